@@ -1,0 +1,43 @@
+import type { LogoFormat } from '../../../shared/domain.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+
+/** Limits applied to every imported file (SECURITY.md policy defaults). */
+export interface IntakeLimits {
+  readonly maxBytes: number;
+  readonly maxPixels: number;
+  /** Longest side an SVG is rendered at for its raster preview. */
+  readonly maxRenderSide: number;
+  readonly thumbSize: number;
+}
+
+export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxPixels: 50_000_000,
+  maxRenderSide: 4096,
+  thumbSize: 256,
+};
+
+export interface IntakeRequest {
+  readonly id: number;
+  readonly path: string;
+  /** Folder (on the store's volume) the intake writes the master and thumbnail into. */
+  readonly tmpDir: string;
+  readonly limits: IntakeLimits;
+}
+
+export interface IntakeResult {
+  readonly format: LogoFormat;
+  readonly isVector: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly hasAlpha: boolean;
+  readonly sourceBytes: number;
+  /** The sanitized master, written and flushed to a temp file, with its sha256. */
+  readonly master: { readonly tempFile: string; readonly hash: string; readonly byteSize: number };
+  /** A WebP thumbnail (longest side = limits.thumbSize) in a temp file. */
+  readonly thumbTempFile: string;
+}
+
+export type IntakeReply =
+  | { readonly id: number; readonly ok: true; readonly result: IntakeResult }
+  | { readonly id: number; readonly ok: false; readonly code: ErrorCode; readonly message: string };

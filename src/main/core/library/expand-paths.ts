@@ -1,0 +1,28 @@
+import { lstat, readdir } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+
+const MAX_FILES = 100_000;
+
+/**
+ * Expands folders (recursively) into files. Symlinks are not followed; hidden entries
+ * (.DS_Store, .git) are skipped inside folders. A path that is not there is kept,
+ * so the intake reports it by name. Anything under `exclude` (the data folder) is skipped.
+ */
+export async function expandPaths(paths: readonly string[], exclude: string): Promise<string[]> {
+  const files: string[] = [];
+  const excluded = (path: string) => path === exclude || path.startsWith(exclude + sep);
+  const walk = async (path: string, top: boolean): Promise<void> => {
+    // Never import the library's own data folder into itself.
+    if (files.length >= MAX_FILES || excluded(path)) return;
+    const info = await lstat(path).catch(() => null);
+    if (info?.isDirectory()) {
+      const entries = await readdir(path).catch(() => []);
+      entries.sort((a, b) => a.localeCompare(b));
+      for (const entry of entries) if (!entry.startsWith('.')) await walk(join(path, entry), false);
+      return;
+    }
+    if (top || info?.isFile()) files.push(path);
+  };
+  for (const path of paths) await walk(path, true);
+  return files;
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { libraryQuery } from '../../../shared/contract/index.ts';
+
+export type ParsedLibraryQuery = z.output<typeof libraryQuery>;
+
+const SORT_COLUMNS = { name: 'l.name COLLATE NOCASE', importedAt: 'l.imported_at', byteSize: 'l.byte_size' } as const;
+
+/** Turns what a designer types into an FTS5 prefix query: every word must match the start of a token. */
+export function toFtsQuery(search: string): string | null {
+  const words = search
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
+}
+
+/** Builds the WHERE clause and parameters shared by the page query and its count. */
+export function buildFilter(query: ParsedLibraryQuery): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [query.trashed ? 'l.deleted_at IS NOT NULL' : 'l.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  const fts = query.search ? toFtsQuery(query.search) : null;
+  if (fts) {
+    clauses.push('l.rowid IN (SELECT rowid FROM logos_fts WHERE logos_fts MATCH @fts)');
+    params.fts = fts;
+  }
+  if (query.format) {
+    clauses.push('l.format = @format');
+    params.format = query.format;
+  }
+  if (query.kind) clauses.push(query.kind === 'vector' ? 'l.is_vector = 1' : 'l.is_vector = 0');
+  if (query.tag) {
+    clauses.push('EXISTS (SELECT 1 FROM logo_tags t WHERE t.logo_id = l.id AND t.tag = @tag)');
+    params.tag = query.tag;
+  }
+  if (query.favorite !== undefined) {
+    clauses.push('l.favorite = @favorite');
+    params.favorite = query.favorite ? 1 : 0;
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export function orderBy(query: ParsedLibraryQuery): string {
+  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+  // id breaks ties so paging is stable.
+  return `${SORT_COLUMNS[query.sort]} ${direction}, l.id ${direction}`;
+}

@@ -1,0 +1,67 @@
+import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fsyncDir, fsyncFile, renameWithRetry } from './atomic.ts';
+
+const HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * Content-addressed originals: `originals/ab/cd/<sha256>`. Files arrive in `tmp/` (written by the
+ * intake), are fsynced and renamed into place; the database row is written only after that.
+ */
+export class BlobStore {
+  readonly root: string;
+  readonly tmpDir: string;
+
+  constructor(root: string) {
+    this.root = root;
+    this.tmpDir = join(root, 'tmp');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(join(this.root, 'originals'), { recursive: true });
+    // Leftovers from a crash mid-import are never referenced: clear them.
+    await rm(this.tmpDir, { recursive: true, force: true });
+    await mkdir(this.tmpDir, { recursive: true });
+  }
+
+  pathOf(hash: string): string {
+    if (!HASH.test(hash)) throw new Error(`not a sha256: ${hash.slice(0, 80)}`);
+    return join(this.root, 'originals', hash.slice(0, 2), hash.slice(2, 4), hash);
+  }
+
+  async has(hash: string): Promise<boolean> {
+    return stat(this.pathOf(hash)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  }
+
+  /** Moves a fully written temp file into its content address; an existing blob wins. */
+  async adopt(tempFile: string, hash: string): Promise<string> {
+    const target = this.pathOf(hash);
+    if (await this.has(hash)) {
+      await unlink(tempFile).catch(() => {});
+      return target;
+    }
+    const dir = join(this.root, 'originals', hash.slice(0, 2), hash.slice(2, 4));
+    await mkdir(dir, { recursive: true });
+    await fsyncFile(tempFile);
+    await renameWithRetry(tempFile, target);
+    await fsyncDir(dir);
+    return target;
+  }
+
+  async remove(hash: string): Promise<void> {
+    await unlink(this.pathOf(hash)).catch(() => {});
+  }
+
+  /** Every stored hash (for start-up reconciliation against the database). */
+  async *hashes(): AsyncGenerator<string> {
+    const base = join(this.root, 'originals');
+    for (const a of await readdir(base).catch(() => [])) {
+      for (const b of await readdir(join(base, a)).catch(() => [])) {
+        for (const name of await readdir(join(base, a, b)).catch(() => [])) if (HASH.test(name)) yield name;
+      }
+    }
+  }
+}

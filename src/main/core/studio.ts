@@ -1,0 +1,72 @@
+import { mkdir } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Handlers } from '../../shared/contract/index.ts';
+import { appHandlers } from './app-handlers.ts';
+import { type CoreEntries, sourceEntries } from './entries.ts';
+import { EventHub } from './events.ts';
+import { type Intake, IntakePool } from './intake/intake-pool.ts';
+import { forkNodeProcess, type IsolatedProcessFactory } from './intake/isolated-process.ts';
+import { type Db, openDatabase } from './library/database.ts';
+import { libraryHandlers } from './library/library-handlers.ts';
+import { LibraryService } from './library/library-service.ts';
+import { BlobStore } from './store/blob-store.ts';
+import { DerivedCache } from './store/derived-cache.ts';
+
+export interface StudioOptions {
+  readonly dataDir: string;
+  /** How the host starts isolated processes (Electron: utilityProcess). Default: child_process.fork. */
+  readonly spawn?: IsolatedProcessFactory;
+  readonly entries?: Partial<CoreEntries>;
+  readonly intakeProcesses?: number;
+  readonly intakeTimeoutMs?: number;
+}
+
+/** Everything the app is, without Electron: what the shell, the CLI, the server and tests drive. */
+export interface Studio {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly events: EventHub;
+  readonly library: LibraryService;
+  readonly handlers: Handlers;
+  close(): Promise<void>;
+}
+
+/** Composition root: opens the data folder and wires the services. */
+export async function createStudio(options: StudioOptions): Promise<Studio> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const entries = { ...sourceEntries(), ...options.entries };
+  const store = new BlobStore(join(dataDir, 'store'));
+  const cache = new DerivedCache(join(dataDir, 'cache'));
+  await store.init();
+  await cache.init();
+  const db = openDatabase(join(dataDir, 'library.sqlite'));
+  const events = new EventHub();
+  const intakeProcesses = options.intakeProcesses ?? Math.min(2, Math.max(1, cpus().length - 1));
+  const intake: Intake = new IntakePool({
+    entry: entries.intakeProcess,
+    spawn: options.spawn ?? forkNodeProcess,
+    size: intakeProcesses,
+    timeoutMs: options.intakeTimeoutMs,
+  });
+  const library = new LibraryService({ dataDir, db, store, cache, intake, events, parallelism: intakeProcesses });
+  const handlers: Handlers = {
+    ...appHandlers(db, dataDir),
+    ...libraryHandlers(library),
+  };
+  let closed = false;
+  return {
+    dataDir,
+    db,
+    events,
+    library,
+    handlers,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await intake.close();
+      db.close();
+    },
+  };
+}
