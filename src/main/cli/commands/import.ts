@@ -1,0 +1,37 @@
+import type { Command } from '../command.ts';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'marque import <files|folders…> [--tag T]… [--data-dir D] [--json]',
+  summary: 'Import logo files and folders (recursive) into the library.',
+  options: { tag: { type: 'string', multiple: true } },
+  async run(context) {
+    if (context.positionals.length === 0) {
+      context.log('marque import: give at least one file or folder');
+      return 2;
+    }
+    const studio = await context.openStudio();
+    const tags = (context.values.tag as string[] | undefined) ?? [];
+    const report = await studio.library.importPaths(context.positionals, tags);
+    if (context.json) {
+      context.reply({
+        imported: report.imported,
+        duplicates: report.duplicates,
+        failed: report.failed,
+        outcomes: report.outcomes.map((o) =>
+          o.status === 'failed'
+            ? { status: o.status, path: o.path, code: o.code, message: o.message }
+            : { status: o.status, path: o.path, id: o.logo.id, name: o.logo.name },
+        ),
+      });
+    } else {
+      for (const o of report.outcomes) {
+        if (o.status === 'imported') context.log(`imported   ${o.logo.id}  ${o.path}`);
+        else if (o.status === 'duplicate') context.log(`duplicate  ${o.logo.id}  ${o.path} (already in the library as "${o.logo.name}")`);
+        else context.log(`failed     ${o.code}  ${o.message}`);
+      }
+      context.log(`${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed`);
+    }
+    return report.failed > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
+  },
+};
