@@ -75,26 +75,46 @@ export class LibraryService {
   }
 
   async #importOne(path: string, tags: readonly string[]): Promise<ImportOutcome> {
+    try {
+      const stored = await this.#intakeAndStore(path);
+      if (stored.status === 'duplicate') return { status: 'duplicate', path, logo: stored.logo };
+      // Re-checked inside the insert: two copies of one file in the same batch race to here.
+      const raced = this.#byHash(stored.result.master.hash);
+      if (raced) return { status: 'duplicate', path, logo: raced };
+      const logo = this.#insert(path, stored.result, tags);
+      return { status: 'imported', path, logo };
+    } catch (error) {
+      const { code, message } = toErrorEnvelope(error);
+      return { status: 'failed', path, code, message: message.includes(basename(path)) ? message : `${basename(path)}: ${message}` };
+    }
+  }
+
+  /**
+   * The one intake path, shared by import and replace-master: first contact in the isolated
+   * intake, then the master into the content-addressed store and its derived images into the cache.
+   * A file whose bytes are already a live logo's master stops before the store.
+   */
+  async #intakeAndStore(path: string): Promise<{ status: 'duplicate'; logo: Logo } | { status: 'stored'; result: IntakeResult }> {
     let result: IntakeResult | null = null;
     try {
       result = await this.#deps.intake.inspect(path, this.#deps.store.tmpDir);
       const existing = this.#byHash(result.master.hash);
-      if (existing) return { status: 'duplicate', path, logo: existing };
-      await this.#deps.store.adopt(result.master.tempFile, result.master.hash);
-      await this.#deps.cache.adopt(THUMB_KIND, thumbKey(result.master.hash), result.thumbTempFile);
-      // Re-checked inside the insert: two copies of one file in the same batch race to here.
-      const raced = this.#byHash(result.master.hash);
-      if (raced) return { status: 'duplicate', path, logo: raced };
-      const logo = this.#insert(path, result, tags);
-      return { status: 'imported', path, logo };
-    } catch (error) {
-      if (result) {
-        await unlink(result.master.tempFile).catch(() => {});
-        await unlink(result.thumbTempFile).catch(() => {});
+      if (existing) {
+        await this.#discard(result);
+        return { status: 'duplicate', logo: existing };
       }
-      const { code, message } = toErrorEnvelope(error);
-      return { status: 'failed', path, code, message: message.includes(basename(path)) ? message : `${basename(path)}: ${message}` };
+      await this.#deps.store.adopt(result.master.tempFile, result.master.hash);
+      await this.#deps.cache.adopt(THUMB_KIND, thumbKey(result.master.hash), result.thumbTempFile, result.master.hash);
+      return { status: 'stored', result };
+    } catch (error) {
+      if (result) await this.#discard(result);
+      throw error;
     }
+  }
+
+  async #discard(result: IntakeResult): Promise<void> {
+    await unlink(result.master.tempFile).catch(() => {});
+    await unlink(result.thumbTempFile).catch(() => {});
   }
 
   #byHash(hash: string): Logo | null {

@@ -32,7 +32,7 @@ export class DerivedCache {
   }
 
   /** Moves a finished temp file into the cache (same volume, so the rename is atomic). */
-  async adopt(kind: string, key: string, tempFile: string): Promise<string> {
+  async adopt(kind: string, key: string, tempFile: string, _sourceHash?: string): Promise<string> {
     const target = this.pathOf(kind, key);
     await mkdir(join(this.root, kind), { recursive: true });
     await renameWithRetry(tempFile, target);
