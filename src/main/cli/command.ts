@@ -3,7 +3,7 @@ import type { Studio } from '../core/studio.ts';
 
 /** What a command gets: parsed flags, positionals, and a way to open the studio lazily. */
 export interface CommandContext {
-  readonly values: Readonly<Record<string, string | boolean | string[] | boolean[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
   readonly json: boolean;
   readonly dataDir: string;

@@ -10,6 +10,7 @@ import { forkNodeProcess, type IsolatedProcessFactory } from './intake/isolated-
 import { type Db, openDatabase } from './library/database.ts';
 import { libraryHandlers } from './library/library-handlers.ts';
 import { LibraryService } from './library/library-service.ts';
+import { MediaRegistry } from './media.ts';
 import { BlobStore } from './store/blob-store.ts';
 import { DerivedCache } from './store/derived-cache.ts';
 
@@ -28,6 +29,10 @@ export interface Studio {
   readonly db: Db;
   readonly events: EventHub;
   readonly library: LibraryService;
+  readonly store: BlobStore;
+  readonly cache: DerivedCache;
+  /** Files the transports may serve by id: `/media/<kind>/<id>`. */
+  readonly media: MediaRegistry;
   readonly handlers: Handlers;
   close(): Promise<void>;
 }
@@ -51,6 +56,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     timeoutMs: options.intakeTimeoutMs,
   });
   const library = new LibraryService({ dataDir, db, store, cache, intake, events, parallelism: intakeProcesses });
+  const media = new MediaRegistry();
+  media.register('thumb', (id) => ({ ...library.mediaFile(id, 'thumb'), attachment: false, shareable: true }));
+  media.register('original', (id) => {
+    const file = library.mediaFile(id, 'original');
+    return { ...file, attachment: file.mime === 'image/svg+xml' || file.mime === 'application/pdf', shareable: true };
+  });
   const handlers: Handlers = {
     ...appHandlers(db, dataDir),
     ...libraryHandlers(library),
@@ -61,6 +72,9 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     db,
     events,
     library,
+    store,
+    cache,
+    media,
     handlers,
     async close() {
       if (closed) return;
