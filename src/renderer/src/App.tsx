@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { DropOverlay } from './components/DropOverlay.tsx';
+import { ACCEPT, importFileList, registerPicker } from './components/import-picker.ts';
+import { Sidebar } from './components/Sidebar.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { installShortcuts } from './components/shortcuts.ts';
+import { Toasts } from './components/Toasts.tsx';
+import { ExportScreen } from './screens/Export/ExportScreen.tsx';
+import { LibraryScreen } from './screens/Library/LibraryScreen.tsx';
+import { QueueScreen } from './screens/Queue/QueueScreen.tsx';
+import { SettingsScreen } from './screens/Settings/SettingsScreen.tsx';
+import { useAppStore } from './stores/app-store.ts';
+
+function CurrentScreen() {
+  const screen = useAppStore((state) => state.screen);
+  const canEdit = useAppStore((state) => state.info?.canEdit === true);
+  // Teammates on the share see the library only.
+  if (!canEdit) return <LibraryScreen />;
+  switch (screen) {
+    case 'library':
+      return <LibraryScreen />;
+    case 'queue':
+      return <QueueScreen />;
+    case 'export':
+      return <ExportScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+export function App() {
+  const canEdit = useAppStore((state) => state.info?.canEdit === true);
+  useEffect(() => installShortcuts(), []);
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="screen">
+        <CurrentScreen />
+      </main>
+      <StatusBar />
+      <Toasts />
+      <DropOverlay />
+      {canEdit && (
+        <input
+          ref={registerPicker}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="import-input"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            void importFileList(input.files).finally(() => {
+              input.value = '';
+            });
+          }}
+        />
+      )}
+    </div>
+  );
+}

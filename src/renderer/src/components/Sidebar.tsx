@@ -1,0 +1,69 @@
+import { useShallow } from 'zustand/react/shallow';
+import { type Screen, showScreen, useAppStore } from '../stores/app-store.ts';
+import { setFilters, useLibraryStore } from '../stores/library-store.ts';
+import { clearSelection } from '../stores/selection-store.ts';
+import { Icon, type IconName } from './Icon.tsx';
+
+interface NavItem {
+  readonly screen: Screen;
+  readonly label: string;
+  readonly icon: IconName;
+  readonly trash?: boolean;
+  /** Shown to teammates through the share too. */
+  readonly viewer: boolean;
+}
+
+const ITEMS: readonly NavItem[] = [
+  { screen: 'library', label: 'Library', icon: 'library', viewer: true },
+  { screen: 'library', label: 'Trash', icon: 'trash', trash: true, viewer: false },
+  { screen: 'queue', label: 'Queue', icon: 'queue', viewer: false },
+  { screen: 'export', label: 'Export', icon: 'export', viewer: false },
+  { screen: 'settings', label: 'Share & Settings', icon: 'settings', viewer: false },
+];
+
+export function Sidebar() {
+  const { screen, canEdit, mode } = useAppStore(
+    useShallow((state) => ({ screen: state.screen, canEdit: state.info?.canEdit === true, mode: state.info?.mode })),
+  );
+  const trashed = useLibraryStore((state) => state.filters.trashed);
+  const items = ITEMS.filter((item) => canEdit || item.viewer);
+
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="sidebar__brand">
+        <span className="sidebar__mark" aria-hidden="true">
+          M
+        </span>
+        <span className="sidebar__name">Marque</span>
+      </div>
+      <ul className="sidebar__list">
+        {items.map((item) => {
+          const current = item.screen === screen && (item.screen !== 'library' || Boolean(item.trash) === trashed);
+          return (
+            <li key={item.label}>
+              <button
+                type="button"
+                className={`sidebar__item${item.trash ? ' sidebar__item--sub' : ''}`}
+                aria-current={current ? 'page' : undefined}
+                onClick={() => {
+                  showScreen(item.screen);
+                  if (item.screen === 'library' && Boolean(item.trash) !== trashed) {
+                    clearSelection();
+                    setFilters({ trashed: Boolean(item.trash) });
+                  }
+                }}
+              >
+                <Icon name={item.icon} />
+                <span>{item.label}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="sidebar__footer">
+        {mode === 'share' && <span className="badge">Viewing a shared library</span>}
+        {mode === 'browser' && <span className="badge">Browser mode</span>}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { Collection } from '../../../../shared/contract/collections.ts';
+import { client } from '../../api/client.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { useAppStore } from '../../stores/app-store.ts';
+import { emptyTrash } from '../../stores/library-actions.ts';
+import { ensurePage, isFiltered, useLibraryStore } from '../../stores/library-store.ts';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { EmptyState } from './EmptyState.tsx';
+import { LogoGrid } from './LogoGrid.tsx';
+import { Toolbar } from './Toolbar.tsx';
+
+export function LibraryScreen() {
+  const total = useLibraryStore((state) => state.total);
+  const filters = useLibraryStore((state) => state.filters);
+  const error = useLibraryStore((state) => state.error);
+  const canEdit = useAppStore((state) => state.info?.canEdit === true);
+  const [collections, setCollections] = useState<readonly Collection[]>([]);
+
+  useEffect(() => {
+    void ensurePage(0);
+  }, []);
+  // Collections change rarely; read them when the library view opens or its count changes.
+  const libraryTotal = useLibraryStore((state) => state.libraryTotal);
+  useEffect(() => {
+    void libraryTotal;
+    client
+      .call('collections.list', {})
+      .then(setCollections)
+      .catch(() => setCollections([]));
+  }, [libraryTotal]);
+
+  const empty = total === 0;
+  const reason = filters.trashed ? 'trash' : isFiltered(filters) ? 'filtered' : 'library';
+
+  return (
+    <div className="library">
+      <Toolbar collections={collections} />
+      {filters.trashed && canEdit && total !== null && total > 0 && (
+        <div className="banner">
+          <span>Logos in the Trash can be restored until you empty it.</span>
+          <button type="button" className="button button--danger" onClick={() => void emptyTrash()}>
+            <Icon name="trash" size={16} />
+            Empty Trash
+          </button>
+        </div>
+      )}
+      {error && (
+        <div className="banner banner--error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="library__body">
+        <div className="library__main">{empty ? <EmptyState reason={reason} canEdit={canEdit} /> : <LogoGrid />}</div>
+        <DetailsPanel trashed={filters.trashed} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { allIds, ensurePage, logoAt, PAGE_SIZE, useLibraryStore } from '../../stores/library-store.ts';
+import { selectAt, selectIds, setCursor, useSelectionStore } from '../../stores/selection-store.ts';
+import { LogoTile } from './LogoTile.tsx';
+
+const MIN_TILE = 152;
+const GAP = 16;
+const PADDING = 20;
+const LABEL_HEIGHT = 46;
+
+/** Grid geometry for a width: as many columns of at least MIN_TILE as fit. */
+function layout(width: number) {
+  const inner = Math.max(0, width - PADDING * 2);
+  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_TILE + GAP)));
+  const tile = Math.floor((inner - GAP * (columns - 1)) / columns);
+  return { columns, tile, rowHeight: tile + LABEL_HEIGHT + GAP };
+}
+
+/**
+ * The library's virtualized grid: only the rows on screen exist in the DOM, and their pages are
+ * fetched as they scroll in, so 10,000 logos scroll like 10. A listbox with an active descendant
+ * keeps keyboard focus on the grid while the cursor moves across rows that come and go.
+ */
+export function LogoGrid() {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const total = useLibraryStore((state) => state.total ?? 0);
+  const pages = useLibraryStore((state) => state.pages);
+  const selected = useSelectionStore((state) => state.selected);
+  const cursor = useSelectionStore((state) => state.cursor);
+  const { columns, tile, rowHeight } = layout(width);
+  const rows = Math.ceil(total / columns);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(element);
+    setWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 4,
+    paddingStart: PADDING,
+    paddingEnd: PADDING,
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new row height (window resized) must re-measure the rows.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstRow = virtualRows[0]?.index ?? 0;
+  const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
+
+  // Fetch the pages behind the rows on screen (and the overscan); again when a refresh dropped them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pages is the trigger, read through ensurePage.
+  useEffect(() => {
+    if (total === 0) return;
+    const first = Math.floor((firstRow * columns) / PAGE_SIZE);
+    const last = Math.floor(Math.min(total - 1, (lastRow + 1) * columns - 1) / PAGE_SIZE);
+    for (let page = first; page <= last; page++) void ensurePage(page);
+  }, [firstRow, lastRow, columns, total, pages]);
+
+  const onPick = useCallback((index: number, event: React.MouseEvent) => {
+    scrollRef.current?.focus({ preventScroll: true });
+    selectAt(index, event.shiftKey ? 'range' : event.metaKey || event.ctrlKey ? 'toggle' : 'replace');
+  }, []);
+
+  const moveTo = (index: number, extend: boolean) => {
+    const next = Math.max(0, Math.min(total - 1, index));
+    virtualizer.scrollToIndex(Math.floor(next / columns));
+    if (extend) selectAt(next, 'range');
+    else if (logoAt(next)) selectAt(next, 'replace');
+    else setCursor(next);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (total === 0) return;
+    const mod = event.metaKey || event.ctrlKey;
+    const steps: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      ArrowUp: -columns,
+      ArrowDown: columns,
+      PageUp: -columns * 4,
+      PageDown: columns * 4,
+    };
+    const step = steps[event.key];
+    if (step !== undefined && !mod) {
+      event.preventDefault();
+      moveTo(cursor + step, event.shiftKey);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      moveTo(event.key === 'Home' ? 0 : total - 1, event.shiftKey);
+    } else if (event.key === ' ' || (event.key === 'Enter' && !mod)) {
+      event.preventDefault();
+      selectAt(cursor, event.key === ' ' && !event.shiftKey ? 'toggle' : event.shiftKey ? 'range' : 'replace');
+    } else if (mod && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      void allIds().then(selectIds);
+    }
+  };
+
+  const cursorRendered = virtualRows.some((row) => row.index === Math.floor(cursor / columns));
+
+  return (
+    <div
+      ref={scrollRef}
+      className="grid"
+      role="listbox"
+      aria-label="Logos"
+      aria-multiselectable="true"
+      tabIndex={0}
+      aria-activedescendant={cursorRendered && total > 0 ? `logo-tile-${cursor}` : undefined}
+      onKeyDown={onKeyDown}
+      data-testid="logo-grid"
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualRows.map((row) => (
+          <div
+            key={row.key}
+            role="presentation"
+            className="grid__row"
+            style={{ transform: `translateY(${row.start}px)`, gap: GAP, paddingInline: PADDING }}
+          >
+            {Array.from({ length: columns }, (_, column) => {
+              const index = row.index * columns + column;
+              if (index >= total) return null;
+              const logo = logoAt(index);
+              return (
+                <LogoTile
+                  key={index}
+                  index={index}
+                  logo={logo}
+                  width={tile}
+                  selected={logo ? selected.has(logo.id) : false}
+                  cursor={index === cursor}
+                  onPick={onPick}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

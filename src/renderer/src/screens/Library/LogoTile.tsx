@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import { mediaPath } from '../../../../shared/client.ts';
+import type { Logo } from '../../../../shared/domain.ts';
+import { dimensions, formatLabel } from '../../components/format.ts';
+import { Icon } from '../../components/Icon.tsx';
+
+interface TileProps {
+  readonly index: number;
+  readonly logo: Logo | undefined;
+  readonly selected: boolean;
+  readonly cursor: boolean;
+  readonly width: number;
+  readonly onPick: (index: number, event: React.MouseEvent) => void;
+}
+
+/** One logo in the grid: the thumbnail on a checkerboard, its name and format. */
+export const LogoTile = memo(function LogoTile({ index, logo, selected, cursor, width, onPick }: TileProps) {
+  if (!logo) {
+    return (
+      <div
+        className="tile tile--loading"
+        style={{ width }}
+        role="option"
+        tabIndex={-1}
+        aria-selected={false}
+        aria-label="Loading"
+        id={`logo-tile-${index}`}
+      />
+    );
+  }
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard (arrows, Space) for its options.
+    <div
+      className={`tile${selected ? ' tile--selected' : ''}${cursor ? ' tile--cursor' : ''}`}
+      style={{ width }}
+      role="option"
+      tabIndex={-1}
+      id={`logo-tile-${index}`}
+      aria-selected={selected}
+      data-logo-name={logo.name}
+      onClick={(event) => onPick(index, event)}
+    >
+      <div className="tile__art checkerboard" style={{ height: width }}>
+        <img src={mediaPath('thumb', logo.id)} alt={logo.name} loading="lazy" decoding="async" draggable={false} />
+        {logo.favorite && (
+          <span className="tile__favorite" title="Favourite">
+            <Icon name="star" size={14} filled />
+          </span>
+        )}
+      </div>
+      <div className="tile__label" aria-hidden="true">
+        <span className="tile__name">{logo.name}</span>
+        <span className="tile__meta">
+          {formatLabel(logo)} · {logo.isVector ? 'Vector' : dimensions(logo)}
+        </span>
+      </div>
+    </div>
+  );
+});

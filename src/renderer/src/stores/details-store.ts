@@ -1,0 +1,64 @@
+import { create } from 'zustand';
+import type { LogoOutput } from '../../../shared/contract/jobs.ts';
+import type { Logo } from '../../../shared/domain.ts';
+import type { Palette } from '../../../shared/palette.ts';
+import { client } from '../api/client.ts';
+import { useSelectionStore } from './selection-store.ts';
+
+interface DetailsState {
+  /** The logo the details panel shows: the single selected one. */
+  readonly logo: Logo | null;
+  readonly palette: Palette | null;
+  readonly outputs: readonly LogoOutput[];
+  readonly error: string | null;
+}
+
+export const useDetailsStore = create<DetailsState>(() => ({ logo: null, palette: null, outputs: [], error: null }));
+
+let wanted: string | null = null;
+
+/** Palette and outputs are extras: a logo without them (or a share that hides them) still shows. */
+async function optional<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Reads the logo again (after an edit, or when another client changed it). */
+export async function loadDetails(id: string | null): Promise<void> {
+  wanted = id;
+  if (!id) {
+    useDetailsStore.setState({ logo: null, palette: null, outputs: [], error: null });
+    return;
+  }
+  try {
+    const [logo, palette, outputs] = await Promise.all([
+      client.call('library.get', { id }),
+      optional(() => client.call('library.palette', { id }), null),
+      optional(() => client.call('jobs.outputs', { logoId: id }), [] as readonly LogoOutput[]),
+    ]);
+    if (wanted === id) useDetailsStore.setState({ logo, palette, outputs, error: null });
+  } catch (error) {
+    if (wanted === id) {
+      useDetailsStore.setState({
+        logo: null,
+        palette: null,
+        outputs: [],
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}
+
+/** Follows the selection: one selected logo opens in the panel. */
+useSelectionStore.subscribe((state, previous) => {
+  if (state.selected === previous.selected) return;
+  const only = state.selected.size === 1 ? ([...state.selected][0] ?? null) : null;
+  if (only !== wanted) void loadDetails(only);
+});
+
+export function detailsId(): string | null {
+  return wanted;
+}
