@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'CANCELLED',
+  'PROCESSING_FAILED',
+  'TIMEOUT',
   'IO_ERROR',
   'INTERNAL',
 ] as const;

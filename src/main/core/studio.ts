@@ -10,6 +10,11 @@ import { forkNodeProcess, type IsolatedProcessFactory } from './intake/isolated-
 import { type Db, openDatabase } from './library/database.ts';
 import { libraryHandlers } from './library/library-handlers.ts';
 import { LibraryService } from './library/library-service.ts';
+import { ActivityService } from './library/activity-service.ts';
+import { CollectionsService } from './library/collections-service.ts';
+import { OrganiseService } from './library/organise-service.ts';
+import { type ReconcileReport, StorageService } from './store/storage-service.ts';
+import { storageHandlers } from './store/storage-handlers.ts';
 import { MediaRegistry } from './media.ts';
 import { BlobStore } from './store/blob-store.ts';
 import { DerivedCache } from './store/derived-cache.ts';
@@ -29,6 +34,13 @@ export interface Studio {
   readonly db: Db;
   readonly events: EventHub;
   readonly library: LibraryService;
+  readonly organise: OrganiseService;
+  readonly collections: CollectionsService;
+  /** The activity log; `recordActivity` for exports and share downloads. */
+  readonly activity: ActivityService;
+  readonly storage: StorageService;
+  /** The start-up reconciliation of store and cache against the database (null if it failed). */
+  readonly reconciled: Promise<ReconcileReport | null>;
   readonly store: BlobStore;
   readonly cache: DerivedCache;
   /** Files the transports may serve by id: `/media/<kind>/<id>`. */
@@ -43,10 +55,11 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   await mkdir(dataDir, { recursive: true });
   const entries = { ...sourceEntries(), ...options.entries };
   const store = new BlobStore(join(dataDir, 'store'));
-  const cache = new DerivedCache(join(dataDir, 'cache'));
   await store.init();
-  await cache.init();
   const db = openDatabase(join(dataDir, 'library.sqlite'));
+  const cache = new DerivedCache(join(dataDir, 'cache'), db);
+  await cache.init();
+  const activity = new ActivityService(db);
   const events = new EventHub();
   const intakeProcesses = options.intakeProcesses ?? Math.min(2, Math.max(1, cpus().length - 1));
   const intake: Intake = new IntakePool({
@@ -55,7 +68,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     size: intakeProcesses,
     timeoutMs: options.intakeTimeoutMs,
   });
-  const library = new LibraryService({ dataDir, db, store, cache, intake, events, parallelism: intakeProcesses });
+  const library = new LibraryService({ dataDir, db, store, cache, intake, events, activity, parallelism: intakeProcesses });
+  const organise = new OrganiseService({ db, store, cache, events, activity });
+  const collections = new CollectionsService(db, events);
+  const storage = new StorageService({ dataDir, db, store, cache, activity });
+  // Start-up reconciliation runs beside the first requests; close() waits for it.
+  const reconciled = storage.reconcile().catch(() => null);
   const media = new MediaRegistry();
   media.register('thumb', (id) => ({ ...library.mediaFile(id, 'thumb'), attachment: false, shareable: true }));
   media.register('original', (id) => {
@@ -64,7 +82,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   });
   const handlers: Handlers = {
     ...appHandlers(db, dataDir),
-    ...libraryHandlers(library),
+    ...libraryHandlers({ library, organise, collections, activity }),
+    ...storageHandlers(storage),
   };
   let closed = false;
   return {
@@ -72,6 +91,11 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     db,
     events,
     library,
+    organise,
+    collections,
+    activity,
+    storage,
+    reconciled,
     store,
     cache,
     media,
@@ -80,6 +104,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       if (closed) return;
       closed = true;
       await intake.close();
+      await reconciled;
       db.close();
     },
   };

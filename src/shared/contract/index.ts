@@ -9,6 +9,9 @@ import { appMethods } from './app.ts';
 import type { CallContext, EventSpec, MethodSpec } from './define.ts';
 import { event } from './define.ts';
 import { libraryMethods } from './library.ts';
+import { collectionMethods } from './collections.ts';
+import { activityMethods } from './activity.ts';
+import { storageMethods } from './storage.ts';
 
 export type { Access, CallContext, EventSpec, MethodSpec } from './define.ts';
 export { logoId, libraryQuery, type LibraryQuery } from './library.ts';
@@ -16,6 +19,9 @@ export { logoId, libraryQuery, type LibraryQuery } from './library.ts';
 export const methods = {
   ...appMethods,
   ...libraryMethods,
+  ...collectionMethods,
+  ...activityMethods,
+  ...storageMethods,
 } as const;
 
 export const events = {

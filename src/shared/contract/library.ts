@@ -1,10 +1,24 @@
 import { z } from 'zod';
-import { LOGO_FORMATS, type ImportReport, type Logo, type Page } from '../domain.ts';
+import { type ImportReport, LOGO_FORMATS, type Logo, type Page } from '../domain.ts';
+import type { Palette } from '../palette.ts';
 import { method } from './define.ts';
 
 export const logoId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a logo id');
+const logoIds = z.array(logoId).min(1).max(10_000);
 
 export const librarySort = z.enum(['name', 'importedAt', 'byteSize']);
+
+/** '#rrggbb' (the '#' optional on input), normalised to lower case with '#'. */
+export const hexColor = z
+  .string()
+  .regex(/^#?[0-9a-fA-F]{6}$/, 'not a #rrggbb colour')
+  .transform((hex) => `#${hex.replace('#', '').toLowerCase()}`);
+
+/** A tag as typed: surrounding space trimmed, inner runs of space collapsed. */
+export const tagName = z
+  .string()
+  .transform((tag) => tag.trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(1, 'empty tag').max(100));
 
 export const libraryQuery = z
   .object({
@@ -12,8 +26,12 @@ export const libraryQuery = z
     format: z.enum(LOGO_FORMATS).optional(),
     kind: z.enum(['vector', 'raster']).optional(),
     tag: z.string().max(100).optional(),
+    collection: z.string().max(64).optional(),
     favorite: z.boolean().optional(),
     trashed: z.boolean().optional(),
+    /** Logos with a palette colour within `colorTolerance` (Delta E CIE76) of this one. */
+    color: hexColor.optional(),
+    colorTolerance: z.number().min(0).max(100).default(12),
     sort: librarySort.default('importedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).default(0),
@@ -23,6 +41,39 @@ export const libraryQuery = z
 
 export type LibraryQuery = z.input<typeof libraryQuery>;
 
+/** One master of a logo: the current one or an older one kept when the master was replaced. */
+export interface LogoVersion {
+  readonly version: number;
+  readonly current: boolean;
+  readonly hash: string;
+  readonly format: Logo['format'];
+  readonly isVector: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly hasAlpha: boolean;
+  readonly byteSize: number;
+  readonly sourcePath: string | null;
+  /** When this master became the logo's master. */
+  readonly createdAt: string;
+  /** When a newer master replaced it; null for the current one. */
+  readonly replacedAt: string | null;
+}
+
+export interface EmptyTrashReport {
+  readonly purgedLogos: number;
+  /** Stored originals removed because no other logo or version used them. */
+  readonly purgedOriginals: number;
+  readonly freedBytes: number;
+}
+
+export const paletteColorInput = z
+  .object({
+    hex: hexColor,
+    share: z.number().min(0).max(1).default(0),
+    name: z.string().trim().max(100).optional(),
+  })
+  .strict();
+
 export const libraryMethods = {
   'library.import': method<ImportReport>()({
     summary: 'Import files and folders by path; each file is reported as imported, duplicate or failed.',
@@ -30,12 +81,12 @@ export const libraryMethods = {
     input: z
       .object({
         paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
-        tags: z.array(z.string().min(1).max(100)).max(50).optional(),
+        tags: z.array(tagName).max(50).optional(),
       })
       .strict(),
   }),
   'library.list': method<Page<Logo>>()({
-    summary: 'A page of logos matching a query, with the total count.',
+    summary: 'A page of logos matching a query (text, filters, colour), with the total count.',
     access: 'read',
     input: libraryQuery,
   }),
@@ -43,5 +94,64 @@ export const libraryMethods = {
     summary: 'One logo by id.',
     access: 'read',
     input: z.object({ id: logoId }).strict(),
+  }),
+  'library.update': method<Logo>()({
+    summary: 'Rename a logo, edit its notes or mark it favourite.',
+    access: 'write',
+    input: z
+      .object({
+        id: logoId,
+        name: z.string().trim().min(1).max(200).optional(),
+        notes: z.string().max(10_000).optional(),
+        favorite: z.boolean().optional(),
+      })
+      .strict(),
+  }),
+  'library.tag': method<{ readonly updated: number }>()({
+    summary: 'Add tags to many logos.',
+    access: 'write',
+    input: z.object({ ids: logoIds, tags: z.array(tagName).min(1).max(50) }).strict(),
+  }),
+  'library.untag': method<{ readonly updated: number }>()({
+    summary: 'Remove tags from many logos.',
+    access: 'write',
+    input: z.object({ ids: logoIds, tags: z.array(tagName).min(1).max(50) }).strict(),
+  }),
+  'library.delete': method<{ readonly trashed: number }>()({
+    summary: 'Move logos to the Trash (restorable until the Trash is emptied).',
+    access: 'write',
+    input: z.object({ ids: logoIds }).strict(),
+  }),
+  'library.restore': method<{ readonly restored: number }>()({
+    summary: 'Bring logos back from the Trash.',
+    access: 'write',
+    input: z.object({ ids: logoIds }).strict(),
+  }),
+  'library.emptyTrash': method<EmptyTrashReport>()({
+    summary: 'Delete trashed logos for good, with stored originals no other logo or version uses.',
+    access: 'write',
+    input: z.object({}).strict(),
+  }),
+  'library.replaceMaster': method<Logo>()({
+    summary: "Replace a logo's master with a new file (through the intake); the older master is kept as a version.",
+    access: 'write',
+    input: z.object({ id: logoId, path: z.string().min(1).max(4096) }).strict(),
+  }),
+  'library.versions': method<readonly LogoVersion[]>()({
+    summary: "A logo's masters, newest first; the first is the current one.",
+    access: 'read',
+    input: z.object({ id: logoId }).strict(),
+  }),
+  'library.palette': method<Palette | null>()({
+    summary: "A logo's palette (extracted or set by the designer), or null when it has none yet.",
+    access: 'read',
+    input: z.object({ id: logoId }).strict(),
+  }),
+  'library.setPalette': method<Palette>()({
+    summary: "Set a logo's palette by hand; locked palettes are kept when the palette is extracted again.",
+    access: 'write',
+    input: z
+      .object({ id: logoId, colors: z.array(paletteColorInput).max(64), locked: z.boolean().default(true) })
+      .strict(),
   }),
 } as const;

@@ -21,7 +21,9 @@ export function openDatabase(file: string): Db {
     if (error instanceof MarqueError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw new MarqueError('LIBRARY_BUSY', `The library at ${file} is in use by another process; try again.`, { cause: error });
+      throw new MarqueError('LIBRARY_BUSY', `The library at ${file} is in use by another process; try again.`, {
+        cause: error,
+      });
     }
     throw error;
   }

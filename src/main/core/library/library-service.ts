@@ -1,16 +1,23 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import type { ActivityEntry } from '../../../shared/contract/activity.ts';
+import type { LogoVersion } from '../../../shared/contract/library.ts';
 import type { ImportOutcome, ImportReport, Logo, Page } from '../../../shared/domain.ts';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
+import type { Palette, PaletteColor } from '../../../shared/palette.ts';
 import type { EventHub } from '../events.ts';
 import type { Intake } from '../intake/intake-pool.ts';
 import type { IntakeResult } from '../intake/protocol.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
+import type { ActivityRecord, ActivityService } from './activity-service.ts';
 import type { Db } from './database.ts';
 import { expandPaths } from './expand-paths.ts';
+import { listVersions, swapMaster } from './logo-edits.ts';
 import { LOGO_SELECT, type LogoRow, rowToLogo } from './logo-rows.ts';
+import { isPaletteLocked, readPalette, writePalette } from './palette-rows.ts';
 import { buildFilter, orderBy, type ParsedLibraryQuery } from './query.ts';
 
 export const THUMB_KIND = 'thumbs';
@@ -36,6 +43,7 @@ interface LibraryDeps {
   readonly cache: DerivedCache;
   readonly intake: Intake;
   readonly events: EventHub;
+  readonly activity: ActivityService;
   /** How many files are in the intake at once (the intake pool size). */
   readonly parallelism: number;
 }
@@ -48,7 +56,12 @@ export class LibraryService {
     this.#deps = deps;
   }
 
-  async importPaths(paths: readonly string[], tags: readonly string[] = []): Promise<ImportReport> {
+  /** Imports files and folders; `clientAddress` names a remote caller in the activity log. */
+  async importPaths(
+    paths: readonly string[],
+    tags: readonly string[] = [],
+    clientAddress: string | null = null,
+  ): Promise<ImportReport> {
     const files = await expandPaths(
       paths.map((path) => resolve(path)),
       this.#deps.dataDir,
@@ -66,12 +79,21 @@ export class LibraryService {
     if (imported.length > 0) {
       this.#deps.events.emit('library.changed', { kind: 'imported', ids: imported.map((o) => o.logo.id) });
     }
-    return {
+    const report: ImportReport = {
       outcomes,
       imported: imported.length,
       duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
       failed: outcomes.filter((o) => o.status === 'failed').length,
     };
+    if (outcomes.length > 0) {
+      this.#deps.activity.recordActivity({
+        kind: 'import',
+        logoIds: imported.map((o) => o.logo.id),
+        clientAddress,
+        detail: `${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed`,
+      });
+    }
+    return report;
   }
 
   async #importOne(path: string, tags: readonly string[]): Promise<ImportOutcome> {
@@ -85,7 +107,12 @@ export class LibraryService {
       return { status: 'imported', path, logo };
     } catch (error) {
       const { code, message } = toErrorEnvelope(error);
-      return { status: 'failed', path, code, message: message.includes(basename(path)) ? message : `${basename(path)}: ${message}` };
+      return {
+        status: 'failed',
+        path,
+        code,
+        message: message.includes(basename(path)) ? message : `${basename(path)}: ${message}`,
+      };
     }
   }
 
@@ -94,7 +121,9 @@ export class LibraryService {
    * intake, then the master into the content-addressed store and its derived images into the cache.
    * A file whose bytes are already a live logo's master stops before the store.
    */
-  async #intakeAndStore(path: string): Promise<{ status: 'duplicate'; logo: Logo } | { status: 'stored'; result: IntakeResult }> {
+  async #intakeAndStore(
+    path: string,
+  ): Promise<{ status: 'duplicate'; logo: Logo } | { status: 'stored'; result: IntakeResult }> {
     let result: IntakeResult | null = null;
     try {
       result = await this.#deps.intake.inspect(path, this.#deps.store.tmpDir);
@@ -104,7 +133,7 @@ export class LibraryService {
         return { status: 'duplicate', logo: existing };
       }
       await this.#deps.store.adopt(result.master.tempFile, result.master.hash);
-      await this.#deps.cache.adopt(THUMB_KIND, thumbKey(result.master.hash), result.thumbTempFile, result.master.hash);
+      await this.#adoptDerived(result);
       return { status: 'stored', result };
     } catch (error) {
       if (result) await this.#discard(result);
@@ -112,9 +141,28 @@ export class LibraryService {
     }
   }
 
+  /** The intake's thumbnail (and preview) into the derived cache, keyed by the master's hash. */
+  async #adoptDerived(result: IntakeResult): Promise<void> {
+    await this.#deps.cache.adopt(THUMB_KIND, thumbKey(result.master.hash), result.thumbTempFile, result.master.hash);
+  }
+
   async #discard(result: IntakeResult): Promise<void> {
     await unlink(result.master.tempFile).catch(() => {});
     await unlink(result.thumbTempFile).catch(() => {});
+  }
+
+  /**
+   * Checked synchronously right before the row is written: emptying the Trash may have removed an
+   * identical original between the store's "already there" and now (same tick as the insert, so
+   * nothing can slip between this check and the commit).
+   */
+  #requireBlob(hash: string): void {
+    if (!existsSync(this.#deps.store.pathOf(hash))) {
+      throw new MarqueError(
+        'IO_ERROR',
+        'the stored copy was removed while importing (the Trash was emptied); import the file again',
+      );
+    }
   }
 
   #byHash(hash: string): Logo | null {
@@ -127,38 +175,32 @@ export class LibraryService {
     const id = newLogoId();
     const now = new Date().toISOString();
     const name = nameFromFile(path);
+    this.#requireBlob(result.master.hash);
     db.transaction(() => {
       db.prepare('INSERT OR IGNORE INTO blobs (hash, byte_size, created_at) VALUES (?, ?, ?)').run(
         result.master.hash,
         result.master.byteSize,
         now,
       );
-      const info = db
-        .prepare(
-          `INSERT INTO logos (id, name, format, is_vector, width, height, has_alpha, byte_size, hash, source_path, imported_at, updated_at)
+      db.prepare(
+        `INSERT INTO logos (id, name, format, is_vector, width, height, has_alpha, byte_size, hash, source_path, imported_at, updated_at)
            VALUES (@id, @name, @format, @isVector, @width, @height, @hasAlpha, @byteSize, @hash, @sourcePath, @now, @now)`,
-        )
-        .run({
-          id,
-          name,
-          format: result.format,
-          isVector: result.isVector ? 1 : 0,
-          width: result.width,
-          height: result.height,
-          hasAlpha: result.hasAlpha ? 1 : 0,
-          byteSize: result.master.byteSize,
-          hash: result.master.hash,
-          sourcePath: path,
-          now,
-        });
-      const addTag = db.prepare('INSERT OR IGNORE INTO logo_tags (logo_id, tag) VALUES (?, ?)');
-      for (const tag of tags) addTag.run(id, tag.trim());
-      db.prepare('INSERT INTO logos_fts (rowid, name, tags, notes) VALUES (?, ?, ?, ?)').run(
-        info.lastInsertRowid,
+      ).run({
+        id,
         name,
-        tags.join(' '),
-        '',
-      );
+        format: result.format,
+        isVector: result.isVector ? 1 : 0,
+        width: result.width,
+        height: result.height,
+        hasAlpha: result.hasAlpha ? 1 : 0,
+        byteSize: result.master.byteSize,
+        hash: result.master.hash,
+        sourcePath: path,
+        now,
+      });
+      const addTag = db.prepare('INSERT OR IGNORE INTO logo_tags (logo_id, tag) VALUES (?, ?)');
+      for (const tag of tags) if (tag.trim()) addTag.run(id, tag.trim().replace(/\s+/g, ' '));
+      // logos_fts follows through triggers (migration 0015).
     })();
     return this.get(id);
   }
@@ -179,12 +221,132 @@ export class LibraryService {
     return { items: rows.map(rowToLogo), total, offset: query.offset, limit: query.limit };
   }
 
+  /**
+   * Replaces a logo's master with a new file through the same intake as import; the older master
+   * is kept as a version (its blob stays in the store). Outputs made from it are now stale.
+   */
+  async replaceMaster(id: string, path: string, clientAddress: string | null = null): Promise<Logo> {
+    const before = this.get(id);
+    if (before.deletedAt)
+      throw new MarqueError(
+        'INVALID_INPUT',
+        `"${before.name}" is in the Trash; restore it before replacing its master`,
+      );
+    const file = basename(path);
+    const stored = await this.#intakeAndStore(resolve(path));
+    if (stored.status === 'duplicate') {
+      throw new MarqueError(
+        'INVALID_INPUT',
+        stored.logo.id === id
+          ? `${file}: is already the master of "${before.name}"`
+          : `${file}: is already in the library as "${stored.logo.name}"`,
+      );
+    }
+    const { result } = stored;
+    this.#requireBlob(result.master.hash);
+    try {
+      swapMaster(this.#deps.db, id, {
+        hash: result.master.hash,
+        byteSize: result.master.byteSize,
+        format: result.format,
+        isVector: result.isVector,
+        width: result.width,
+        height: result.height,
+        hasAlpha: result.hasAlpha,
+        sourcePath: resolve(path),
+      });
+    } catch (error) {
+      // Two replaces (or an import) of the same bytes raced: the unique master index refused it.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new MarqueError('INVALID_INPUT', `${file}: is already in the library`, { cause: error });
+      }
+      throw error;
+    }
+    const logo = this.get(id);
+    this.#deps.activity.recordActivity({
+      kind: 'replace-master',
+      logoIds: [id],
+      clientAddress,
+      detail: `"${logo.name}" master replaced by ${file} (version ${this.versions(id)[0]?.version ?? '?'})`,
+    });
+    this.#deps.events.emit('library.changed', { kind: 'updated', ids: [id] });
+    return logo;
+  }
+
+  /** A logo's palette (extracted or the designer's), or null before the palette recipe ran. */
+  paletteOf(id: string): Palette | null {
+    return readPalette(this.#deps.db, id);
+  }
+
+  /**
+   * Records a palette the pipeline extracted. A palette the designer locked wins: it is kept and
+   * returned, so traces and separations use the designer's colours.
+   */
+  recordExtractedPalette(id: string, colors: readonly PaletteColor[]): { palette: Palette; kept: boolean } {
+    const { db } = this.#deps;
+    if (isPaletteLocked(db, id)) return { palette: readPalette(db, id) as Palette, kept: true };
+    // Facts come back from a worker as JSON: keep only well-formed colours.
+    const input = colors
+      .filter((color) => typeof color.hex === 'string' && /^#?[0-9a-f]{6}$/i.test(color.hex))
+      .map((color) => ({
+        hex: color.hex,
+        share: Number.isFinite(color.share) ? Math.min(1, Math.max(0, color.share)) : 0,
+        name: typeof color.name === 'string' ? color.name.slice(0, 100) : undefined,
+        cmyk:
+          Array.isArray(color.cmyk) && color.cmyk.length === 4 && color.cmyk.every(Number.isFinite)
+            ? color.cmyk
+            : undefined,
+      }));
+    writePalette(db, id, input, false);
+    this.#deps.events.emit('library.changed', { kind: 'updated', ids: [id] });
+    return { palette: readPalette(db, id) as Palette, kept: false };
+  }
+
+  /** The activity log, for the services that act on logos (exporter: 'export'). */
+  recordActivity(record: ActivityRecord): ActivityEntry {
+    return this.#deps.activity.recordActivity(record);
+  }
+
+  /** A teammate downloaded from the share: logged as 'share-download' with their address. */
+  recordShareDownload(download: { clientAddress: string; logoIds: readonly string[]; detail: string }): void {
+    this.#deps.activity.recordActivity({ kind: 'share-download', ...download });
+  }
+
+  /** A logo's masters, the current one first. */
+  versions(id: string): LogoVersion[] {
+    return listVersions(this.#deps.db, id);
+  }
+
+  /**
+   * A logo's thumbnail path, made again through the intake from the stored master if the cache
+   * evicted it (the cache is evictable; the master never is).
+   */
+  async ensureThumb(id: string): Promise<string> {
+    const logo = this.get(id);
+    const key = thumbKey(logo.hash);
+    if (await this.#deps.cache.has(THUMB_KIND, key)) return this.#deps.cache.pathOf(THUMB_KIND, key);
+    const result = await this.#deps.intake.inspect(this.#deps.store.pathOf(logo.hash), this.#deps.store.tmpDir);
+    await unlink(result.master.tempFile).catch(() => {});
+    await this.#adoptDerived(result);
+    return this.#deps.cache.pathOf(THUMB_KIND, key);
+  }
+
   /** Where a logo's media lives on disk, for the transports that serve it. */
   mediaFile(id: string, kind: 'thumb' | 'original'): { path: string; mime: string; filename: string } {
     const logo = this.get(id);
-    if (kind === 'thumb') return { path: this.#deps.cache.pathOf(THUMB_KIND, thumbKey(logo.hash)), mime: 'image/webp', filename: `${logo.name}-thumb.webp` };
+    if (kind === 'thumb') this.#deps.cache.touch(THUMB_KIND, thumbKey(logo.hash));
+    if (kind === 'thumb')
+      return {
+        path: this.#deps.cache.pathOf(THUMB_KIND, thumbKey(logo.hash)),
+        mime: 'image/webp',
+        filename: `${logo.name}-thumb.webp`,
+      };
     const ext = logo.format === 'jpeg' ? 'jpg' : logo.format;
-    return { path: this.#deps.store.pathOf(logo.hash), mime: MIME[logo.format] ?? 'application/octet-stream', filename: `${logo.name}.${ext}` };
+    return {
+      path: this.#deps.store.pathOf(logo.hash),
+      mime: MIME[logo.format] ?? 'application/octet-stream',
+      filename: `${logo.name}.${ext}`,
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { libraryQuery } from '../../../shared/contract/index.ts';
+import { hexToLab } from './color-lab.ts';
 
 export type ParsedLibraryQuery = z.output<typeof libraryQuery>;
 
@@ -31,8 +32,22 @@ export function buildFilter(query: ParsedLibraryQuery): { where: string; params:
   }
   if (query.kind) clauses.push(query.kind === 'vector' ? 'l.is_vector = 1' : 'l.is_vector = 0');
   if (query.tag) {
-    clauses.push('EXISTS (SELECT 1 FROM logo_tags t WHERE t.logo_id = l.id AND t.tag = @tag)');
-    params.tag = query.tag;
+    // IN (…) rather than EXISTS: SQLite reads the tag's logos from logo_tags_tag once.
+    clauses.push('l.id IN (SELECT t.logo_id FROM logo_tags t WHERE t.tag = @tag)');
+    params.tag = query.tag.trim().replace(/\s+/g, ' ');
+  }
+  if (query.collection) {
+    clauses.push('l.id IN (SELECT lc.logo_id FROM logo_collections lc WHERE lc.collection_id = @collection)');
+    params.collection = query.collection;
+  }
+  if (query.color) {
+    // Delta E CIE76 is a distance in L*a*b*: the box bounds use the covering index logo_colors_lab,
+    // the sphere test then keeps only colours truly within the tolerance.
+    const [L, a, b] = hexToLab(query.color);
+    clauses.push(`l.id IN (SELECT c.logo_id FROM logo_colors c
+      WHERE c.L BETWEEN @cL - @ct AND @cL + @ct AND c.a BETWEEN @ca - @ct AND @ca + @ct AND c.b BETWEEN @cb - @ct AND @cb + @ct
+        AND (c.L - @cL) * (c.L - @cL) + (c.a - @ca) * (c.a - @ca) + (c.b - @cb) * (c.b - @cb) <= @ct * @ct)`);
+    Object.assign(params, { cL: L, ca: a, cb: b, ct: query.colorTolerance });
   }
   if (query.favorite !== undefined) {
     clauses.push('l.favorite = @favorite');

@@ -1,3 +1,4 @@
+import { unlinkSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncDir, fsyncFile, renameWithRetry } from './atomic.ts';
@@ -53,6 +54,41 @@ export class BlobStore {
 
   async remove(hash: string): Promise<void> {
     await unlink(this.pathOf(hash)).catch(() => {});
+  }
+
+  /** Synchronous removal, for purges that must not yield between the database commit and the file. */
+  removeSync(hash: string): void {
+    try {
+      unlinkSync(this.pathOf(hash));
+    } catch {
+      // Already gone.
+    }
+  }
+
+  get quarantineDir(): string {
+    return join(this.root, 'quarantine');
+  }
+
+  /** Moves a blob nobody references out of the store, kept for a person to look at, never deleted. */
+  async quarantine(hash: string): Promise<string> {
+    await mkdir(this.quarantineDir, { recursive: true });
+    const target = join(this.quarantineDir, hash);
+    await renameWithRetry(this.pathOf(hash), target);
+    await fsyncDir(this.quarantineDir);
+    return target;
+  }
+
+  /** Files waiting in quarantine. */
+  async quarantined(): Promise<string[]> {
+    return (await readdir(this.quarantineDir).catch(() => [] as string[])).filter((name) => !name.startsWith('.'));
+  }
+
+  /** Last modification time of a stored blob (ms), or null when the file is not there. */
+  async modifiedAt(hash: string): Promise<number | null> {
+    return stat(this.pathOf(hash)).then(
+      (s) => (s.isFile() ? s.mtimeMs : null),
+      () => null,
+    );
   }
 
   /** Every stored hash (for start-up reconciliation against the database). */

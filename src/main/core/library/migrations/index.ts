@@ -1,5 +1,11 @@
 import { logos } from './0010-logos.ts';
+import { collections } from './0011-collections.ts';
+import { activity } from './0012-activity.ts';
+import { versions } from './0013-versions.ts';
+import { colors } from './0014-colors.ts';
+import { storage } from './0015-storage.ts';
+import { browseIndexes } from './0016-browse-indexes.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
-export const migrations: readonly Migration[] = [logos];
+export const migrations: readonly Migration[] = [logos, collections, activity, versions, colors, storage, browseIndexes];

@@ -1,0 +1,118 @@
+import type { EmptyTrashReport } from '../../../shared/contract/library.ts';
+import type { LibraryChange } from '../../../shared/domain.ts';
+import type { Palette } from '../../../shared/palette.ts';
+import type { EventHub } from '../events.ts';
+import type { BlobStore } from '../store/blob-store.ts';
+import type { DerivedCache } from '../store/derived-cache.ts';
+import type { ActivityService } from './activity-service.ts';
+import type { Db } from './database.ts';
+import { type LogoPatch, purgeTrash, setTags, setTrashed, updateLogo } from './logo-edits.ts';
+import { type PaletteColorInput, readPalette, writePalette } from './palette-rows.ts';
+
+interface OrganiseDeps {
+  readonly db: Db;
+  readonly store: BlobStore;
+  readonly cache: DerivedCache;
+  readonly events: EventHub;
+  readonly activity: ActivityService;
+}
+
+/**
+ * Organising logos: names, notes, favourites, tags, Trash and palettes. Each mutation commits
+ * in one transaction, then announces 'library.changed'; deletions and purges are logged.
+ */
+export class OrganiseService {
+  readonly #deps: OrganiseDeps;
+
+  constructor(deps: OrganiseDeps) {
+    this.#deps = deps;
+  }
+
+  update(id: string, patch: LogoPatch): void {
+    updateLogo(this.#deps.db, id, patch);
+    this.#changed('updated', [id]);
+  }
+
+  tag(ids: readonly string[], tags: readonly string[]): { updated: number } {
+    const updated = setTags(this.#deps.db, ids, tags, true);
+    this.#changed('updated', ids);
+    return { updated };
+  }
+
+  untag(ids: readonly string[], tags: readonly string[]): { updated: number } {
+    const updated = setTags(this.#deps.db, ids, tags, false);
+    this.#changed('updated', ids);
+    return { updated };
+  }
+
+  /** Moves logos to the Trash (soft delete). */
+  trash(ids: readonly string[], clientAddress: string | null = null): { trashed: number } {
+    const moved = setTrashed(this.#deps.db, ids, true);
+    if (moved.length > 0) {
+      this.#deps.activity.recordActivity({
+        kind: 'delete',
+        logoIds: moved,
+        clientAddress,
+        detail: `${moved.length} moved to the Trash`,
+      });
+      this.#changed('deleted', moved);
+    }
+    return { trashed: moved.length };
+  }
+
+  restore(ids: readonly string[], clientAddress: string | null = null): { restored: number } {
+    const moved = setTrashed(this.#deps.db, ids, false);
+    if (moved.length > 0) {
+      this.#deps.activity.recordActivity({
+        kind: 'restore',
+        logoIds: moved,
+        clientAddress,
+        detail: `${moved.length} restored from the Trash`,
+      });
+      this.#changed('restored', moved);
+    }
+    return { restored: moved.length };
+  }
+
+  /**
+   * Deletes trashed logos for good. Rows go first (one transaction); then, without yielding, the
+   * originals no other logo or version uses, so no import can adopt a blob between the two.
+   * Their derived files (thumbnails, previews, outputs) follow.
+   */
+  emptyTrash(clientAddress: string | null = null): EmptyTrashReport {
+    const { db, store, cache } = this.#deps;
+    const plan = purgeTrash(db);
+    for (const orphan of plan.orphans) store.removeSync(orphan.hash);
+    for (const orphan of plan.orphans) cache.removeBySource(orphan.hash);
+    const report: EmptyTrashReport = {
+      purgedLogos: plan.logoIds.length,
+      purgedOriginals: plan.orphans.length,
+      freedBytes: plan.orphans.reduce((sum, orphan) => sum + orphan.byteSize, 0),
+    };
+    if (plan.logoIds.length > 0) {
+      this.#deps.activity.recordActivity({
+        kind: 'purge',
+        logoIds: plan.logoIds,
+        clientAddress,
+        detail: `Trash emptied: ${report.purgedLogos} logo(s), ${report.purgedOriginals} original(s), ${report.freedBytes} bytes`,
+      });
+      this.#changed('purged', plan.logoIds);
+    }
+    return report;
+  }
+
+  palette(id: string): Palette | null {
+    return readPalette(this.#deps.db, id);
+  }
+
+  /** The designer's palette: replaces whatever was there; `locked` keeps it from re-extraction. */
+  setPalette(id: string, colors: readonly PaletteColorInput[], locked: boolean): Palette {
+    writePalette(this.#deps.db, id, colors, locked);
+    this.#changed('updated', [id]);
+    return readPalette(this.#deps.db, id) ?? { colors: [], locked };
+  }
+
+  #changed(kind: LibraryChange['kind'], ids: readonly string[]): void {
+    this.#deps.events.emit('library.changed', { kind, ids: [...new Set(ids)] });
+  }
+}

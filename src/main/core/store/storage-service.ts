@@ -1,0 +1,138 @@
+import { constants } from 'node:fs';
+import { access, stat, statfs } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClearReport, KindUsage, StorageHealth, StorageStats } from '../../../shared/contract/storage.ts';
+import type { ActivityService } from '../library/activity-service.ts';
+import type { Db } from '../library/database.ts';
+import type { BlobStore } from './blob-store.ts';
+import type { DerivedCache } from './derived-cache.ts';
+import { assessHealth } from './storage-health.ts';
+
+/** Cache kinds shown by name in the stats; every other kind counts as recipe outputs. */
+export const THUMBNAIL_KIND = 'thumbs';
+export const PREVIEW_KIND = 'previews';
+
+/** A blob younger than this may belong to an import still writing its row: never quarantined. */
+const QUARANTINE_GRACE_MS = 10 * 60_000;
+
+export interface ReconcileReport {
+  /** Blobs on disk no row knew of, moved to store/quarantine. */
+  readonly quarantined: readonly string[];
+  /** Blob rows whose file is missing (reported, rows kept). */
+  readonly missingOriginals: readonly string[];
+  readonly cacheAdded: number;
+  readonly cacheForgotten: number;
+}
+
+interface StorageDeps {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly store: BlobStore;
+  readonly cache: DerivedCache;
+  readonly activity: ActivityService;
+}
+
+/** Storage housekeeping: what is stored and where, whether it is healthy, and the cache's cap. */
+export class StorageService {
+  readonly #deps: StorageDeps;
+  #missingOriginals: readonly string[] = [];
+
+  constructor(deps: StorageDeps) {
+    this.#deps = deps;
+  }
+
+  async stats(): Promise<StorageStats> {
+    const { db, cache, dataDir } = this.#deps;
+    const originals = db
+      .prepare('SELECT count(*) AS count, coalesce(sum(byte_size), 0) AS bytes FROM blobs')
+      .get() as KindUsage;
+    const thumbnails = { count: 0, bytes: 0 };
+    const previews = { count: 0, bytes: 0 };
+    const outputs = { count: 0, bytes: 0 };
+    for (const totals of cache.totalsByKind()) {
+      const into = totals.kind === THUMBNAIL_KIND ? thumbnails : totals.kind === PREVIEW_KIND ? previews : outputs;
+      into.count += totals.count;
+      into.bytes += totals.bytes;
+    }
+    return {
+      originals: { count: originals.count, bytes: originals.bytes },
+      thumbnails,
+      previews,
+      outputs,
+      cacheBytes: thumbnails.bytes + previews.bytes + outputs.bytes,
+      capBytes: cache.capBytes,
+      disk: (await diskOf(dataDir)) ?? { freeBytes: 0, totalBytes: 0 },
+    };
+  }
+
+  async health(): Promise<StorageHealth> {
+    const { dataDir, store, cache } = this.#deps;
+    const folders = await Promise.all([dataDir, join(store.root, 'originals'), cache.root].map(folderState));
+    return assessHealth({
+      folders,
+      cacheBytes: cache.totalBytes(),
+      capBytes: cache.capBytes,
+      disk: await diskOf(dataDir),
+      missingOriginals: this.#missingOriginals.length,
+      quarantined: (await store.quarantined()).length,
+    });
+  }
+
+  clear(olderThanDays: number): ClearReport {
+    return this.#deps.cache.clear(olderThanDays);
+  }
+
+  async setCap(bytes: number): Promise<StorageStats> {
+    this.#deps.cache.setCapBytes(bytes);
+    return this.stats();
+  }
+
+  /**
+   * Start-up reconciliation of disk and database. Blobs without a row are quarantined (moved to
+   * store/quarantine and reported), never deleted; rows whose blob is missing are reported.
+   */
+  async reconcile(now = Date.now()): Promise<ReconcileReport> {
+    const { db, store, cache, activity } = this.#deps;
+    const known = db.prepare('SELECT 1 FROM blobs WHERE hash = ?');
+    const quarantined: string[] = [];
+    for await (const hash of store.hashes()) {
+      if (known.get(hash)) continue;
+      const modified = await store.modifiedAt(hash);
+      if (modified === null || now - modified < QUARANTINE_GRACE_MS) continue;
+      await store.quarantine(hash);
+      quarantined.push(hash);
+    }
+    const missingOriginals: string[] = [];
+    for (const { hash } of db.prepare('SELECT hash FROM blobs').all() as { hash: string }[]) {
+      if (!(await store.has(hash))) missingOriginals.push(hash);
+    }
+    this.#missingOriginals = missingOriginals;
+    if (quarantined.length > 0) {
+      activity.recordActivity({
+        kind: 'quarantine',
+        detail: `${quarantined.length} stored file(s) without a library row moved to ${store.quarantineDir}: ${quarantined.slice(0, 20).join(', ')}`,
+      });
+    }
+    const { added, forgotten } = await cache.reconcile();
+    return { quarantined, missingOriginals, cacheAdded: added, cacheForgotten: forgotten };
+  }
+}
+
+async function diskOf(path: string): Promise<{ freeBytes: number; totalBytes: number } | null> {
+  try {
+    const fs = await statfs(path);
+    return { freeBytes: fs.bavail * fs.bsize, totalBytes: fs.blocks * fs.bsize };
+  } catch {
+    return null;
+  }
+}
+
+async function folderState(path: string): Promise<{ path: string; exists: boolean; writable: boolean }> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) return { path, exists: false, writable: false };
+  const writable = await access(path, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+  return { path, exists: true, writable };
+}
