@@ -16,6 +16,10 @@ import { OrganiseService } from './library/organise-service.ts';
 import { type ReconcileReport, StorageService } from './store/storage-service.ts';
 import { storageHandlers } from './store/storage-handlers.ts';
 import { MediaRegistry } from './media.ts';
+import { createPipeline, type PipelineOptions } from './pipeline/create-pipeline.ts';
+import { paletteFromLibrary, recordJobFacts } from './pipeline/library-bridge.ts';
+import { jobsHandlers } from './pipeline/pipeline-handlers.ts';
+import type { PipelineService } from './pipeline/pipeline-service.ts';
 import { BlobStore } from './store/blob-store.ts';
 import { DerivedCache } from './store/derived-cache.ts';
 
@@ -26,6 +30,8 @@ export interface StudioOptions {
   readonly entries?: Partial<CoreEntries>;
   readonly intakeProcesses?: number;
   readonly intakeTimeoutMs?: number;
+  /** Worker pool size, task timeout, scope ('own' for the CLI), extra processor modules. */
+  readonly pipeline?: PipelineOptions;
 }
 
 /** Everything the app is, without Electron: what the shell, the CLI, the server and tests drive. */
@@ -45,6 +51,8 @@ export interface Studio {
   readonly cache: DerivedCache;
   /** Files the transports may serve by id: `/media/<kind>/<id>`. */
   readonly media: MediaRegistry;
+  /** The job queue and worker pool (recipes). */
+  readonly pipeline: PipelineService;
   readonly handlers: Handlers;
   close(): Promise<void>;
 }
@@ -80,10 +88,24 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     const file = library.mediaFile(id, 'original');
     return { ...file, attachment: file.mime === 'image/svg+xml' || file.mime === 'application/pdf', shareable: true };
   });
+  const pipeline = await createPipeline(
+    {
+      entry: entries.pipelineWorker,
+      db,
+      store,
+      cache,
+      events,
+      logoOf: (id) => library.get(id),
+      paletteOf: (id) => paletteFromLibrary(library, id),
+      onDone: (job) => recordJobFacts(library, job),
+    },
+    options.pipeline,
+  );
   const handlers: Handlers = {
     ...appHandlers(db, dataDir),
     ...libraryHandlers({ library, organise, collections, activity }),
     ...storageHandlers(storage),
+    ...jobsHandlers(pipeline),
   };
   let closed = false;
   return {
@@ -99,10 +121,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     store,
     cache,
     media,
+    pipeline,
     handlers,
     async close() {
       if (closed) return;
       closed = true;
+      await pipeline.close();
       await intake.close();
       await reconciled;
       db.close();

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { LogoFormat } from '../../../shared/domain.ts';
+import type { Palette } from '../../../shared/palette.ts';
 
 /**
  * A processor is a pure function of (master, options): deterministic output, versioned, runnable
@@ -15,6 +16,11 @@ export interface ProcessorInput {
   readonly height: number;
   /** The logo's display name, for labels and file names inside outputs. */
   readonly name: string;
+  /**
+   * The logo's palette as stored in the library (locked or extracted), or null when it has none.
+   * Given only to processors that set `usesPalette`; the palette then joins the cache key.
+   */
+  readonly palette?: Palette | null;
 }
 
 export interface OutputFile {
@@ -41,5 +47,15 @@ export interface Processor<Options> {
   readonly version: number;
   readonly title: string;
   readonly options: z.ZodType<Options>;
+  /**
+   * Set when outputs contain the logo's name (labels, file names): the name then joins the cache
+   * key, so renaming a logo does not serve outputs that carry the old name.
+   */
+  readonly usesName?: boolean;
+  /** Set when the processor reads `input.palette` (trace-color, separations, favicon colours). */
+  readonly usesPalette?: boolean;
   run(input: ProcessorInput, options: Options, context: ProcessorContext): Promise<ProcessorResult>;
 }
+
+/** A processor of any options type, as the registry holds them. */
+export type AnyProcessor = Processor<unknown>;

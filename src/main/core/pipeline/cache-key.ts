@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Palette } from '../../../shared/palette.ts';
+
+/** JSON with object keys sorted at every depth, so equal options always hash the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) out[key] = sortKeys(item);
+    }
+    return out;
+  }
+  return value;
+}
+
+export interface CacheKeyParts {
+  readonly masterHash: string;
+  readonly recipe: string;
+  /** canonicalJson of the validated options (defaults filled in). */
+  readonly optionsJson: string;
+  readonly processorVersion: number;
+  /** Only for processors whose outputs carry the logo's name. */
+  readonly name?: string | null;
+  /** Only for processors that read the palette. */
+  readonly palette?: Palette | null;
+}
+
+/** Where a recipe's output lives in the derived cache: sha256 over everything the output depends on. */
+export function outputCacheKey(parts: CacheKeyParts): string {
+  const material = canonicalJson([
+    'marque-output/1',
+    parts.masterHash,
+    parts.recipe,
+    parts.optionsJson,
+    parts.processorVersion,
+    parts.name ?? null,
+    parts.palette ?? null,
+  ]);
+  return createHash('sha256').update(material).digest('hex');
+}

@@ -1,0 +1,366 @@
+import type {
+  Job,
+  JobOutputFile,
+  JobPriority,
+  JobState,
+  LogoOutput,
+  ParsedJobsQuery,
+} from '../../../shared/contract/jobs.ts';
+import type { Page } from '../../../shared/domain.ts';
+import { type ErrorCode, isErrorCode } from '../../../shared/errors.ts';
+import type { Db } from '../library/database.ts';
+import type { TaskInput } from './protocol.ts';
+
+/** The jobs table row joined with its output (when done). */
+export interface JobRow {
+  seq: number;
+  id: string;
+  logo_id: string;
+  master_hash: string;
+  recipe: string;
+  options: string;
+  processor_version: number;
+  cache_key: string;
+  input: string;
+  priority: number;
+  state: JobState;
+  progress: number;
+  error_code: string | null;
+  error_message: string | null;
+  attempts: number;
+  from_cache: number;
+  owner: string;
+  runner: string | null;
+  runner_pid: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+  out_files: string | null;
+  out_facts: string | null;
+}
+
+interface OutputRow {
+  logo_id: string;
+  cache_key: string;
+  recipe: string;
+  options: string;
+  master_hash: string;
+  processor_version: number;
+  job_id: string;
+  files: string;
+  facts: string | null;
+  produced_at: string;
+}
+
+export interface NewJob {
+  readonly id: string;
+  readonly logoId: string;
+  readonly masterHash: string;
+  readonly recipe: string;
+  readonly optionsJson: string;
+  readonly processorVersion: number;
+  readonly cacheKey: string;
+  readonly input: TaskInput;
+  readonly priority: JobPriority;
+}
+
+const JOB_SELECT = `
+  SELECT j.*, o.files AS out_files, o.facts AS out_facts
+  FROM jobs j
+  LEFT JOIN job_outputs o ON j.state = 'done' AND o.logo_id = j.logo_id AND o.cache_key = j.cache_key`;
+
+export const PRIORITY_RANK: Record<JobPriority, number> = { interactive: 0, batch: 1 };
+
+export function rowToJob(row: JobRow, liveProgress?: number): Job {
+  return {
+    id: row.id,
+    logoId: row.logo_id,
+    recipe: row.recipe,
+    options: JSON.parse(row.options) as Record<string, unknown>,
+    priority: row.priority === 0 ? 'interactive' : 'batch',
+    state: row.state,
+    progress: row.state === 'running' && liveProgress !== undefined ? liveProgress : row.progress,
+    errorCode: isErrorCode(row.error_code) ? row.error_code : row.error_code ? 'INTERNAL' : null,
+    errorMessage: row.error_message,
+    attempts: row.attempts,
+    masterHash: row.master_hash,
+    processorVersion: row.processor_version,
+    fromCache: row.from_cache === 1,
+    files: row.out_files ? (JSON.parse(row.out_files) as JobOutputFile[]) : [],
+    facts: row.out_facts ? (JSON.parse(row.out_facts) as Record<string, unknown>) : null,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** SQL of the queue. The main process is its only writer; every state change is one statement or transaction. */
+export class JobStore {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  insert(jobs: readonly NewJob[], owner: string): void {
+    const now = new Date().toISOString();
+    const statement = this.#db.prepare(
+      `INSERT INTO jobs (id, logo_id, master_hash, recipe, options, processor_version, cache_key, input, priority, state, owner, created_at, updated_at)
+       VALUES (@id, @logoId, @masterHash, @recipe, @optionsJson, @processorVersion, @cacheKey, @input, @priority, 'queued', @owner, @now, @now)`,
+    );
+    this.#db.transaction(() => {
+      for (const job of jobs) {
+        statement.run({ ...job, input: JSON.stringify(job.input), priority: PRIORITY_RANK[job.priority], owner, now });
+      }
+    })();
+  }
+
+  row(id: string): JobRow | undefined {
+    return this.#db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
+  }
+
+  rows(ids: readonly string[]): JobRow[] {
+    if (ids.length === 0) return [];
+    const placeholders = ids.map(() => '?').join(',');
+    return this.#db.prepare(`${JOB_SELECT} WHERE j.id IN (${placeholders}) ORDER BY j.seq`).all(...ids) as JobRow[];
+  }
+
+  list(query: ParsedJobsQuery): Page<JobRow> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.state) {
+      const states = Array.isArray(query.state) ? query.state : [query.state];
+      where.push(`j.state IN (${states.map((_, i) => `@state${i}`).join(',')})`);
+      states.forEach((state, i) => {
+        params[`state${i}`] = state;
+      });
+    }
+    if (query.logoId) {
+      where.push('j.logo_id = @logoId');
+      params.logoId = query.logoId;
+    }
+    if (query.recipe) {
+      where.push('j.recipe = @recipe');
+      params.recipe = query.recipe;
+    }
+    const clause = where.length ? where.join(' AND ') : '1';
+    const total = (this.#db.prepare(`SELECT count(*) AS n FROM jobs j WHERE ${clause}`).get(params) as { n: number }).n;
+    const items = this.#db
+      .prepare(`${JOB_SELECT} WHERE ${clause} ORDER BY j.seq DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit, offset: query.offset }) as JobRow[];
+    return { items, total, offset: query.offset, limit: query.limit };
+  }
+
+  /**
+   * Claims up to `limit` queued jobs for this runner, interactive first, then oldest. The claim is
+   * a conditional update, so two processes on one library never run the same job.
+   */
+  claim(limit: number, runner: string, onlyOwner: string | null): JobRow[] {
+    if (limit <= 0) return [];
+    const now = new Date().toISOString();
+    const pick = this.#db.prepare(
+      `SELECT id FROM jobs WHERE state = 'queued' ${onlyOwner ? 'AND owner = @owner' : ''} ORDER BY priority, seq LIMIT @limit`,
+    );
+    const take = this.#db.prepare(
+      `UPDATE jobs SET state = 'running', runner = @runner, runner_pid = @pid, attempts = attempts + 1, progress = 0,
+         started_at = @now, updated_at = @now, error_code = NULL, error_message = NULL
+       WHERE id = @id AND state = 'queued'`,
+    );
+    const claimed = this.#db
+      .transaction(() => {
+        const ids: string[] = [];
+        for (const { id } of pick.all({ owner: onlyOwner, limit }) as { id: string }[]) {
+          if (take.run({ id, runner, pid: process.pid, now }).changes === 1) ids.push(id);
+        }
+        return ids;
+      })
+      .immediate();
+    return this.rows(claimed);
+  }
+
+  /** Records a finished output and marks the job done, in one transaction. */
+  markDone(
+    row: JobRow,
+    files: readonly JobOutputFile[],
+    facts: Readonly<Record<string, unknown>> | null,
+    fromCache: boolean,
+    runner: string,
+  ): boolean {
+    const now = new Date().toISOString();
+    return this.#db.transaction(() => {
+      const changed = this.#db
+        .prepare(
+          `UPDATE jobs SET state = 'done', progress = 100, from_cache = @fromCache, finished_at = @now, updated_at = @now
+           WHERE id = @id AND state = 'running' AND runner = @runner`,
+        )
+        .run({ id: row.id, fromCache: fromCache ? 1 : 0, now, runner }).changes;
+      if (changed === 0) return false;
+      this.#db
+        .prepare(
+          `INSERT INTO job_outputs (logo_id, cache_key, recipe, options, master_hash, processor_version, job_id, files, facts, produced_at)
+           VALUES (@logoId, @cacheKey, @recipe, @options, @masterHash, @version, @jobId, @files, @facts, @now)
+           ON CONFLICT (logo_id, cache_key) DO UPDATE SET job_id = excluded.job_id, files = excluded.files, facts = excluded.facts,
+             produced_at = CASE WHEN @fromCache THEN produced_at ELSE excluded.produced_at END`,
+        )
+        .run({
+          logoId: row.logo_id,
+          cacheKey: row.cache_key,
+          recipe: row.recipe,
+          options: row.options,
+          masterHash: row.master_hash,
+          version: row.processor_version,
+          jobId: row.id,
+          files: JSON.stringify(files),
+          facts: facts ? JSON.stringify(facts) : null,
+          now,
+          fromCache: fromCache ? 1 : 0,
+        });
+      return true;
+    })();
+  }
+
+  /** Ends a running job as failed or cancelled (only if this runner still holds it). */
+  markEnded(id: string, state: 'failed' | 'cancelled', code: ErrorCode, message: string, runner: string): boolean {
+    const now = new Date().toISOString();
+    return (
+      this.#db
+        .prepare(
+          `UPDATE jobs SET state = @state, error_code = @code, error_message = @message, finished_at = @now, updated_at = @now
+           WHERE id = @id AND state = 'running' AND runner = @runner`,
+        )
+        .run({ id, state, code, message, now, runner }).changes === 1
+    );
+  }
+
+  /** Cancels a job that has not started. */
+  cancelQueued(id: string): boolean {
+    const now = new Date().toISOString();
+    return (
+      this.#db
+        .prepare(
+          `UPDATE jobs SET state = 'cancelled', error_code = 'CANCELLED', error_message = 'Cancelled before it started',
+             finished_at = @now, updated_at = @now WHERE id = @id AND state = 'queued'`,
+        )
+        .run({ id, now }).changes === 1
+    );
+  }
+
+  /** Hands a running job back to the queue (the studio is closing); the interrupted start does not count. */
+  requeue(id: string, runner: string): void {
+    this.#db
+      .prepare(
+        `UPDATE jobs SET state = 'queued', progress = 0, runner = NULL, runner_pid = NULL, attempts = max(0, attempts - 1), updated_at = @now
+         WHERE id = @id AND state = 'running' AND runner = @runner`,
+      )
+      .run({ id, runner, now: new Date().toISOString() });
+  }
+
+  retry(id: string): boolean {
+    return (
+      this.#db
+        .prepare(
+          `UPDATE jobs SET state = 'queued', progress = 0, error_code = NULL, error_message = NULL, finished_at = NULL,
+             runner = NULL, runner_pid = NULL, updated_at = @now WHERE id = @id AND state IN ('failed', 'cancelled')`,
+        )
+        .run({ id, now: new Date().toISOString() }).changes === 1
+    );
+  }
+
+  clearFinished(logoId: string | undefined): string[] {
+    return this.#db.transaction(() => {
+      const filter = logoId ? 'AND logo_id = @logoId' : '';
+      const ids = (
+        this.#db
+          .prepare(`SELECT id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') ${filter}`)
+          .all({ logoId }) as { id: string }[]
+      ).map((r) => r.id);
+      this.#db.prepare(`DELETE FROM jobs WHERE state IN ('done', 'failed', 'cancelled') ${filter}`).run({ logoId });
+      return ids;
+    })();
+  }
+
+  /**
+   * After a crash: jobs whose runner is gone go back to the queue, or fail once they have been
+   * started `maxAttempts` times (a job that takes the process down must not loop forever).
+   */
+  recoverOrphans(isRunnerGone: (runner: string | null, pid: number | null) => boolean, maxAttempts: number): string[] {
+    return this.#db
+      .transaction(() => {
+        const now = new Date().toISOString();
+        const running = this.#db
+          .prepare(`SELECT id, runner, runner_pid, attempts FROM jobs WHERE state = 'running'`)
+          .all() as {
+          id: string;
+          runner: string | null;
+          runner_pid: number | null;
+          attempts: number;
+        }[];
+        const recovered: string[] = [];
+        for (const job of running) {
+          if (!isRunnerGone(job.runner, job.runner_pid)) continue;
+          if (job.attempts >= maxAttempts) {
+            this.#db
+              .prepare(
+                `UPDATE jobs SET state = 'failed', error_code = 'PROCESSING_FAILED', error_message = @message, finished_at = @now, updated_at = @now WHERE id = @id`,
+              )
+              .run({
+                id: job.id,
+                now,
+                message: `Stopped ${job.attempts} times while running (the app quit or crashed); not started again`,
+              });
+          } else {
+            this.#db
+              .prepare(
+                `UPDATE jobs SET state = 'queued', progress = 0, runner = NULL, runner_pid = NULL, updated_at = @now WHERE id = @id`,
+              )
+              .run({ id: job.id, now });
+          }
+          recovered.push(job.id);
+        }
+        return recovered;
+      })
+      .immediate();
+  }
+
+  outputs(logoId: string): OutputRow[] {
+    return this.#db
+      .prepare('SELECT * FROM job_outputs WHERE logo_id = ? ORDER BY produced_at DESC, recipe')
+      .all(logoId) as OutputRow[];
+  }
+
+  /** The output a job produced, even after the job itself was cleared from the list. */
+  outputOfJob(jobId: string): OutputRow | undefined {
+    const job = this.#db.prepare(`SELECT logo_id, cache_key FROM jobs WHERE id = ? AND state = 'done'`).get(jobId) as
+      | { logo_id: string; cache_key: string }
+      | undefined;
+    if (job) {
+      return this.#db
+        .prepare('SELECT * FROM job_outputs WHERE logo_id = ? AND cache_key = ?')
+        .get(job.logo_id, job.cache_key) as OutputRow | undefined;
+    }
+    return this.#db.prepare('SELECT * FROM job_outputs WHERE job_id = ?').get(jobId) as OutputRow | undefined;
+  }
+}
+
+export function outputRowToLogoOutput(
+  row: OutputRow,
+  currentHash: string | null,
+  currentVersion: number | null,
+): LogoOutput {
+  const masterChanged = currentHash !== null && row.master_hash !== currentHash;
+  const processorChanged = currentVersion === null || currentVersion !== row.processor_version;
+  return {
+    jobId: row.job_id,
+    logoId: row.logo_id,
+    recipe: row.recipe,
+    options: JSON.parse(row.options) as Record<string, unknown>,
+    files: JSON.parse(row.files) as JobOutputFile[],
+    facts: row.facts ? (JSON.parse(row.facts) as Record<string, unknown>) : null,
+    producedAt: row.produced_at,
+    stale: masterChanged || processorChanged,
+    staleReason: masterChanged ? 'master-changed' : processorChanged ? 'processor-changed' : null,
+  };
+}
+
+export type { OutputRow };

@@ -1,0 +1,101 @@
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { JobOutputFile } from '../../../shared/contract/jobs.ts';
+import { MarqueError } from '../../../shared/errors.ts';
+import { fsyncDir } from '../store/atomic.ts';
+import { outputPathSegments } from './output-paths.ts';
+import type { ProcessorResult } from './processor.ts';
+import type { OutputManifest } from './protocol.ts';
+
+/**
+ * An output folder in the derived cache: `files/<path…>` plus `result.json`, written complete in a
+ * temp folder and renamed into place, so a reader sees all of it or nothing.
+ */
+export const MANIFEST = 'result.json';
+export const FILES = 'files';
+const MAX_FACTS_BYTES = 512 * 1024;
+
+/** Writes a processor's result into `tempDir` and moves it to `outputDir`. */
+export async function writeOutputFolder(
+  tempDir: string,
+  outputDir: string,
+  result: ProcessorResult,
+): Promise<OutputManifest> {
+  const seen = new Set<string>();
+  const files: JobOutputFile[] = [];
+  for (const file of result.files) {
+    outputPathSegments(file.path);
+    const folded = file.path.toLowerCase();
+    // Case-insensitive file systems (macOS, Windows) would merge these.
+    if (seen.has(folded)) throw new MarqueError('PROCESSING_FAILED', `The processor returned ${file.path} twice`);
+    seen.add(folded);
+    if (!(file.bytes instanceof Uint8Array)) throw new MarqueError('PROCESSING_FAILED', `${file.path}: not bytes`);
+    files.push({ path: file.path, mime: file.mime, byteSize: file.bytes.byteLength });
+  }
+  const factsJson = result.facts ? JSON.stringify(result.facts) : null;
+  if (factsJson && factsJson.length > MAX_FACTS_BYTES)
+    throw new MarqueError('PROCESSING_FAILED', 'The processor returned facts over 512 KB');
+  const manifest: OutputManifest = {
+    format: 1,
+    files,
+    facts: factsJson ? (JSON.parse(factsJson) as Record<string, unknown>) : null,
+  };
+
+  await rm(tempDir, { recursive: true, force: true });
+  const dirs = new Set<string>([tempDir, join(tempDir, FILES)]);
+  for (const file of result.files) {
+    const target = join(tempDir, FILES, ...outputPathSegments(file.path));
+    await mkdir(dirname(target), { recursive: true });
+    dirs.add(dirname(target));
+    await writeSynced(target, file.bytes);
+  }
+  await mkdir(join(tempDir, FILES), { recursive: true });
+  await writeSynced(join(tempDir, MANIFEST), JSON.stringify(manifest));
+  for (const dir of dirs) await fsyncDir(dir);
+
+  await mkdir(dirname(outputDir), { recursive: true });
+  try {
+    await rename(tempDir, outputDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') throw error;
+    // The same output landed meanwhile (identical requests in parallel): outputs are deterministic, keep it.
+    if (!(await readOutputManifest(outputDir))) {
+      await rm(outputDir, { recursive: true, force: true });
+      await rename(tempDir, outputDir);
+    }
+  }
+  await rm(tempDir, { recursive: true, force: true });
+  await fsyncDir(dirname(outputDir));
+  return manifest;
+}
+
+async function writeSynced(target: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(target, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a complete output folder, or null when it is missing, partial or evicted. */
+export async function readOutputManifest(outputDir: string): Promise<OutputManifest | null> {
+  let manifest: OutputManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(outputDir, MANIFEST), 'utf8')) as OutputManifest;
+  } catch {
+    return null;
+  }
+  if (manifest?.format !== 1 || !Array.isArray(manifest.files)) return null;
+  for (const file of manifest.files) {
+    try {
+      const info = await stat(join(outputDir, FILES, ...outputPathSegments(file.path)));
+      if (!info.isFile() || info.size !== file.byteSize) return null;
+    } catch {
+      return null;
+    }
+  }
+  return manifest;
+}

@@ -1,0 +1,411 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
+import type { EnqueueReply, Job, JobPriority, LogoOutput, ParsedJobsQuery } from '../../../shared/contract/jobs.ts';
+import type { Logo, Page } from '../../../shared/domain.ts';
+import { MarqueError } from '../../../shared/errors.ts';
+import type { Palette } from '../../../shared/palette.ts';
+import type { EventHub } from '../events.ts';
+import type { Db } from '../library/database.ts';
+import type { BlobStore } from '../store/blob-store.ts';
+import type { DerivedCache } from '../store/derived-cache.ts';
+import { canonicalJson, outputCacheKey } from './cache-key.ts';
+import { type JobRow, JobStore, type NewJob, outputRowToLogoOutput, rowToJob } from './job-store.ts';
+import { JobsEventBatcher } from './jobs-events.ts';
+import { FILES, readOutputManifest } from './output-folder.ts';
+import { outputPathSegments } from './output-paths.ts';
+import type { PipelineReply, TaskInput } from './protocol.ts';
+import type { Registry } from './registry.ts';
+import { isProcessAlive, liveInstances, removeDeadTempFolders } from './runners.ts';
+import type { WorkerPool } from './worker-pool.ts';
+
+/** Derived-cache kind of recipe outputs: `cache/outputs/<key>/{result.json,files/…}`. */
+export const OUTPUT_KIND = 'outputs';
+const MAX_ATTEMPTS = 3;
+const POLL_MS = 1_000;
+
+export interface PipelineDeps {
+  readonly db: Db;
+  readonly store: BlobStore;
+  readonly cache: DerivedCache;
+  readonly events: EventHub;
+  readonly pool: WorkerPool;
+  readonly registry: Registry;
+  /** The logo as the library has it now. */
+  readonly logoOf: (logoId: string) => Logo;
+  /** The logo's stored palette (for processors that set `usesPalette`); null when none. */
+  readonly paletteOf?: (logoId: string) => Palette | null;
+  /** Called once a job is done with the facts it returned (e.g. a palette to record in the library). */
+  readonly onDone?: (job: Job) => void;
+  /** 'own': run only jobs this studio queued (the CLI); 'all': any queued job in the library (the app). */
+  readonly scope?: 'all' | 'own';
+}
+
+interface Active {
+  readonly controller: AbortController;
+  readonly settled: Promise<void>;
+}
+
+/**
+ * The persisted queue and its dispatcher. Jobs are rows before any work starts; at most `threads`
+ * run at once (so interactive jobs overtake batch ones in the queue, not in piscina's FIFO); a job
+ * whose output is already in the cache completes without a worker.
+ */
+export class PipelineService {
+  readonly instanceId: string;
+  readonly #deps: PipelineDeps;
+  readonly #jobs: JobStore;
+  readonly #active = new Map<string, Active>();
+  readonly #progress = new Map<string, number>();
+  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #events: JobsEventBatcher;
+  readonly #tempRoot: string;
+  #poll: NodeJS.Timeout | null = null;
+  #closing = false;
+
+  constructor(deps: PipelineDeps) {
+    this.#deps = deps;
+    this.#jobs = new JobStore(deps.db);
+    this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
+    this.#tempRoot = join(deps.cache.root, 'pipeline-tmp');
+    this.#events = new JobsEventBatcher(deps.events, (ids) => this.#jobs.rows(ids).map((row) => this.#toJob(row)));
+  }
+
+  /** Recovers jobs a crash left running, clears dead temp folders and starts the queue. */
+  async start(): Promise<void> {
+    liveInstances.add(this.instanceId);
+    await mkdir(join(this.#tempRoot, this.instanceId), { recursive: true });
+    await removeDeadTempFolders(this.#tempRoot);
+    const recovered = this.#jobs.recoverOrphans((runner, pid) => {
+      if (pid === null) return true;
+      if (pid === process.pid) return runner === null || !liveInstances.has(runner);
+      return !isProcessAlive(pid);
+    }, MAX_ATTEMPTS);
+    this.#events.changed(recovered);
+    // Another process may queue jobs for this library (the CLI beside the app): look now and then.
+    if ((this.#deps.scope ?? 'all') === 'all') {
+      this.#poll = setInterval(() => this.#pump(), POLL_MS * 2);
+      this.#poll.unref();
+    }
+    this.#pump();
+  }
+
+  get threads(): number {
+    return this.#deps.pool.threads;
+  }
+
+  /** Changes the pool size (settings); tasks already running finish on the old threads. */
+  setPoolSize(threads: number): void {
+    this.#deps.pool.resize(threads);
+    this.#pump();
+  }
+
+  enqueue(input: {
+    logoIds: readonly string[];
+    recipe: string;
+    options?: Readonly<Record<string, unknown>>;
+    priority?: JobPriority;
+  }): EnqueueReply {
+    if (this.#closing) throw new MarqueError('INTERNAL', 'The studio is closing');
+    const processor = this.#deps.registry.get(input.recipe);
+    if (!processor) {
+      throw new MarqueError(
+        'INVALID_INPUT',
+        `No recipe named "${input.recipe}"; known: ${[...this.#deps.registry.keys()].join(', ')}`,
+      );
+    }
+    const parsed = processor.options.safeParse(input.options ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new MarqueError(
+        'INVALID_INPUT',
+        `${input.recipe} options: ${issue?.path.join('.') || ''}${issue?.path.length ? ': ' : ''}${issue?.message ?? 'invalid'}`,
+      );
+    }
+    const optionsJson = canonicalJson(parsed.data);
+    const jobs: NewJob[] = [...new Set(input.logoIds)].map((logoId) => {
+      const logo = this.#deps.logoOf(logoId);
+      const palette = processor.usesPalette ? (this.#deps.paletteOf?.(logoId) ?? null) : undefined;
+      const taskInput: TaskInput = {
+        format: logo.format,
+        isVector: logo.isVector,
+        width: logo.width,
+        height: logo.height,
+        name: logo.name,
+        ...(palette !== undefined ? { palette } : {}),
+      };
+      return {
+        id: randomBytes(12).toString('base64url'),
+        logoId,
+        masterHash: logo.hash,
+        recipe: processor.id,
+        optionsJson,
+        processorVersion: processor.version,
+        cacheKey: outputCacheKey({
+          masterHash: logo.hash,
+          recipe: processor.id,
+          optionsJson,
+          processorVersion: processor.version,
+          name: processor.usesName ? logo.name : null,
+          palette: palette ?? null,
+        }),
+        input: taskInput,
+        priority: input.priority ?? 'batch',
+      };
+    });
+    this.#jobs.insert(jobs, this.instanceId);
+    const ids = jobs.map((job) => job.id);
+    this.#events.changed(ids);
+    this.#pump();
+    return { jobs: this.#jobs.rows(ids).map((row) => this.#toJob(row)) };
+  }
+
+  get(id: string): Job {
+    const row = this.#jobs.row(id);
+    if (!row) throw new MarqueError('NOT_FOUND', `No job with id ${id}`);
+    return this.#toJob(row);
+  }
+
+  list(query: ParsedJobsQuery): Page<Job> {
+    const page = this.#jobs.list(query);
+    return { ...page, items: page.items.map((row) => this.#toJob(row)) };
+  }
+
+  /** Cancels a job; a running one returns once its worker is gone and its temp files removed. */
+  async cancel(id: string): Promise<Job> {
+    const job = this.get(id);
+    if (job.state === 'queued' && this.#jobs.cancelQueued(id)) {
+      this.#events.changed([id]);
+      this.#wake(id);
+      return this.get(id);
+    }
+    const active = this.#active.get(id);
+    if (active) {
+      active.controller.abort();
+      await active.settled;
+    }
+    return this.get(id);
+  }
+
+  retry(id: string): Job {
+    const job = this.get(id);
+    if (job.state !== 'failed' && job.state !== 'cancelled') {
+      throw new MarqueError('INVALID_INPUT', `Job ${id} is ${job.state}; only failed or cancelled jobs can be retried`);
+    }
+    this.#jobs.retry(id);
+    this.#events.changed([id]);
+    this.#pump();
+    return this.get(id);
+  }
+
+  clearFinished(logoId?: string): { removed: number } {
+    const removed = this.#jobs.clearFinished(logoId);
+    this.#events.removed(removed);
+    return { removed: removed.length };
+  }
+
+  outputs(logoId: string): LogoOutput[] {
+    const logo = this.#deps.logoOf(logoId);
+    return this.#jobs
+      .outputs(logoId)
+      .map((row) => outputRowToLogoOutput(row, logo.hash, this.#deps.registry.get(row.recipe)?.version ?? null));
+  }
+
+  /** A file of a job's output, for downloads: only paths the job recorded, inside its output folder. */
+  async outputFile(jobId: string, relativePath: string): Promise<{ path: string; mime: string; filename: string }> {
+    const segments = outputPathSegments(relativePath);
+    const output = this.#jobs.outputOfJob(jobId);
+    if (!output) throw new MarqueError('NOT_FOUND', `Job ${jobId} has no output`);
+    const files = JSON.parse(output.files) as { path: string; mime: string }[];
+    const file = files.find((f) => f.path === relativePath);
+    if (!file) throw new MarqueError('NOT_FOUND', `Job ${jobId} produced no file ${relativePath}`);
+    const root = join(this.#deps.cache.pathOf(OUTPUT_KIND, output.cache_key), FILES);
+    const path = join(root, ...segments);
+    if (!path.startsWith(root + sep)) throw new MarqueError('FORBIDDEN', `${relativePath} is outside the job's output`);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile())
+      throw new MarqueError(
+        'NOT_FOUND',
+        `${relativePath} was evicted from the cache; run the ${output.recipe} recipe again`,
+      );
+    return { path, mime: file.mime, filename: basename(path) };
+  }
+
+  /** Queues one job and resolves when it is done; rejects with the job's error when it fails. */
+  async runToCompletion(
+    logoId: string,
+    recipe: string,
+    options: Readonly<Record<string, unknown>> = {},
+    priority: JobPriority = 'batch',
+  ): Promise<Job> {
+    const [job] = this.enqueue({ logoIds: [logoId], recipe, options, priority }).jobs;
+    if (!job) throw new MarqueError('INTERNAL', 'enqueue returned no job');
+    const final = await this.waitFor(job.id);
+    if (final.state === 'done') return final;
+    throw new MarqueError(final.errorCode ?? 'PROCESSING_FAILED', final.errorMessage ?? `${recipe} ${final.state}`);
+  }
+
+  /**
+   * The exporter's RecipeRunner: produces (or finds in the cache) one recipe's output for a logo and
+   * names each file with its absolute path. Aborting `signal` cancels the job.
+   */
+  async produce(
+    logo: Pick<Logo, 'id'>,
+    recipe: string,
+    options: Readonly<Record<string, unknown>>,
+    signal?: AbortSignal,
+  ): Promise<{ path: string; source: string; bytes: number }[]> {
+    signal?.throwIfAborted();
+    const [queued] = this.enqueue({ logoIds: [logo.id], recipe, options, priority: 'batch' }).jobs;
+    if (!queued) throw new MarqueError('INTERNAL', 'enqueue returned no job');
+    const onAbort = () => void this.cancel(queued.id).catch(() => {});
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let job: Job;
+    try {
+      job = await this.waitFor(queued.id);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    if (job.state !== 'done')
+      throw new MarqueError(job.errorCode ?? 'PROCESSING_FAILED', job.errorMessage ?? `${recipe} ${job.state}`);
+    return Promise.all(
+      job.files.map(async (file) => ({
+        path: file.path,
+        source: (await this.outputFile(job.id, file.path)).path,
+        bytes: file.byteSize,
+      })),
+    );
+  }
+
+  /** Resolves once the job is done, failed or cancelled (also when another process runs it). */
+  waitFor(id: string): Promise<Job> {
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | null = null;
+      const check = () => {
+        let job: Job;
+        try {
+          job = this.get(id);
+        } catch (error) {
+          finish();
+          reject(error);
+          return;
+        }
+        if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') {
+          finish();
+          resolve(job);
+        } else if (this.#closing) {
+          finish();
+          reject(new MarqueError('CANCELLED', `The studio closed before job ${id} finished`));
+        }
+      };
+      const finish = () => {
+        if (timer) clearInterval(timer);
+        this.#waiters.get(id)?.delete(check);
+      };
+      const set = this.#waiters.get(id) ?? new Set<() => void>();
+      this.#waiters.set(id, set);
+      set.add(check);
+      timer = setInterval(check, POLL_MS);
+      check();
+    });
+  }
+
+  #wake(id: string): void {
+    for (const check of [...(this.#waiters.get(id) ?? [])]) check();
+    if (this.#waiters.get(id)?.size === 0) this.#waiters.delete(id);
+  }
+
+  #toJob(row: JobRow): Job {
+    return rowToJob(row, this.#progress.get(row.id));
+  }
+
+  /** Starts queued jobs while threads are free. Synchronous claims keep it race-free in-process. */
+  #pump(): void {
+    if (this.#closing) return;
+    const free = this.#deps.pool.threads - this.#active.size;
+    if (free <= 0) return;
+    const onlyOwner = (this.#deps.scope ?? 'all') === 'own' ? this.instanceId : null;
+    const claimed = this.#jobs.claim(free, this.instanceId, onlyOwner);
+    if (claimed.length === 0) return;
+    this.#events.changed(claimed.map((row) => row.id));
+    for (const row of claimed) {
+      const controller = new AbortController();
+      const settled = this.#run(row, controller.signal).finally(() => {
+        this.#active.delete(row.id);
+        this.#progress.delete(row.id);
+        this.#wake(row.id);
+        this.#pump();
+      });
+      this.#active.set(row.id, { controller, settled });
+    }
+  }
+
+  async #run(row: JobRow, signal: AbortSignal): Promise<void> {
+    let reply: PipelineReply;
+    let fromCache = false;
+    try {
+      const outputDir = this.#deps.cache.pathOf(OUTPUT_KIND, row.cache_key);
+      const cached = await readOutputManifest(outputDir);
+      if (cached) {
+        fromCache = true;
+        reply = { ok: true, files: cached.files, facts: cached.facts };
+      } else {
+        reply = await this.#deps.pool.run(
+          {
+            jobId: row.id,
+            recipe: row.recipe,
+            optionsJson: row.options,
+            masterPath: this.#deps.store.pathOf(row.master_hash),
+            input: JSON.parse(row.input) as TaskInput,
+            tempDir: join(this.#tempRoot, this.instanceId, `${row.id}-${row.attempts}`),
+            outputDir,
+          },
+          {
+            signal,
+            onProgress: (percent) => {
+              this.#progress.set(row.id, percent);
+              this.#events.changed([row.id]);
+            },
+          },
+        );
+      }
+    } catch (error) {
+      reply = { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
+    }
+    this.#record(row, reply, fromCache);
+  }
+
+  #record(row: JobRow, reply: PipelineReply, fromCache: boolean): void {
+    try {
+      if (this.#closing && !reply.ok) {
+        // Interrupted by close, not by the job: it runs again at the next start.
+        this.#jobs.requeue(row.id, this.instanceId);
+      } else if (reply.ok) {
+        if (this.#jobs.markDone(row, reply.files, reply.facts, fromCache, this.instanceId)) {
+          this.#deps.onDone?.(this.get(row.id));
+        }
+      } else {
+        const state = reply.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        this.#jobs.markEnded(row.id, state, reply.error.code, reply.error.message, this.instanceId);
+      }
+    } catch {
+      // The logo was purged meanwhile (its jobs went with it) or the database closed: nothing to record.
+    }
+    this.#events.changed([row.id]);
+  }
+
+  /** Stops the queue and terminates the workers now; running jobs go back to the queue for the next start. */
+  async close(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    if (this.#poll) clearInterval(this.#poll);
+    for (const active of this.#active.values()) active.controller.abort();
+    await this.#deps.pool.close();
+    await Promise.all([...this.#active.values()].map((active) => active.settled));
+    for (const id of [...this.#waiters.keys()]) this.#wake(id);
+    this.#events.flush();
+    this.#events.close();
+    liveInstances.delete(this.instanceId);
+    await rm(join(this.#tempRoot, this.instanceId), { recursive: true, force: true }).catch(() => {});
+  }
+}

@@ -1,0 +1,21 @@
+import type { AnyProcessor } from '../processor.ts';
+import { normalize } from './normalize.ts';
+import { paletteProcessor } from './palette.ts';
+import { removeBackgroundProcessor } from './remove-background.ts';
+import { thumbnailPng } from './thumbnail-png.ts';
+import { trace } from './trace.ts';
+import { traceColor } from './trace-color.ts';
+
+/**
+ * Every recipe the pipeline knows, one line each. The main process imports this list to validate
+ * options and compute cache keys; the worker imports it to run them. So a processor module must
+ * stay cheap to import: load heavy things (wasm, fonts) lazily inside `run`.
+ */
+export const processors: readonly AnyProcessor[] = [
+  thumbnailPng,
+  normalize,
+  removeBackgroundProcessor,
+  paletteProcessor,
+  trace,
+  traceColor,
+];

@@ -1,0 +1,152 @@
+import { rm } from 'node:fs/promises';
+import type { ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { ErrorEnvelope } from '../../../shared/errors.ts';
+import type { PipelineReply, PipelineTask, WorkerMessage } from './protocol.ts';
+
+export interface WorkerPoolOptions {
+  /** The worker entry (pipeline-worker.ts in the checkout, its built .js in Electron). */
+  readonly entry: string;
+  readonly threads: number;
+  /** Wall-clock limit for one task; an overrunning task fails and its thread is replaced. */
+  readonly taskTimeoutMs: number;
+  readonly resourceLimits?: ResourceLimits;
+  readonly processorModules?: readonly string[];
+}
+
+export interface RunOptions {
+  readonly signal: AbortSignal;
+  readonly onProgress: (percent: number) => void;
+}
+
+/** Heap caps per thread: sharp's pixels live outside the JS heap, so this only stops runaway JS. */
+export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 768,
+  maxYoungGenerationSizeMb: 64,
+  stackSizeMb: 8,
+};
+const EXIT_WAIT_MS = 5_000;
+
+/**
+ * The worker_threads pool (piscina). `run` settles exactly once and never rejects: a reply, a
+ * cancel, a timeout or a dead thread all come back as a PipelineReply. After a cancel or timeout
+ * it waits for the thread to be gone before removing the task's temp folder, so no partial
+ * output can appear afterwards.
+ */
+export class WorkerPool {
+  #pool: Piscina<PipelineTask, PipelineReply>;
+  #threads: number;
+  /** Pools replaced by a resize, finishing their tasks. */
+  readonly #retired = new Set<Piscina<PipelineTask, PipelineReply>>();
+  readonly #options: WorkerPoolOptions;
+
+  constructor(options: WorkerPoolOptions) {
+    this.#options = options;
+    this.#threads = Math.max(1, Math.floor(options.threads));
+    this.#pool = this.#create(this.#threads);
+  }
+
+  get threads(): number {
+    return this.#threads;
+  }
+
+  #create(threads: number): Piscina<PipelineTask, PipelineReply> {
+    return new Piscina<PipelineTask, PipelineReply>({
+      filename: this.#options.entry,
+      name: 'default',
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      concurrentTasksPerWorker: 1,
+      resourceLimits: this.#options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
+      workerData: { processorModules: [...(this.#options.processorModules ?? [])] },
+    });
+  }
+
+  /** New size for tasks started from now on; the old pool finishes what it runs, then closes. */
+  resize(threads: number): void {
+    const size = Math.max(1, Math.floor(threads));
+    if (size === this.#threads) return;
+    const old = this.#pool;
+    this.#threads = size;
+    this.#pool = this.#create(size);
+    this.#retired.add(old);
+    void old
+      .close()
+      .catch(() => {})
+      .finally(() => this.#retired.delete(old));
+  }
+
+  async run(task: Omit<PipelineTask, 'port'>, options: RunOptions): Promise<PipelineReply> {
+    const pool = this.#pool;
+    const channel = new MessageChannel();
+    const controller = new AbortController();
+    let worker: Worker | null = null;
+    let exited = false;
+    const onExit = () => {
+      exited = true;
+    };
+    channel.port1.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') options.onProgress(message.percent);
+      else if (message.kind === 'started') {
+        worker = pool.threads.find((w) => w.threadId === message.threadId) ?? null;
+        worker?.once('exit', onExit);
+      }
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort('timeout');
+    }, this.#options.taskTimeoutMs);
+    const onCancel = () => controller.abort('cancelled');
+    if (options.signal.aborted) onCancel();
+    else options.signal.addEventListener('abort', onCancel, { once: true });
+    try {
+      const port = channel.port2;
+      return await pool.run({ ...task, port }, { transferList: [port], signal: controller.signal });
+    } catch (error) {
+      // The thread was terminated (cancel, timeout) or died (out of memory, crash). Wait until it
+      // is gone, so none of its writes can land after the temp folder is removed.
+      if (worker && !exited) await waitForExit(worker);
+      await rm(task.tempDir, { recursive: true, force: true }).catch(() => {});
+      return { ok: false, error: this.#describe(error, controller.signal.aborted, timedOut, task) };
+    } finally {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onCancel);
+      (worker as Worker | null)?.off('exit', onExit);
+      channel.port1.close();
+    }
+  }
+
+  #describe(error: unknown, aborted: boolean, timedOut: boolean, task: Omit<PipelineTask, 'port'>): ErrorEnvelope {
+    const what = `${task.recipe} for "${task.input.name}"`;
+    if (timedOut)
+      return {
+        code: 'TIMEOUT',
+        message: `${what} ran over ${Math.round(this.#options.taskTimeoutMs / 1000)} s and was stopped`,
+      };
+    if (aborted) return { code: 'CANCELLED', message: `${what} was cancelled` };
+    return {
+      code: 'PROCESSING_FAILED',
+      message: `${what}: the worker stopped (${(error as Error)?.message ?? String(error)})`,
+    };
+  }
+
+  /** Terminates every thread now; tasks in flight come back as failures. */
+  async close(): Promise<void> {
+    await Promise.all([this.#pool, ...this.#retired].map((pool) => pool.destroy()));
+  }
+}
+
+function waitForExit(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, EXIT_WAIT_MS);
+    function done() {
+      clearTimeout(timer);
+      worker.off('exit', done);
+      resolve();
+    }
+    worker.once('exit', done);
+  });
+}
