@@ -24,7 +24,11 @@ const root = join(import.meta.dirname, '..');
 
 export function shippedPackages(): Shipped[] {
   const tree = JSON.parse(
-    execFileSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }),
+    execFileSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
   ) as LsNode;
   const found = new Map<string, Shipped>();
   const visit = (deps: Record<string, LsNode> | undefined) => {
@@ -57,7 +61,12 @@ export function renderNotices(packages: readonly Shipped[]): string {
     '',
   ];
   for (const p of packages) {
-    lines.push(`## ${p.name} ${p.version} (${p.license})`, '', p.text ? ['```text', p.text, '```'].join('\n') : '_No licence file in the package; licence field above._', '');
+    lines.push(
+      `## ${p.name} ${p.version} (${p.license})`,
+      '',
+      p.text ? ['```text', p.text, '```'].join('\n') : '_No licence file in the package; licence field above._',
+      '',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

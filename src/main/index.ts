@@ -2,8 +2,9 @@
  * The Electron shell, and only that: lifecycle, the window, menu, protocol and the IPC binding.
  * Everything else is the Electron-free core (src/main/core), created here with Electron's hosts.
  */
-import { app, BrowserWindow, session, shell } from 'electron';
+
 import { join } from 'node:path';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { createStudio, type Studio } from './core/studio.ts';
 import { APP_SCHEME, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
 import { bindIpc } from './shell/ipc.ts';

@@ -9,7 +9,8 @@ import { BRIDGE_CHANNELS } from './channels.ts';
 
 const bridge = {
   invoke(method: string, input: unknown): Promise<unknown> {
-    if (!isMethodName(method)) return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No such method: ${method}` } });
+    if (!isMethodName(method))
+      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `No such method: ${method}` } });
     return ipcRenderer.invoke(BRIDGE_CHANNELS.invoke, method, input);
   },
   on(event: string, listener: (payload: unknown) => void): () => void {

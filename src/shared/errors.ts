@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'PROCESSING_FAILED',
   'TIMEOUT',
+  'RATE_LIMITED',
+  'PORT_IN_USE',
   'IO_ERROR',
   'INTERNAL',
 ] as const;

@@ -39,7 +39,10 @@ describe.skipIf(!binary)('Electron app smoke test (runs only where the Electron 
       expect(await window.evaluate(() => typeof (window as unknown as { marque?: unknown }).marque)).toBe('object');
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       const info = await window.evaluate(() =>
-        (window as unknown as { marque: { invoke(m: string, i: unknown): Promise<unknown> } }).marque.invoke('app.info', {}),
+        (window as unknown as { marque: { invoke(m: string, i: unknown): Promise<unknown> } }).marque.invoke(
+          'app.info',
+          {},
+        ),
       );
       expect(info).toMatchObject({ ok: true, value: { name: 'Marque', mode: 'desktop' } });
     } finally {

@@ -29,7 +29,13 @@ describe('foundation: marque serve + the UI in Chromium', () => {
     await sharp({
       create: { width: 400, height: 240, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
     })
-      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="240"><rect x="40" y="40" width="320" height="160" rx="40" fill="#2a9d8f"/></svg>') }])
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="240"><rect x="40" y="40" width="320" height="160" rx="40" fill="#2a9d8f"/></svg>',
+          ),
+        },
+      ])
       .png()
       .toFile(logo);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -40,7 +46,9 @@ describe('foundation: marque serve + the UI in Chromium', () => {
       await page.locator('input[type=file]').first().setInputFiles(logo);
       const thumb = page.locator('img[alt="Harbor Mark"]').first();
       await thumb.waitFor({ state: 'visible', timeout: 20_000 });
-      await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      await expect
+        .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBeGreaterThan(0);
       await mkdir(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
       await page.screenshot({ path: join(REPO_ROOT, 'test-results/screenshots/foundation-library.png') });
     } finally {

@@ -21,17 +21,18 @@ const KIND = /^[a-z][a-z0-9-]{0,31}$/;
  * and the Electron protocol both serve `/media/<kind>/<id>[/<rest>]` through this one table.
  */
 export class MediaRegistry {
-  readonly #resolvers = new Map<string, MediaResolver>();
+  readonly #resolvers = new Map<string, { resolver: MediaResolver; takesRest: boolean }>();
 
-  register(kind: string, resolver: MediaResolver): void {
+  /** `takesRest`: the kind addresses files below an id (e.g. an output's path); others refuse a rest. */
+  register(kind: string, resolver: MediaResolver, options: { takesRest?: boolean } = {}): void {
     if (!KIND.test(kind)) throw new Error(`bad media kind ${kind}`);
-    this.#resolvers.set(kind, resolver);
+    this.#resolvers.set(kind, { resolver, takesRest: options.takesRest ?? false });
   }
 
   async resolve(kind: string, id: string, rest: string | null): Promise<MediaFile> {
-    const resolver = this.#resolvers.get(kind);
-    if (!resolver) throw new MarqueError('NOT_FOUND', `No media of kind ${kind.slice(0, 40)}`);
-    return resolver(id, rest);
+    const entry = this.#resolvers.get(kind);
+    if (!entry || (rest !== null && !entry.takesRest)) throw new MarqueError('NOT_FOUND', `No such media`);
+    return entry.resolver(id, rest);
   }
 
   /** Parses `/media/<kind>/<id>[/<rest>]`; null when the path is not a media path. */

@@ -5,6 +5,8 @@ import type { Handlers } from '../../shared/contract/index.ts';
 import { appHandlers } from './app-handlers.ts';
 import { type CoreEntries, sourceEntries } from './entries.ts';
 import { EventHub } from './events.ts';
+import { exportHandlers } from './exporter/export-handlers.ts';
+import { ExportService } from './exporter/export-service.ts';
 import { type Intake, IntakePool } from './intake/intake-pool.ts';
 import { forkNodeProcess, type IsolatedProcessFactory } from './intake/isolated-process.ts';
 import { type Db, openDatabase } from './library/database.ts';
@@ -16,6 +18,10 @@ import { OrganiseService } from './library/organise-service.ts';
 import { type ReconcileReport, StorageService } from './store/storage-service.ts';
 import { storageHandlers } from './store/storage-handlers.ts';
 import { MediaRegistry } from './media.ts';
+import { startMarqueServer } from './server/http-server.ts';
+import { Settings } from './settings.ts';
+import { shareHandlers } from './share/share-handlers.ts';
+import { ShareService } from './share/share-service.ts';
 import { createPipeline, type PipelineOptions } from './pipeline/create-pipeline.ts';
 import { paletteFromLibrary, recordJobFacts } from './pipeline/library-bridge.ts';
 import { jobsHandlers } from './pipeline/pipeline-handlers.ts';
@@ -32,6 +38,8 @@ export interface StudioOptions {
   readonly intakeTimeoutMs?: number;
   /** Worker pool size, task timeout, scope ('own' for the CLI), extra processor modules. */
   readonly pipeline?: PipelineOptions;
+  /** The built renderer the share serves to teammates (default: out/renderer of the checkout). */
+  readonly staticDir?: string;
 }
 
 /** Everything the app is, without Electron: what the shell, the CLI, the server and tests drive. */
@@ -53,6 +61,11 @@ export interface Studio {
   readonly media: MediaRegistry;
   /** The job queue and worker pool (recipes). */
   readonly pipeline: PipelineService;
+  /** Batch export of recipe outputs to folders or one zip. */
+  readonly exporter: ExportService;
+  readonly settings: Settings;
+  /** The teammate share (off until started). */
+  readonly share: ShareService;
   readonly handlers: Handlers;
   close(): Promise<void>;
 }
@@ -101,14 +114,29 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     },
     options.pipeline,
   );
+  const exporter = new ExportService({ library, runner: pipeline, events, tempDir: join(dataDir, 'tmp', 'exports') });
+  const settings = new Settings(db);
+  const share: ShareService = new ShareService(settings, events, ({ host, port, token }) =>
+    startMarqueServer({
+      studio,
+      mode: 'share',
+      host,
+      port,
+      token,
+      staticDir: options.staticDir,
+      onClientsChanged: () => share.clientsChanged(),
+    }),
+  );
   const handlers: Handlers = {
     ...appHandlers(db, dataDir),
+    ...shareHandlers(share),
     ...libraryHandlers({ library, organise, collections, activity }),
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
+    ...exportHandlers(exporter),
   };
   let closed = false;
-  return {
+  const studio: Studio = {
     dataDir,
     db,
     events,
@@ -122,14 +150,19 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     cache,
     media,
     pipeline,
+    exporter,
+    settings,
+    share,
     handlers,
     async close() {
       if (closed) return;
       closed = true;
+      await share.stop().catch(() => {});
       await pipeline.close();
       await intake.close();
       await reconciled;
       db.close();
     },
   };
+  return studio;
 }

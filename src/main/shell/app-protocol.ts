@@ -1,10 +1,10 @@
-import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { protocol } from 'electron';
 import { MarqueError, toErrorEnvelope } from '../../shared/errors.ts';
 import { MediaRegistry } from '../core/media.ts';
-import type { Studio } from '../core/studio.ts';
 import { statusOf } from '../core/server/responses.ts';
+import type { Studio } from '../core/studio.ts';
 
 export const APP_SCHEME = 'marque';
 
@@ -38,15 +38,19 @@ export function handleAppProtocol(rendererDir: string, studio: Studio): void {
       if (media) {
         const file = await studio.media.resolve(media.kind, media.id, media.rest);
         const headers: Record<string, string> = { 'Content-Type': file.mime };
-        if (file.attachment) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`;
+        if (file.attachment)
+          headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`;
         return new Response(await readFile(file.path), { headers });
       }
       const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname).replace(/^\/+/, '');
       const path = normalize(join(rendererDir, relative));
-      if (!path.startsWith(rendererDir + sep) || relative.includes('\0')) throw new MarqueError('NOT_FOUND', 'Outside the app');
+      if (!path.startsWith(rendererDir + sep) || relative.includes('\0'))
+        throw new MarqueError('NOT_FOUND', 'Outside the app');
       const info = await stat(path).catch(() => null);
       const target = info?.isFile() ? path : join(rendererDir, 'index.html');
-      return new Response(await readFile(target), { headers: { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' } });
+      return new Response(await readFile(target), {
+        headers: { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' },
+      });
     } catch (error) {
       const envelope = toErrorEnvelope(error);
       return new Response(JSON.stringify({ error: envelope }), { status: statusOf(envelope.code) });

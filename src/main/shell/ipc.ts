@@ -1,8 +1,8 @@
-import { BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { isAbsolute } from 'node:path';
+import { BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { BRIDGE_CHANNELS } from '../../preload/channels.ts';
 import { dispatch } from '../core/dispatch.ts';
 import type { Studio } from '../core/studio.ts';
-import { BRIDGE_CHANNELS } from '../../preload/channels.ts';
 import { isTrustedUrl } from './window-options.ts';
 
 /**

@@ -8,8 +8,15 @@ export function installMenu(studio: Studio): void {
     const window = BrowserWindow.getFocusedWindow();
     const options = {
       title: 'Import logos',
-      properties: ['openFile', 'openDirectory', 'multiSelections'] as Array<'openFile' | 'openDirectory' | 'multiSelections'>,
-      filters: [{ name: 'Logos', extensions: ['svg', 'svgz', 'png', 'jpg', 'jpeg', 'webp', 'gif', 'tif', 'tiff', 'avif', 'pdf', 'ai'] }],
+      properties: ['openFile', 'openDirectory', 'multiSelections'] as Array<
+        'openFile' | 'openDirectory' | 'multiSelections'
+      >,
+      filters: [
+        {
+          name: 'Logos',
+          extensions: ['svg', 'svgz', 'png', 'jpg', 'jpeg', 'webp', 'gif', 'tif', 'tiff', 'avif', 'pdf', 'ai'],
+        },
+      ],
     };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     if (!result.canceled && result.filePaths.length > 0) await studio.library.importPaths(result.filePaths);

@@ -18,21 +18,20 @@ export interface MethodSpec<Input extends z.ZodType, Reply> {
 
 /** Declares a method; the reply type is given explicitly, the input is inferred from the schema. */
 export function method<Reply>() {
-  return <Input extends z.ZodType>(spec: {
-    input: Input;
-    access: Access;
-    summary: string;
-  }): MethodSpec<Input, Reply> => spec;
+  return <Input extends z.ZodType>(spec: { input: Input; access: Access; summary: string }): MethodSpec<Input, Reply> =>
+    spec;
 }
 
 /** One contract event: a name and a payload type (phantom). */
 export interface EventSpec<Payload> {
   readonly summary: string;
+  /** Like a method's access: 'write' events (e.g. who is on the share) never reach teammates. */
+  readonly access: Access;
   readonly payload?: Payload;
 }
 
-export function event<Payload>(summary: string): EventSpec<Payload> {
-  return { summary };
+export function event<Payload>(summary: string, access: Access = 'read'): EventSpec<Payload> {
+  return { summary, access };
 }
 
 /** What a handler knows about its caller. */

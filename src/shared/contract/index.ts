@@ -8,10 +8,13 @@ import type { LibraryChange } from '../domain.ts';
 import { appMethods } from './app.ts';
 import type { CallContext, EventSpec, MethodSpec } from './define.ts';
 import { event } from './define.ts';
+import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
 import { collectionMethods } from './collections.ts';
 import { activityMethods } from './activity.ts';
 import { storageMethods } from './storage.ts';
+import { type ShareStatus, shareMethods } from './share.ts';
+import { exportsEvents, exportsMethods } from './exports.ts';
 
 export type { Access, CallContext, EventSpec, MethodSpec } from './define.ts';
 export { logoId, libraryQuery, type LibraryQuery } from './library.ts';
@@ -22,10 +25,16 @@ export const methods = {
   ...collectionMethods,
   ...activityMethods,
   ...storageMethods,
+  ...jobsMethods,
+  ...shareMethods,
+  ...exportsMethods,
 } as const;
 
 export const events = {
   'library.changed': event<LibraryChange>('Logos were imported, edited, deleted or restored.'),
+  'jobs.changed': event<JobsChange>('Jobs were queued, progressed, finished, cancelled or cleared.'),
+  'share.changed': event<ShareStatus>('The share started, stopped, rotated its token or saw a client.', 'write'),
+  ...exportsEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -57,6 +66,9 @@ export type Handlers = {
 
 /** Methods a teammate share may answer: derived from `access`, never listed by hand. */
 export const readOnlyMethodNames = methodNames.filter((name) => methods[name].access === 'read');
+
+/** Events a teammate share may receive. */
+export const readOnlyEventNames = eventNames.filter((name) => events[name].access === 'read');
 
 /** Media served next to the contract: thumbnails, previews and original downloads, by logo id. */
 export const MEDIA_KINDS = ['thumb', 'original'] as const;

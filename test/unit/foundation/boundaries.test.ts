@@ -11,7 +11,9 @@ async function sourceFiles(dir: string): Promise<string[]> {
 
 function importsOf(source: string): string[] {
   const specifiers: string[] = [];
-  for (const match of source.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const match of source.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     specifiers.push((match[1] ?? match[2] ?? match[3]) as string);
   }
   return specifiers;
@@ -21,7 +23,8 @@ describe('process boundaries (DESIGN.md)', () => {
   it('no file under src/main/core or src/shared imports electron', async () => {
     const offenders: string[] = [];
     for (const file of [...(await sourceFiles('src/main/core')), ...(await sourceFiles('src/shared'))]) {
-      if (importsOf(await readFile(file, 'utf8')).some((s) => s === 'electron' || s.startsWith('electron/'))) offenders.push(file);
+      if (importsOf(await readFile(file, 'utf8')).some((s) => s === 'electron' || s.startsWith('electron/')))
+        offenders.push(file);
     }
     expect(offenders).toEqual([]);
   });

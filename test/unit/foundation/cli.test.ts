@@ -25,9 +25,16 @@ describe('marque CLI (the real process)', () => {
     logos = join(dir.path, 'logos');
     dataDir = join(dir.path, 'data');
     await mkdir(join(logos, 'nested'), { recursive: true });
-    await sharp({ create: { width: 120, height: 80, channels: 4, background: '#1d3557' } }).png().toFile(join(logos, 'navy.png'));
-    await sharp({ create: { width: 90, height: 90, channels: 3, background: '#f1faee' } }).jpeg().toFile(join(logos, 'nested', 'mint.jpg'));
-    await writeFile(join(logos, 'nested', 'ring.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="40" height="40"><circle cx="20" cy="20" r="15" fill="none" stroke="#e63946" stroke-width="6"/></svg>');
+    await sharp({ create: { width: 120, height: 80, channels: 4, background: '#1d3557' } })
+      .png()
+      .toFile(join(logos, 'navy.png'));
+    await sharp({ create: { width: 90, height: 90, channels: 3, background: '#f1faee' } })
+      .jpeg()
+      .toFile(join(logos, 'nested', 'mint.jpg'));
+    await writeFile(
+      join(logos, 'nested', 'ring.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="40" height="40"><circle cx="20" cy="20" r="15" fill="none" stroke="#e63946" stroke-width="6"/></svg>',
+    );
     await writeFile(join(logos, 'broken.png'), Buffer.from('\x89PNG\r\n\x1a\nthis is not a png'));
   });
   afterEach(() => dir.cleanup());

@@ -1,5 +1,5 @@
-import { request } from 'node:http';
 import { writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,15 +13,25 @@ interface Reply {
   body: string;
 }
 
-function call(server: MarqueServer, path: string, options: { method?: string; token?: string | null; body?: Buffer | string; headers?: Record<string, string> } = {}): Promise<Reply> {
+function call(
+  server: MarqueServer,
+  path: string,
+  options: { method?: string; token?: string | null; body?: Buffer | string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token !== null) headers.Authorization = `Bearer ${options.token ?? server.token}`;
-    const req = request(`${server.url.replace(/\/$/, '')}${path}`, { method: options.method ?? 'POST', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      `${server.url.replace(/\/$/, '')}${path}`,
+      { method: options.method ?? 'POST', headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -64,7 +74,11 @@ describe('HTTP transport (browser mode)', () => {
     const cookie = String(exchange.headers['set-cookie']);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    const withCookie = await call(server, '/api/app.info', { token: null, body: '{}', headers: { Cookie: cookie.split(';')[0] as string } });
+    const withCookie = await call(server, '/api/app.info', {
+      token: null,
+      body: '{}',
+      headers: { Cookie: cookie.split(';')[0] as string },
+    });
     expect(withCookie.status).toBe(200);
     expect(JSON.parse(withCookie.body)).toMatchObject({ name: 'Marque', mode: 'browser', canEdit: true });
   });
@@ -91,7 +105,9 @@ describe('HTTP transport (browser mode)', () => {
     });
     sse.end();
     await new Promise((r) => setTimeout(r, 100));
-    const png = await sharp({ create: { width: 64, height: 40, channels: 4, background: '#e63946' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 40, channels: 4, background: '#e63946' } })
+      .png()
+      .toBuffer();
     const upload = await call(server, '/api/library.upload?name=Acme%20Mark.png', {
       body: png,
       headers: { 'Content-Type': 'application/octet-stream' },
@@ -113,7 +129,10 @@ describe('HTTP transport (browser mode)', () => {
 
   it('serves SVG originals as attachments only', async () => {
     const file = join(dir.path, 'mark.svg');
-    await writeFile(file, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>');
+    await writeFile(
+      file,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>',
+    );
     const report = await studio.library.importPaths([file]);
     const outcome = report.outcomes[0];
     if (outcome?.status !== 'imported') throw new Error('import failed');

@@ -1,31 +1,65 @@
+import QRCode from 'qrcode';
 import { startMarqueServer } from '../../core/server/http-server.ts';
 import type { Command } from '../command.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'marque serve [--host H] [--port P] [--data-dir D] [--json]',
-  summary: 'Serve the full app to a browser on this machine (browser mode); prints the link with its token.',
-  options: { host: { type: 'string' }, port: { type: 'string' } },
+  usage: 'marque serve [--share] [--host H] [--port P] [--data-dir D] [--json]',
+  summary:
+    'Serve the full app to a browser on this machine (browser mode), or with --share the read-only library to teammates on the LAN; prints the link with its token.',
+  options: { host: { type: 'string' }, port: { type: 'string' }, share: { type: 'boolean', default: false } },
   async run(context) {
-    const port = context.values.port === undefined ? 4870 : Number(context.values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    const share = context.values.share === true;
+    const port = context.values.port === undefined ? undefined : Number(context.values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       context.log(`marque serve: --port must be 0-65535, got ${String(context.values.port)}`);
       return 2;
     }
+    const host = context.values.host as string | undefined;
     const studio = await context.openStudio();
-    const server = await startMarqueServer({
-      studio,
-      mode: 'browser',
-      host: (context.values.host as string | undefined) ?? '127.0.0.1',
-      port,
-    });
-    if (context.json) context.reply({ url: server.url, link: server.link, host: server.host, port: server.port });
-    else context.log(`Marque is serving ${context.dataDir}\nOpen: ${server.link}\nPress Ctrl+C to stop.`);
+    let link: string;
+    let url: string;
+    let stop: () => Promise<unknown>;
+    if (share) {
+      const status = await studio.share.start({ host, port });
+      link = status.link as string;
+      url = link.slice(0, link.indexOf('?'));
+      stop = () => studio.share.stop();
+    } else {
+      const server = await startMarqueServer({
+        studio,
+        mode: 'browser',
+        host: host ?? '127.0.0.1',
+        port: port ?? 4870,
+      });
+      link = server.link;
+      url = server.url;
+      stop = () => server.close();
+    }
+    const parsed = new URL(url);
+    if (context.json) {
+      context.reply({
+        mode: share ? 'share' : 'browser',
+        url,
+        link,
+        host: parsed.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(parsed.port),
+      });
+    } else {
+      context.log(
+        share
+          ? `Marque is sharing ${context.dataDir} (read-only) with your network.`
+          : `Marque is serving ${context.dataDir}.`,
+      );
+      context.log(`Open: ${link}`);
+      if (share) context.log(await QRCode.toString(link, { type: 'terminal', small: true }));
+      context.log('Press Ctrl+C to stop.');
+    }
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    await server.close();
+    await stop();
     return 0;
   },
 };

@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type MethodName, readOnlyMethodNames } from '../../../shared/contract/index.ts';
+import {
+  type EventName,
+  type MethodName,
+  readOnlyEventNames,
+  readOnlyMethodNames,
+} from '../../../shared/contract/index.ts';
 import type { TransportMode } from '../../../shared/domain.ts';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { dispatch } from '../dispatch.ts';
-import { MediaRegistry } from '../media.ts';
+import { type MediaFile, MediaRegistry } from '../media.ts';
+import { ClientGuard, type GuardLimits, SHARE_LIMITS } from '../share/client-guard.ts';
+import { allowedHostHeaders } from '../share/lan-addresses.ts';
 import type { Studio } from '../studio.ts';
 import { newToken, requestToken, sessionCookie, tokensEqual } from './auth.ts';
+import { sendMediaFile } from './media-response.ts';
 import { readJsonBody, saveBodyToFile } from './read-body.ts';
 import { SECURITY_HEADERS, sendError, sendJson } from './responses.ts';
+import { parseIds, sendZip } from './selection-zip.ts';
 import { openEventStream } from './sse.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -27,6 +35,12 @@ export interface MarqueServerOptions {
   /** The built renderer (out/renderer). */
   readonly staticDir?: string;
   readonly maxUploadBytes?: number;
+  /** Per-client limits; the share defaults to SHARE_LIMITS, browser mode (loopback, the designer) has none. */
+  readonly limits?: GuardLimits | null;
+  /** Called for each download of an original, output or zip (the share's audit log). */
+  readonly onDownload?: (download: { clientAddress: string; logoIds: readonly string[]; detail: string }) => void;
+  /** Called whenever the set of clients may have changed. */
+  readonly onClientsChanged?: () => void;
 }
 
 export interface MarqueServer {
@@ -36,6 +50,9 @@ export interface MarqueServer {
   readonly token: string;
   readonly host: string;
   readonly port: number;
+  readonly guard: ClientGuard | null;
+  /** A new token: old links and cookies stop working and open connections are closed. */
+  rotateToken(token?: string): void;
   close(): Promise<void>;
 }
 
@@ -49,38 +66,75 @@ export function defaultStaticDir(): string {
 export async function startMarqueServer(options: MarqueServerOptions): Promise<MarqueServer> {
   const { studio, mode } = options;
   const host = options.host ?? '127.0.0.1';
-  const token = options.token ?? newToken();
+  let token = options.token ?? newToken();
   const staticDir = options.staticDir ?? defaultStaticDir();
   const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
-  const readOnly = new Set<string>(readOnlyMethodNames);
-  const allowedMethod = (name: MethodName) => mode !== 'share' || readOnly.has(name);
+  const limits = options.limits === undefined ? (mode === 'share' ? SHARE_LIMITS : null) : options.limits;
+  const guard = limits ? new ClientGuard(limits) : null;
+  const readOnlyMethods = new Set<string>(readOnlyMethodNames);
+  const readOnlyEvents = new Set<string>(readOnlyEventNames);
+  const allowedMethod = (name: MethodName) => mode !== 'share' || readOnlyMethods.has(name);
+  const allowedEvent = (name: EventName) => mode !== 'share' || readOnlyEvents.has(name);
   const uploadDir = join(studio.dataDir, 'uploads');
-  const closers = new Set<() => void>();
+  const streams = new Set<() => void>();
+  const sockets = new Set<Socket>();
   let allowedHosts = new Set<string>();
+
+  /** Runs one download inside the client's concurrent-download budget. */
+  const download = async (client: string, send: () => Promise<void>) => {
+    const release = guard ? guard.startDownload(client) : () => {};
+    if (!release)
+      throw new MarqueError('RATE_LIMITED', 'Too many downloads at once from this computer; wait for one to finish');
+    try {
+      await send();
+    } finally {
+      release();
+      options.onClientsChanged?.();
+    }
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    const client = request.socket.remoteAddress ?? 'unknown';
     // DNS rebinding: a page on another name that resolves to us must not be served.
-    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
+    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase()))
       throw new MarqueError('FORBIDDEN', 'Unexpected Host header');
+    const verdict = guard?.admit(client, request.headers['user-agent'] ?? '') ?? 'ok';
+    if (verdict !== 'ok') {
+      response.setHeader('Retry-After', verdict === 'locked-out' ? '300' : '10');
+      throw new MarqueError(
+        'RATE_LIMITED',
+        verdict === 'locked-out' ? 'Too many wrong tokens; try again later' : 'Too many requests; slow down',
+      );
     }
     const url = new URL(request.url ?? '/', 'http://marque.invalid');
     const method = request.method ?? 'GET';
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && (method === 'GET' || method === 'HEAD') && !url.pathname.startsWith('/api/')) {
-      if (!tokensEqual(queryToken, token)) throw new MarqueError('UNAUTHORIZED', 'This link is not valid (wrong or rotated token)');
+      if (!tokensEqual(queryToken, token)) {
+        guard?.failedToken(client);
+        throw new MarqueError('UNAUTHORIZED', 'This link is not valid (wrong or rotated token)');
+      }
       // Exchange the token for an HttpOnly cookie and drop it from the address bar.
       response.writeHead(303, { 'Set-Cookie': sessionCookie(token), Location: url.pathname });
       response.end();
       return;
     }
     if (!tokensEqual(requestToken(request), token)) {
+      guard?.failedToken(client);
       throw new MarqueError('UNAUTHORIZED', 'Open the link printed by Marque (it carries an access token)');
     }
+    guard?.authenticated(client);
     if (url.pathname === '/api/events' && method === 'GET') {
-      const close = openEventStream(response, studio.events, () => true);
-      closers.add(close);
-      response.on('close', () => closers.delete(close));
+      const released = guard?.streamOpened(client);
+      const close = openEventStream(response, studio.events, allowedEvent);
+      streams.add(close);
+      options.onClientsChanged?.();
+      response.on('close', () => {
+        streams.delete(close);
+        released?.();
+        options.onClientsChanged?.();
+      });
       return;
     }
     if (url.pathname === '/api/library.upload' && method === 'POST') {
@@ -91,16 +145,34 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     if (url.pathname.startsWith('/api/')) {
       if (method !== 'POST') throw new MarqueError('NOT_FOUND', 'API methods are called with POST');
       const name = url.pathname.slice('/api/'.length);
+      if (mode === 'share' && !readOnlyMethods.has(name)) throw new MarqueError('FORBIDDEN', 'The share is read-only');
       const input = await readJsonBody(request, MAX_JSON_BYTES);
-      const result = await dispatch(studio.handlers, name, input, { mode, clientAddress: request.socket.remoteAddress ?? null }, allowedMethod);
-      if (result.ok) sendJson(response, 200, result.value ?? null);
+      const result = await dispatch(studio.handlers, name, input, { mode, clientAddress: client }, allowedMethod);
+      if (result.ok) sendJson(response, 200, result.value ?? null, String(request.headers['accept-encoding'] ?? ''));
       else sendError(response, result.error);
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') throw new MarqueError('NOT_FOUND', 'Not found');
+    if (url.pathname === '/download/originals.zip') {
+      const ids = parseIds(url.searchParams.get('ids'));
+      const files: MediaFile[] = [];
+      for (const id of ids) files.push(await studio.media.resolve('original', id, null));
+      await download(client, async () => {
+        options.onDownload?.({ clientAddress: client, logoIds: ids, detail: `zip of ${ids.length} originals` });
+        await sendZip(response, files, 'logos.zip');
+      });
+      return;
+    }
     const media = MediaRegistry.parse(url.pathname);
     if (media) {
-      await serveMedia(request, response, media);
+      const file = await studio.media.resolve(media.kind, media.id, media.rest);
+      if (mode === 'share' && !file.shareable) throw new MarqueError('FORBIDDEN', 'Not shared');
+      const audited = media.kind !== 'thumb' && media.kind !== 'preview';
+      await download(client, async () => {
+        if (audited && method === 'GET')
+          options.onDownload?.({ clientAddress: client, logoIds: [media.id], detail: file.filename });
+        await sendMediaFile(request, response, file);
+      });
       return;
     }
     if (await serveStatic(staticDir, url.pathname, response, method === 'HEAD')) return;
@@ -109,37 +181,15 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     throw new MarqueError('NOT_FOUND', 'Not found');
   };
 
-  const serveMedia = async (
-    request: IncomingMessage,
-    response: ServerResponse,
-    target: { kind: string; id: string; rest: string | null },
-  ): Promise<void> => {
-    const file = await studio.media.resolve(target.kind, target.id, target.rest);
-    if (mode === 'share' && !file.shareable) throw new MarqueError('FORBIDDEN', 'Not shared');
-    const info = await stat(file.path).catch(() => null);
-    if (!info?.isFile()) throw new MarqueError('NOT_FOUND', 'That file is no longer available');
-    const disposition = file.attachment ? 'attachment' : 'inline';
-    response.writeHead(200, {
-      'Content-Type': file.mime,
-      'Content-Length': info.size,
-      'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      'Cache-Control': 'private, max-age=60',
-      // Belt and braces for SVG: even if opened, it runs nothing.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file.path).pipe(response);
-  };
-
   const handleUpload = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
-    const name = basename((url.searchParams.get('name') ?? 'upload').replaceAll('\\', '/')).replace(/[\0-\x1f]/g, '') || 'upload';
+    const name =
+      basename((url.searchParams.get('name') ?? 'upload').replaceAll('\\', '/')).replace(/\p{Cc}/gu, '') || 'upload';
     const dir = join(uploadDir, randomUUID());
     await mkdir(dir, { recursive: true });
     try {
       const file = join(dir, name.slice(0, 200));
       await saveBodyToFile(request, file, maxUploadBytes);
-      const report = await studio.library.importPaths([file]);
-      sendJson(response, 200, report);
+      sendJson(response, 200, await studio.library.importPaths([file]));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -150,7 +200,9 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       const envelope = toErrorEnvelope(error);
       if (envelope.code === 'UNAUTHORIZED' && (request.headers.accept ?? '').includes('text/html')) {
         response.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' });
-        response.end('<!doctype html><title>Marque</title><p>Open the link Marque printed: it carries an access token.</p>');
+        response.end(
+          '<!doctype html><title>Marque</title><p>Open the link Marque printed: it carries an access token.</p>',
+        );
         return;
       }
       sendError(response, envelope);
@@ -160,35 +212,50 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
   server.maxConnections = 256;
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new MarqueError('INVALID_INPUT', `Port ${options.port} on ${host} is already in use; pick another with --port`)
-          : error,
+          ? new MarqueError('PORT_IN_USE', `Port ${options.port} on ${host} is already in use; pick another port`)
+          : error.code === 'EADDRNOTAVAIL'
+            ? new MarqueError('INVALID_INPUT', `${host} is not an address of this computer`)
+            : error,
       ),
     );
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  allowedHosts = allowedHostHeaders(host, port);
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  allowedHosts = new Set([`${urlHost}:${port}`.toLowerCase()]);
-  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') {
-    for (const alias of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${alias}:${port}`);
-  }
   const url = `http://${urlHost}:${port}/`;
+  const dropConnections = () => {
+    for (const close of streams) close();
+    for (const socket of sockets) socket.destroy();
+  };
   return {
     url,
-    link: `${url}?token=${token}`,
-    token,
+    get link() {
+      return `${url}?token=${token}`;
+    },
+    get token() {
+      return token;
+    },
     host,
     port,
+    guard,
+    rotateToken(next = newToken()) {
+      token = next;
+      dropConnections();
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const close of closers) close();
         server.close(() => resolve());
-        server.closeAllConnections();
+        dropConnections();
       }),
   };
 }

@@ -31,7 +31,8 @@ export async function saveBodyToFile(request: IncomingMessage, file: string, max
       async function* (source) {
         for await (const chunk of source) {
           size += (chunk as Buffer).length;
-          if (size > maxBytes) throw new MarqueError('FILE_TOO_LARGE', `Upload over ${Math.round(maxBytes / 1048576)} MiB`);
+          if (size > maxBytes)
+            throw new MarqueError('FILE_TOO_LARGE', `Upload over ${Math.round(maxBytes / 1048576)} MiB`);
           yield chunk;
         }
       },

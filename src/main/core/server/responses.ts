@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { ErrorCode, ErrorEnvelope } from '../../../shared/errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -17,6 +18,8 @@ const STATUS: Record<ErrorCode, number> = {
   CANCELLED: 409,
   PROCESSING_FAILED: 500,
   TIMEOUT: 504,
+  RATE_LIMITED: 429,
+  PORT_IN_USE: 409,
   IO_ERROR: 500,
   INTERNAL: 500,
 };
@@ -36,14 +39,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+/** Sends JSON; gzip when the client accepts it and the body is big enough to gain from it. */
+export function sendJson(response: ServerResponse, status: number, body: unknown, acceptEncoding = ''): void {
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  const gzip = text.length > 256 && /\bgzip\b/.test(acceptEncoding);
+  const payload = gzip ? gzipSync(text, { level: 4 }) : text;
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': payload.length,
     'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
   });
-  response.end(text);
+  response.end(payload);
 }
 
 export function sendError(response: ServerResponse, error: ErrorEnvelope): void {

@@ -3,7 +3,11 @@ import type { EventName } from '../../../shared/contract/index.ts';
 import type { EventHub } from '../events.ts';
 
 /** Streams contract events to one client as Server-Sent Events until it disconnects. */
-export function openEventStream(response: ServerResponse, hub: EventHub, allowed: (event: EventName) => boolean): () => void {
+export function openEventStream(
+  response: ServerResponse,
+  hub: EventHub,
+  allowed: (event: EventName) => boolean,
+): () => void {
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',

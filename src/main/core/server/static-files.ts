@@ -19,7 +19,12 @@ const TYPES: Record<string, string> = {
  * Serves the built renderer. Only files under `root` are reachable (the URL path is normalized and
  * checked); hashed assets are cached for a year, index.html never.
  */
-export async function serveStatic(root: string, urlPath: string, response: ServerResponse, head: boolean): Promise<boolean> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  response: ServerResponse,
+  head: boolean,
+): Promise<boolean> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -32,7 +37,8 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
   if (!file.startsWith(root + sep)) return false;
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;
-  const hashed = /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png|webp)$/.test(file) && file.includes(`${sep}assets${sep}`);
+  const hashed =
+    /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png|webp)$/.test(file) && file.includes(`${sep}assets${sep}`);
   response.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,

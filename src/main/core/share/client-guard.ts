@@ -1,0 +1,130 @@
+/**
+ * Fair use and lockout per client address: a sliding request budget, a lockout after repeated bad
+ * tokens, a cap on concurrent downloads, and the "who is connected" list the app shows.
+ */
+export interface GuardLimits {
+  /** Requests a client may make per window. */
+  readonly requestsPerWindow: number;
+  readonly windowMs: number;
+  /** Failed token attempts before the client is locked out. */
+  readonly maxFailedTokens: number;
+  readonly lockoutMs: number;
+  readonly maxConcurrentDownloads: number;
+}
+
+export const SHARE_LIMITS: GuardLimits = {
+  requestsPerWindow: 600,
+  windowMs: 10_000,
+  maxFailedTokens: 10,
+  lockoutMs: 5 * 60_000,
+  maxConcurrentDownloads: 6,
+};
+
+export interface ClientRecord {
+  readonly address: string;
+  userAgent: string;
+  firstSeen: number;
+  lastSeen: number;
+  requests: number;
+  downloads: number;
+  activeDownloads: number;
+  openStreams: number;
+  windowStart: number;
+  windowCount: number;
+  failedTokens: number;
+  lockedUntil: number;
+}
+
+export type Verdict = 'ok' | 'rate-limited' | 'locked-out';
+
+export class ClientGuard {
+  readonly #limits: GuardLimits;
+  readonly #clients = new Map<string, ClientRecord>();
+  readonly #now: () => number;
+
+  constructor(limits: GuardLimits, now: () => number = Date.now) {
+    this.#limits = limits;
+    this.#now = now;
+  }
+
+  #record(address: string): ClientRecord {
+    let record = this.#clients.get(address);
+    if (!record) {
+      const now = this.#now();
+      record = {
+        address,
+        userAgent: '',
+        firstSeen: now,
+        lastSeen: now,
+        requests: 0,
+        downloads: 0,
+        activeDownloads: 0,
+        openStreams: 0,
+        windowStart: now,
+        windowCount: 0,
+        failedTokens: 0,
+        lockedUntil: 0,
+      };
+      this.#clients.set(address, record);
+    }
+    return record;
+  }
+
+  /** Counts a request; says whether it may go on. */
+  admit(address: string, userAgent: string): Verdict {
+    const record = this.#record(address);
+    const now = this.#now();
+    if (record.lockedUntil > now) return 'locked-out';
+    if (now - record.windowStart >= this.#limits.windowMs) {
+      record.windowStart = now;
+      record.windowCount = 0;
+    }
+    record.windowCount++;
+    record.lastSeen = now;
+    record.userAgent = userAgent.slice(0, 200);
+    if (record.windowCount > this.#limits.requestsPerWindow) return 'rate-limited';
+    record.requests++;
+    return 'ok';
+  }
+
+  /** A request with a missing or wrong token; enough of them lock the address out. */
+  failedToken(address: string): void {
+    const record = this.#record(address);
+    record.failedTokens++;
+    if (record.failedTokens >= this.#limits.maxFailedTokens) {
+      record.lockedUntil = this.#now() + this.#limits.lockoutMs;
+      record.failedTokens = 0;
+    }
+  }
+
+  authenticated(address: string): void {
+    this.#record(address).failedTokens = 0;
+  }
+
+  /** Reserves a download slot; returns a release function, or null when the client has too many. */
+  startDownload(address: string): (() => void) | null {
+    const record = this.#record(address);
+    if (record.activeDownloads >= this.#limits.maxConcurrentDownloads) return null;
+    record.activeDownloads++;
+    record.downloads++;
+    let released = false;
+    return () => {
+      if (!released) record.activeDownloads--;
+      released = true;
+    };
+  }
+
+  streamOpened(address: string): () => void {
+    const record = this.#record(address);
+    record.openStreams++;
+    return () => {
+      record.openStreams--;
+    };
+  }
+
+  /** Clients seen in the last two minutes or holding an open event stream. */
+  connected(): ClientRecord[] {
+    const since = this.#now() - 120_000;
+    return [...this.#clients.values()].filter((c) => c.requests > 0 && (c.lastSeen >= since || c.openStreams > 0));
+  }
+}

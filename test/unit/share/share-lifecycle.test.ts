@@ -1,0 +1,168 @@
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startMarqueServer } from '../../../src/main/core/server/http-server.ts';
+import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { rawCall } from './http-client.ts';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('share lifecycle', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let studio: Studio;
+
+  beforeEach(async () => {
+    dir = await tempDir();
+    studio = await createStudio({ dataDir: join(dir.path, 'data') });
+  });
+  afterEach(async () => {
+    await studio.close();
+    await dir.cleanup();
+  });
+
+  it('is off by default, starts on the chosen address, remembers port and token, and stops at once', async () => {
+    expect(studio.share.status()).toMatchObject({ running: false, link: null });
+    const port = await freePort();
+    const started = await studio.share.start({ host: '127.0.0.1', port });
+    expect(started).toMatchObject({ running: true, host: '127.0.0.1', port });
+    const link = started.link as string;
+    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?token=[A-Za-z0-9_-]{43}$`));
+    const token = new URL(link).searchParams.get('token');
+    const ok = await rawCall(link, '/api/library.list', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: '{}',
+    });
+    expect(ok.status).toBe(200);
+
+    // An open event stream is cut when the share stops.
+    const events = rawCall(link, '/api/events', { headers: { Authorization: `Bearer ${token}` } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(studio.share.status().clients.map((c) => c.address)).toContain('127.0.0.1');
+    await studio.share.stop();
+    await events.catch(() => null);
+    await expect(rawCall(link, '/api/library.list', { method: 'POST', body: '{}' })).rejects.toThrow();
+
+    // Restarted without options: same port and same token (links keep working).
+    const again = await studio.share.start();
+    expect(again.link).toBe(link);
+  });
+
+  it('rotating the token stops the old link and cookie', async () => {
+    const started = await studio.share.start({ host: '127.0.0.1', port: await freePort() });
+    const oldToken = new URL(started.link as string).searchParams.get('token') as string;
+    const exchange = await rawCall(started.link as string, `/?token=${oldToken}`);
+    const cookie = String(exchange.headers['set-cookie']).split(';')[0] as string;
+    expect(
+      (
+        await rawCall(started.link as string, '/api/app.info', {
+          method: 'POST',
+          headers: { Cookie: cookie },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
+    const rotated = studio.share.rotateToken();
+    expect(rotated.link).not.toBe(started.link);
+    expect((await rawCall(started.link as string, `/?token=${oldToken}`)).status).toBe(401);
+    expect(
+      (
+        await rawCall(started.link as string, '/api/app.info', {
+          method: 'POST',
+          headers: { Cookie: cookie },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
+    const newToken = new URL(rotated.link as string).searchParams.get('token');
+    expect(
+      (
+        await rawCall(started.link as string, '/api/app.info', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${newToken}` },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('says clearly when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      await expect(studio.share.start({ host: '127.0.0.1', port })).rejects.toMatchObject({ code: 'PORT_IN_USE' });
+      expect(studio.share.status().running).toBe(false);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+
+  it('rate-limits a client (429) and locks out repeated wrong tokens', async () => {
+    const server = await startMarqueServer({
+      studio,
+      mode: 'share',
+      port: 0,
+      limits: {
+        requestsPerWindow: 20,
+        windowMs: 60_000,
+        maxFailedTokens: 5,
+        lockoutMs: 60_000,
+        maxConcurrentDownloads: 2,
+      },
+    });
+    try {
+      const headers = { Authorization: `Bearer ${server.token}` };
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        statuses.push((await rawCall(server.url, '/api/app.info', { method: 'POST', headers, body: '{}' })).status);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(20)).toEqual([429, 429, 429, 429, 429]);
+    } finally {
+      await server.close();
+    }
+    const guarded = await startMarqueServer({
+      studio,
+      mode: 'share',
+      port: 0,
+      limits: {
+        requestsPerWindow: 1000,
+        windowMs: 60_000,
+        maxFailedTokens: 5,
+        lockoutMs: 60_000,
+        maxConcurrentDownloads: 2,
+      },
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect(
+          (
+            await rawCall(guarded.url, '/api/app.info', {
+              method: 'POST',
+              headers: { Authorization: 'Bearer nope' },
+              body: '{}',
+            })
+          ).status,
+        ).toBe(401);
+      }
+      // Locked out now, even with the right token.
+      const locked = await rawCall(guarded.url, '/api/app.info', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${guarded.token}` },
+        body: '{}',
+      });
+      expect(locked.status).toBe(429);
+      expect(locked.headers['retry-after']).toBe('300');
+    } finally {
+      await guarded.close();
+    }
+  });
+});
