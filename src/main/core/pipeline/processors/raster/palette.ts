@@ -1,0 +1,199 @@
+import type { PaletteColor } from '../../../../../shared/palette.ts';
+import { deltaE76, hexToRgb, type Lab, LabCache, type Rgb, rgbToCmyk, rgbToHex, rgbToLab } from './color.ts';
+import { OPAQUE_ALPHA, type RgbaImage } from './rgba.ts';
+
+export interface PaletteOptions {
+  /** Pixels to ignore (1 = ignore): the background region or colour. */
+  readonly exclude?: Uint8Array;
+  /** Least share of the logo's pixels a colour must cover to count (default 0.1 %). */
+  readonly minShare?: number;
+  /** Colours closer than this (CIE76) are one colour (default 8). */
+  readonly mergeDistance?: number;
+  /** At most this many colours, the largest first (default 16). */
+  readonly maxColors?: number;
+}
+
+/** Alpha of a "solid" pixel: partly transparent pixels are edge fringes, never palette colours. */
+const SOLID_ALPHA = 250;
+
+interface Bin {
+  count: number;
+  r: number;
+  g: number;
+  b: number;
+}
+
+/**
+ * The logo's own colours. Counts exact colours of solid interior pixels (equal to their right and
+ * lower neighbours), so anti-alias ramps, which are never interior, drop out; keeps colours that
+ * cover at least `minShare` of the logo and are at least `mergeDistance` apart (smaller near
+ * duplicates are merged into the larger). Noisy images (JPEG), where almost nothing is exactly
+ * equal, fall back to a 5-bit-per-channel histogram averaged per bin. Shares are measured by
+ * mapping every opaque logo pixel to its nearest palette colour.
+ */
+export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): PaletteColor[] {
+  const minShare = options.minShare ?? 0.001;
+  const mergeDistance = options.mergeDistance ?? 8;
+  const maxColors = options.maxColors ?? 16;
+  const { width, height, data } = image;
+  const words = new Uint32Array(data.buffer, data.byteOffset, width * height);
+  const exclude = options.exclude;
+
+  let logoPixels = 0;
+  let solidPixels = 0;
+  const exact = new Map<number, Bin>();
+  let lastWord = -1;
+  let lastBin: Bin | undefined;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if ((data[i * 4 + 3] as number) < OPAQUE_ALPHA || exclude?.[i]) continue;
+      logoPixels++;
+      if ((data[i * 4 + 3] as number) < SOLID_ALPHA) continue;
+      solidPixels++;
+      const word = words[i] as number;
+      if (x + 1 < width && words[i + 1] !== word) continue;
+      if (y + 1 < height && words[i + width] !== word) continue;
+      if (word !== lastWord) {
+        const key = word & 0xffffff;
+        lastBin = exact.get(key);
+        if (!lastBin) {
+          lastBin = { count: 0, r: data[i * 4] as number, g: data[i * 4 + 1] as number, b: data[i * 4 + 2] as number };
+          exact.set(key, lastBin);
+        }
+        lastWord = word;
+      }
+      (lastBin as Bin).count++;
+    }
+  }
+  if (logoPixels === 0) return [];
+
+  let bins = [...exact.values()];
+  const interior = bins.reduce((sum, bin) => sum + bin.count, 0);
+  if (interior < solidPixels * 0.2) bins = coarseBins(image, exclude);
+  const minCount = Math.max(1, minShare * logoPixels);
+  const candidates = bins
+    .filter((bin) => bin.count >= minCount)
+    .map((bin) => ({ rgb: binColor(bin), count: bin.count }))
+    .sort((a, b) => b.count - a.count || packed(a.rgb) - packed(b.rgb));
+
+  const accepted: { rgb: Rgb; lab: Lab }[] = [];
+  for (const candidate of candidates) {
+    if (accepted.length >= maxColors) break;
+    const lab = rgbToLab(...candidate.rgb);
+    if (accepted.every((colour) => deltaE76(colour.lab, lab) >= mergeDistance))
+      accepted.push({ rgb: candidate.rgb, lab });
+  }
+  const { counts } = assignToPalette(image, accepted, exclude);
+  const total = counts.reduce((sum, n) => sum + n, 0) || 1;
+  return accepted
+    .map((colour, index) => toPaletteColor(colour.rgb, (counts[index] as number) / total))
+    .sort((a, b) => b.share - a.share || a.hex.localeCompare(b.hex));
+}
+
+function coarseBins(image: RgbaImage, exclude: Uint8Array | undefined): Bin[] {
+  const { data } = image;
+  const bins = new Map<number, Bin>();
+  const pixels = image.width * image.height;
+  for (let i = 0; i < pixels; i++) {
+    if ((data[i * 4 + 3] as number) < SOLID_ALPHA || exclude?.[i]) continue;
+    const r = data[i * 4] as number;
+    const g = data[i * 4 + 1] as number;
+    const b = data[i * 4 + 2] as number;
+    const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+    let bin = bins.get(key);
+    if (!bin) {
+      bin = { count: 0, r: 0, g: 0, b: 0 };
+      bins.set(key, bin);
+    }
+    bin.count++;
+    bin.r += r;
+    bin.g += g;
+    bin.b += b;
+  }
+  // Exact bins hold one sample colour with count n; coarse ones hold sums: normalise to sums.
+  return [...bins.values()].map((bin) => ({
+    ...bin,
+    r: bin.r / bin.count,
+    g: bin.g / bin.count,
+    b: bin.b / bin.count,
+  }));
+}
+
+function binColor(bin: Bin): Rgb {
+  return [Math.round(bin.r), Math.round(bin.g), Math.round(bin.b)];
+}
+
+function packed(rgb: Rgb): number {
+  return (rgb[0] << 16) | (rgb[1] << 8) | rgb[2];
+}
+
+/** A palette entry from RGB and area share (hex, CMYK and Lab derived). */
+export function toPaletteColor(rgb: Rgb, share: number, name?: string): PaletteColor {
+  const lab = rgbToLab(...rgb).map((v) => Math.round(v * 100) / 100) as unknown as PaletteColor['lab'];
+  return {
+    hex: rgbToHex(...rgb),
+    rgb: [rgb[0], rgb[1], rgb[2]],
+    cmyk: rgbToCmyk(...rgb),
+    lab,
+    share: Math.round(share * 10_000) / 10_000,
+    ...(name ? { name } : {}),
+  };
+}
+
+/** Palette colours from hex strings (a locked palette given as options). Null entries are invalid. */
+export function paletteFromHex(hexes: readonly string[]): Rgb[] | null {
+  const colours = hexes.map(hexToRgb);
+  return colours.every((c) => c !== null) ? (colours as Rgb[]) : null;
+}
+
+export interface Assignment {
+  /** Palette index per pixel; 255 where the pixel is transparent or excluded. */
+  readonly indices: Uint8Array;
+  /** Pixels per palette index. */
+  readonly counts: number[];
+}
+
+/** Maps every opaque, non-excluded pixel to its nearest palette colour (CIE76). */
+export function assignToPalette(
+  image: RgbaImage,
+  palette: readonly { readonly rgb: Rgb; readonly lab?: Lab }[],
+  exclude?: Uint8Array,
+): Assignment {
+  const { width, height, data } = image;
+  const pixels = width * height;
+  const indices = new Uint8Array(pixels).fill(255);
+  const counts = palette.map(() => 0);
+  if (palette.length === 0) return { indices, counts };
+  const labs = palette.map((colour) => colour.lab ?? rgbToLab(...colour.rgb));
+  const cache = new LabCache();
+  const nearest = new Map<number, number>();
+  const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
+  let lastKey = -1;
+  let lastIndex = 0;
+  for (let i = 0; i < pixels; i++) {
+    if ((data[i * 4 + 3] as number) < OPAQUE_ALPHA || exclude?.[i]) continue;
+    const key = (words[i] as number) & 0xffffff;
+    if (key !== lastKey) {
+      let index = nearest.get(key);
+      if (index === undefined) {
+        const lab = cache.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number);
+        index = 0;
+        let best = Number.POSITIVE_INFINITY;
+        for (let k = 0; k < labs.length; k++) {
+          const d = deltaE76(lab, labs[k] as Lab);
+          if (d < best) {
+            best = d;
+            index = k;
+          }
+        }
+        nearest.set(key, index);
+      }
+      lastKey = key;
+      lastIndex = index;
+    }
+    indices[i] = lastIndex;
+    counts[lastIndex] = (counts[lastIndex] as number) + 1;
+  }
+  return { indices, counts };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Processor } from '../processor.ts';
+import {
+  DEFAULT_BACKGROUND_TOLERANCE,
+  detectBackground,
+  floodFillBackground,
+  removeBackgroundRegion,
+} from './raster/background.ts';
+import { rgbToHex } from './raster/color.ts';
+import { encodePng } from './raster/decode.ts';
+import { masterToRgba } from './raster/input.ts';
+import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
+
+const options = z
+  .object({
+    /** Longest side: vectors are rendered at it, larger rasters scaled down to it. */
+    size: z.number().int().min(16).max(4096).default(2048),
+    /** CIE76 distance under which a pixel is the background's colour (JPEG noise is ~2-6). */
+    tolerance: z.number().min(0.5).max(60).default(DEFAULT_BACKGROUND_TOLERANCE),
+  })
+  .strict();
+
+export type RemoveBackgroundOptions = z.output<typeof options>;
+
+export interface BackgroundRemoval {
+  readonly image: RgbaImage;
+  /** 'removed', or why nothing was: the logo has its own transparency, or no flat background. */
+  readonly outcome: 'removed' | 'already-transparent' | 'no-flat-background';
+  readonly background: string | null;
+  /** Share of the image made transparent, 0-1. */
+  readonly removedShare: number;
+}
+
+/**
+ * Flat or near-flat backgrounds to transparency: flood fill from the border within a CIE76
+ * tolerance (so white inside letters, not reachable from the border, stays), then the edge band
+ * un-mixed from the background colour so no light halo is left. Logos with alpha pass through.
+ */
+export function removeBackground(image: RgbaImage, tolerance = DEFAULT_BACKGROUND_TOLERANCE): BackgroundRemoval {
+  if (usesTransparency(image)) return { image, outcome: 'already-transparent', background: null, removedShare: 0 };
+  const background = detectBackground(image, tolerance);
+  if (!background) return { image, outcome: 'no-flat-background', background: null, removedShare: 0 };
+  const region = floodFillBackground(image, background, tolerance);
+  let removed = 0;
+  for (const value of region) removed += value;
+  return {
+    image: removeBackgroundRegion(image, region, background),
+    outcome: 'removed',
+    background: rgbToHex(...background.rgb),
+    removedShare: Math.round((removed / region.length) * 10_000) / 10_000,
+  };
+}
+
+export const removeBackgroundProcessor: Processor<RemoveBackgroundOptions> = {
+  id: 'remove-bg',
+  version: 1,
+  title: 'Background removed (PNG)',
+  options,
+  async run(input, opts, context) {
+    context.progress(5);
+    const image = await masterToRgba(input, opts.size);
+    context.signal.throwIfAborted();
+    context.progress(40);
+    const result = removeBackground(image, opts.tolerance);
+    context.signal.throwIfAborted();
+    const bytes = await encodePng(result.image);
+    context.progress(100);
+    return {
+      files: [{ path: 'transparent.png', bytes, mime: 'image/png' }],
+      facts: {
+        outcome: result.outcome,
+        background: result.background,
+        removedShare: result.removedShare,
+        width: image.width,
+        height: image.height,
+      },
+    };
+  },
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Processor } from '../processor.ts';
+import { masterToRgba } from './raster/input.ts';
+import { colorFidelity, type Fidelity, renderSvg } from './vector/fidelity.ts';
+import { potraceOptionShape } from './vector/options.ts';
+import { traceColorToSvg } from './vector/trace-svg.ts';
+
+const options = z
+  .object({
+    ...potraceOptionShape,
+    /** A palette to quantize to ('#rrggbb'); else the logo's locked palette, else its own colours. */
+    palette: z
+      .array(z.string().regex(/^#[0-9a-fA-F]{6}$/))
+      .min(1)
+      .max(64)
+      .optional(),
+    minShare: z.number().min(0).max(0.5).default(0.001),
+    mergeDistance: z.number().min(0).max(50).default(8),
+    maxColors: z.number().int().min(1).max(64).default(16),
+  })
+  .strict();
+
+export type TraceColorOptions = z.output<typeof options>;
+
+/**
+ * Full-colour trace: quantized to the palette, one potrace layer per colour, stacked without seams
+ * (see traceColorToSvg). Facts carry the palette and the fidelity score the UI shows.
+ */
+export const traceColor: Processor<TraceColorOptions> = {
+  id: 'trace-color',
+  version: 1,
+  title: 'Trace (full colour SVG)',
+  options,
+  usesPalette: true,
+  async run(input, opts, context) {
+    context.progress(5);
+    const image = await masterToRgba(input, opts.size);
+    context.signal.throwIfAborted();
+    context.progress(20);
+    const lockedPalette = input.palette?.locked ? input.palette.colors.map((colour) => colour.hex) : undefined;
+    const palette = opts.palette ?? lockedPalette;
+    const result = await traceColorToSvg(
+      image,
+      { ...opts, ...(palette ? { palette } : {}) },
+      { signal: context.signal, progress: (done) => context.progress(20 + Math.round(done * 60)) },
+    );
+    context.signal.throwIfAborted();
+    const bytes = new TextEncoder().encode(result.svg);
+    let fidelity: Fidelity | null = null;
+    if (opts.score)
+      fidelity = colorFidelity(image, await renderSvg(result.svg, image.width, image.height), result.logo);
+    context.progress(100);
+    return {
+      files: [{ path: 'trace-color.svg', bytes, mime: 'image/svg+xml' }],
+      facts: {
+        palette: result.palette,
+        paletteSource: opts.palette ? 'options' : lockedPalette ? 'locked' : 'extracted',
+        paths: result.pathCount,
+        bytes: bytes.length,
+        width: image.width,
+        height: image.height,
+        fidelity,
+      },
+    };
+  },
+};

@@ -1,0 +1,72 @@
+import sharp from 'sharp';
+import { deltaE76, LabCache } from '../raster/color.ts';
+import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
+
+/** How faithfully a trace reproduces its input, measured by rendering it back. */
+export interface Fidelity {
+  /** Intersection over union of covered pixels (input vs re-rendered trace), 0-1. */
+  readonly iou: number;
+  /** Mean CIE76 error over the logo's own pixels (omitted for bilevel traces). */
+  readonly meanColorError?: number;
+  /** Share of the logo's own pixels off by more than 10 (CIE76), 0-1. */
+  readonly shareOffBy10?: number;
+}
+
+/** Renders an SVG (whose width/height are the image's) back to RGBA with sharp. */
+export async function renderSvg(svg: string, width: number, height: number): Promise<RgbaImage> {
+  const { data, info } = await sharp(Buffer.from(svg), { density: 72 })
+    .resize(width, height, { fit: 'fill' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+/** IoU of a reference mask (1 = covered) against the rendered image's alpha coverage. */
+export function coverageIoU(reference: Uint8Array, rendered: RgbaImage): number {
+  let intersection = 0;
+  let union = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const a = reference[i] === 1;
+    const b = (rendered.data[i * 4 + 3] as number) >= OPAQUE_ALPHA;
+    if (a && b) intersection++;
+    if (a || b) union++;
+  }
+  return union === 0 ? 1 : intersection / union;
+}
+
+/**
+ * Colour fidelity on the logo's own pixels (`logo` mask). Colours are compared straight (not
+ * premultiplied), so matching anti-aliased edges do not count as colour error (coverage is what
+ * IoU measures); a logo pixel the trace leaves fully transparent counts as its colour against mid
+ * grey, so misses are never free.
+ */
+export function colorFidelity(input: RgbaImage, rendered: RgbaImage, logo: Uint8Array): Fidelity {
+  const labs = new LabCache();
+  const grey = labs.get(128, 128, 128);
+  let sum = 0;
+  let off = 0;
+  let count = 0;
+  const { data: a } = input;
+  const { data: b } = rendered;
+  for (let i = 0; i < logo.length; i++) {
+    if (!logo[i]) continue;
+    const o = i * 4;
+    const expected = labs.get(a[o] as number, a[o + 1] as number, a[o + 2] as number);
+    const actual = (b[o + 3] as number) === 0 ? grey : labs.get(b[o] as number, b[o + 1] as number, b[o + 2] as number);
+    const e = deltaE76(expected, actual);
+    sum += e;
+    if (e > 10) off++;
+    count++;
+  }
+  return {
+    iou: round(coverageIoU(logo, rendered), 4),
+    meanColorError: round(count === 0 ? 0 : sum / count, 3),
+    shareOffBy10: round(count === 0 ? 0 : off / count, 5),
+  };
+}
+
+export function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

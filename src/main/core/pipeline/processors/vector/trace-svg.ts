@@ -1,0 +1,168 @@
+import type { PaletteColor } from '../../../../../shared/palette.ts';
+import { DEFAULT_BACKGROUND_TOLERANCE, detectBackground, floodFillBackground } from '../raster/background.ts';
+import { hexToRgb, type Rgb, rgbToHex } from '../raster/color.ts';
+import { inkMask } from '../raster/ink-mask.ts';
+import { assignToPalette, extractPalette, toPaletteColor } from '../raster/palette.ts';
+import { type RgbaImage, usesTransparency } from '../raster/rgba.ts';
+import { DEFAULT_POTRACE_PARAMS, type PotraceParams, type TracedPaths, traceMask } from './potrace.ts';
+
+export interface BilevelTraceOptions extends Partial<PotraceParams> {
+  /** 0-1 between background and ink (alpha for transparent logos); default 0.5. */
+  readonly threshold?: number;
+  /** Background tolerance, CIE76 (default 12). */
+  readonly tolerance?: number;
+  /** Fill colour '#rrggbb'; default the mark's dominant colour. */
+  readonly color?: string;
+}
+
+export interface BilevelTrace {
+  readonly svg: string;
+  /** The bitmap that was traced (1 = ink), for fidelity scoring. */
+  readonly mask: Uint8Array;
+  readonly mode: 'alpha' | 'background-distance' | 'luminance';
+  readonly fill: string;
+  readonly pathCount: number;
+}
+
+function potraceParams(options: Partial<PotraceParams>): PotraceParams {
+  return {
+    turdsize: options.turdsize ?? DEFAULT_POTRACE_PARAMS.turdsize,
+    alphamax: options.alphamax ?? DEFAULT_POTRACE_PARAMS.alphamax,
+    opticurve: options.opticurve ?? DEFAULT_POTRACE_PARAMS.opticurve,
+    opttolerance: options.opttolerance ?? DEFAULT_POTRACE_PARAMS.opttolerance,
+    turnpolicy: options.turnpolicy ?? DEFAULT_POTRACE_PARAMS.turnpolicy,
+  };
+}
+
+function svgDocument(width: number, height: number, paths: readonly string[]): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `${paths.join('')}</svg>\n`
+  );
+}
+
+function pathElement(fill: string, traced: TracedPaths): string {
+  return `<path fill="${fill}" transform="${traced.transform}" d="${traced.d}"/>`;
+}
+
+/** Counts subpaths (each starts with a moveto): a proxy for how clean a trace is. */
+function subpathCount(d: string): number {
+  return (d.match(/[Mm]/g) ?? []).length;
+}
+
+/**
+ * Bilevel trace: the mark, told from its background (see inkMask), traced with potrace into one
+ * path filled with the mark's colour. Same pixel coordinates as the input bitmap.
+ */
+export async function traceToSvg(image: RgbaImage, options: BilevelTraceOptions = {}): Promise<BilevelTrace> {
+  const separated = inkMask(image, {
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+  });
+  const fill =
+    (options.color && hexToRgb(options.color) ? rgbToHex(...(hexToRgb(options.color) as Rgb)) : null) ??
+    rgbToHex(...separated.ink);
+  const traced = await traceMask(separated.mask, image.width, image.height, potraceParams(options));
+  const paths = traced ? [pathElement(fill, traced)] : [];
+  return {
+    svg: svgDocument(image.width, image.height, paths),
+    mask: separated.mask,
+    mode: separated.mode,
+    fill,
+    pathCount: traced ? subpathCount(traced.d) : 0,
+  };
+}
+
+export interface ColorTraceOptions extends Partial<PotraceParams> {
+  /** A locked palette ('#rrggbb' each): used as is instead of extracting one. */
+  readonly palette?: readonly string[];
+  /** Background tolerance, CIE76 (default 12). */
+  readonly tolerance?: number;
+  /** Least share of the logo a colour must cover to get a layer (default 0.1 %). */
+  readonly minShare?: number;
+  /** Colours closer than this merge (CIE76, default 8). */
+  readonly mergeDistance?: number;
+  readonly maxColors?: number;
+}
+
+/** Cancellation and progress for long traces (progress 0-1, once per colour layer). */
+export interface TraceHooks {
+  readonly signal?: AbortSignal;
+  readonly progress?: (done: number) => void;
+}
+
+export interface ColorTrace {
+  readonly svg: string;
+  /** The palette of the layers, bottom first, shares of the traced area. */
+  readonly palette: readonly PaletteColor[];
+  /** 1 where the logo is (what was traced), for fidelity scoring. */
+  readonly logo: Uint8Array;
+  readonly pathCount: number;
+}
+
+/**
+ * Full-colour trace. Pixels are mapped to the nearest palette colour (locked, or the logo's own:
+ * see extractPalette); a flat background reached from the border is left transparent, as are
+ * transparent pixels. Layers are stacked largest first and each layer's bitmap also covers every
+ * colour stacked above it, so touching colours overlap instead of meeting edge to edge: no
+ * hairline seams where anti-aliased edges would let the backdrop through.
+ */
+export async function traceColorToSvg(
+  image: RgbaImage,
+  options: ColorTraceOptions = {},
+  hooks: TraceHooks = {},
+): Promise<ColorTrace> {
+  const { width, height } = image;
+  const pixels = width * height;
+  let exclude: Uint8Array | undefined;
+  if (!usesTransparency(image)) {
+    const tolerance = options.tolerance ?? DEFAULT_BACKGROUND_TOLERANCE;
+    const background = detectBackground(image, tolerance);
+    if (background) exclude = floodFillBackground(image, background, tolerance);
+  }
+  let colours: Rgb[];
+  if (options.palette && options.palette.length > 0) {
+    colours = options.palette.map((hex) => hexToRgb(hex)).filter((rgb): rgb is Rgb => rgb !== null);
+  } else {
+    colours = extractPalette(image, {
+      ...(exclude ? { exclude } : {}),
+      ...(options.minShare !== undefined ? { minShare: options.minShare } : {}),
+      ...(options.mergeDistance !== undefined ? { mergeDistance: options.mergeDistance } : {}),
+      ...(options.maxColors !== undefined ? { maxColors: options.maxColors } : {}),
+    }).map((colour) => colour.rgb);
+  }
+  const { indices, counts } = assignToPalette(
+    image,
+    colours.map((rgb) => ({ rgb })),
+    exclude,
+  );
+  const order = colours.map((_, index) => index).filter((index) => (counts[index] as number) > 0);
+  order.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
+  const rank = new Uint8Array(256).fill(255);
+  order.forEach((paletteIndex, position) => {
+    rank[paletteIndex] = position;
+  });
+
+  const params = potraceParams(options);
+  const logo = new Uint8Array(pixels);
+  for (let i = 0; i < pixels; i++) logo[i] = indices[i] === 255 ? 0 : 1;
+  const paths: string[] = [];
+  let pathCount = 0;
+  const layer = new Uint8Array(pixels);
+  for (let position = 0; position < order.length; position++) {
+    hooks.signal?.throwIfAborted();
+    hooks.progress?.(position / order.length);
+    for (let i = 0; i < pixels; i++) {
+      const index = indices[i] as number;
+      layer[i] = index !== 255 && (rank[index] as number) >= position ? 1 : 0;
+    }
+    const traced = await traceMask(layer, width, height, params);
+    if (!traced) continue;
+    const rgb = colours[order[position] as number] as Rgb;
+    paths.push(pathElement(rgbToHex(...rgb), traced));
+    pathCount += subpathCount(traced.d);
+  }
+  const total = order.reduce((sum, index) => sum + (counts[index] as number), 0) || 1;
+  const palette = order.map((index) => toPaletteColor(colours[index] as Rgb, (counts[index] as number) / total));
+  return { svg: svgDocument(width, height, paths), palette, logo, pathCount };
+}
