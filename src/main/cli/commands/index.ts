@@ -1,7 +1,11 @@
 import type { Command } from '../command.ts';
 import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
+import { rmCommand } from './rm.ts';
+import { statsCommand } from './stats.ts';
+import { healthCommand } from './health.ts';
+import { cacheCommand } from './cache.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; `marque --help` lists them in this order. */
-export const commands: readonly Command[] = [importCommand, listCommand, serveCommand];
+export const commands: readonly Command[] = [importCommand, listCommand, rmCommand, statsCommand, healthCommand, cacheCommand, serveCommand];

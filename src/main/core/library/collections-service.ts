@@ -50,7 +50,7 @@ export class CollectionsService {
   }
 
   create(name: string): Collection {
-    const id = randomBytes(9).toString('base64url');
+    const id = randomBytes(9).toString('base64url').replace(/^[-_]/, 'x');
     const now = new Date().toISOString();
     this.#unique(name, null);
     this.#db

@@ -26,8 +26,9 @@ export function thumbKey(hash: string): string {
   return `${hash}-256.webp`;
 }
 
+/** A random id (96 bits) that never starts with '-' or '_', so `marque rm <id>` never reads it as a flag. */
 export function newLogoId(): string {
-  return randomBytes(12).toString('base64url');
+  return randomBytes(12).toString('base64url').replace(/^[-_]/, 'x');
 }
 
 /** A display name from a file name: no extension, separators as spaces, trimmed. */

@@ -1,0 +1,32 @@
+import type { Command } from '../command.ts';
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+export const statsCommand: Command = {
+  name: 'stats',
+  usage: 'marque stats [--data-dir D] [--json]',
+  summary: 'Storage use: originals, thumbnails, previews and outputs (count and bytes), cache cap, free disk.',
+  async run(context) {
+    const studio = await context.openStudio();
+    const stats = await studio.storage.stats();
+    if (context.json) {
+      context.reply(stats);
+      return 0;
+    }
+    for (const kind of ['originals', 'thumbnails', 'previews', 'outputs'] as const) {
+      context.log(`${kind.padEnd(11)} ${String(stats[kind].count).padStart(7)}  ${formatBytes(stats[kind].bytes)}`);
+    }
+    context.log(`cache       ${formatBytes(stats.cacheBytes)} of ${formatBytes(stats.capBytes)} cap`);
+    context.log(`disk        ${formatBytes(stats.disk.freeBytes)} free of ${formatBytes(stats.disk.totalBytes)}`);
+    return 0;
+  },
+};
