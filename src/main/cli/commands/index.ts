@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 import { rmCommand } from './rm.ts';
@@ -8,4 +9,4 @@ import { cacheCommand } from './cache.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; `marque --help` lists them in this order. */
-export const commands: readonly Command[] = [importCommand, listCommand, rmCommand, statsCommand, healthCommand, cacheCommand, serveCommand];
+export const commands: readonly Command[] = [importCommand, listCommand, rmCommand, statsCommand, healthCommand, cacheCommand, serveCommand, exportCommand];

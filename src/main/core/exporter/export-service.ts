@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import type {
+  ExportFailure,
+  ExportPhase,
+  ExportPlan,
+  ExportSummary,
+  ParsedExportRequest,
+} from '../../../shared/contract/exports.ts';
+import type { Logo } from '../../../shared/domain.ts';
+import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
+import type { EventHub } from '../events.ts';
+import { type FullPlan, type PlanInput, type ProducedBatch, type ProducedFile, planExport } from './plan.ts';
+import { writePlan } from './write-export.ts';
+
+/** Produces (or finds in the derived cache) what one recipe makes for one logo. */
+export interface RecipeRunner {
+  produce(
+    logo: Logo,
+    recipe: string,
+    options: Readonly<Record<string, unknown>>,
+    signal?: AbortSignal,
+  ): Promise<readonly ProducedFile[]>;
+}
+
+export interface ExportServiceDeps {
+  readonly library: { get(id: string): Logo };
+  /** Null until the pipeline is wired: exports then fail with a clear message. */
+  readonly runner: RecipeRunner | null;
+  readonly events: EventHub;
+  /** Where browser-mode zips are built before the server streams them (inside the data dir). */
+  readonly tempDir: string;
+  /** logo x recipe pairs produced at once; the pool queues the rest anyway. */
+  readonly concurrency?: number;
+  readonly now?: () => Date;
+}
+
+/** A zip built for a browser download: the server streams `path`, then calls `dispose`. */
+export interface ZipDownload {
+  readonly path: string;
+  readonly fileName: string;
+  readonly bytes: number;
+  readonly summary: ExportSummary;
+  dispose(): Promise<void>;
+}
+
+const STALE_DOWNLOAD_MS = 24 * 60 * 60 * 1000;
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Batch export: logos x recipes through the naming template into a folder or one zip. */
+export class ExportService {
+  readonly #deps: ExportServiceDeps;
+
+  constructor(deps: ExportServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** The exact tree `run` would write now; recipes are produced into the cache, the destination is only read. */
+  async preview(request: ParsedExportRequest, signal?: AbortSignal): Promise<ExportPlan> {
+    const plan = await this.#plan(request, this.#now(), this.#progress(randomUUID()), signal);
+    const { files: _files, conflict: _conflict, template: _template, date: _date, ...preview } = plan;
+    return preview;
+  }
+
+  /** Writes the export and returns what happened to every file. */
+  async run(request: ParsedExportRequest, signal?: AbortSignal): Promise<ExportSummary> {
+    return this.#execute(request, request.destination, randomUUID(), signal);
+  }
+
+  /**
+   * Browser mode: the whole batch as one zip in the data dir's temp folder, for the HTTP server
+   * to stream as a download. The caller disposes of it once sent.
+   */
+  async zipForDownload(
+    request: Omit<ParsedExportRequest, 'destination' | 'zip' | 'conflict'>,
+    signal?: AbortSignal,
+  ): Promise<ZipDownload> {
+    await this.sweepDownloads();
+    const exportId = randomUUID();
+    const folder = join(this.#deps.tempDir, exportId);
+    await mkdir(folder, { recursive: true });
+    try {
+      const summary = await this.#execute(
+        { ...request, destination: folder, zip: true, conflict: 'overwrite' },
+        folder,
+        exportId,
+        signal,
+      );
+      const path = summary.zipPath as string;
+      return {
+        path,
+        fileName: path.slice(folder.length + 1),
+        bytes: (await stat(path)).size,
+        summary,
+        dispose: () => rm(folder, { recursive: true, force: true }),
+      };
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Removes download zips left by a crash or an abandoned request. */
+  async sweepDownloads(): Promise<void> {
+    const now = Date.now();
+    const entries = await readdir(this.#deps.tempDir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(this.#deps.tempDir, entry.name);
+      const info = await stat(path).catch(() => null);
+      if (info && now - info.mtimeMs > STALE_DOWNLOAD_MS) await rm(path, { recursive: true, force: true });
+    }
+  }
+
+  async #execute(
+    request: ParsedExportRequest,
+    destination: string,
+    exportId: string,
+    signal?: AbortSignal,
+  ): Promise<ExportSummary> {
+    const started = performance.now();
+    const now = this.#now();
+    const progress = this.#progress(exportId);
+    const plan = await this.#plan({ ...request, destination }, now, progress, signal);
+    const result = await writePlan(plan, { exportId, now, signal, progress });
+    const failures = [...plan.failures, ...result.failures];
+    progress('done', result.written.length, plan.files.length, null, true);
+    return {
+      exportId,
+      destination: plan.destination,
+      zipPath: result.zipPath,
+      manifestPath: result.manifestPath,
+      written: result.written,
+      skipped: result.skipped,
+      failures,
+      totalBytes: result.written.reduce((sum, f) => sum + f.bytes, 0),
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+
+  async #plan(request: ParsedExportRequest, now: Date, progress: Progress, signal?: AbortSignal): Promise<FullPlan> {
+    if (!isAbsolute(request.destination)) {
+      throw new MarqueError('INVALID_INPUT', `The destination "${request.destination}" is not an absolute folder path`);
+    }
+    const destination = resolve(request.destination);
+    const info = await stat(destination).catch(() => null);
+    if (info && !info.isDirectory())
+      throw new MarqueError('INVALID_INPUT', `The destination ${destination} is a file, not a folder`);
+    const { batches, failures } = await this.#produce(request, progress, signal);
+    const input: PlanInput = {
+      destination,
+      template: request.template,
+      conflict: request.conflict,
+      zip: request.zip,
+      now,
+      batches,
+      failures,
+    };
+    return planExport(input);
+  }
+
+  /** Runs every logo x recipe through the runner; a failure is named and the rest go on. */
+  async #produce(
+    request: ParsedExportRequest,
+    progress: Progress,
+    signal?: AbortSignal,
+  ): Promise<{ batches: ProducedBatch[]; failures: ExportFailure[] }> {
+    const runner = this.#deps.runner;
+    if (!runner) throw new MarqueError('INTERNAL', 'No recipes are available: the processing pipeline is not running');
+    const logos = request.logoIds.map((id) => this.#deps.library.get(id));
+    const pairs = logos.flatMap((logo) => request.recipes.map((r) => ({ logo, recipe: r.recipe, options: r.options })));
+    const slots: (ProducedBatch | ExportFailure)[] = new Array(pairs.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < pairs.length) {
+        const index = next++;
+        const { logo, recipe, options } = pairs[index] as (typeof pairs)[number];
+        try {
+          if (signal?.aborted) throw new MarqueError('CANCELLED', 'the export was cancelled');
+          const files = await runner.produce(logo, recipe, options, signal);
+          slots[index] = { logoId: logo.id, logoName: logo.name, recipe, options, files };
+        } catch (error) {
+          const { code, message } = toErrorEnvelope(error);
+          slots[index] = {
+            logoId: logo.id,
+            logoName: logo.name,
+            recipe,
+            file: null,
+            code,
+            message: `${logo.name} (${recipe}): ${message}`,
+          };
+        }
+        progress('producing', ++done, pairs.length, `${logo.name} · ${recipe}`);
+      }
+    };
+    const concurrency = Math.max(1, this.#deps.concurrency ?? 4);
+    await Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, worker));
+    const batches = slots.filter((s): s is ProducedBatch => 'files' in s);
+    const failures = slots.filter((s): s is ExportFailure => !('files' in s));
+    return { batches, failures };
+  }
+
+  #now(): Date {
+    return this.#deps.now?.() ?? new Date();
+  }
+
+  /** Progress events, at most every 100 ms per export except phase changes and the end. */
+  #progress(exportId: string): Progress {
+    let last = 0;
+    let lastPhase: ExportPhase | null = null;
+    return (phase, done, total, current, force = false) => {
+      const now = performance.now();
+      if (!force && phase === lastPhase && done < total && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      lastPhase = phase;
+      this.#deps.events.emit('exports.progress', { exportId, phase, done, total, current });
+    };
+  }
+}
+
+type Progress = (phase: ExportPhase, done: number, total: number, current: string | null, force?: boolean) => void;

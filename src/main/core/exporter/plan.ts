@@ -1,0 +1,184 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type {
+  ConflictMode,
+  ExportAction,
+  ExportFailure,
+  ExportPlan,
+  ExportPlanEntry,
+} from '../../../shared/contract/exports.ts';
+import { NameRegistry } from './name-registry.ts';
+import { foldKey, safeComponent } from './safe-name.ts';
+import { dateToken, type FileFacts, factsFor, parseTemplate, renderTemplate } from './template.ts';
+
+/** One file a recipe produced, ready to be copied (it lives in the derived cache). */
+export interface ProducedFile {
+  /** Path inside the recipe's output, '/'-separated ('png/logo-512.png'). Untrusted. */
+  readonly path: string;
+  /** Absolute path of the bytes on disk. */
+  readonly source: string;
+  readonly bytes: number;
+  readonly facts?: FileFacts;
+}
+
+/** Everything one recipe produced for one logo. */
+export interface ProducedBatch {
+  readonly logoId: string;
+  readonly logoName: string;
+  readonly recipe: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly files: readonly ProducedFile[];
+}
+
+export interface PlanInput {
+  readonly destination: string;
+  readonly template: string;
+  readonly conflict: ConflictMode;
+  readonly zip: boolean;
+  readonly now: Date;
+  readonly batches: readonly ProducedBatch[];
+  /** Failures met while producing, carried into the plan so the preview names them. */
+  readonly failures?: readonly ExportFailure[];
+}
+
+/** A plan entry with what the writer needs and the UI does not. */
+export interface PlannedFile extends ExportPlanEntry {
+  readonly source: string;
+  readonly components: readonly string[];
+}
+
+export interface FullPlan extends ExportPlan {
+  readonly files: readonly PlannedFile[];
+  readonly conflict: ConflictMode;
+  readonly template: string;
+  readonly date: string;
+}
+
+export const MANIFEST_NAME = 'manifest.json';
+
+interface DiskEntry {
+  readonly name: string;
+  readonly isDir: boolean;
+}
+
+/** Directory listings of the destination, read once per folder, keyed the case-folded way. */
+class DiskIndex {
+  readonly #root: string;
+  readonly #listings = new Map<string, Map<string, DiskEntry>>();
+
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  async load(dirs: readonly string[]): Promise<Map<string, DiskEntry>> {
+    const key = dirs.map(foldKey).join('/');
+    let listing = this.#listings.get(key);
+    if (listing) return listing;
+    listing = new Map();
+    const entries = await readdir(join(this.#root, ...dirs), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) listing.set(foldKey(entry.name), { name: entry.name, isDir: entry.isDirectory() });
+    this.#listings.set(key, listing);
+    return listing;
+  }
+}
+
+/** Decides the action for a wanted name against what is on disk, and claims the final name. */
+function settle(
+  registry: NameRegistry,
+  dirs: readonly string[],
+  wanted: string,
+  listing: ReadonlyMap<string, DiskEntry>,
+  conflict: ConflictMode,
+): { name: string; action: ExportAction } {
+  const existing = listing.get(foldKey(wanted));
+  if (!existing || registry.hasFile([...dirs, wanted])) {
+    // Free on disk (or already a name of this plan: the registry numbers it).
+    const name = registry.claimFile(dirs, wanted, (candidate) => listing.has(foldKey(candidate)));
+    return { name, action: name === wanted ? 'create' : 'rename' };
+  }
+  if (conflict === 'overwrite' && !existing.isDir) {
+    // Replace the file that is there, under its own spelling, so no OS ends up with two.
+    return { name: registry.claimFile(dirs, existing.name), action: 'overwrite' };
+  }
+  if (conflict === 'skip') return { name: registry.claimFile(dirs, wanted), action: 'skip' };
+  const name = registry.claimFile(dirs, wanted, (candidate) => listing.has(foldKey(candidate)));
+  return { name, action: 'rename' };
+}
+
+/**
+ * The exact tree an export writes: every produced file through the naming template, names made
+ * safe and unique, conflicts with what is already in the destination decided up front.
+ * Deterministic for the same inputs and the same destination contents.
+ */
+export async function planExport(input: PlanInput): Promise<FullPlan> {
+  const template = parseTemplate(input.template);
+  const date = dateToken(input.now);
+  const disk = new DiskIndex(input.destination);
+  const registry = new NameRegistry();
+
+  let zipPath: string | null = null;
+  let zipAction: ExportAction | null = null;
+  if (input.zip) {
+    const zip = settle(registry, [], `marque-export-${date}.zip`, await disk.load([]), input.conflict);
+    zipPath = zip.name;
+    zipAction = zip.action;
+  }
+  // The manifest is this export's record: never skipped, renamed unless overwriting.
+  const manifestConflict: ConflictMode = input.zip || input.conflict === 'overwrite' ? 'overwrite' : 'rename';
+  const manifestListing = input.zip ? new Map<string, DiskEntry>() : await disk.load([]);
+  const manifestPath = settle(registry, [], MANIFEST_NAME, manifestListing, manifestConflict).name;
+
+  // One display name per logo, unique across the batch however the names fold.
+  const logoNames = new Map<string, string>();
+  const nameRegistry = new NameRegistry();
+  for (const batch of input.batches) {
+    if (logoNames.has(batch.logoId)) continue;
+    logoNames.set(batch.logoId, nameRegistry.claimFile([], safeComponent(batch.logoName, batch.logoId)));
+  }
+
+  const files: PlannedFile[] = [];
+  for (const batch of input.batches) {
+    const sorted = [...batch.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const file of sorted) {
+      const facts = factsFor(file.path, file.facts, batch.options);
+      const components = renderTemplate(template, {
+        name: logoNames.get(batch.logoId) as string,
+        recipe: batch.recipe,
+        date,
+        file: file.path,
+        ...facts,
+      });
+      const dirs = registry.claimDirs(components.slice(0, -1));
+      const wanted = components.at(-1) as string;
+      const listing = input.zip ? new Map<string, DiskEntry>() : await disk.load(dirs);
+      const { name, action } = settle(registry, dirs, wanted, listing, input.conflict);
+      const finalComponents = [...dirs, name];
+      files.push({
+        logoId: batch.logoId,
+        logoName: batch.logoName,
+        recipe: batch.recipe,
+        file: file.path,
+        path: finalComponents.join('/'),
+        bytes: file.bytes,
+        action,
+        ...(name !== wanted && action === 'rename' ? { wanted: [...dirs, wanted].join('/') } : {}),
+        source: file.source,
+        components: finalComponents,
+      });
+    }
+  }
+  const entries = files.map(({ source: _source, components: _components, ...entry }) => entry);
+  return {
+    destination: input.destination,
+    zipPath,
+    zipAction,
+    manifestPath,
+    entries,
+    files,
+    totalBytes: files.reduce((sum, f) => sum + (f.action === 'skip' ? 0 : f.bytes), 0),
+    failures: input.failures ?? [],
+    conflict: input.conflict,
+    template: input.template,
+    date,
+  };
+}

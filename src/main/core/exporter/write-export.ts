@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { rmdir } from 'node:fs/promises';
+import type { ExportedFile, ExportFailure, ExportPhase, ExportPlanEntry } from '../../../shared/contract/exports.ts';
+import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
+import { copyFileAtomic, hashFile, TargetExistsError, writeBytesAtomic } from './atomic-copy.ts';
+import { FolderMaker, resolveInside } from './contain.ts';
+import { buildManifest, type ExportManifest, manifestBytes } from './manifest.ts';
+import type { FullPlan, PlannedFile } from './plan.ts';
+import { numbered } from './safe-name.ts';
+import { writeZipAtomic } from './zip.ts';
+
+export interface WriteOptions {
+  readonly exportId: string;
+  readonly now: Date;
+  readonly signal?: AbortSignal;
+  progress(phase: ExportPhase, done: number, total: number, current: string | null): void;
+}
+
+export interface WriteResult {
+  readonly written: ExportedFile[];
+  readonly skipped: ExportPlanEntry[];
+  readonly failures: ExportFailure[];
+  readonly manifestPath: string | null;
+  readonly zipPath: string | null;
+}
+
+function failureOf(file: PlannedFile, error: unknown): ExportFailure {
+  const envelope = toErrorEnvelope(error);
+  const errno = (error as NodeJS.ErrnoException)?.code;
+  return {
+    logoId: file.logoId,
+    logoName: file.logoName,
+    recipe: file.recipe,
+    file: file.file,
+    code: typeof errno === 'string' && !(error instanceof MarqueError) ? errno : envelope.code,
+    message: `${file.path}: ${envelope.message}`,
+  };
+}
+
+function entryOf(file: PlannedFile): ExportPlanEntry {
+  const { source: _source, components: _components, ...entry } = file;
+  return entry;
+}
+
+function cancelled(file: PlannedFile): ExportFailure {
+  return failureOf(file, new MarqueError('CANCELLED', 'the export was cancelled before this file'));
+}
+
+function manifestOf(
+  plan: FullPlan,
+  options: WriteOptions,
+  result: Omit<WriteResult, 'manifestPath' | 'zipPath'>,
+  zip: boolean,
+): ExportManifest {
+  return buildManifest({
+    exportId: options.exportId,
+    createdAt: options.now.toISOString(),
+    template: plan.template,
+    conflict: plan.conflict,
+    zip,
+    files: result.written.map((f) => {
+      const entry = plan.files.find((p) => p.logoId === f.logoId && p.recipe === f.recipe && p.file === f.file);
+      return {
+        path: f.path,
+        bytes: f.bytes,
+        sha256: f.sha256,
+        logoId: f.logoId,
+        logoName: entry?.logoName ?? '',
+        recipe: f.recipe,
+        file: f.file,
+        action: f.action,
+      };
+    }),
+    skipped: result.skipped.map((s) => ({ path: s.path, logoId: s.logoId, recipe: s.recipe, file: s.file })),
+    failures: [...plan.failures, ...result.failures],
+  });
+}
+
+/** Copies one planned file; a file that appeared since planning is skipped or numbered, never clobbered. */
+async function writeOne(plan: FullPlan, maker: FolderMaker, file: PlannedFile): Promise<ExportedFile | 'skipped'> {
+  const dirs = file.components.slice(0, -1);
+  const wanted = file.components.at(-1) as string;
+  await maker.ensure(dirs);
+  const overwrite = plan.conflict === 'overwrite';
+  for (let n = 1; n < 100; n++) {
+    const name = n === 1 ? wanted : numbered(wanted, n);
+    const target = resolveInside(plan.destination, [...dirs, name]);
+    try {
+      const { sha256, bytes } = await copyFileAtomic(file.source, target, overwrite);
+      const path = [...dirs, name].join('/');
+      return {
+        logoId: file.logoId,
+        recipe: file.recipe,
+        file: file.file,
+        path,
+        absolutePath: target,
+        bytes,
+        sha256,
+        action: n === 1 ? (file.action as ExportedFile['action']) : 'rename',
+      };
+    } catch (error) {
+      if (!(error instanceof TargetExistsError)) throw error;
+      if (plan.conflict === 'skip') return 'skipped';
+    }
+  }
+  throw new MarqueError('IO_ERROR', `no free name for ${file.path}`);
+}
+
+/** Folder mode: every file atomically, then a re-read of each (the audit), then manifest.json. */
+async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<WriteResult> {
+  const maker = await FolderMaker.open(plan.destination);
+  const written: ExportedFile[] = [];
+  const skipped: ExportPlanEntry[] = [];
+  const failures: ExportFailure[] = [];
+  const total = plan.files.length;
+  for (const [index, file] of plan.files.entries()) {
+    if (options.signal?.aborted) {
+      failures.push(cancelled(file));
+      continue;
+    }
+    if (file.action === 'skip') skipped.push(entryOf(file));
+    else {
+      try {
+        const result = await writeOne(plan, maker, file);
+        if (result === 'skipped') skipped.push({ ...entryOf(file), action: 'skip' });
+        else written.push(result);
+      } catch (error) {
+        failures.push(failureOf(file, error));
+      }
+    }
+    options.progress('writing', index + 1, total, file.path);
+  }
+
+  const verified: ExportedFile[] = [];
+  for (const [index, file] of written.entries()) {
+    const onDisk = await hashFile(file.absolutePath).catch(() => null);
+    if (onDisk?.sha256 === file.sha256 && onDisk.bytes === file.bytes) verified.push(file);
+    else {
+      const planned = plan.files.find(
+        (p) => p.logoId === file.logoId && p.recipe === file.recipe && p.file === file.file,
+      ) as PlannedFile;
+      failures.push(
+        failureOf(planned, new MarqueError('IO_ERROR', 'the file on disk does not match what was written')),
+      );
+    }
+    options.progress('verifying', index + 1, written.length, file.path);
+  }
+
+  const manifest = manifestOf(plan, options, { written: verified, skipped, failures }, false);
+  let manifestPath: string | null = null;
+  for (let n = 1; n < 100 && manifestPath === null; n++) {
+    const name = n === 1 ? plan.manifestPath : numbered(plan.manifestPath, n);
+    const target = resolveInside(plan.destination, [name]);
+    try {
+      await writeBytesAtomic(target, manifestBytes(manifest), plan.conflict === 'overwrite');
+      manifestPath = target;
+    } catch (error) {
+      if (!(error instanceof TargetExistsError)) throw error;
+    }
+  }
+  if (failures.length > 0) await removeEmptyFolders(maker.created);
+  return { written: verified, skipped, failures, manifestPath, zipPath: null };
+}
+
+/** Folders this export created and left empty (every file in them failed) are removed again. */
+async function removeEmptyFolders(created: readonly string[]): Promise<void> {
+  for (const dir of [...created].reverse()) await rmdir(dir).catch(() => {});
+}
+
+/** Zip mode: hash every source, write one zip with manifest.json inside, audit it, then name it. */
+async function writeZip(plan: FullPlan, options: WriteOptions): Promise<WriteResult> {
+  const zipName = plan.zipPath as string;
+  const skippedAll = plan.zipAction === 'skip';
+  const good: { file: PlannedFile; sha256: string; bytes: number }[] = [];
+  const failures: ExportFailure[] = [];
+  const total = plan.files.length;
+  for (const [index, file] of plan.files.entries()) {
+    if (skippedAll) break;
+    if (options.signal?.aborted) {
+      failures.push(cancelled(file));
+      continue;
+    }
+    try {
+      good.push({ file, ...(await hashFile(file.source)) });
+    } catch (error) {
+      failures.push(failureOf(file, error));
+    }
+    options.progress('writing', index + 1, total, file.path);
+  }
+  if (skippedAll) {
+    return { written: [], skipped: plan.files.map(entryOf), failures, manifestPath: null, zipPath: null };
+  }
+  const maker = await FolderMaker.open(plan.destination);
+  await maker.ensure([]);
+  const zipPath = resolveInside(plan.destination, [zipName]);
+  const written: ExportedFile[] = good.map(({ file, sha256, bytes }) => ({
+    logoId: file.logoId,
+    recipe: file.recipe,
+    file: file.file,
+    path: file.path,
+    absolutePath: `${zipPath}!/${file.path}`,
+    bytes,
+    sha256,
+    action: 'create',
+  }));
+  const manifest = manifestBytes(manifestOf(plan, options, { written, skipped: [], failures }, true));
+  const expected = new Map(written.map((f) => [f.path, f.sha256]));
+  expected.set(plan.manifestPath, createHash('sha256').update(manifest).digest('hex'));
+  options.progress('verifying', 0, written.length, zipName);
+  try {
+    await writeZipAtomic(
+      zipPath,
+      [
+        ...good.map(({ file }) => ({ path: file.path, source: file.source })),
+        { path: plan.manifestPath, source: manifest },
+      ],
+      expected,
+      { mtime: options.now, overwrite: plan.conflict === 'overwrite' },
+    );
+  } catch (error) {
+    throw error instanceof TargetExistsError
+      ? new MarqueError('IO_ERROR', `${zipPath} appeared while exporting; nothing was overwritten`)
+      : error;
+  }
+  options.progress('verifying', written.length, written.length, zipName);
+  return { written, skipped: [], failures, manifestPath: `${zipPath}!/${plan.manifestPath}`, zipPath };
+}
+
+/** Writes a plan (folder or zip) and reports what happened to every file. */
+export function writePlan(plan: FullPlan, options: WriteOptions): Promise<WriteResult> {
+  return plan.zipPath === null ? writeFolder(plan, options) : writeZip(plan, options);
+}

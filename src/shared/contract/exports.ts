@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { event, method } from './define.ts';
+import { logoId } from './library.ts';
+
+/** Tokens of a naming template; `{color}`/`{colorway}` are accepted as aliases. */
+export const TEMPLATE_TOKENS = ['name', 'recipe', 'colourway', 'size', 'colour', 'date', 'file'] as const;
+export type TemplateToken = (typeof TEMPLATE_TOKENS)[number];
+export const TOKEN_ALIASES: Readonly<Record<string, TemplateToken>> = { color: 'colour', colorway: 'colourway' };
+export const DEFAULT_TEMPLATE = '{name}/{recipe}/{file}';
+
+export const CONFLICT_MODES = ['skip', 'overwrite', 'rename'] as const;
+export type ConflictMode = (typeof CONFLICT_MODES)[number];
+
+/** Why a template is refused, or null. Shared so the UI can say it while the user types. */
+export function templateProblem(template: string): string | null {
+  const tokens = [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] as string);
+  const unknown = tokens.find((t) => !(TEMPLATE_TOKENS as readonly string[]).includes(t) && !(t in TOKEN_ALIASES));
+  if (unknown !== undefined) return `unknown token {${unknown}}; use ${TEMPLATE_TOKENS.map((t) => `{${t}}`).join(' ')}`;
+  if (/[{}]/.test(template.replace(/\{[^{}]*\}/g, ''))) return 'unbalanced { or }';
+  if (tokens.filter((t) => t === 'file').length !== 1) return 'the template needs {file} exactly once';
+  if (template.split(/[/\\]/).some((part) => part.trim() === '..' || part.trim() === '.'))
+    return '"." and ".." are not allowed';
+  return null;
+}
+
+/** An absolute folder on this machine: POSIX `/…`, Windows `C:\…` or UNC `\\server\share`. */
+function isAbsoluteFolder(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]+\\[^\\]+/.test(path);
+}
+
+export const exportTemplate = z
+  .string()
+  .min(1)
+  .max(300)
+  .superRefine((template, ctx) => {
+    const problem = templateProblem(template);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const exportRequest = z
+  .object({
+    logoIds: z.array(logoId).min(1).max(10_000),
+    recipes: z
+      .array(
+        z
+          .object({
+            recipe: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'not a recipe id'),
+            options: z.record(z.string(), z.unknown()).default({}),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+    destination: z
+      .string()
+      .min(1)
+      .max(4096)
+      .refine((path) => !path.includes('\0'), 'the destination contains a NUL byte')
+      .refine(isAbsoluteFolder, 'the destination must be an absolute folder path'),
+    template: exportTemplate.default(DEFAULT_TEMPLATE),
+    conflict: z.enum(CONFLICT_MODES).default('rename'),
+    zip: z.boolean().default(false),
+  })
+  .strict();
+
+export type ExportRequest = z.input<typeof exportRequest>;
+export type ParsedExportRequest = z.output<typeof exportRequest>;
+
+/** What will happen to one file: a new file, replacing one, left alone, or written under a new name. */
+export type ExportAction = 'create' | 'overwrite' | 'skip' | 'rename';
+
+export interface ExportPlanEntry {
+  readonly logoId: string;
+  readonly logoName: string;
+  readonly recipe: string;
+  /** The file's path inside the recipe's output. */
+  readonly file: string;
+  /** '/'-separated path inside the destination (or inside the zip). */
+  readonly path: string;
+  readonly bytes: number;
+  readonly action: ExportAction;
+  /** For `rename`: the path that was taken. */
+  readonly wanted?: string;
+}
+
+/** A logo x recipe that produced nothing, or a file that could not be written or verified. */
+export interface ExportFailure {
+  readonly logoId: string;
+  readonly logoName: string;
+  readonly recipe: string;
+  readonly file: string | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The exact tree an export will write, shown before writing. */
+export interface ExportPlan {
+  readonly destination: string;
+  /** The zip's path inside the destination, when zipping. */
+  readonly zipPath: string | null;
+  readonly zipAction: ExportAction | null;
+  readonly manifestPath: string;
+  readonly entries: readonly ExportPlanEntry[];
+  readonly totalBytes: number;
+  readonly failures: readonly ExportFailure[];
+}
+
+export interface ExportedFile {
+  readonly logoId: string;
+  readonly recipe: string;
+  readonly file: string;
+  readonly path: string;
+  /** Absolute path on disk; for zip exports, the zip's path plus `!/` and the entry. */
+  readonly absolutePath: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly action: Exclude<ExportAction, 'skip'>;
+}
+
+export interface ExportSummary {
+  readonly exportId: string;
+  readonly destination: string;
+  readonly zipPath: string | null;
+  readonly manifestPath: string | null;
+  readonly written: readonly ExportedFile[];
+  readonly skipped: readonly ExportPlanEntry[];
+  readonly failures: readonly ExportFailure[];
+  readonly totalBytes: number;
+  readonly durationMs: number;
+}
+
+export type ExportPhase = 'producing' | 'writing' | 'verifying' | 'done';
+
+export interface ExportProgress {
+  readonly exportId: string;
+  readonly phase: ExportPhase;
+  readonly done: number;
+  readonly total: number;
+  /** What was just finished, for the status line. */
+  readonly current: string | null;
+}
+
+export const exportsMethods = {
+  'exports.preview': method<ExportPlan>()({
+    summary:
+      'The exact tree an export would write (recipes are produced into the cache; nothing is written to the destination).',
+    // Write access: it probes paths on this machine and runs recipes.
+    access: 'write',
+    input: exportRequest,
+  }),
+  'exports.run': method<ExportSummary>()({
+    summary: 'Writes logos x recipes into a folder (or one zip) atomically, with a verified manifest.json.',
+    access: 'write',
+    input: exportRequest,
+  }),
+} as const;
+
+export const exportsEvents = {
+  // Write access: file names being written on this machine are not the teammates' business.
+  'exports.progress': event<ExportProgress>(
+    'Progress of a running export: producing, writing, verifying, done.',
+    'write',
+  ),
+} as const;
