@@ -1,4 +1,5 @@
 import { client } from '../api/client.ts';
+import { applyExportProgress } from '../screens/Export/export-store.ts';
 import { detailsId, loadDetails } from './details-store.ts';
 import { applyJobsChange } from './jobs-store.ts';
 import { refreshLibrary } from './library-store.ts';
@@ -31,6 +32,7 @@ export function wireEvents(): () => void {
       const open = detailsId();
       if (open && change.jobs.some((job) => job.logoId === open && job.state === 'done')) void loadDetails(open);
     }),
+    client.on('exports.progress', applyExportProgress),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -1,9 +1,232 @@
-export function ExportScreen() {
+import { useShallow } from 'zustand/react/shallow';
+import { mediaPath } from '../../../../shared/client.ts';
+import { type CONFLICT_MODES, templateProblem } from '../../../../shared/contract/exports.ts';
+import { client } from '../../api/client.ts';
+import { formatBytes, plural } from '../../components/format.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { showScreen, useAppStore } from '../../stores/app-store.ts';
+import { useSelectionStore } from '../../stores/selection-store.ts';
+import { errorMessage, showToast } from '../../stores/toast-store.ts';
+import { useExportStore } from './export-store.ts';
+import { PlanTree } from './PlanTree.tsx';
+import { RecipePicker } from './RecipePicker.tsx';
+
+function request(ids: readonly string[]) {
+  const state = useExportStore.getState();
+  return {
+    logoIds: [...ids],
+    recipes: Object.entries(state.recipes).map(([recipe, options]) => ({ recipe, options })),
+    destination: state.destination.trim(),
+    template: state.template,
+    conflict: state.conflict,
+    zip: state.zip,
+  };
+}
+
+async function run(kind: 'preview' | 'export' | 'queue', ids: readonly string[]): Promise<void> {
+  useExportStore.setState({ busy: kind, error: null, ...(kind === 'export' ? { summary: null, progress: null } : {}) });
+  try {
+    if (kind === 'queue') {
+      const { recipes } = useExportStore.getState();
+      let queued = 0;
+      for (const [recipe, options] of Object.entries(recipes)) {
+        const reply = await client.call('jobs.enqueue', { logoIds: [...ids], recipe, options });
+        queued += reply.jobs.length;
+      }
+      showToast({
+        tone: 'success',
+        message: `Queued ${plural(queued, 'job')}`,
+        action: { label: 'Show queue', run: () => showScreen('queue') },
+      });
+    } else if (kind === 'preview') {
+      useExportStore.setState({ plan: await client.call('exports.preview', request(ids)) });
+    } else {
+      const summary = await client.call('exports.run', request(ids));
+      useExportStore.setState({ summary, plan: null });
+    }
+  } catch (error) {
+    useExportStore.setState({ error: errorMessage(error) });
+  } finally {
+    useExportStore.setState({ busy: null });
+  }
+}
+
+function Selection({ ids }: { ids: readonly string[] }) {
   return (
-    <div className="page">
+    <section className="card" aria-labelledby="export-selection">
+      <h2 id="export-selection">{plural(ids.length, 'logo')} selected</h2>
+      <ul className="strip">
+        {ids.slice(0, 14).map((id) => (
+          <li key={id} className="strip__item checkerboard">
+            <img src={mediaPath('thumb', id)} alt="" />
+          </li>
+        ))}
+        {ids.length > 14 && <li className="strip__more">+{ids.length - 14}</li>}
+      </ul>
+    </section>
+  );
+}
+
+export function ExportScreen() {
+  const selected = useSelectionStore((state) => state.selected);
+  const mode = useAppStore((state) => state.info?.mode);
+  const s = useExportStore(useShallow((state) => state));
+  const ids = [...selected];
+  const problem = templateProblem(s.template);
+  const recipeCount = Object.keys(s.recipes).length;
+  const ready = ids.length > 0 && recipeCount > 0;
+  const canWrite = ready && !problem && s.destination.trim() !== '' && s.busy === null;
+
+  if (ids.length === 0) {
+    return (
+      <div className="page">
+        <header className="page__header">
+          <h1>Export</h1>
+        </header>
+        <div className="empty">
+          <Icon name="export" size={40} />
+          <h2>Select logos to export</h2>
+          <p>Pick one or more logos in the Library, then come back here (or press Ctrl/⌘+E).</p>
+          <button type="button" className="button button--primary" onClick={() => showScreen('library')}>
+            Go to the Library
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page--export">
       <header className="page__header">
         <h1>Export</h1>
       </header>
+      <div className="export">
+        <div className="export__form">
+          <Selection ids={ids} />
+          <RecipePicker />
+          <section className="card" aria-labelledby="export-destination">
+            <h2 id="export-destination">Destination</h2>
+            <label className="field">
+              <span>Folder{mode === 'browser' ? ' on the computer running Marque' : ''}</span>
+              <input
+                className="input"
+                placeholder="/Users/you/Desktop/Brand kit"
+                value={s.destination}
+                onChange={(event) => useExportStore.setState({ destination: event.target.value, plan: null })}
+              />
+            </label>
+            <label className="field">
+              <span>Naming template</span>
+              <input
+                className="input input--mono"
+                value={s.template}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby="template-help"
+                onChange={(event) => useExportStore.setState({ template: event.target.value, plan: null })}
+              />
+              <span id="template-help" className={problem ? 'field__error' : 'muted'}>
+                {problem ?? 'Tokens: {name} {recipe} {colourway} {size} {colour} {date} {file}'}
+              </span>
+            </label>
+            <div className="field-row">
+              <label className="field">
+                <span>If a file exists</span>
+                <select
+                  className="input"
+                  value={s.conflict}
+                  onChange={(event) =>
+                    useExportStore.setState({
+                      conflict: event.target.value as (typeof CONFLICT_MODES)[number],
+                      plan: null,
+                    })
+                  }
+                >
+                  <option value="rename">Keep both (rename)</option>
+                  <option value="overwrite">Replace it</option>
+                  <option value="skip">Skip it</option>
+                </select>
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={s.zip}
+                  onChange={(event) => useExportStore.setState({ zip: event.target.checked, plan: null })}
+                />
+                One zip file
+              </label>
+            </div>
+          </section>
+          {s.error && (
+            <div className="banner banner--error" role="alert">
+              {s.error}
+            </div>
+          )}
+          <div className="export__actions">
+            <button
+              type="button"
+              className="button"
+              disabled={!ready || s.busy !== null}
+              onClick={() => void run('queue', ids)}
+            >
+              <Icon name="queue" size={16} />
+              Queue recipes
+            </button>
+            <span className="toolbar__spacer" />
+            <button type="button" className="button" disabled={!canWrite} onClick={() => void run('preview', ids)}>
+              {s.busy === 'preview' ? 'Preparing…' : 'Preview files'}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!canWrite}
+              onClick={() => void run('export', ids)}
+            >
+              <Icon name="export" size={16} />
+              {s.busy === 'export' ? 'Exporting…' : `Export ${plural(ids.length, 'logo')}`}
+            </button>
+          </div>
+        </div>
+        <aside className="export__result card" aria-label="Result" aria-live="polite">
+          {s.busy === 'export' && s.progress && (
+            <div className="export__progress">
+              <span>
+                {s.progress.phase === 'producing'
+                  ? 'Producing'
+                  : s.progress.phase === 'writing'
+                    ? 'Writing'
+                    : 'Verifying'}{' '}
+                {s.progress.done} of {s.progress.total}
+              </span>
+              <progress max={s.progress.total || 1} value={s.progress.done} aria-label="Export progress" />
+            </div>
+          )}
+          {s.summary ? (
+            <div className="export__summary" data-testid="export-summary">
+              <h2>
+                <Icon name="check" size={16} /> Wrote {plural(s.summary.written.length, 'file')} ·{' '}
+                {formatBytes(s.summary.totalBytes)}
+              </h2>
+              <p className="muted export__path">{s.summary.zipPath ?? s.summary.destination}</p>
+              {s.summary.skipped.length > 0 && (
+                <p className="muted">{plural(s.summary.skipped.length, 'file')} skipped (already there)</p>
+              )}
+              {s.summary.failures.length > 0 && (
+                <ul className="export__failures">
+                  {s.summary.failures.map((failure) => (
+                    <li key={`${failure.logoId}-${failure.recipe}-${failure.file}`}>
+                      {failure.logoName} · {failure.recipe}: {failure.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ) : s.plan ? (
+            <PlanTree plan={s.plan} />
+          ) : (
+            <p className="muted">Preview the files to see the exact folder tree before anything is written.</p>
+          )}
+        </aside>
+      </div>
     </div>
   );
 }

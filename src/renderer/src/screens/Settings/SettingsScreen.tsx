@@ -1,9 +1,342 @@
+import QRCode from 'qrcode';
+import { useCallback, useEffect, useState } from 'react';
+import type { ActivityEntry } from '../../../../shared/contract/activity.ts';
+import type { ShareStatus } from '../../../../shared/contract/share.ts';
+import type { StorageHealth, StorageStats } from '../../../../shared/contract/storage.ts';
+import { client } from '../../api/client.ts';
+import { formatBytes, formatDate, plural } from '../../components/format.ts';
+import { useAppStore } from '../../stores/app-store.ts';
+import { errorMessage, showToast } from '../../stores/toast-store.ts';
+
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    showToast({ tone: 'error', message: `Could not ${what}: ${errorMessage(error)}` });
+    return null;
+  }
+}
+
+function useQr(link: string | null): string | null {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    if (!link) {
+      setSvg(null);
+      return;
+    }
+    let live = true;
+    QRCode.toString(link, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+      color: { dark: '#000000', light: '#ffffff' },
+    })
+      .then((text) => live && setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`))
+      .catch(() => live && setSvg(null));
+    return () => {
+      live = false;
+    };
+  }, [link]);
+  return svg;
+}
+
+function ShareCard() {
+  const [status, setStatus] = useState<ShareStatus | null>(null);
+  const [host, setHost] = useState('');
+  const qr = useQr(status?.running ? status.link : null);
+  useEffect(() => {
+    void attempt('read the share', () => client.call('share.status', {})).then((next) => {
+      if (next) {
+        setStatus(next);
+        setHost(next.host ?? next.addresses.find((a) => a.kind === 'lan')?.address ?? next.addresses[0]?.address ?? '');
+      }
+    });
+    return client.on('share.changed', setStatus);
+  }, []);
+  if (!status) return <section className="card" aria-busy="true" />;
+  const toggle = async () => {
+    const next = status.running
+      ? await attempt('stop the share', () => client.call('share.stop', {}))
+      : await attempt('start the share', () => client.call('share.start', host ? { host } : {}));
+    if (next) setStatus(next);
+  };
+  return (
+    <section className="card" aria-labelledby="settings-share">
+      <div className="card__head">
+        <h2 id="settings-share">Share with teammates</h2>
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            aria-checked={status.running}
+            aria-label="Share"
+            checked={status.running}
+            onChange={() => void toggle()}
+          />
+          <span>{status.running ? 'On' : 'Off'}</span>
+        </label>
+      </div>
+      <p className="muted">Teammates on your network can browse, search and download — never change anything.</p>
+      {!status.running && status.addresses.length > 0 && (
+        <label className="field">
+          <span>Address</span>
+          <select className="input" value={host} onChange={(event) => setHost(event.target.value)}>
+            {status.addresses.map((address) => (
+              <option key={address.address} value={address.address}>
+                {address.label} ({address.address})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {status.running && status.link && (
+        <div className="share">
+          {qr && <img className="share__qr" src={qr} alt="QR code of the share link" width={132} height={132} />}
+          <div className="share__link">
+            <code className="share__url">{status.link}</code>
+            <div className="share__actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void navigator.clipboard
+                    .writeText(status.link ?? '')
+                    .then(() => showToast({ tone: 'success', message: 'Link copied' }, 2000))
+                    .catch(() => showToast({ tone: 'error', message: 'The clipboard is not available here' }))
+                }
+              >
+                Copy link
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void attempt('rotate the token', () => client.call('share.rotateToken', {})).then(
+                    (next) => next && setStatus(next),
+                  )
+                }
+              >
+                New link (revoke old)
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+      {status.running && (
+        <div>
+          <h3 className="card__subhead">Connected</h3>
+          {status.clients.length === 0 ? (
+            <p className="muted">Nobody yet.</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Address</th>
+                  <th scope="col">Last seen</th>
+                  <th scope="col">Downloads</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.clients.map((c) => (
+                  <tr key={c.address}>
+                    <td>{c.address}</td>
+                    <td>{formatDate(c.lastSeen)}</td>
+                    <td>{c.downloads}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function StorageCard() {
+  const [stats, setStats] = useState<StorageStats | null>(null);
+  const [health, setHealth] = useState<StorageHealth | null>(null);
+  const [capMb, setCapMb] = useState('');
+  const reload = useCallback(async () => {
+    const [nextStats, nextHealth] = await Promise.all([
+      attempt('read storage', () => client.call('storage.stats', {})),
+      attempt('check storage', () => client.call('storage.health', {})),
+    ]);
+    setStats(nextStats);
+    setHealth(nextHealth);
+    if (nextStats) setCapMb(String(Math.round(nextStats.capBytes / 1024 ** 2)));
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  if (!stats) return <section className="card" aria-busy="true" />;
+  const rows = [
+    ['Originals', stats.originals],
+    ['Thumbnails', stats.thumbnails],
+    ['Previews', stats.previews],
+    ['Outputs', stats.outputs],
+  ] as const;
+  const used = Math.min(1, stats.cacheBytes / Math.max(1, stats.capBytes));
+  return (
+    <section className="card" aria-labelledby="settings-storage">
+      <div className="card__head">
+        <h2 id="settings-storage">Storage</h2>
+        {health && (
+          <span className={`badge badge--${health.status}`}>
+            {health.status === 'healthy' ? 'Healthy' : health.status === 'warning' ? 'Needs attention' : 'Problem'}
+          </span>
+        )}
+      </div>
+      {health?.reasons.map((reason) => (
+        <p key={reason.code} className={reason.status === 'error' ? 'field__error' : 'muted'}>
+          {reason.message}
+        </p>
+      ))}
+      <dl className="facts">
+        {rows.map(([label, usage]) => (
+          <div key={label} className="facts__row">
+            <dt>{label}</dt>
+            <dd>
+              {plural(usage.count, 'file')} · {formatBytes(usage.bytes)}
+            </dd>
+          </div>
+        ))}
+        <div className="facts__row">
+          <dt>Disk free</dt>
+          <dd>
+            {formatBytes(stats.disk.freeBytes)} of {formatBytes(stats.disk.totalBytes)}
+          </dd>
+        </div>
+      </dl>
+      <div className="field">
+        <span>
+          Cache: {formatBytes(stats.cacheBytes)} of {formatBytes(stats.capBytes)}
+        </span>
+        <progress max={1} value={used} aria-label="Cache used" />
+      </div>
+      <form
+        className="field-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const bytes = Math.round(Number(capMb) * 1024 ** 2);
+          void attempt('set the cache cap', () => client.call('storage.setCap', { bytes })).then(
+            (next) => next && setStats(next),
+          );
+        }}
+      >
+        <label className="field field--inline">
+          <span>Cache cap (MB)</span>
+          <input
+            className="input input--number"
+            type="number"
+            min={1}
+            value={capMb}
+            onChange={(event) => setCapMb(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button">
+          Set cap
+        </button>
+        <span className="toolbar__spacer" />
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() =>
+            void attempt('clear the cache', () => client.call('storage.clear', { olderThanDays: 0 })).then((report) => {
+              if (report)
+                showToast({
+                  tone: 'success',
+                  message: `Cleared ${plural(report.removed, 'file')} · ${formatBytes(report.freedBytes)} freed`,
+                });
+              void reload();
+            })
+          }
+        >
+          Clear cache
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const KIND_LABELS: Record<ActivityEntry['kind'], string> = {
+  import: 'Imported',
+  update: 'Edited',
+  delete: 'Trashed',
+  restore: 'Restored',
+  purge: 'Deleted for good',
+  'replace-master': 'Replaced master',
+  export: 'Exported',
+  'share-download': 'Downloaded via share',
+  quarantine: 'Quarantined',
+};
+
+function ActivityCard() {
+  const [entries, setEntries] = useState<readonly ActivityEntry[] | null>(null);
+  useEffect(() => {
+    void attempt('read the activity log', () => client.call('activity.list', { limit: 50 })).then((page) =>
+      setEntries(page?.items ?? []),
+    );
+  }, []);
+  return (
+    <section className="card" aria-labelledby="settings-activity">
+      <h2 id="settings-activity">Activity</h2>
+      {entries === null ? null : entries.length === 0 ? (
+        <p className="muted">Nothing yet.</p>
+      ) : (
+        <ul className="activity">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <span className="activity__what">
+                {KIND_LABELS[entry.kind]}
+                {entry.detail ? ` — ${entry.detail}` : ''}
+              </span>
+              <span className="muted">
+                {entry.clientAddress ?? 'This computer'} · {formatDate(entry.at)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function SettingsScreen() {
+  const info = useAppStore((state) => state.info);
   return (
     <div className="page">
       <header className="page__header">
         <h1>Share &amp; Settings</h1>
       </header>
+      <div className="settings">
+        <div className="settings__column">
+          <ShareCard />
+          <ActivityCard />
+        </div>
+        <div className="settings__column">
+          <StorageCard />
+          <section className="card" aria-labelledby="settings-about">
+            <h2 id="settings-about">About</h2>
+            <dl className="facts">
+              <div className="facts__row">
+                <dt>Data folder</dt>
+                <dd className="mono">{info?.dataDir ?? '—'}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>Version</dt>
+                <dd>
+                  {info?.name} {info?.version}
+                </dd>
+              </div>
+              <div className="facts__row">
+                <dt>Library schema</dt>
+                <dd>{info?.schemaVersion}</dd>
+              </div>
+            </dl>
+          </section>
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,106 @@
+/**
+ * The recipes the Export screen offers, with the options a designer picks most. Option names and
+ * values follow each processor's schema (the core validates them again); anything left out takes
+ * the processor's default. Recipes the contract does not know yet simply fail with a clear error.
+ */
+export type RecipeOption =
+  | {
+      readonly kind: 'select';
+      readonly key: string;
+      readonly label: string;
+      readonly choices: readonly (readonly [string, string])[];
+      readonly value: string;
+    }
+  | {
+      readonly kind: 'number';
+      readonly key: string;
+      readonly label: string;
+      readonly min: number;
+      readonly max: number;
+      readonly value: number;
+      readonly unit?: string;
+    }
+  | { readonly kind: 'boolean'; readonly key: string; readonly label: string; readonly value: boolean };
+
+export interface RecipeEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly options: readonly RecipeOption[];
+}
+
+export const RECIPES: readonly RecipeEntry[] = [
+  {
+    id: 'favicon',
+    title: 'Favicon pack',
+    description: 'favicon.ico, favicon.svg, touch and PWA icons, manifest and HTML snippet',
+    options: [
+      {
+        kind: 'select',
+        key: 'profile',
+        label: 'Sizes',
+        choices: [
+          ['modern', 'Modern set'],
+          ['extended', 'Extended set'],
+        ],
+        value: 'modern',
+      },
+      {
+        kind: 'select',
+        key: 'darkMode',
+        label: 'Dark mode icon',
+        choices: [
+          ['auto', 'Automatic'],
+          ['always', 'Always'],
+          ['never', 'Never'],
+        ],
+        value: 'auto',
+      },
+    ],
+  },
+  {
+    id: 'pdf',
+    title: 'Vector PDF',
+    description: 'Exact artboard, colours as CMYK or spot inks',
+    options: [
+      {
+        kind: 'select',
+        key: 'color',
+        label: 'Colour',
+        choices: [
+          ['cmyk', 'CMYK'],
+          ['spot', 'Spot colours'],
+        ],
+        value: 'cmyk',
+      },
+      { kind: 'number', key: 'marginMm', label: 'Margin', min: 0, max: 500, value: 0, unit: 'mm' },
+    ],
+  },
+  {
+    id: 'normalize',
+    title: 'PNG',
+    description: 'A clean PNG at the size you choose',
+    options: [
+      { kind: 'number', key: 'size', label: 'Size', min: 16, max: 4096, value: 1024, unit: 'px' },
+      { kind: 'boolean', key: 'trim', label: 'Trim empty edges', value: false },
+    ],
+  },
+  { id: 'trace', title: 'SVG trace (one colour)', description: 'Bilevel vector trace of a raster logo', options: [] },
+  {
+    id: 'trace-color',
+    title: 'SVG trace (full colour)',
+    description: 'One traced layer per palette colour',
+    options: [],
+  },
+  {
+    id: 'remove-bg',
+    title: 'Background removal',
+    description: 'Flat backgrounds to transparency, clean edges',
+    options: [],
+  },
+  { id: 'palette', title: 'Palette', description: 'Extract the colours (hex, RGB, CMYK, share of area)', options: [] },
+];
+
+export function defaultOptions(recipe: RecipeEntry): Record<string, unknown> {
+  return Object.fromEntries(recipe.options.map((option) => [option.key, option.value]));
+}
