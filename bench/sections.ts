@@ -1,4 +1,7 @@
 import type { Bench } from './bench.ts';
+import { shareBench } from './share.ts';
 
 /** Every benchmark section, by name (`npm run bench -- <name>` runs one). */
-export const sections: Record<string, Bench> = {};
+export const sections: Record<string, Bench> = {
+  share: shareBench,
+};

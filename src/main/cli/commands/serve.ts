@@ -1,13 +1,20 @@
 import QRCode from 'qrcode';
 import { startMarqueServer } from '../../core/server/http-server.ts';
+import { SHARE_LIMITS } from '../../core/share/client-guard.ts';
 import type { Command } from '../command.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'marque serve [--share] [--host H] [--port P] [--data-dir D] [--json]',
+  usage: 'marque serve [--share [--rate-limit N] [--max-downloads N]] [--host H] [--port P] [--data-dir D] [--json]',
   summary:
     'Serve the full app to a browser on this machine (browser mode), or with --share the read-only library to teammates on the LAN; prints the link with its token.',
-  options: { host: { type: 'string' }, port: { type: 'string' }, share: { type: 'boolean', default: false } },
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    share: { type: 'boolean', default: false },
+    'rate-limit': { type: 'string' },
+    'max-downloads': { type: 'string' },
+  },
   async run(context) {
     const share = context.values.share === true;
     const port = context.values.port === undefined ? undefined : Number(context.values.port);
@@ -21,7 +28,14 @@ export const serveCommand: Command = {
     let url: string;
     let stop: () => Promise<unknown>;
     if (share) {
-      const status = await studio.share.start({ host, port });
+      const requests = Number(context.values['rate-limit'] ?? SHARE_LIMITS.requestsPerWindow);
+      const downloads = Number(context.values['max-downloads'] ?? SHARE_LIMITS.maxConcurrentDownloads);
+      if (!(requests >= 1 && downloads >= 1)) {
+        context.log('marque serve: --rate-limit and --max-downloads take a number >= 1');
+        return 2;
+      }
+      const limits = { ...SHARE_LIMITS, requestsPerWindow: requests, maxConcurrentDownloads: downloads };
+      const status = await studio.share.start({ host, port, limits });
       link = status.link as string;
       url = link.slice(0, link.indexOf('?'));
       stop = () => studio.share.stop();

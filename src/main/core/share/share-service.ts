@@ -5,6 +5,7 @@ import type { EventHub } from '../events.ts';
 import { newToken } from '../server/auth.ts';
 import type { MarqueServer } from '../server/http-server.ts';
 import type { Settings } from '../settings.ts';
+import type { GuardLimits } from './client-guard.ts';
 import { defaultShareHost, shareAddresses } from './lan-addresses.ts';
 
 const shareSettings = z.object({
@@ -15,7 +16,12 @@ const shareSettings = z.object({
 type ShareSettings = z.infer<typeof shareSettings>;
 
 /** Starts the read-only share server; injected so the core's composition root owns its wiring. */
-export type StartShareServer = (options: { host: string; port: number; token: string }) => Promise<MarqueServer>;
+export type StartShareServer = (options: {
+  host: string;
+  port: number;
+  token: string;
+  limits?: GuardLimits;
+}) => Promise<MarqueServer>;
 
 /**
  * The teammate share: off by default, on one chosen address, behind a remembered token the
@@ -61,12 +67,13 @@ export class ShareService {
     };
   }
 
-  async start(options: { host?: string; port?: number } = {}): Promise<ShareStatus> {
+  /** `limits` overrides the per-client limits for this run (the CLI's --rate-limit; not remembered). */
+  async start(options: { host?: string; port?: number; limits?: GuardLimits } = {}): Promise<ShareStatus> {
     const stored = this.#stored();
     const host = options.host ?? stored.host ?? defaultShareHost();
     const port = options.port ?? stored.port;
     await this.#closeServer();
-    this.#server = await this.#startServer({ host, port, token: stored.token });
+    this.#server = await this.#startServer({ host, port, token: stored.token, limits: options.limits });
     this.#settings.set('share', { ...stored, host, port });
     return this.#changed();
   }
