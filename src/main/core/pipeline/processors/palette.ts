@@ -16,7 +16,7 @@ const options = z
     /** Least share of the logo's area a colour must cover (0.1 % by default). */
     minShare: z.number().min(0).max(0.5).default(0.001),
     /** Colours closer than this (CIE76) are merged into the larger one. */
-    mergeDistance: z.number().min(0).max(50).default(8),
+    mergeDistance: z.number().min(0).max(50).default(5),
     maxColors: z.number().int().min(1).max(64).default(12),
     tolerance: z.number().min(0.5).max(60).default(DEFAULT_BACKGROUND_TOLERANCE),
     /** A locked palette: kept as given (names too); only the area shares are measured. */

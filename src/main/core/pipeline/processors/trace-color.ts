@@ -15,7 +15,7 @@ const options = z
       .max(64)
       .optional(),
     minShare: z.number().min(0).max(0.5).default(0.001),
-    mergeDistance: z.number().min(0).max(50).default(8),
+    mergeDistance: z.number().min(0).max(50).default(3),
     maxColors: z.number().int().min(1).max(64).default(16),
   })
   .strict();

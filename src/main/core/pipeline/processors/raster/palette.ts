@@ -7,7 +7,7 @@ export interface PaletteOptions {
   readonly exclude?: Uint8Array;
   /** Least share of the logo's pixels a colour must cover to count (default 0.1 %). */
   readonly minShare?: number;
-  /** Colours closer than this (CIE76) are one colour (default 8). */
+  /** Colours closer than this (CIE76) are one colour (default 5). */
   readonly mergeDistance?: number;
   /** At most this many colours, the largest first (default 16). */
   readonly maxColors?: number;
@@ -33,7 +33,7 @@ interface Bin {
  */
 export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): PaletteColor[] {
   const minShare = options.minShare ?? 0.001;
-  const mergeDistance = options.mergeDistance ?? 8;
+  const mergeDistance = options.mergeDistance ?? 5;
   const maxColors = options.maxColors ?? 16;
   const { width, height, data } = image;
   const words = new Uint32Array(data.buffer, data.byteOffset, width * height);
@@ -163,37 +163,42 @@ export function assignToPalette(
   const { width, height, data } = image;
   const pixels = width * height;
   const indices = new Uint8Array(pixels).fill(255);
-  const counts = palette.map(() => 0);
-  if (palette.length === 0) return { indices, counts };
+  const counts = new Float64Array(palette.length);
+  if (palette.length === 0) return { indices, counts: [] };
   const labs = palette.map((colour) => colour.lab ?? rgbToLab(...colour.rgb));
-  const cache = new LabCache();
   const nearest = new Map<number, number>();
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
-  let lastKey = -1;
+  let lastWord = -1;
   let lastIndex = 0;
   for (let i = 0; i < pixels; i++) {
-    if ((data[i * 4 + 3] as number) < OPAQUE_ALPHA || exclude?.[i]) continue;
-    const key = (words[i] as number) & 0xffffff;
-    if (key !== lastKey) {
+    const word = words[i] as number;
+    // Little-endian RGBA: alpha is the top byte.
+    if (word >>> 24 < OPAQUE_ALPHA || (exclude !== undefined && exclude[i] === 1)) continue;
+    if (word !== lastWord) {
+      const key = word & 0xffffff;
       let index = nearest.get(key);
       if (index === undefined) {
-        const lab = cache.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number);
-        index = 0;
-        let best = Number.POSITIVE_INFINITY;
-        for (let k = 0; k < labs.length; k++) {
-          const d = deltaE76(lab, labs[k] as Lab);
-          if (d < best) {
-            best = d;
-            index = k;
-          }
-        }
+        index = nearestIndex(rgbToLab(key & 255, (key >>> 8) & 255, key >>> 16), labs);
         nearest.set(key, index);
       }
-      lastKey = key;
+      lastWord = word;
       lastIndex = index;
     }
     indices[i] = lastIndex;
     counts[lastIndex] = (counts[lastIndex] as number) + 1;
   }
-  return { indices, counts };
+  return { indices, counts: [...counts] };
+}
+
+function nearestIndex(lab: Lab, labs: readonly Lab[]): number {
+  let index = 0;
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < labs.length; k++) {
+    const d = deltaE76(lab, labs[k] as Lab);
+    if (d < best) {
+      best = d;
+      index = k;
+    }
+  }
+  return index;
 }

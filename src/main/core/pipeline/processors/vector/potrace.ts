@@ -64,6 +64,14 @@ export interface TracedPaths {
   readonly transform: string;
 }
 
+let scratch = new Uint32Array(0);
+
+/** A reused buffer for potrace's input: a fresh 4 MB array per layer kept the GC busy. */
+function scratchWords(length: number): Uint32Array {
+  if (scratch.length < length) scratch = new Uint32Array(length);
+  return scratch.subarray(0, length);
+}
+
 const INK = 0xff000000; // opaque black, little-endian RGBA
 const PAPER = 0xffffffff;
 
@@ -71,24 +79,47 @@ const PAPER = 0xffffffff;
  * Traces a bit mask (1 = ink) with potrace. Only the mask's bounding box is handed to potrace
  * (its cost is per pixel of input), and the result is translated back. Null when the mask is empty.
  */
-export async function traceMask(
+export function traceMask(
   mask: Uint8Array,
   width: number,
   height: number,
   params: PotraceParams = DEFAULT_POTRACE_PARAMS,
 ): Promise<TracedPaths | null> {
-  const box = maskBounds(mask, width, height);
-  if (!box) return null;
+  return traceLevels(mask, width, height, 1, maskBounds(mask, width, height), params);
+}
+
+/** A box in pixels, exclusive upper bounds. */
+export interface PixelBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/**
+ * Traces the pixels whose level is at least `minLevel` (levels: 0 = nothing), inside `box`, which
+ * must hold them all. Stacked colour layers share one level map this way instead of one mask each.
+ */
+export async function traceLevels(
+  levels: Uint8Array,
+  width: number,
+  height: number,
+  minLevel: number,
+  box: PixelBox | null,
+  params: PotraceParams = DEFAULT_POTRACE_PARAMS,
+): Promise<TracedPaths | null> {
+  if (!box || box.x1 <= box.x0 || box.y1 <= box.y0) return null;
   const w = box.x1 - box.x0;
   const h = box.y1 - box.y0;
-  const words = new Uint32Array(w * h);
+  const words = scratchWords(w * h);
   for (let y = 0; y < h; y++) {
     const row = (box.y0 + y) * width + box.x0;
-    for (let x = 0; x < w; x++) words[y * w + x] = mask[row + x] ? INK : PAPER;
+    const out = y * w;
+    for (let x = 0; x < w; x++) words[out + x] = (levels[row + x] as number) >= minLevel ? INK : PAPER;
   }
   const potrace = await loadPotrace();
   const svg = await potrace.potrace(
-    { width: w, height: h, data: new Uint8Array(words.buffer) },
+    { width: w, height: h, data: new Uint8Array(words.buffer, 0, w * h * 4) },
     {
       extractcolors: false,
       pathonly: false,

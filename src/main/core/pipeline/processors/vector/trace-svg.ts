@@ -4,7 +4,15 @@ import { hexToRgb, type Rgb, rgbToHex } from '../raster/color.ts';
 import { inkMask } from '../raster/ink-mask.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from '../raster/palette.ts';
 import { type RgbaImage, usesTransparency } from '../raster/rgba.ts';
-import { DEFAULT_POTRACE_PARAMS, type PotraceParams, type TracedPaths, traceMask } from './potrace.ts';
+import { stackedLayer } from './layers.ts';
+import {
+  DEFAULT_POTRACE_PARAMS,
+  type PixelBox,
+  type PotraceParams,
+  type TracedPaths,
+  traceLevels,
+  traceMask,
+} from './potrace.ts';
 
 export interface BilevelTraceOptions extends Partial<PotraceParams> {
   /** 0-1 between background and ink (alpha for transparent logos); default 0.5. */
@@ -80,7 +88,7 @@ export interface ColorTraceOptions extends Partial<PotraceParams> {
   readonly tolerance?: number;
   /** Least share of the logo a colour must cover to get a layer (default 0.1 %). */
   readonly minShare?: number;
-  /** Colours closer than this merge (CIE76, default 8). */
+  /** Colours closer than this merge (CIE76, default 3: a trace keeps close brand tints apart). */
   readonly mergeDistance?: number;
   readonly maxColors?: number;
 }
@@ -127,7 +135,7 @@ export async function traceColorToSvg(
     colours = extractPalette(image, {
       ...(exclude ? { exclude } : {}),
       ...(options.minShare !== undefined ? { minShare: options.minShare } : {}),
-      ...(options.mergeDistance !== undefined ? { mergeDistance: options.mergeDistance } : {}),
+      mergeDistance: options.mergeDistance ?? 3,
       ...(options.maxColors !== undefined ? { maxColors: options.maxColors } : {}),
     }).map((colour) => colour.rgb);
   }
@@ -144,19 +152,33 @@ export async function traceColorToSvg(
   });
 
   const params = potraceParams(options);
+  // One level map for all layers: level = stacking position + 1 (0 = transparent), so the layer
+  // at position p is every pixel with level > p: its own colour and all colours stacked above.
+  const levels = new Uint8Array(pixels);
   const logo = new Uint8Array(pixels);
-  for (let i = 0; i < pixels; i++) logo[i] = indices[i] === 255 ? 0 : 1;
+  const boxes = order.map(() => ({ x0: width, y0: height, x1: 0, y1: 0 }));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const index = indices[i] as number;
+      if (index === 255) continue;
+      const position = rank[index] as number;
+      levels[i] = position + 1;
+      logo[i] = 1;
+      const box = boxes[position] as { x0: number; y0: number; x1: number; y1: number };
+      if (x < box.x0) box.x0 = x;
+      if (x >= box.x1) box.x1 = x + 1;
+      if (y < box.y0) box.y0 = y;
+      if (y >= box.y1) box.y1 = y + 1;
+    }
+  }
   const paths: string[] = [];
   let pathCount = 0;
   const layer = new Uint8Array(pixels);
   for (let position = 0; position < order.length; position++) {
     hooks.signal?.throwIfAborted();
     hooks.progress?.(position / order.length);
-    for (let i = 0; i < pixels; i++) {
-      const index = indices[i] as number;
-      layer[i] = index !== 255 && (rank[index] as number) >= position ? 1 : 0;
-    }
-    const traced = await traceMask(layer, width, height, params);
+    const box = stackedLayer(levels, width, height, position + 1, boxes[position] as PixelBox, layer);
+    const traced = await traceLevels(layer, width, height, 1, box, params);
     if (!traced) continue;
     const rgb = colours[order[position] as number] as Rgb;
     paths.push(pathElement(rgbToHex(...rgb), traced));
