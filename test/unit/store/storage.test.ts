@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assessHealth, type HealthFacts } from '../../../src/main/core/store/storage-health.ts';
+import { writeCorpus } from '../../helpers/corpus.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { type LibraryFixture, openLibrary } from '../library/fixture.ts';
+
+let dir: { path: string; cleanup: () => Promise<void> };
+let lib: LibraryFixture;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  lib = await openLibrary(join(dir.path, 'data'));
+});
+afterEach(async () => {
+  await lib.close();
+  await dir.cleanup();
+});
+
+const healthy: HealthFacts = {
+  folders: [{ path: '/data', exists: true, writable: true }],
+  cacheBytes: 0,
+  capBytes: 100,
+  disk: { freeBytes: 50, totalBytes: 100 },
+  missingOriginals: 0,
+  quarantined: 0,
+};
+
+describe('storage health (judgement)', () => {
+  it('is healthy with room everywhere', () => {
+    expect(assessHealth(healthy)).toEqual({ status: 'healthy', reasons: [] });
+  });
+
+  it('warns when the cache is over 80 % of its cap (not at 80 %)', () => {
+    expect(assessHealth({ ...healthy, cacheBytes: 80 }).status).toBe('healthy');
+    const over = assessHealth({ ...healthy, cacheBytes: 81 });
+    expect(over.status).toBe('warning');
+    expect(over.reasons.map((r) => r.code)).toEqual(['cap-nearly-full']);
+  });
+
+  it('warns when the disk is over 90 % full, errors when nearly out of space', () => {
+    expect(assessHealth({ ...healthy, disk: { freeBytes: 10, totalBytes: 100 } }).status).toBe('healthy');
+    expect(assessHealth({ ...healthy, disk: { freeBytes: 9, totalBytes: 100 } }).reasons[0]?.code).toBe(
+      'disk-nearly-full',
+    );
+    expect(assessHealth({ ...healthy, disk: { freeBytes: 9, totalBytes: 100 } }).status).toBe('warning');
+    expect(assessHealth({ ...healthy, disk: { freeBytes: 1, totalBytes: 100 } }).status).toBe('error');
+  });
+
+  it('errors when a folder is missing or not writable, naming it', () => {
+    const missing = assessHealth({ ...healthy, folders: [{ path: '/data/cache', exists: false, writable: false }] });
+    expect(missing.status).toBe('error');
+    expect(missing.reasons[0]?.message).toContain('/data/cache');
+    const readOnly = assessHealth({ ...healthy, folders: [{ path: '/data', exists: true, writable: false }] });
+    expect(readOnly.reasons[0]?.code).toBe('folder-not-writable');
+  });
+});
+
+describe('storage service', () => {
+  it('stats count originals and thumbnails with their bytes, the cap and the disk', async () => {
+    const corpus = await writeCorpus(join(dir.path, 'in'), { svgs: 3, pngs: 2, offset: 10 });
+    await lib.library.importPaths(corpus.files);
+    const stats = await lib.storage.stats();
+    expect(stats.originals.count).toBe(5);
+    const sum = (lib.db.prepare('SELECT sum(byte_size) AS n FROM logos').get() as { n: number }).n;
+    expect(stats.originals.bytes).toBe(sum);
+    expect(stats.thumbnails.count).toBe(5);
+    expect(stats.thumbnails.bytes).toBeGreaterThan(0);
+    expect(stats.cacheBytes).toBe(stats.thumbnails.bytes + stats.previews.bytes + stats.outputs.bytes);
+    expect(stats.capBytes).toBe(2 * 1024 ** 3);
+    expect(stats.disk.totalBytes).toBeGreaterThan(stats.disk.freeBytes);
+    expect(stats.disk.freeBytes).toBeGreaterThan(0);
+    const capped = await lib.storage.setCap(8 * 1024 ** 2);
+    expect(capped.capBytes).toBe(8 * 1024 ** 2);
+  });
+
+  it('health is an error naming the folder when the cache folder is gone', async () => {
+    const before = await lib.storage.health();
+    expect(before.reasons.filter((r) => r.code.startsWith('folder'))).toEqual([]);
+    await rm(lib.cache.root, { recursive: true });
+    const after = await lib.storage.health();
+    expect(after.status).toBe('error');
+    expect(after.reasons).toContainEqual(
+      expect.objectContaining({ code: 'folder-missing', message: expect.stringContaining(lib.cache.root) }),
+    );
+  });
+
+  it('health warns when the cache holds more than 80 % of its cap', async () => {
+    lib.cache.setCapBytes(100_000);
+    for (let i = 0; i < 9; i++) {
+      const temp = join(dir.path, `t${i}`);
+      await writeFile(temp, randomBytes(10_000));
+      await lib.cache.adopt('trace', `t${i}`, temp);
+    }
+    const health = await lib.storage.health();
+    expect(health.reasons.map((r) => r.code)).toContain('cap-nearly-full');
+  });
+
+  it('reconciliation quarantines old unreferenced blobs (never deletes), spares fresh ones, reports missing originals', async () => {
+    const corpus = await writeCorpus(join(dir.path, 'in'), { svgs: 2, offset: 20 });
+    const report = await lib.library.importPaths(corpus.files);
+    const kept = report.outcomes[0]?.status === 'imported' ? report.outcomes[0].logo : null;
+    const lost = report.outcomes[1]?.status === 'imported' ? report.outcomes[1].logo : null;
+    if (!kept || !lost) throw new Error('import failed');
+    // An orphan blob from an interrupted import (old) and one an import is writing right now (fresh).
+    const orphan = 'a'.repeat(64);
+    const inFlight = 'b'.repeat(64);
+    for (const hash of [orphan, inFlight]) {
+      await mkdir(join(lib.store.root, 'originals', hash.slice(0, 2), hash.slice(2, 4)), { recursive: true });
+      await writeFile(lib.store.pathOf(hash), `bytes of ${hash}`);
+    }
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(lib.store.pathOf(orphan), anHourAgo, anHourAgo);
+    await rm(lib.store.pathOf(lost.hash));
+
+    const result = await lib.storage.reconcile();
+    expect(result.quarantined).toEqual([orphan]);
+    expect(result.missingOriginals).toEqual([lost.hash]);
+    expect(existsSync(join(lib.store.quarantineDir, orphan))).toBe(true);
+    expect(existsSync(lib.store.pathOf(orphan))).toBe(false);
+    expect(existsSync(lib.store.pathOf(inFlight))).toBe(true);
+    expect(existsSync(lib.store.pathOf(kept.hash))).toBe(true);
+    // Rows are never dropped to "recover".
+    expect(lib.library.get(lost.id).hash).toBe(lost.hash);
+    const health = await lib.storage.health();
+    expect(health.status).toBe('error');
+    expect(health.reasons.map((r) => r.code).sort()).toEqual(['originals-missing', 'quarantined']);
+    expect(lib.activity.list({ kind: 'quarantine', offset: 0, limit: 5 }).items[0]?.detail).toContain(orphan);
+  });
+
+  it('clear removes derived files and a missing thumbnail is made again from the master', async () => {
+    const corpus = await writeCorpus(join(dir.path, 'in'), { pngs: 1, offset: 30 });
+    const report = await lib.library.importPaths(corpus.files);
+    const logo = report.outcomes[0]?.status === 'imported' ? report.outcomes[0].logo : null;
+    if (!logo) throw new Error('import failed');
+    const thumb = lib.library.mediaFile(logo.id, 'thumb').path;
+    expect(existsSync(thumb)).toBe(true);
+    expect(lib.storage.clear(0).removed).toBe(1);
+    expect(existsSync(thumb)).toBe(false);
+    expect(await lib.library.ensureThumb(logo.id)).toBe(thumb);
+    expect(existsSync(thumb)).toBe(true);
+    expect((await lib.storage.stats()).thumbnails.count).toBe(1);
+    expect(existsSync(lib.store.pathOf(logo.hash))).toBe(true);
+  });
+});
