@@ -114,7 +114,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     },
     options.pipeline,
   );
-  const exporter = new ExportService({ library, runner: pipeline, events, tempDir: join(dataDir, 'tmp', 'exports') });
+  const exporter = new ExportService({ library, runner: pipeline, events, activity, tempDir: join(dataDir, 'tmp', 'exports') });
   const settings = new Settings(db);
   const share: ShareService = new ShareService(settings, events, ({ host, port, token }) =>
     startMarqueServer({

@@ -107,6 +107,7 @@ export interface ExportPlan {
 
 export interface ExportedFile {
   readonly logoId: string;
+  readonly logoName: string;
   readonly recipe: string;
   readonly file: string;
   readonly path: string;
@@ -152,6 +153,12 @@ export const exportsMethods = {
     summary: 'Writes logos x recipes into a folder (or one zip) atomically, with a verified manifest.json.',
     access: 'write',
     input: exportRequest,
+  }),
+  'exports.cancel': method<{ readonly cancelled: boolean }>()({
+    summary:
+      'Stops a running export or preview by the id of its progress events; what was written stays, listed in the manifest.',
+    access: 'write',
+    input: z.object({ exportId: z.string().uuid() }).strict(),
   }),
 } as const;
 

@@ -1,10 +1,12 @@
 import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import yauzl from 'yauzl';
+import type { RecipeRunner } from '../../../src/main/core/exporter/export-service.ts';
 import { exportManifest } from '../../../src/main/core/exporter/manifest.ts';
 import { isWindowsReserved } from '../../../src/main/core/exporter/safe-name.ts';
 import { exportRequest } from '../../../src/shared/contract/exports.ts';
+import { MarqueError } from '../../../src/shared/errors.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { exportService, fileRunner, listTree, logo, RECIPE_FILES, sha256Of } from './fixtures.ts';
 import { NASTY_NAMES } from './nasty-names.ts';
@@ -158,6 +160,51 @@ describe('export to a folder', () => {
     const manifest = exportManifest.parse(JSON.parse(await readFile(join(dest, 'manifest.json'), 'utf8')));
     expect(manifest.failures).toHaveLength(1);
     expect(manifest.totals).toMatchObject({ files: 13, failed: 1 });
+  });
+});
+
+describe('cancel and the activity log', () => {
+  it('records who exported what', async () => {
+    const { service, activity } = exportService(
+      [logo('acme0001', 'Acme')],
+      fileRunner(join(tmp.path, 'cache')),
+      join(tmp.path, 'dl'),
+    );
+    const dest = join(tmp.path, 'out');
+    await service.run(request(['acme0001'], dest), { clientAddress: '127.0.0.1' });
+    expect(activity).toEqual([
+      {
+        kind: 'export',
+        logoIds: ['acme0001'],
+        clientAddress: '127.0.0.1',
+        detail: expect.stringMatching(/^5 files \(0\.0 MB; alpha, beta\) to .*out; 0 skipped, 0 failed$/),
+      },
+    ]);
+  });
+
+  it('stops a running export by the id of its progress events and says so in the manifest', async () => {
+    const good = fileRunner(join(tmp.path, 'cache'));
+    const runner: RecipeRunner = {
+      async produce(target, recipe, options, signal) {
+        if (target.id === 'logo0000') return good.produce(target, recipe, options);
+        // The other logos wait for a worker that never comes, until the export is cancelled.
+        return new Promise((_, reject) =>
+          signal?.addEventListener('abort', () => reject(new MarqueError('CANCELLED', 'cancelled'))),
+        );
+      },
+    };
+    const logos = ids(3).map((id) => logo(id, id));
+    const { service, progress } = exportService(logos, runner, join(tmp.path, 'dl'));
+    const dest = join(tmp.path, 'out');
+    const running = service.run(request(ids(3), dest));
+    await vi.waitFor(() => expect(progress.length).toBeGreaterThan(0));
+    expect(service.cancel(progress[0]?.exportId as string)).toBe(true);
+    const summary = await running;
+    expect(summary.written).toEqual([]);
+    expect(summary.failures.filter((f) => f.code === 'CANCELLED')).toHaveLength(4 + 5);
+    const manifest = exportManifest.parse(JSON.parse(await readFile(join(dest, 'manifest.json'), 'utf8')));
+    expect(manifest.totals).toMatchObject({ files: 0, failed: 9 });
+    expect(service.cancel(progress[0]?.exportId as string)).toBe(false);
   });
 });
 

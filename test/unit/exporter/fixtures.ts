@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { EventHub } from '../../../src/main/core/events.ts';
-import { ExportService, type RecipeRunner } from '../../../src/main/core/exporter/export-service.ts';
+import {
+  type ExportActivity,
+  ExportService,
+  type RecipeRunner,
+} from '../../../src/main/core/exporter/export-service.ts';
 import type { ProducedFile } from '../../../src/main/core/exporter/plan.ts';
 import type { ExportProgress } from '../../../src/shared/contract/exports.ts';
 import type { Logo } from '../../../src/shared/domain.ts';
@@ -74,6 +78,7 @@ export function exportService(
   const byId = new Map(logos.map((l) => [l.id, l]));
   const events = new EventHub();
   const progress: ExportProgress[] = [];
+  const activity: ExportActivity[] = [];
   events.subscribe((name, payload) => {
     if (name === 'exports.progress') progress.push(payload as ExportProgress);
   });
@@ -87,10 +92,11 @@ export function exportService(
     },
     runner,
     events,
+    activity: { recordActivity: (record: ExportActivity) => activity.push(record) },
     tempDir,
     now: () => now,
   });
-  return { service, progress };
+  return { service, progress, activity };
 }
 
 /** Every file below `root`, as '/'-separated relative paths, sorted. */

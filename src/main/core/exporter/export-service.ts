@@ -34,6 +34,21 @@ export interface ExportServiceDeps {
   /** logo x recipe pairs produced at once; the pool queues the rest anyway. */
   readonly concurrency?: number;
   readonly now?: () => Date;
+  /** The activity log: every export is recorded with who asked (null = this machine). */
+  readonly activity?: { recordActivity(record: ExportActivity): unknown };
+}
+
+export interface ExportActivity {
+  readonly kind: 'export';
+  readonly logoIds: readonly string[];
+  readonly clientAddress: string | null;
+  readonly detail: string;
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  /** The HTTP caller's address for the activity log; null or absent = this machine. */
+  readonly clientAddress?: string | null;
 }
 
 /** A zip built for a browser download: the server streams `path`, then calls `dispose`. */
@@ -51,21 +66,35 @@ const PROGRESS_INTERVAL_MS = 100;
 /** Batch export: logos x recipes through the naming template into a folder or one zip. */
 export class ExportService {
   readonly #deps: ExportServiceDeps;
+  /** Exports and previews in flight, by the id their progress events carry, for `cancel`. */
+  readonly #running = new Map<string, AbortController>();
 
   constructor(deps: ExportServiceDeps) {
     this.#deps = deps;
   }
 
   /** The exact tree `run` would write now; recipes are produced into the cache, the destination is only read. */
-  async preview(request: ParsedExportRequest, signal?: AbortSignal): Promise<ExportPlan> {
-    const plan = await this.#plan(request, this.#now(), this.#progress(randomUUID()), signal);
+  async preview(request: ParsedExportRequest, options: RunOptions = {}): Promise<ExportPlan> {
+    const exportId = randomUUID();
+    const plan = await this.#tracked(exportId, options.signal, (signal) =>
+      this.#plan(request, this.#now(), this.#progress(exportId), signal),
+    );
     const { files: _files, conflict: _conflict, template: _template, date: _date, ...preview } = plan;
     return preview;
   }
 
   /** Writes the export and returns what happened to every file. */
-  async run(request: ParsedExportRequest, signal?: AbortSignal): Promise<ExportSummary> {
-    return this.#execute(request, request.destination, randomUUID(), signal);
+  async run(request: ParsedExportRequest, options: RunOptions = {}): Promise<ExportSummary> {
+    const summary = await this.#execute(request, request.destination, randomUUID(), options.signal);
+    this.#record(summary, options.clientAddress ?? null, summary.zipPath ?? summary.destination);
+    return summary;
+  }
+
+  /** Stops an export or preview by the id of its progress events; files already written stay, named in the manifest. */
+  cancel(exportId: string): boolean {
+    const controller = this.#running.get(exportId);
+    controller?.abort();
+    return controller !== undefined;
   }
 
   /**
@@ -74,7 +103,7 @@ export class ExportService {
    */
   async zipForDownload(
     request: Omit<ParsedExportRequest, 'destination' | 'zip' | 'conflict'>,
-    signal?: AbortSignal,
+    options: RunOptions = {},
   ): Promise<ZipDownload> {
     await this.sweepDownloads();
     const exportId = randomUUID();
@@ -85,9 +114,10 @@ export class ExportService {
         { ...request, destination: folder, zip: true, conflict: 'overwrite' },
         folder,
         exportId,
-        signal,
+        options.signal,
       );
       const path = summary.zipPath as string;
+      this.#record(summary, options.clientAddress ?? null, 'a browser download');
       return {
         path,
         fileName: path.slice(folder.length + 1),
@@ -121,8 +151,10 @@ export class ExportService {
     const started = performance.now();
     const now = this.#now();
     const progress = this.#progress(exportId);
-    const plan = await this.#plan({ ...request, destination }, now, progress, signal);
-    const result = await writePlan(plan, { exportId, now, signal, progress });
+    const { plan, result } = await this.#tracked(exportId, signal, async (tracked) => {
+      const plan = await this.#plan({ ...request, destination }, now, progress, tracked);
+      return { plan, result: await writePlan(plan, { exportId, now, signal: tracked, progress }) };
+    });
     const failures = [...plan.failures, ...result.failures];
     progress('done', result.written.length, plan.files.length, null, true);
     return {
@@ -199,6 +231,32 @@ export class ExportService {
     const batches = slots.filter((s): s is ProducedBatch => 'files' in s);
     const failures = slots.filter((s): s is ExportFailure => !('files' in s));
     return { batches, failures };
+  }
+
+  async #tracked<T>(
+    exportId: string,
+    signal: AbortSignal | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    this.#running.set(exportId, controller);
+    try {
+      return await work(signal ? AbortSignal.any([signal, controller.signal]) : controller.signal);
+    } finally {
+      this.#running.delete(exportId);
+    }
+  }
+
+  #record(summary: ExportSummary, clientAddress: string | null, where: string): void {
+    const logoIds = [...new Set(summary.written.map((f) => f.logoId))];
+    const megabytes = (summary.totalBytes / 1_048_576).toFixed(1);
+    const recipes = [...new Set(summary.written.map((f) => f.recipe))].join(', ');
+    this.#deps.activity?.recordActivity({
+      kind: 'export',
+      logoIds,
+      clientAddress,
+      detail: `${summary.written.length} files (${megabytes} MB${recipes ? `; ${recipes}` : ''}) to ${where}; ${summary.skipped.length} skipped, ${summary.failures.length} failed`,
+    });
   }
 
   #now(): Date {

@@ -58,19 +58,16 @@ function manifestOf(
     template: plan.template,
     conflict: plan.conflict,
     zip,
-    files: result.written.map((f) => {
-      const entry = plan.files.find((p) => p.logoId === f.logoId && p.recipe === f.recipe && p.file === f.file);
-      return {
-        path: f.path,
-        bytes: f.bytes,
-        sha256: f.sha256,
-        logoId: f.logoId,
-        logoName: entry?.logoName ?? '',
-        recipe: f.recipe,
-        file: f.file,
-        action: f.action,
-      };
-    }),
+    files: result.written.map((f) => ({
+      path: f.path,
+      bytes: f.bytes,
+      sha256: f.sha256,
+      logoId: f.logoId,
+      logoName: f.logoName,
+      recipe: f.recipe,
+      file: f.file,
+      action: f.action,
+    })),
     skipped: result.skipped.map((s) => ({ path: s.path, logoId: s.logoId, recipe: s.recipe, file: s.file })),
     failures: [...plan.failures, ...result.failures],
   });
@@ -90,6 +87,7 @@ async function writeOne(plan: FullPlan, maker: FolderMaker, file: PlannedFile): 
       const path = [...dirs, name].join('/');
       return {
         logoId: file.logoId,
+        logoName: file.logoName,
         recipe: file.recipe,
         file: file.file,
         path,
@@ -109,7 +107,7 @@ async function writeOne(plan: FullPlan, maker: FolderMaker, file: PlannedFile): 
 /** Folder mode: every file atomically, then a re-read of each (the audit), then manifest.json. */
 async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<WriteResult> {
   const maker = await FolderMaker.open(plan.destination);
-  const written: ExportedFile[] = [];
+  const written: { file: ExportedFile; planned: PlannedFile }[] = [];
   const skipped: ExportPlanEntry[] = [];
   const failures: ExportFailure[] = [];
   const total = plan.files.length;
@@ -123,7 +121,7 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
       try {
         const result = await writeOne(plan, maker, file);
         if (result === 'skipped') skipped.push({ ...entryOf(file), action: 'skip' });
-        else written.push(result);
+        else written.push({ file: result, planned: file });
       } catch (error) {
         failures.push(failureOf(file, error));
       }
@@ -132,13 +130,10 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
   }
 
   const verified: ExportedFile[] = [];
-  for (const [index, file] of written.entries()) {
+  for (const [index, { file, planned }] of written.entries()) {
     const onDisk = await hashFile(file.absolutePath).catch(() => null);
     if (onDisk?.sha256 === file.sha256 && onDisk.bytes === file.bytes) verified.push(file);
     else {
-      const planned = plan.files.find(
-        (p) => p.logoId === file.logoId && p.recipe === file.recipe && p.file === file.file,
-      ) as PlannedFile;
       failures.push(
         failureOf(planned, new MarqueError('IO_ERROR', 'the file on disk does not match what was written')),
       );
@@ -195,6 +190,7 @@ async function writeZip(plan: FullPlan, options: WriteOptions): Promise<WriteRes
   const zipPath = resolveInside(plan.destination, [zipName]);
   const written: ExportedFile[] = good.map(({ file, sha256, bytes }) => ({
     logoId: file.logoId,
+    logoName: file.logoName,
     recipe: file.recipe,
     file: file.file,
     path: file.path,
