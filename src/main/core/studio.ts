@@ -115,16 +115,20 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     options.pipeline,
   );
   const exporter = new ExportService({ library, runner: pipeline, events, activity, tempDir: join(dataDir, 'tmp', 'exports') });
+  media.register('export', (id) => exporter.downloadFile(id));
   const settings = new Settings(db);
-  const share: ShareService = new ShareService(settings, events, ({ host, port, token }) =>
+  const share: ShareService = new ShareService(settings, events, ({ host, port, token, limits }) =>
     startMarqueServer({
       studio,
       mode: 'share',
       host,
       port,
       token,
+      limits,
       staticDir: options.staticDir,
       onClientsChanged: () => share.clientsChanged(),
+      onDownload: ({ clientAddress, logoIds, detail }) =>
+        activity.recordActivity({ kind: 'share-download', logoIds, clientAddress, detail }),
     }),
   );
   const handlers: Handlers = {
@@ -158,6 +162,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       if (closed) return;
       closed = true;
       await share.stop().catch(() => {});
+      await exporter.expireDownloads(true).catch(() => {});
       await pipeline.close();
       await intake.close();
       await reconciled;

@@ -74,7 +74,11 @@ describe('teammate share: access control on the real server', () => {
   it('every route answers 401 without a token or with a wrong one', async () => {
     const wrong = `${server.token.slice(0, -2)}zz`;
     for (const route of routes()) {
-      const attempts: Record<string, string>[] = [{}, { Authorization: `Bearer ${wrong}` }, { Cookie: `marque_token=${wrong}` }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { Authorization: `Bearer ${wrong}` },
+        { Cookie: `marque_token=${wrong}` },
+      ];
       for (const headers of attempts) {
         const reply = await rawCall(server.url, route.path, { method: route.method, headers, body: route.body });
         expect([401, 403], `${route.method} ${route.path}`).toContain(reply.status);

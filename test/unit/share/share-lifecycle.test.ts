@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,6 +92,32 @@ describe('share lifecycle', () => {
         })
       ).status,
     ).toBe(200);
+  });
+
+  it('logs every download with the client address in the activity log (thumbnails are not downloads)', async () => {
+    const file = join(dir.path, 'mark.svg');
+    await writeFile(
+      file,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
+    const report = await studio.library.importPaths([file]);
+    const outcome = report.outcomes[0];
+    if (outcome?.status !== 'imported') throw new Error('import failed');
+    const started = await studio.share.start({ host: '127.0.0.1', port: await freePort() });
+    const headers = { Authorization: `Bearer ${new URL(started.link as string).searchParams.get('token')}` };
+    expect((await rawCall(started.link as string, `/media/thumb/${outcome.logo.id}`, { headers })).status).toBe(200);
+    expect((await rawCall(started.link as string, `/media/original/${outcome.logo.id}`, { headers })).status).toBe(200);
+    const log = await studio.handlers['activity.list'](
+      { kind: 'share-download', offset: 0, limit: 10 },
+      { mode: 'desktop', clientAddress: null },
+    );
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]).toMatchObject({
+      kind: 'share-download',
+      logoIds: [outcome.logo.id],
+      clientAddress: '127.0.0.1',
+    });
+    expect(log.items[0]?.detail).toContain('mark');
   });
 
   it('says clearly when the port is taken', async () => {
