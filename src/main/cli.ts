@@ -53,7 +53,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     json,
     dataDir,
     openStudio: async () => {
-      studio ??= await createStudio({ dataDir });
+      // Commands run only the jobs they queue; `serve` is the app in a browser and runs the whole queue.
+      studio ??= await createStudio({ dataDir, pipeline: { scope: name === 'serve' ? 'all' : 'own' } });
       return studio;
     },
     log: (line) => (json ? process.stderr : process.stdout).write(`${line}\n`),

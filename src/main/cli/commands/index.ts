@@ -1,6 +1,8 @@
 import type { Command } from '../command.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { jobsCommand } from './jobs.ts';
+import { processCommand } from './process.ts';
 import { listCommand } from './list.ts';
 import { rmCommand } from './rm.ts';
 import { statsCommand } from './stats.ts';
@@ -9,4 +11,4 @@ import { cacheCommand } from './cache.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; `marque --help` lists them in this order. */
-export const commands: readonly Command[] = [importCommand, listCommand, rmCommand, statsCommand, healthCommand, cacheCommand, serveCommand, exportCommand];
+export const commands: readonly Command[] = [importCommand, listCommand, rmCommand, statsCommand, healthCommand, cacheCommand, serveCommand, exportCommand, processCommand, jobsCommand];

@@ -3,12 +3,13 @@ import type { EventHub } from '../events.ts';
 import type { Db } from '../library/database.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
-import { type PipelineDeps, PipelineService } from './pipeline-service.ts';
+import { readSetting } from '../store/settings.ts';
+import { MAX_WORKERS, type PipelineDeps, PipelineService, WORKERS_SETTING } from './pipeline-service.ts';
 import { loadRegistry } from './registry.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface PipelineOptions {
-  /** Worker threads; default cores-1, at least 1 (the settings value when there is one). */
+  /** Worker threads; else the 'pipeline.workers' setting; else cores-1, at least 1. */
   readonly workers?: number;
   /** Wall-clock limit for one task, default 5 minutes. */
   readonly taskTimeoutMs?: number;
@@ -37,9 +38,12 @@ interface Wiring {
 export async function createPipeline(wiring: Wiring, options: PipelineOptions = {}): Promise<PipelineService> {
   const processorModules = options.processorModules ?? [];
   const registry = await loadRegistry(processorModules);
+  const saved = readSetting<unknown>(wiring.db, WORKERS_SETTING, null);
+  const fromSettings =
+    Number.isInteger(saved) && (saved as number) >= 1 && (saved as number) <= MAX_WORKERS ? (saved as number) : null;
   const pool = new WorkerPool({
     entry: wiring.entry,
-    threads: options.workers ?? defaultPipelineWorkers(),
+    threads: options.workers ?? fromSettings ?? defaultPipelineWorkers(),
     taskTimeoutMs: options.taskTimeoutMs ?? 5 * 60_000,
     processorModules,
   });

@@ -9,6 +9,7 @@ import type { EventHub } from '../events.ts';
 import type { Db } from '../library/database.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
+import { writeSetting } from '../store/settings.ts';
 import { canonicalJson, outputCacheKey } from './cache-key.ts';
 import { type JobRow, JobStore, type NewJob, outputRowToLogoOutput, rowToJob } from './job-store.ts';
 import { JobsEventBatcher } from './jobs-events.ts';
@@ -22,6 +23,9 @@ import type { WorkerPool } from './worker-pool.ts';
 /** Derived-cache kind of recipe outputs: `cache/outputs/<key>/{result.json,files/…}`. */
 export const OUTPUT_KIND = 'outputs';
 const MAX_ATTEMPTS = 3;
+/** Settings key of the worker pool size. */
+export const WORKERS_SETTING = 'pipeline.workers';
+export const MAX_WORKERS = 64;
 const POLL_MS = 1_000;
 
 export interface PipelineDeps {
@@ -67,7 +71,8 @@ export class PipelineService {
     this.#deps = deps;
     this.#jobs = new JobStore(deps.db);
     this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
-    this.#tempRoot = join(deps.cache.root, 'pipeline-tmp');
+    // Same volume as the cache (renames stay atomic); the dot keeps it out of the cache's index.
+    this.#tempRoot = join(deps.cache.root, '.pipeline-tmp');
     this.#events = new JobsEventBatcher(deps.events, (ids) => this.#jobs.rows(ids).map((row) => this.#toJob(row)));
   }
 
@@ -94,8 +99,12 @@ export class PipelineService {
     return this.#deps.pool.threads;
   }
 
-  /** Changes the pool size (settings); tasks already running finish on the old threads. */
+  /** Changes the pool size and saves it in settings; tasks already running finish on the old threads. */
   setPoolSize(threads: number): void {
+    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS) {
+      throw new MarqueError('INVALID_INPUT', `Worker count must be a whole number from 1 to ${MAX_WORKERS}`);
+    }
+    writeSetting(this.#deps.db, WORKERS_SETTING, threads);
     this.#deps.pool.resize(threads);
     this.#pump();
   }
@@ -348,6 +357,7 @@ export class PipelineService {
       const cached = await readOutputManifest(outputDir);
       if (cached) {
         fromCache = true;
+        this.#deps.cache.touch(OUTPUT_KIND, row.cache_key);
         reply = { ok: true, files: cached.files, facts: cached.facts };
       } else {
         reply = await this.#deps.pool.run(
@@ -381,6 +391,7 @@ export class PipelineService {
         // Interrupted by close, not by the job: it runs again at the next start.
         this.#jobs.requeue(row.id, this.instanceId);
       } else if (reply.ok) {
+        if (!fromCache) this.#indexOutput(row);
         if (this.#jobs.markDone(row, reply.files, reply.facts, fromCache, this.instanceId)) {
           this.#deps.onDone?.(this.get(row.id));
         }
@@ -392,6 +403,16 @@ export class PipelineService {
       // The logo was purged meanwhile (its jobs went with it) or the database closed: nothing to record.
     }
     this.#events.changed([row.id]);
+  }
+
+  /** Puts a new output folder in the cache's size index (LRU eviction, purge with its original). */
+  #indexOutput(row: JobRow): void {
+    try {
+      this.#deps.cache.record(OUTPUT_KIND, row.cache_key, row.master_hash);
+      this.#deps.cache.enforceCap();
+    } catch {
+      // The index is advisory; start-up reconciliation picks up anything it missed.
+    }
   }
 
   /** Stops the queue and terminates the workers now; running jobs go back to the queue for the next start. */

@@ -27,6 +27,7 @@ export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
   stackSizeMb: 8,
 };
 const EXIT_WAIT_MS = 5_000;
+const STARTUP_GRACE_MS = 60_000;
 
 /**
  * The worker_threads pool (piscina). `run` settles exactly once and never rejects: a reply, a
@@ -55,7 +56,8 @@ export class WorkerPool {
     return new Piscina<PipelineTask, PipelineReply>({
       filename: this.#options.entry,
       name: 'default',
-      minThreads: threads,
+      // Threads start on first use: a CLI command that never processes must not pay for them.
+      minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 1,
@@ -87,18 +89,23 @@ export class WorkerPool {
     const onExit = () => {
       exited = true;
     };
+    let timedOut = false;
+    const onTimeout = () => {
+      timedOut = true;
+      controller.abort('timeout');
+    };
+    // The clock starts when a thread picks the task up (starting a thread loads sharp and the
+    // recipes); until then only a generous guard runs, in case a thread never comes up.
+    let timer = setTimeout(onTimeout, this.#options.taskTimeoutMs + STARTUP_GRACE_MS);
     channel.port1.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') options.onProgress(message.percent);
       else if (message.kind === 'started') {
+        clearTimeout(timer);
+        timer = setTimeout(onTimeout, this.#options.taskTimeoutMs);
         worker = pool.threads.find((w) => w.threadId === message.threadId) ?? null;
         worker?.once('exit', onExit);
       }
     });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort('timeout');
-    }, this.#options.taskTimeoutMs);
     const onCancel = () => controller.abort('cancelled');
     if (options.signal.aborted) onCancel();
     else options.signal.addEventListener('abort', onCancel, { once: true });

@@ -1,5 +1,10 @@
 import type { AnyProcessor } from '../processor.ts';
+import { normalize } from './normalize.ts';
+import { paletteProcessor } from './palette.ts';
+import { removeBackgroundProcessor } from './remove-background.ts';
 import { thumbnailPng } from './thumbnail-png.ts';
+import { trace } from './trace.ts';
+import { traceColor } from './trace-color.ts';
 
 /**
  * Every recipe the pipeline knows, one line each. The main process imports this list to validate
@@ -8,4 +13,9 @@ import { thumbnailPng } from './thumbnail-png.ts';
  */
 export const processors: readonly AnyProcessor[] = [
   thumbnailPng,
+  normalize,
+  removeBackgroundProcessor,
+  paletteProcessor,
+  trace,
+  traceColor,
 ];

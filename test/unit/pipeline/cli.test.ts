@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { isAbsolute, join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI_ENTRY } from '../../helpers/node24.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+
+function marque(args: readonly string[]) {
+  const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('marque process / marque jobs (the real process)', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => {
+    dir = await tempDir('marque-cli-process-');
+  });
+  afterEach(() => dir.cleanup());
+
+  it('imports a file, runs a recipe, names outputs by absolute path, then hits the cache by id', async () => {
+    const png = join(dir.path, 'Wide Mark.png');
+    await sharp({ create: { width: 640, height: 320, channels: 4, background: '#e63946' } })
+      .png()
+      .toFile(png);
+    const dataDir = join(dir.path, 'data');
+    const first = marque([
+      'process',
+      png,
+      '--recipe',
+      'thumbnail-png',
+      '--option',
+      'size=200',
+      '--option',
+      'background=white',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    const reply = JSON.parse(first.stdout);
+    expect(reply).toMatchObject({ recipe: 'thumbnail-png', done: 1, failed: 0 });
+    const [job] = reply.jobs;
+    expect(job).toMatchObject({ state: 'done', fromCache: false, options: { size: 200, background: 'white' } });
+    const file = job.files[0].file as string;
+    expect(isAbsolute(file)).toBe(true);
+    const meta = await sharp(file).metadata();
+    expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual(['png', 200, 100, false]);
+
+    const again = JSON.parse(
+      marque([
+        'process',
+        job.logoId,
+        '--recipe',
+        'thumbnail-png',
+        '--option',
+        'size=200',
+        '--option',
+        'background=white',
+        '--data-dir',
+        dataDir,
+        '--json',
+      ]).stdout,
+    );
+    expect(again.jobs[0]).toMatchObject({ state: 'done', fromCache: true });
+    expect(again.jobs[0].files[0].file).toBe(file);
+
+    const jobs = marque(['jobs', '--data-dir', dataDir, '--json']);
+    expect(jobs.code).toBe(0);
+    const listed = JSON.parse(jobs.stdout);
+    expect(listed.total).toBe(2);
+    expect(listed.jobs.every((j: { state: string }) => j.state === 'done')).toBe(true);
+  });
+
+  it('fails clearly on an unknown recipe or a missing logo', () => {
+    const dataDir = join(dir.path, 'data');
+    const missing = marque(['process', 'nope-not-here', '--recipe', 'thumbnail-png', '--data-dir', dataDir, '--json']);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).error).toMatchObject({ code: 'NOT_FOUND' });
+    const usage = marque(['process', '--data-dir', dataDir]);
+    expect(usage.code).toBe(2);
+  });
+});

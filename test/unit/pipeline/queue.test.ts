@@ -1,0 +1,226 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OUTPUT_KIND } from '../../../src/main/core/pipeline/pipeline-service.ts';
+import type { Studio } from '../../../src/main/core/studio.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { importLogos, openStudio, PROCESSORS_V2, recordJobEvents, until } from './fixtures/studio.ts';
+
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe('pipeline queue on the real worker pool', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let studio: Studio | null = null;
+
+  beforeEach(async () => {
+    dir = await tempDir('marque-pipeline-');
+  });
+  afterEach(async () => {
+    await studio?.close();
+    studio = null;
+    await dir.cleanup();
+  });
+
+  it('runs a job in a worker, then serves the identical request from the cache', async () => {
+    studio = await openStudio(join(dir.path, 'data'));
+    const [logoId] = await importLogos(studio, dir.path, 1, 300);
+    const events = recordJobEvents(studio);
+    const first = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', { size: 100 });
+    expect(first).toMatchObject({ state: 'done', fromCache: false, progress: 100, attempts: 1 });
+    expect(first.files.map((f) => f.path)).toEqual(['grey/100.png']);
+    const file = await studio.pipeline.outputFile(first.id, 'grey/100.png');
+    const meta = await sharp(file.path).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 100, 100]);
+    const { data, info } = await sharp(file.path).raw().toBuffer({ resolveWithObject: true });
+    // Greyscale really applied: every pixel's channels are equal.
+    for (let i = 0; i < data.length; i += info.channels) expect(data[i]).toBe(data[i + Math.min(1, info.channels - 1)]);
+
+    const started = performance.now();
+    const second = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', { size: 100 });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(second).toMatchObject({ state: 'done', fromCache: true });
+    expect(second.id).not.toBe(first.id);
+    expect((await studio.pipeline.outputFile(second.id, 'grey/100.png')).path).toBe(file.path);
+    // Defaults filled in: {} and the default value are one cache entry, a different size is not.
+    const defaults = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', {});
+    const explicit = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', { size: 64 });
+    expect([defaults.fromCache, explicit.fromCache]).toEqual([false, true]);
+
+    await until(() => events.some((e) => e.jobs.some((j) => j.id === second.id && j.state === 'done')));
+    expect(events.flatMap((e) => e.jobs).some((j) => j.id === first.id && j.state === 'running')).toBe(true);
+  });
+
+  it('bumping a processor version invalidates only its own outputs and marks them stale', async () => {
+    const dataDir = join(dir.path, 'data');
+    studio = await openStudio(dataDir);
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const grey1 = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', {});
+    const invert1 = await studio.pipeline.runToCompletion(logoId as string, 'test-invert', {});
+    expect(grey1.facts).toEqual({ version: 1 });
+    await studio.close();
+
+    studio = await openStudio(dataDir, { processorModules: [PROCESSORS_V2] });
+    const grey2 = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', {});
+    const invert2 = await studio.pipeline.runToCompletion(logoId as string, 'test-invert', {});
+    expect([grey2.fromCache, grey2.processorVersion, grey2.facts]).toEqual([false, 2, { version: 2 }]);
+    expect([invert2.fromCache, (await studio.pipeline.outputFile(invert2.id, 'invert.png')).path]).toEqual([
+      true,
+      (await studio.pipeline.outputFile(invert1.id, 'invert.png')).path,
+    ]);
+    const outputs = studio.pipeline.outputs(logoId as string);
+    const stale = outputs.filter((o) => o.stale);
+    expect(stale.map((o) => [o.recipe, o.staleReason, o.jobId])).toEqual([
+      ['test-grey', 'processor-changed', grey1.id],
+    ]);
+    expect(
+      outputs
+        .filter((o) => !o.stale)
+        .map((o) => o.recipe)
+        .sort(),
+    ).toEqual(['test-grey', 'test-invert']);
+  });
+
+  it('cancel stops the running worker and leaves no file behind', async () => {
+    studio = await openStudio(join(dir.path, 'data'));
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const {
+      jobs: [job],
+    } = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-slow', options: { ms: 4_000 } });
+    const id = job?.id as string;
+    await until(() => studio?.pipeline.get(id).progress !== 0 && studio?.pipeline.get(id).state === 'running');
+    const cancelled = await studio.pipeline.cancel(id);
+    expect(cancelled).toMatchObject({ state: 'cancelled', errorCode: 'CANCELLED', files: [] });
+    const row = studio.db.prepare('SELECT cache_key FROM jobs WHERE id = ?').get(id) as { cache_key: string };
+    await expect(stat(studio.cache.pathOf(OUTPUT_KIND, row.cache_key))).rejects.toThrow();
+    expect(await listTree(join(studio.cache.root, '.pipeline-tmp'))).toEqual([]);
+    expect(studio.db.prepare('SELECT count(*) AS n FROM job_outputs').get()).toEqual({ n: 0 });
+    // The pool is whole again, and a queued job can be cancelled before it starts.
+    const next = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', {});
+    expect(next.state).toBe('done');
+    const slowA = studio.pipeline.enqueue({
+      logoIds: [logoId as string],
+      recipe: 'test-slow',
+      options: { ms: 800, tag: 'a' },
+    }).jobs[0];
+    const slowB = studio.pipeline.enqueue({
+      logoIds: [logoId as string],
+      recipe: 'test-slow',
+      options: { ms: 800, tag: 'b' },
+    }).jobs[0];
+    expect((await studio.pipeline.cancel(slowB?.id as string)).state).toBe('cancelled');
+    expect((await studio.pipeline.waitFor(slowA?.id as string)).state).toBe('done');
+    // Retry runs a cancelled job again to completion.
+    expect(studio.pipeline.retry(slowB?.id as string).state).toMatch(/queued|running/);
+    const retried = await studio.pipeline.waitFor(slowB?.id as string);
+    expect(retried).toMatchObject({ state: 'done', attempts: 1 });
+    expect(await readFile((await studio.pipeline.outputFile(retried.id, 'slow.txt')).path, 'utf8')).toBe('slow b\n');
+  });
+
+  it('a task that overruns its timeout fails and the worker is replaced; a dead worker fails only its job', async () => {
+    studio = await openStudio(join(dir.path, 'data'), { taskTimeoutMs: 700 });
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const started = Date.now();
+    await expect(studio.pipeline.runToCompletion(logoId as string, 'test-spin', {})).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
+    expect(Date.now() - started).toBeLessThan(6_000);
+    await expect(studio.pipeline.runToCompletion(logoId as string, 'test-fail', { how: 'exit' })).rejects.toMatchObject(
+      {
+        code: 'PROCESSING_FAILED',
+      },
+    );
+    await expect(
+      studio.pipeline.runToCompletion(logoId as string, 'test-fail', { how: 'coded' }),
+    ).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+    });
+    await expect(
+      studio.pipeline.runToCompletion(logoId as string, 'test-fail', { how: 'plain' }),
+    ).rejects.toMatchObject({
+      code: 'PROCESSING_FAILED',
+      message: expect.stringContaining('plain failure'),
+    });
+    await expect(
+      studio.pipeline.runToCompletion(logoId as string, 'test-fail', { how: 'bad-path' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const ok = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', {});
+    expect(ok.state).toBe('done');
+    const failed = studio.pipeline.list({ state: 'failed', offset: 0, limit: 100 });
+    expect(failed.total).toBe(5);
+    // Retry of a failed job counts another attempt.
+    const coded = failed.items.find((j) => j.errorCode === 'UNSUPPORTED_FORMAT');
+    studio.pipeline.retry(coded?.id as string);
+    expect(await studio.pipeline.waitFor(coded?.id as string)).toMatchObject({ state: 'failed', attempts: 2 });
+    expect(await listTree(join(studio.cache.root, '.pipeline-tmp'))).toEqual([]);
+  });
+
+  it('runs interactive jobs before queued batch jobs', async () => {
+    studio = await openStudio(join(dir.path, 'data'));
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const batch = [1, 2, 3].map(
+      (n) =>
+        studio?.pipeline.enqueue({
+          logoIds: [logoId as string],
+          recipe: 'test-slow',
+          options: { ms: 300, tag: `b${n}` },
+        }).jobs[0]?.id as string,
+    );
+    const interactive = studio.pipeline.enqueue({
+      logoIds: [logoId as string],
+      recipe: 'test-slow',
+      options: { ms: 300, tag: 'i' },
+      priority: 'interactive',
+    }).jobs[0]?.id as string;
+    const all = await Promise.all([...batch, interactive].map((id) => studio?.pipeline.waitFor(id)));
+    const order = all.sort((a, b) => String(a?.startedAt).localeCompare(String(b?.startedAt))).map((j) => j?.id);
+    // The first batch job was already running; the interactive one overtakes the other two.
+    expect(order).toEqual([batch[0], interactive, batch[1], batch[2]]);
+  });
+
+  it('validates input, lists, clears finished jobs and serves only recorded files', async () => {
+    studio = await openStudio(join(dir.path, 'data'));
+    const ids = await importLogos(studio, dir.path, 2);
+    expect(() => studio?.pipeline.enqueue({ logoIds: ids, recipe: 'no-such-recipe' })).toThrow(/No recipe named/);
+    expect(() => studio?.pipeline.enqueue({ logoIds: ids, recipe: 'test-grey', options: { size: 'big' } })).toThrow(
+      /size/,
+    );
+    expect(() => studio?.pipeline.enqueue({ logoIds: ['missing-logo'], recipe: 'test-grey' })).toThrow(/No logo/);
+    const { jobs } = studio.pipeline.enqueue({ logoIds: ids, recipe: 'test-grey', options: { size: 32 } });
+    const done = await Promise.all(jobs.map((j) => studio?.pipeline.waitFor(j.id)));
+    expect(done.map((j) => j?.state)).toEqual(['done', 'done']);
+    const job = done[0] as NonNullable<(typeof done)[0]>;
+    for (const bad of ['../result.json', '/etc/passwd', 'grey/../../result.json', 'grey\\32.png', 'grey/64.png', '']) {
+      await expect(studio.pipeline.outputFile(job.id, bad)).rejects.toMatchObject({
+        code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/),
+      });
+    }
+    expect(studio.pipeline.list({ logoId: ids[0], offset: 0, limit: 10 }).total).toBe(1);
+    expect(studio.pipeline.clearFinished()).toEqual({ removed: 2 });
+    expect(studio.pipeline.list({ offset: 0, limit: 10 }).total).toBe(0);
+    // Outputs outlive the cleared jobs.
+    expect(studio.pipeline.outputs(ids[0] as string)).toHaveLength(1);
+    const file = await studio.pipeline.outputFile(job.id, 'grey/32.png');
+    expect((await sharp(file.path).metadata()).width).toBe(32);
+  });
+
+  it('close terminates a busy pool promptly and the job runs again at the next start', async () => {
+    const dataDir = join(dir.path, 'data');
+    studio = await openStudio(dataDir);
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const job = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-spin', options: { ms: 1_500 } })
+      .jobs[0];
+    await until(() => studio?.pipeline.get(job?.id as string).state === 'running');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await studio.close();
+    expect(Date.now() - started).toBeLessThan(1_500);
+    studio = await openStudio(dataDir);
+    expect(await studio.pipeline.waitFor(job?.id as string)).toMatchObject({ state: 'done', attempts: 1 });
+  });
+});
