@@ -1,0 +1,144 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../fixtures/browser.ts';
+import { logoFiles, logoName as stem, screenshot, withUi } from '../pages/harness.ts';
+import { LibraryPage } from '../pages/library-page.ts';
+
+
+describe('Library screen in Chromium (browser mode, real server)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('teaches drag-and-drop when empty, then imports files dropped on the window', async () => {
+    await withUi(browser, async ({ page, files, pageErrors }) => {
+      const library = new LibraryPage(page);
+      await library.emptyState.waitFor();
+      await expect(library.emptyState.textContent()).resolves.toMatch(/Drop logos here/);
+      await screenshot(page, 'library-empty', 'light');
+      await screenshot(page, 'library-empty', 'dark');
+      const corpus = await logoFiles(files, 3, 2, 40);
+      await library.dropFiles(corpus.files);
+      await library.waitForTiles(5);
+      expect((await library.tileNames()).sort()).toEqual(corpus.files.map(stem).sort());
+      await expect(library.toast(/Imported 5 logos/).textContent()).resolves.toBeTruthy();
+      // Dropping the same files again adds nothing and says so.
+      await library.dropFiles(corpus.files.slice(0, 2));
+      await library.toast(/Imported 0 logos · 2 already in the library/).waitFor();
+      expect(await library.tiles().count()).toBe(5);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
+  it('searches as you type and filters by kind and format', async () => {
+    await withUi(browser, async ({ page, files }) => {
+      const library = new LibraryPage(page);
+      const corpus = await logoFiles(files, 6, 4, 60);
+      await library.importFiles(corpus.files);
+      await library.waitForTiles(10);
+      const target = stem(corpus.svgs[2] as string);
+      // Type a prefix of one name: the grid narrows without pressing Enter.
+      const word = target.split('-').slice(1).join(' ').slice(0, 6);
+      await library.typeSearch(word);
+      await expect.poll(async () => (await library.tiles().count()) < 10, { timeout: 10_000 }).toBe(true);
+      const matches = await library.tileNames();
+      expect(matches).toContain(target);
+      for (const name of matches) expect(name.toLowerCase().replace(/-/g, ' ')).toContain(word.toLowerCase().split(' ')[0]);
+      await library.typeSearch('');
+      await expect.poll(() => library.tiles().count()).toBe(10);
+
+      await library.kind('Vector');
+      await expect.poll(async () => (await library.tileNames()).sort()).toEqual(corpus.svgs.map(stem).sort());
+      await library.kind('Raster');
+      await expect.poll(async () => (await library.tileNames()).sort()).toEqual(corpus.pngs.map(stem).sort());
+      await library.kind('All');
+      await library.format('SVG');
+      await expect.poll(() => library.tiles().count()).toBe(6);
+      await library.typeSearch('zzzz-no-such-logo');
+      await page.getByText('No logos match').waitFor();
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await expect.poll(() => library.tiles().count()).toBe(10);
+    });
+  });
+
+  it('selects with click, Shift and Ctrl, tags from the details panel and filters by the tag', async () => {
+    await withUi(browser, async ({ page, files }) => {
+      const library = new LibraryPage(page);
+      const corpus = await logoFiles(files, 4, 4, 80);
+      await library.importFiles(corpus.files);
+      await library.waitForTiles(8);
+      const names = await library.tileNames();
+      await library.tile(names[0] as string).click();
+      await expect(library.selectedTiles().count()).resolves.toBe(1);
+      await library.details.getByRole('textbox', { name: 'Name' }).waitFor();
+      expect(await library.details.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(names[0]);
+      await expect(library.details.textContent()).resolves.toMatch(/Format.*Size.*File/s);
+      await screenshot(page, 'library', 'light');
+      await screenshot(page, 'library', 'dark');
+
+      await library.addTag('Client A');
+      await library.details.getByRole('button', { name: 'Client A', exact: true }).waitFor();
+
+      await library.tile(names[3] as string).click({ modifiers: ['Shift'] });
+      await expect.poll(() => library.selectedTiles().count()).toBe(4);
+      await library.tile(names[1] as string).click({ modifiers: ['Control'] });
+      await expect.poll(() => library.selectedTiles().count()).toBe(3);
+      await library.details.getByText('3 logos selected').waitFor();
+      await library.addTag('approved');
+      await library.toast(/Tagged 3 logos/).waitFor();
+      await screenshot(page, 'library-multi', 'light');
+
+      await library.tile(names[0] as string).click();
+      await library.details.getByRole('button', { name: 'approved', exact: true }).click();
+      await expect.poll(async () => (await library.tileNames()).sort()).toEqual([names[0], names[2], names[3]].sort());
+      // Renaming through the details panel shows in the grid.
+      await library.tile(names[2] as string).click();
+      const nameField = library.details.getByRole('textbox', { name: 'Name' });
+      await nameField.fill('Harbour Mark');
+      await nameField.press('Enter');
+      await library.tile('Harbour Mark').waitFor();
+    });
+  });
+
+  it('moves the selection to the Trash with Delete and brings it back with Undo and Ctrl+Z', async () => {
+    await withUi(browser, async ({ page, files }) => {
+      const library = new LibraryPage(page);
+      const corpus = await logoFiles(files, 3, 3, 100);
+      await library.importFiles(corpus.files);
+      await library.waitForTiles(6);
+      const [first, second] = await library.tileNames();
+      await library.tile(first as string).click();
+      await library.tile(second as string).click({ modifiers: ['Control'] });
+      await page.keyboard.press('Delete');
+      await library.toast('Moved 2 logos to the Trash').waitFor();
+      await expect.poll(() => library.tiles().count()).toBe(4);
+      expect(await library.tileNames()).not.toContain(first);
+      await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => library.tiles().count()).toBe(6);
+
+      await library.tile(first as string).click();
+      await page.keyboard.press('Delete');
+      await expect.poll(() => library.tiles().count()).toBe(5);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => library.tiles().count()).toBe(6);
+
+      // The Trash view lists trashed logos and restores them.
+      await library.tile(second as string).click();
+      await library.details.getByRole('button', { name: 'Move to Trash' }).click();
+      await expect.poll(() => library.tiles().count()).toBe(5);
+      await library.openTrash();
+      await expect.poll(() => library.tileNames()).toEqual([second]);
+      await screenshot(page, 'trash', 'light');
+      await screenshot(page, 'trash', 'dark');
+      await library.tile(second as string).click();
+      await library.details.getByRole('button', { name: 'Restore' }).click();
+      await page.getByText('The Trash is empty').waitFor();
+      await library.openLibrary();
+      await expect.poll(() => library.tiles().count()).toBe(6);
+    });
+  });
+});
