@@ -9,6 +9,7 @@ import { createStudio, type Studio } from './core/studio.ts';
 import { APP_SCHEME, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
 import { bindIpc } from './shell/ipc.ts';
 import { installMenu } from './shell/menu.ts';
+import { showQueueProgress } from './shell/taskbar-progress.ts';
 import { forkUtilityProcess } from './shell/utility-process.ts';
 import { APP_ORIGIN, isTrustedUrl, mainWindowOptions } from './shell/window-options.ts';
 
@@ -60,6 +61,7 @@ app.whenReady().then(async () => {
   handleAppProtocol(join(here, '../renderer'), studio);
   unbindIpc = bindIpc(studio, devServerUrl);
   installMenu(studio);
+  showQueueProgress(studio);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
