@@ -116,6 +116,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   );
   const exporter = new ExportService({ library, runner: pipeline, events, activity, tempDir: join(dataDir, 'tmp', 'exports') });
   media.register('export', (id) => exporter.downloadFile(id));
+  media.register('export', (id) => exporter.downloadFile(id));
   const settings = new Settings(db);
   const share: ShareService = new ShareService(settings, events, ({ host, port, token, limits }) =>
     startMarqueServer({
@@ -162,6 +163,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       if (closed) return;
       closed = true;
       await share.stop().catch(() => {});
+      await exporter.expireDownloads(true).catch(() => {});
       await exporter.expireDownloads(true).catch(() => {});
       await pipeline.close();
       await intake.close();

@@ -64,6 +64,10 @@ export const exportRequest = z
   .strict();
 
 export type ExportRequest = z.input<typeof exportRequest>;
+
+/** Browser mode: the same batch, delivered as one zip download instead of into a folder. */
+export const exportDownloadRequest = exportRequest.omit({ destination: true, zip: true, conflict: true });
+export type ParsedExportDownloadRequest = z.output<typeof exportDownloadRequest>;
 export type ParsedExportRequest = z.output<typeof exportRequest>;
 
 /** What will happen to one file: a new file, replacing one, left alone, or written under a new name. */
@@ -130,6 +134,15 @@ export interface ExportSummary {
   readonly durationMs: number;
 }
 
+/** A zip built for the browser: fetch `url` (an attachment) while it lasts (an hour). */
+export interface ExportDownload {
+  readonly exportId: string;
+  readonly url: string;
+  readonly fileName: string;
+  readonly bytes: number;
+  readonly summary: ExportSummary;
+}
+
 export type ExportPhase = 'producing' | 'writing' | 'verifying' | 'done';
 
 export interface ExportProgress {
@@ -153,6 +166,11 @@ export const exportsMethods = {
     summary: 'Writes logos x recipes into a folder (or one zip) atomically, with a verified manifest.json.',
     access: 'write',
     input: exportRequest,
+  }),
+  'exports.download': method<ExportDownload>()({
+    summary: 'Browser mode: builds the batch as one zip (with its manifest) and returns the URL to download it from.',
+    access: 'write',
+    input: exportDownloadRequest,
   }),
   'exports.cancel': method<{ readonly cancelled: boolean }>()({
     summary:

@@ -1,17 +1,38 @@
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportManifest } from '../../../src/main/core/exporter/manifest.ts';
+import { readZipHashes } from '../../../src/main/core/exporter/zip.ts';
 import { processors } from '../../../src/main/core/pipeline/processors/index.ts';
+import { startMarqueServer } from '../../../src/main/core/server/http-server.ts';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
-import type { ExportProgress } from '../../../src/shared/contract/exports.ts';
+import type { ExportDownload, ExportProgress } from '../../../src/shared/contract/exports.ts';
 import { writeCorpus } from '../../helpers/corpus.ts';
 import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { listTree, sha256Of } from './fixtures.ts';
 
 const caller = { mode: 'desktop', clientAddress: null } as const;
+
+function call(base: string, path: string, token: string, method: string, body?: string) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = request(
+      `${base.replace(/\/$/, '')}${path}`,
+      { method, headers: { Authorization: `Bearer ${token}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 /** Recipes for the library's own previews; every other registered processor is a deliverable. */
 const recipes = processors.map((p) => p.id).filter((id) => id !== 'thumbnail-png');
 const HOSTILE = ['../../escape', 'CON', 'acme', 'ACME', 'Cafe\u0301', 'Café', 'inv\u202Efdp.exe', 'trailing. . .'];
@@ -72,6 +93,32 @@ describe('export through the real studio and worker pool', () => {
     }
     expect(progress.at(-1)).toMatchObject({ phase: 'done' });
   }, 240_000);
+
+  it('gives browser mode the batch as one zip download', async () => {
+    const server = await startMarqueServer({ studio, mode: 'browser', port: 0, staticDir: join(dir.path, 'no-ui') });
+    try {
+      const body = JSON.stringify({
+        logoIds: ids.slice(0, 2),
+        recipes: [{ recipe: recipes[0] }],
+        template: '{name}/{file}',
+      });
+      const prepared = await call(server.url, '/api/exports.download', server.token, 'POST', body);
+      expect(prepared.status).toBe(200);
+      const reply = JSON.parse(prepared.body.toString('utf8')) as ExportDownload;
+      expect(reply.url).toBe(`/media/export/${reply.exportId}`);
+      const zip = await call(server.url, reply.url, server.token, 'GET');
+      expect(zip.status).toBe(200);
+      expect(String(zip.headers['content-disposition'])).toMatch(/^attachment/);
+      expect(zip.body.length).toBe(reply.bytes);
+      const file = join(dir.path, 'download.zip');
+      await writeFile(file, zip.body);
+      const entries = await readZipHashes(file);
+      expect([...entries.keys()].sort()).toEqual([...reply.summary.written.map((f) => f.path), 'manifest.json'].sort());
+      for (const written of reply.summary.written) expect(entries.get(written.path)?.sha256).toBe(written.sha256);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 
   it('marque export --json names every file it wrote by absolute path', async () => {
     await studio.close(); // one writer at a time on the library

@@ -1,13 +1,15 @@
 import type { Handlers } from '../../../shared/contract/index.ts';
 import type { ExportService } from './export-service.ts';
 
-type ExportHandlers = Pick<Handlers, 'exports.preview' | 'exports.run' | 'exports.cancel'>;
+type ExportHandlers = Pick<Handlers, 'exports.preview' | 'exports.run' | 'exports.download' | 'exports.cancel'>;
 
 /** The exporter's contract methods. */
 export function exportHandlers(exporter: ExportService): ExportHandlers {
   return {
     'exports.preview': async (request, context) => exporter.preview(request, { clientAddress: context.clientAddress }),
     'exports.run': async (request, context) => exporter.run(request, { clientAddress: context.clientAddress }),
+    'exports.download': async (request, context) =>
+      exporter.prepareDownload(request, { clientAddress: context.clientAddress }),
     'exports.cancel': async ({ exportId }) => ({ cancelled: exporter.cancel(exportId) }),
   };
 }

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type {
+  ExportDownload,
   ExportFailure,
   ExportPhase,
   ExportPlan,
   ExportSummary,
+  ParsedExportDownloadRequest,
   ParsedExportRequest,
 } from '../../../shared/contract/exports.ts';
 import type { Logo } from '../../../shared/domain.ts';
@@ -61,6 +63,8 @@ export interface ZipDownload {
 }
 
 const STALE_DOWNLOAD_MS = 24 * 60 * 60 * 1000;
+/** How long a prepared browser download stays fetchable. */
+const DOWNLOAD_TTL_MS = 60 * 60 * 1000;
 const PROGRESS_INTERVAL_MS = 100;
 
 /** Batch export: logos x recipes through the naming template into a folder or one zip. */
@@ -68,6 +72,8 @@ export class ExportService {
   readonly #deps: ExportServiceDeps;
   /** Exports and previews in flight, by the id their progress events carry, for `cancel`. */
   readonly #running = new Map<string, AbortController>();
+  /** Browser downloads prepared by `prepareDownload`, served by id through the media table. */
+  readonly #downloads = new Map<string, { readonly download: ZipDownload; readonly at: number }>();
 
   constructor(deps: ExportServiceDeps) {
     this.#deps = deps;
@@ -128,6 +134,44 @@ export class ExportService {
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
       throw error;
+    }
+  }
+
+  /** `zipForDownload` kept for an hour under its export id, for `/media/export/<id>`. */
+  async prepareDownload(request: ParsedExportDownloadRequest, options: RunOptions = {}): Promise<ExportDownload> {
+    await this.expireDownloads();
+    const download = await this.zipForDownload(request, options);
+    const exportId = download.summary.exportId;
+    this.#downloads.set(exportId, { download, at: Date.now() });
+    return {
+      exportId,
+      url: `/media/export/${exportId}`,
+      fileName: download.fileName,
+      bytes: download.bytes,
+      summary: download.summary,
+    };
+  }
+
+  /** The media-table entry of a prepared download (an attachment, never shared with teammates). */
+  downloadFile(exportId: string): { path: string; mime: string; filename: string; attachment: true; shareable: false } {
+    const entry = this.#downloads.get(exportId);
+    if (!entry || Date.now() - entry.at > DOWNLOAD_TTL_MS)
+      throw new MarqueError('NOT_FOUND', 'This export download has expired');
+    return {
+      path: entry.download.path,
+      mime: 'application/zip',
+      filename: entry.download.fileName,
+      attachment: true,
+      shareable: false,
+    };
+  }
+
+  /** Deletes prepared downloads older than an hour (and all of them with `all`, at close). */
+  async expireDownloads(all = false): Promise<void> {
+    for (const [id, entry] of this.#downloads) {
+      if (!all && Date.now() - entry.at <= DOWNLOAD_TTL_MS) continue;
+      this.#downloads.delete(id);
+      await entry.download.dispose();
     }
   }
 
