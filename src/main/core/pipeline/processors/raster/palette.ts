@@ -1,5 +1,5 @@
 import type { PaletteColor } from '../../../../../shared/palette.ts';
-import { deltaE76, hexToRgb, type Lab, LabCache, type Rgb, rgbToCmyk, rgbToHex, rgbToLab } from './color.ts';
+import { deltaE76, hexToRgb, type Lab, type Rgb, rgbToCmyk, rgbToHex, rgbToLab } from './color.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from './rgba.ts';
 
 export interface PaletteOptions {

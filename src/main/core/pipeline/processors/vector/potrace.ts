@@ -85,7 +85,7 @@ export function traceMask(
   height: number,
   params: PotraceParams = DEFAULT_POTRACE_PARAMS,
 ): Promise<TracedPaths | null> {
-  return traceLevels(mask, width, height, 1, maskBounds(mask, width, height), params);
+  return traceMaskInBox(mask, width, maskBounds(mask, width, height), params);
 }
 
 /** A box in pixels, exclusive upper bounds. */
@@ -96,15 +96,10 @@ export interface PixelBox {
   readonly y1: number;
 }
 
-/**
- * Traces the pixels whose level is at least `minLevel` (levels: 0 = nothing), inside `box`, which
- * must hold them all. Stacked colour layers share one level map this way instead of one mask each.
- */
-export async function traceLevels(
-  levels: Uint8Array,
+/** Traces the set pixels of a mask (`width` pixels a row) inside `box`, which must hold them all. */
+export async function traceMaskInBox(
+  mask: Uint8Array,
   width: number,
-  height: number,
-  minLevel: number,
   box: PixelBox | null,
   params: PotraceParams = DEFAULT_POTRACE_PARAMS,
 ): Promise<TracedPaths | null> {
@@ -115,7 +110,7 @@ export async function traceLevels(
   for (let y = 0; y < h; y++) {
     const row = (box.y0 + y) * width + box.x0;
     const out = y * w;
-    for (let x = 0; x < w; x++) words[out + x] = (levels[row + x] as number) >= minLevel ? INK : PAPER;
+    for (let x = 0; x < w; x++) words[out + x] = mask[row + x] ? INK : PAPER;
   }
   const potrace = await loadPotrace();
   const svg = await potrace.potrace(

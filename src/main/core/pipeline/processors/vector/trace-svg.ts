@@ -10,8 +10,8 @@ import {
   type PixelBox,
   type PotraceParams,
   type TracedPaths,
-  traceLevels,
   traceMask,
+  traceMaskInBox,
 } from './potrace.ts';
 
 export interface BilevelTraceOptions extends Partial<PotraceParams> {
@@ -178,7 +178,7 @@ export async function traceColorToSvg(
     hooks.signal?.throwIfAborted();
     hooks.progress?.(position / order.length);
     const box = stackedLayer(levels, width, height, position + 1, boxes[position] as PixelBox, layer);
-    const traced = await traceLevels(layer, width, height, 1, box, params);
+    const traced = await traceMaskInBox(layer, width, box, params);
     if (!traced) continue;
     const rgb = colours[order[position] as number] as Rgb;
     paths.push(pathElement(rgbToHex(...rgb), traced));
