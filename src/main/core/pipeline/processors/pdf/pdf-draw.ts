@@ -1,0 +1,150 @@
+import PDFDocument from 'pdfkit';
+import type { ClipShape } from '../svg/art.ts';
+import type { DisplayPage, DrawOp, Ink, InkPaint, PathOp } from '../svg/display-list.ts';
+import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
+
+/** The parts of pdfkit's spot colour bookkeeping we rely on (pdfkit cannot set a spot tint other than 1). */
+interface SpotInternals {
+  spotColors: Record<string, { id: string; ref: unknown }>;
+  page: { colorSpaces: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
+}
+
+export interface PdfMeta {
+  readonly title: string;
+  readonly subject?: string;
+  readonly keywords?: string;
+}
+
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * A pdfkit document whose bytes depend only on what is drawn: fixed dates (pdfkit derives the
+ * file ID from the info dictionary, so that is fixed too).
+ */
+export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
+  return new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    pdfVersion: '1.6',
+    info: {
+      Title: meta.title,
+      Author: 'Marque',
+      Creator: 'Marque',
+      Producer: 'Marque (pdfkit)',
+      ...(meta.subject ? { Subject: meta.subject } : {}),
+      ...(meta.keywords ? { Keywords: meta.keywords } : {}),
+      CreationDate: FIXED_DATE,
+      ModDate: FIXED_DATE,
+    },
+    displayTitle: true,
+  });
+}
+
+export function finishPdf(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+const n = (value: number): string => String(round(value, 4));
+
+class PageWriter {
+  private ctm: Matrix = IDENTITY;
+  private readonly doc: PDFKit.PDFDocument;
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
+  }
+
+  /** Sets the CTM to `target` (relative to the page's initial, y-down user space). */
+  private setMatrix(target: Matrix): boolean {
+    const inverse = invert(this.ctm);
+    if (!inverse || !invert(target)) return false;
+    const delta = multiply(inverse, target);
+    this.doc.addContent(`${delta.map(n).join(' ')} cm`);
+    this.ctm = target;
+    return true;
+  }
+
+  private setInk(ink: Ink, stroke: boolean): void {
+    if (ink.space === 'cmyk') {
+      this.doc.addContent(`${ink.cmyk.map((value) => n(value / 100)).join(' ')} ${stroke ? 'K' : 'k'}`);
+      return;
+    }
+    const internals = this.doc as unknown as SpotInternals;
+    if (!internals.spotColors[ink.name])
+      this.doc.addSpotColor(ink.name, ...(ink.alternate as [number, number, number, number]));
+    const spot = internals.spotColors[ink.name] as { id: string; ref: unknown };
+    internals.page.colorSpaces[spot.id] = spot.ref;
+    this.doc.addContent(`/${spot.id} ${stroke ? 'CS' : 'cs'} ${n(ink.tint)} ${stroke ? 'SCN' : 'scn'}`);
+  }
+
+  private clip(clip: ClipShape): boolean {
+    if (!this.setMatrix(clip.matrix)) return false;
+    this.doc.path(clip.d);
+    this.doc.addContent(clip.rule === 'evenodd' ? 'W* n' : 'W n');
+    return true;
+  }
+
+  path(op: PathOp): void {
+    this.doc.save();
+    const saved = this.ctm;
+    if (op.clips.every((clip) => this.clip(clip)) && this.setMatrix(op.matrix)) {
+      this.paint(op.fill, op.stroke?.paint ?? null);
+      if (op.stroke) {
+        const s = op.stroke;
+        const dash = s.dash.length > 0 ? `[${s.dash.map(n).join(' ')}] ${n(s.dashOffset)} d ` : '';
+        const cap = { butt: 0, round: 1, square: 2 }[s.cap];
+        const join = { miter: 0, round: 1, bevel: 2 }[s.join];
+        this.doc.addContent(`${n(s.width)} w ${cap} J ${join} j ${n(s.miterLimit)} M ${dash}`.trim());
+      }
+      this.doc.path(op.d);
+      const even = op.fillRule === 'evenodd' ? '*' : '';
+      this.doc.addContent(op.fill && op.stroke ? `B${even}` : op.fill ? `f${even}` : 'S');
+    }
+    this.doc.restore();
+    this.ctm = saved;
+  }
+
+  private paint(fill: InkPaint | null, stroke: InkPaint | null): void {
+    if (fill) this.setInk(fill.ink, false);
+    if (stroke) this.setInk(stroke.ink, true);
+    // Each op runs inside q/Q, so opacity needs setting only when it is not 1 (pdfkit reuses equal ExtGStates).
+    if ((fill && fill.opacity < 1) || (stroke && stroke.opacity < 1)) {
+      this.doc.fillOpacity(fill?.opacity ?? 1);
+      this.doc.strokeOpacity(stroke?.opacity ?? 1);
+    }
+  }
+
+  text(op: Extract<DrawOp, { kind: 'text' }>): void {
+    this.doc.save();
+    this.setInk(op.ink, false);
+    this.doc.font('Helvetica').fontSize(op.size);
+    this.doc.text(op.text, op.x, op.y, { lineBreak: false, baseline: 'alphabetic' });
+    this.doc.restore();
+  }
+}
+
+/** Adds one page drawn from a display list. */
+export function addDisplayPage(doc: PDFKit.PDFDocument, page: DisplayPage): void {
+  doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
+  const internals = doc as unknown as SpotInternals;
+  if (page.trimBox) {
+    const [x, y, w, h] = page.trimBox;
+    // PDF boxes are y-up from the bottom left.
+    internals.page.dictionary.data.TrimBox = [x, page.heightPt - y - h, x + w, page.heightPt - y].map((value) =>
+      round(value, 3),
+    );
+  }
+  const writer = new PageWriter(doc);
+  doc.save();
+  if (page.mirror) doc.transform(-1, 0, 0, 1, page.widthPt, 0);
+  for (const op of page.ops) {
+    if (op.kind === 'path') writer.path(op);
+    else writer.text(op);
+  }
+  doc.restore();
+}

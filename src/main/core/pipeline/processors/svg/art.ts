@@ -1,0 +1,71 @@
+import type { Rgb } from './color.ts';
+import type { Matrix } from './matrix.ts';
+
+/** A flat colour with its effective opacity (element and group opacities multiplied in). */
+export interface Paint {
+  readonly rgb: Rgb;
+  readonly opacity: number;
+}
+
+export interface StrokeStyle {
+  readonly paint: Paint;
+  readonly width: number;
+  readonly cap: 'butt' | 'round' | 'square';
+  readonly join: 'miter' | 'round' | 'bevel';
+  readonly miterLimit: number;
+  readonly dash: readonly number[];
+  readonly dashOffset: number;
+}
+
+export type FillRule = 'nonzero' | 'evenodd';
+
+/** A clipping outline; an item is clipped by the intersection of all of its clips. */
+export interface ClipShape {
+  readonly d: string;
+  readonly matrix: Matrix;
+  readonly rule: FillRule;
+}
+
+/** One painted shape, in drawing order, with its transform to the artboard's user space. */
+export interface PaintItem {
+  readonly d: string;
+  readonly matrix: Matrix;
+  readonly fill: Paint | null;
+  readonly fillRule: FillRule;
+  readonly stroke: StrokeStyle | null;
+  readonly clips: readonly ClipShape[];
+}
+
+export interface ViewBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * A logo reduced to what print needs: the artboard (exact size in points) and its painted shapes.
+ * `rootMatrix` maps user space (viewBox units) to artboard points, y down.
+ */
+export interface SvgArt {
+  readonly widthPt: number;
+  readonly heightPt: number;
+  readonly viewBox: ViewBox;
+  readonly rootMatrix: Matrix;
+  readonly items: readonly PaintItem[];
+  /** Things drawn approximately or not at all (gradients flattened, text, masks, images). */
+  readonly warnings: readonly string[];
+}
+
+/** The distinct paint colours of the art, most used first (by item count), as '#rrggbb'. */
+export function artColors(art: SvgArt): string[] {
+  const counts = new Map<string, number>();
+  for (const item of art.items) {
+    for (const paint of [item.fill, item.stroke?.paint]) {
+      if (!paint || paint.opacity <= 0) continue;
+      const hex = `#${paint.rgb.map((part) => part.toString(16).padStart(2, '0')).join('')}`;
+      counts.set(hex, (counts.get(hex) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([hex]) => hex);
+}

@@ -1,0 +1,86 @@
+import type { ClipShape, FillRule, PaintItem, StrokeStyle, SvgArt } from './art.ts';
+import type { Cmyk } from './color.ts';
+import { type Matrix, multiply } from './matrix.ts';
+
+/**
+ * Print colours. `separation` is a named ink (a PDF Separation colour space) at a tint 0-1; its
+ * `alternate` (CMYK percent) is only how non-separating devices show it. `cmyk` is process colour.
+ */
+export type Ink =
+  | { readonly space: 'cmyk'; readonly cmyk: Cmyk }
+  | { readonly space: 'separation'; readonly name: string; readonly alternate: Cmyk; readonly tint: number };
+
+export interface InkPaint {
+  readonly ink: Ink;
+  readonly opacity: number;
+}
+
+export interface PathOp {
+  readonly kind: 'path';
+  readonly d: string;
+  /** Maps the path's coordinates to page points (origin top left, y down). */
+  readonly matrix: Matrix;
+  readonly fill: InkPaint | null;
+  readonly fillRule: FillRule;
+  readonly stroke: (Omit<StrokeStyle, 'paint'> & { readonly paint: InkPaint }) | null;
+  /** Page-space clips (their matrices also map to page points); all apply. */
+  readonly clips: readonly ClipShape[];
+}
+
+export interface TextOp {
+  readonly kind: 'text';
+  /** Left end of the baseline, in page points. */
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  readonly text: string;
+  readonly ink: Ink;
+}
+
+export type DrawOp = PathOp | TextOp;
+
+/** One page: exact size in points, what to draw, and the trim box when it differs from the page. */
+export interface DisplayPage {
+  readonly widthPt: number;
+  readonly heightPt: number;
+  readonly ops: readonly DrawOp[];
+  readonly trimBox?: readonly [number, number, number, number];
+  /** Mirror the whole page left-right (film emulsion down). */
+  readonly mirror?: boolean;
+}
+
+/** How each painted item of the art is inked: null leaves that paint out. */
+export type InkMapper = (
+  paint: PaintItem['fill'] & object,
+  item: PaintItem,
+  role: 'fill' | 'stroke',
+) => InkPaint | null;
+
+/** Places the art on a page (`placement` maps artboard points to page points) with inks chosen per paint. */
+export function artToOps(art: SvgArt, placement: Matrix, mapInk: InkMapper): PathOp[] {
+  const toPage = multiply(placement, art.rootMatrix);
+  const ops: PathOp[] = [];
+  for (const item of art.items) {
+    const fill = item.fill ? mapInk(item.fill, item, 'fill') : null;
+    const strokePaint = item.stroke ? mapInk(item.stroke.paint, item, 'stroke') : null;
+    if (!fill && !strokePaint) continue;
+    ops.push({
+      kind: 'path',
+      d: item.d,
+      matrix: multiply(toPage, item.matrix),
+      fill,
+      fillRule: item.fillRule,
+      stroke: item.stroke && strokePaint ? { ...item.stroke, paint: strokePaint } : null,
+      clips: item.clips.map((clip) => ({ ...clip, matrix: multiply(toPage, clip.matrix) })),
+    });
+  }
+  return ops;
+}
+
+export function rect(x: number, y: number, width: number, height: number): string {
+  return `M${x} ${y}H${x + width}V${y + height}H${x}Z`;
+}
+
+export function circle(cx: number, cy: number, r: number): string {
+  return `M${cx - r} ${cy}A${r} ${r} 0 1 0 ${cx + r} ${cy}A${r} ${r} 0 1 0 ${cx - r} ${cy}Z`;
+}

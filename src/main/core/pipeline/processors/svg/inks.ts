@@ -1,0 +1,76 @@
+import type { Palette } from '../../../../../shared/palette.ts';
+import type { SvgArt } from './art.ts';
+import { artColors } from './art.ts';
+import { type Cmyk, deltaE, hexToRgb, isPaperWhite, type Rgb, rgbToCmyk, rgbToHex } from './color.ts';
+
+/** A named ink of a spot job: the palette colour it prints, and what non-separating devices show. */
+export interface SpotInk {
+  readonly name: string;
+  readonly hex: string;
+  readonly rgb: Rgb;
+  readonly cmyk: Cmyk;
+}
+
+export interface PaletteEntry {
+  readonly hex: string;
+  readonly name?: string | undefined;
+}
+
+/** PDF Separation names: printable ASCII, no delimiters; a hex-based name when none was given. */
+export function spotName(entry: PaletteEntry): string {
+  const given = (entry.name ?? '')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/[()<>[\]{}/%#]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return given !== '' ? given.slice(0, 60) : `Spot ${entry.hex.replace('#', '').toUpperCase()}`;
+}
+
+/**
+ * The inks of a job, in order of preference: the palette given in the options, the logo's locked
+ * palette, the exact colours of a vector master, then the logo's stored palette. Paper white is
+ * not an ink on a light substrate. Names repeat are made unique.
+ */
+export function chooseInks(
+  art: SvgArt,
+  optionPalette: readonly PaletteEntry[] | undefined,
+  stored: Palette | null | undefined,
+  source: 'svg' | 'trace',
+): SpotInk[] {
+  let entries: readonly PaletteEntry[] = [];
+  if (optionPalette && optionPalette.length > 0) entries = optionPalette;
+  else if (stored?.locked && stored.colors.length > 0) entries = stored.colors;
+  else {
+    const own = artColors(art);
+    if (own.length > 0)
+      entries = own.map((hex) => ({ hex, name: stored?.colors.find((colour) => colour.hex === hex)?.name }));
+    else if (stored && source === 'svg') entries = stored.colors;
+  }
+  const inks: SpotInk[] = [];
+  const names = new Set<string>();
+  for (const entry of entries) {
+    const rgb = hexToRgb(entry.hex);
+    const hex = rgbToHex(rgb);
+    if (isPaperWhite(rgb) || inks.some((ink) => ink.hex === hex)) continue;
+    let name = spotName(entry);
+    for (let i = 2; names.has(name); i++) name = `${spotName(entry)} ${i}`;
+    names.add(name);
+    inks.push({ name, hex, rgb, cmyk: rgbToCmyk(rgb) });
+  }
+  return inks;
+}
+
+/** The ink nearest a paint colour (CIE76), or null for paper white / no inks. */
+export function nearestInk(rgb: Rgb, inks: readonly SpotInk[]): SpotInk | null {
+  if (isPaperWhite(rgb)) return null;
+  let best: SpotInk | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const ink of inks) {
+    const distance = deltaE(rgb, ink.rgb);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = ink;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,398 @@
+import { XMLParser } from 'fast-xml-parser';
+import { optimize } from 'svgo';
+import { MarqueError } from '../../../../../shared/errors.ts';
+import type { ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBox } from './art.ts';
+import { parseCssColor, type Rgb } from './color.ts';
+import { IDENTITY, type Matrix, multiply, parseTransform, scale, translate } from './matrix.ts';
+import { SHAPE_TAGS, shapeToPath } from './shapes.ts';
+
+type Attributes = Record<string, string>;
+interface XmlNode {
+  readonly tag: string;
+  readonly attributes: Attributes;
+  readonly children: readonly XmlNode[];
+}
+
+/** Inherited presentation state while walking the tree. */
+interface Style {
+  fill: string;
+  fillOpacity: number;
+  fillRule: FillRule;
+  stroke: string;
+  strokeOpacity: number;
+  strokeWidth: number;
+  cap: StrokeStyle['cap'];
+  join: StrokeStyle['join'];
+  miterLimit: number;
+  dash: number[];
+  dashOffset: number;
+  color: string;
+  clipRule: FillRule;
+  visible: boolean;
+}
+
+const INITIAL_STYLE: Style = {
+  fill: '#000',
+  fillOpacity: 1,
+  fillRule: 'nonzero',
+  stroke: 'none',
+  strokeOpacity: 1,
+  strokeWidth: 1,
+  cap: 'butt',
+  join: 'miter',
+  miterLimit: 4,
+  dash: [],
+  dashOffset: 0,
+  color: '#000',
+  clipRule: 'nonzero',
+  visible: true,
+};
+
+const SKIPPED = new Set([
+  'defs',
+  'symbol',
+  'clipPath',
+  'mask',
+  'linearGradient',
+  'radialGradient',
+  'pattern',
+  'marker',
+  'style',
+  'title',
+  'desc',
+  'metadata',
+  'filter',
+  'script',
+  'foreignObject',
+]);
+const UNIT_PT: Readonly<Record<string, number>> = {
+  '': 0.75,
+  px: 0.75,
+  pt: 1,
+  pc: 12,
+  mm: 72 / 25.4,
+  cm: 72 / 2.54,
+  in: 72,
+};
+const MAX_USE_DEPTH = 16;
+
+function toNodes(raw: unknown): XmlNode[] {
+  if (!Array.isArray(raw)) return [];
+  const nodes: XmlNode[] = [];
+  for (const entry of raw as Record<string, unknown>[]) {
+    const tag = Object.keys(entry).find((key) => key !== ':@');
+    if (!tag || tag.startsWith('#') || tag.startsWith('?') || tag.startsWith('!')) continue;
+    const local = tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag;
+    const attributes = { ...((entry[':@'] as Attributes | undefined) ?? {}) };
+    const text = Array.isArray(entry[tag])
+      ? (entry[tag] as Record<string, unknown>[]).filter((child) => '#text' in child)
+      : [];
+    if (text.length > 0) attributes['#text'] = text.map((child) => String(child['#text'])).join('');
+    nodes.push({ tag: local, attributes, children: toNodes(entry[tag]) });
+  }
+  return nodes;
+}
+
+/** Presentation attributes overridden by the style attribute (CSS rules were inlined by svgo). */
+function declarations(node: XmlNode): Attributes {
+  const result: Attributes = { ...node.attributes };
+  for (const part of (node.attributes.style ?? '').split(';')) {
+    const colon = part.indexOf(':');
+    if (colon > 0)
+      result[part.slice(0, colon).trim()] = part
+        .slice(colon + 1)
+        .replace(/!important/, '')
+        .trim();
+  }
+  return result;
+}
+
+function number(text: string | undefined, fallback: number): number {
+  const value = Number.parseFloat(text ?? '');
+  return Number.isFinite(value) ? value : fallback;
+}
+
+function clamp01(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}
+
+function inherit(parent: Style, props: Attributes): Style {
+  const style = { ...parent, dash: [...parent.dash] };
+  const pick = (name: string): string | undefined => {
+    const value = props[name];
+    return value === undefined || value === 'inherit' ? undefined : value;
+  };
+  style.color = pick('color') ?? style.color;
+  style.fill = pick('fill') ?? style.fill;
+  style.stroke = pick('stroke') ?? style.stroke;
+  style.fillOpacity = clamp01(number(pick('fill-opacity'), style.fillOpacity));
+  style.strokeOpacity = clamp01(number(pick('stroke-opacity'), style.strokeOpacity));
+  style.strokeWidth = Math.max(0, number(pick('stroke-width'), style.strokeWidth));
+  style.miterLimit = Math.max(1, number(pick('stroke-miterlimit'), style.miterLimit));
+  style.dashOffset = number(pick('stroke-dashoffset'), style.dashOffset);
+  const fillRule = pick('fill-rule');
+  if (fillRule === 'evenodd' || fillRule === 'nonzero') style.fillRule = fillRule;
+  const clipRule = pick('clip-rule');
+  if (clipRule === 'evenodd' || clipRule === 'nonzero') style.clipRule = clipRule;
+  const cap = pick('stroke-linecap');
+  if (cap === 'butt' || cap === 'round' || cap === 'square') style.cap = cap;
+  const join = pick('stroke-linejoin');
+  if (join === 'miter' || join === 'round' || join === 'bevel') style.join = join;
+  const dash = pick('stroke-dasharray');
+  if (dash !== undefined) {
+    const values =
+      dash === 'none'
+        ? []
+        : dash
+            .split(/[\s,]+/)
+            .map(Number)
+            .filter(Number.isFinite);
+    style.dash =
+      values.some((value) => value < 0) || values.every((value) => value === 0)
+        ? []
+        : values.length % 2 === 1
+          ? [...values, ...values]
+          : values;
+  }
+  const visibility = pick('visibility');
+  if (visibility) style.visible = visibility === 'visible';
+  return style;
+}
+
+function parseLength(text: string | undefined): { value: number; unit: string } | null {
+  const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z%]*)\s*$/i.exec(text ?? '');
+  if (!match) return null;
+  return { value: Number(match[1]), unit: (match[2] ?? '').toLowerCase() };
+}
+
+function toPoints(text: string | undefined): number | null {
+  const length = parseLength(text);
+  const factor = length ? UNIT_PT[length.unit] : undefined;
+  return length && factor !== undefined && length.value > 0 ? length.value * factor : null;
+}
+
+class ArtBuilder {
+  readonly items: PaintItem[] = [];
+  readonly warnings = new Set<string>();
+  readonly byId = new Map<string, XmlNode>();
+
+  index(node: XmlNode): void {
+    if (node.attributes.id) this.byId.set(node.attributes.id, node);
+    for (const child of node.children) this.index(child);
+  }
+
+  private reference(value: string | undefined): XmlNode | undefined {
+    const id = /^\s*url\(\s*['"]?#([^'")]+)['"]?\s*\)/.exec(value ?? '')?.[1] ?? /^#(.+)$/.exec(value ?? '')?.[1];
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  /** A fill or stroke value to a flat paint; gradients fall back to their mean stop colour. */
+  private paint(value: string, style: Style, opacity: number): Paint | null {
+    if (opacity <= 0) return null;
+    const trimmed = value.trim();
+    if (trimmed.startsWith('url(')) {
+      const target = this.reference(trimmed);
+      const mean = target ? this.gradientMean(target, 0) : null;
+      if (mean) {
+        this.warnings.add('gradients drawn as their mean colour');
+        return { rgb: mean.rgb, opacity: opacity * mean.alpha };
+      }
+      const fallback = trimmed.replace(/^url\([^)]*\)/, '').trim();
+      if (!target) return fallback ? this.paint(fallback, style, opacity) : null;
+      this.warnings.add('pattern paints drawn as none');
+      return null;
+    }
+    const parsed = parseCssColor(trimmed === 'currentColor' || trimmed === 'currentcolor' ? style.color : trimmed);
+    return parsed ? { rgb: parsed.rgb, opacity: opacity * parsed.alpha } : null;
+  }
+
+  private gradientMean(node: XmlNode, depth: number): { rgb: Rgb; alpha: number } | null {
+    if (node.tag !== 'linearGradient' && node.tag !== 'radialGradient') return null;
+    const stops = node.children.filter((child) => child.tag === 'stop');
+    if (stops.length === 0) {
+      const parent = this.reference(node.attributes.href ?? node.attributes['xlink:href']);
+      return parent && depth < 8 ? this.gradientMean(parent, depth + 1) : null;
+    }
+    let total = 0;
+    const sum = [0, 0, 0, 0];
+    for (const stop of stops) {
+      const props = declarations(stop);
+      const color = parseCssColor(props['stop-color'] ?? '#000') ?? { rgb: [0, 0, 0] as Rgb, alpha: 0 };
+      const alpha = color.alpha * clamp01(number(props['stop-opacity'], 1));
+      const weight = 1 / stops.length;
+      total += weight;
+      sum[0] = (sum[0] ?? 0) + color.rgb[0] * weight;
+      sum[1] = (sum[1] ?? 0) + color.rgb[1] * weight;
+      sum[2] = (sum[2] ?? 0) + color.rgb[2] * weight;
+      sum[3] = (sum[3] ?? 0) + alpha * weight;
+    }
+    const mean = sum.map((value) => value / total);
+    return { rgb: [Math.round(mean[0] ?? 0), Math.round(mean[1] ?? 0), Math.round(mean[2] ?? 0)], alpha: mean[3] ?? 1 };
+  }
+
+  private clipShapes(value: string | undefined, ctm: Matrix, style: Style): ClipShape[] {
+    if (!value || value === 'none') return [];
+    const target = this.reference(value);
+    if (!target || target.tag !== 'clipPath') return [];
+    if (target.attributes.clipPathUnits === 'objectBoundingBox') {
+      this.warnings.add('objectBoundingBox clip paths ignored');
+      return [];
+    }
+    const base = multiply(ctm, parseTransform(target.attributes.transform));
+    const shapes: ClipShape[] = [];
+    const collect = (node: XmlNode, matrix: Matrix, parentStyle: Style, depth: number): void => {
+      const props = declarations(node);
+      if (props.display === 'none' || depth > MAX_USE_DEPTH) return;
+      const local = multiply(matrix, parseTransform(props.transform));
+      const nodeStyle = inherit(parentStyle, props);
+      if (node.tag === 'use') {
+        const ref = this.reference(node.attributes.href ?? node.attributes['xlink:href']);
+        if (ref) collect(ref, multiply(local, translate(number(props.x, 0), number(props.y, 0))), nodeStyle, depth + 1);
+        return;
+      }
+      const d = SHAPE_TAGS.has(node.tag) ? shapeToPath(node.tag, props) : null;
+      if (d) shapes.push({ d, matrix: local, rule: nodeStyle.clipRule });
+      else if (node.tag === 'g') for (const child of node.children) collect(child, local, nodeStyle, depth + 1);
+    };
+    for (const child of target.children) collect(child, base, style, 0);
+    // An empty clip path clips everything away: represent it with an empty rectangle.
+    if (shapes.length === 0) return [{ d: 'M0 0Z', matrix: IDENTITY, rule: 'nonzero' }];
+    return shapes.length === 1 ? shapes : [this.mergeClip(shapes)];
+  }
+
+  /** Several outlines of one clipPath are a union: concatenated into one nonzero path when they share a transform. */
+  private mergeClip(shapes: readonly ClipShape[]): ClipShape {
+    const first = shapes[0] as ClipShape;
+    if (shapes.every((shape) => shape.matrix.every((value, i) => value === first.matrix[i]))) {
+      return { d: shapes.map((shape) => shape.d).join(' '), matrix: first.matrix, rule: 'nonzero' };
+    }
+    this.warnings.add('clip paths with differently transformed parts use their first part');
+    return first;
+  }
+
+  walk(node: XmlNode, ctm: Matrix, parent: Style, opacity: number, clips: readonly ClipShape[], depth: number): void {
+    if (depth > MAX_USE_DEPTH * 4) return;
+    if (SKIPPED.has(node.tag)) return;
+    const props = declarations(node);
+    if (props.display === 'none') return;
+    const style = inherit(parent, props);
+    const localOpacity = opacity * clamp01(number(props.opacity, 1));
+    let matrix = multiply(ctm, parseTransform(props.transform));
+    if (props.mask && props.mask !== 'none') this.warnings.add('masks ignored');
+    if (props.filter && props.filter !== 'none') this.warnings.add('filters ignored');
+    const ownClips = [...clips, ...this.clipShapes(props['clip-path'], matrix, style)];
+
+    if (node.tag === 'use') {
+      const ref = this.reference(node.attributes.href ?? node.attributes['xlink:href']);
+      if (!ref || depth > MAX_USE_DEPTH) return;
+      matrix = multiply(matrix, translate(number(props.x, 0), number(props.y, 0)));
+      const children = ref.tag === 'symbol' ? ref.children : [ref];
+      for (const child of children) this.walk(child, matrix, style, localOpacity, ownClips, depth + 1);
+      return;
+    }
+    if (node.tag === 'text' || node.tag === 'tspan') {
+      this.warnings.add('text not outlined: skipped (convert text to outlines in the master)');
+      return;
+    }
+    if (node.tag === 'image') {
+      this.warnings.add('embedded bitmap images skipped');
+      return;
+    }
+    if (SHAPE_TAGS.has(node.tag)) {
+      const d = shapeToPath(node.tag, props);
+      if (!d || !style.visible) return;
+      const fill = node.tag === 'line' ? null : this.paint(style.fill, style, localOpacity * style.fillOpacity);
+      const strokePaint =
+        style.strokeWidth > 0 ? this.paint(style.stroke, style, localOpacity * style.strokeOpacity) : null;
+      const stroke: StrokeStyle | null = strokePaint
+        ? {
+            paint: strokePaint,
+            width: style.strokeWidth,
+            cap: style.cap,
+            join: style.join,
+            miterLimit: style.miterLimit,
+            dash: style.dash,
+            dashOffset: style.dashOffset,
+          }
+        : null;
+      if (fill || stroke) this.items.push({ d, matrix, fill, fillRule: style.fillRule, stroke, clips: ownClips });
+      return;
+    }
+    if (node.tag === 'svg') matrix = multiply(matrix, nestedViewport(props));
+    for (const child of node.children) this.walk(child, matrix, style, localOpacity, ownClips, depth + 1);
+  }
+}
+
+function nestedViewport(props: Attributes): Matrix {
+  return translate(number(props.x, 0), number(props.y, 0));
+}
+
+function parseViewBox(text: string | undefined): ViewBox | null {
+  const values = (text ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (values.length !== 4 || values.some((value) => !Number.isFinite(value))) return null;
+  const [x = 0, y = 0, width = 0, height = 0] = values;
+  return width > 0 && height > 0 ? { x, y, width, height } : null;
+}
+
+/** Parses a sanitized SVG master into print art: artboard size in points plus flat painted shapes. */
+export function parseSvgArt(text: string, file = 'logo.svg'): SvgArt {
+  let inlined = text;
+  try {
+    // svgo applies <style> rules to the elements they match, so the walker only reads attributes.
+    inlined = optimize(text, { plugins: [{ name: 'inlineStyles', params: { onlyMatchedOnce: false } }] }).data;
+  } catch {
+    // Unparseable by svgo: the XML parser below will say why.
+  }
+  let raw: unknown;
+  try {
+    raw = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      parseAttributeValue: false,
+      processEntities: true,
+    }).parse(inlined);
+  } catch (error) {
+    throw new MarqueError('DECODE_FAILED', `${file}: the SVG is not well-formed XML (${(error as Error).message})`);
+  }
+  const root = toNodes(raw).find((node) => node.tag === 'svg');
+  if (!root) throw new MarqueError('DECODE_FAILED', `${file}: no <svg> root element`);
+  const widthPt = toPoints(root.attributes.width);
+  const heightPt = toPoints(root.attributes.height);
+  const viewBox =
+    parseViewBox(root.attributes.viewBox) ??
+    (widthPt && heightPt ? { x: 0, y: 0, width: widthPt / 0.75, height: heightPt / 0.75 } : null);
+  if (!viewBox)
+    throw new MarqueError('DECODE_FAILED', `${file}: the SVG has neither a viewBox nor an absolute width and height`);
+  const pageWidth = widthPt ?? (heightPt ? (heightPt * viewBox.width) / viewBox.height : viewBox.width * 0.75);
+  const pageHeight = heightPt ?? (widthPt ? (widthPt * viewBox.height) / viewBox.width : viewBox.height * 0.75);
+  // preserveAspectRatio xMidYMid meet, the default and what logo exports use.
+  const s = Math.min(pageWidth / viewBox.width, pageHeight / viewBox.height);
+  const rootMatrix = multiply(
+    translate((pageWidth - viewBox.width * s) / 2, (pageHeight - viewBox.height * s) / 2),
+    multiply(scale(s), translate(-viewBox.x, -viewBox.y)),
+  );
+  const builder = new ArtBuilder();
+  builder.index(root);
+  const rootStyle = inherit(INITIAL_STYLE, {});
+  for (const child of root.children)
+    builder.walk(
+      child,
+      IDENTITY,
+      inherit(rootStyle, declarations({ ...root, attributes: { ...root.attributes, transform: '' } })),
+      1,
+      [],
+      0,
+    );
+  return {
+    widthPt: pageWidth,
+    heightPt: pageHeight,
+    viewBox,
+    rootMatrix,
+    items: builder.items,
+    warnings: [...builder.warnings].sort(),
+  };
+}

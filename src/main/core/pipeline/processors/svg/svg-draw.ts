@@ -1,0 +1,66 @@
+import type { DisplayPage, Ink } from './display-list.ts';
+import { matrixToSvg, round } from './matrix.ts';
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * Renders a display page back to SVG (for rasterizing with sharp/librsvg), `pxPerPt` pixels per point.
+ * `inkColor` decides how an ink shows: a plate's film wants grey levels, a proof its colour.
+ */
+export function displayPageToSvg(
+  page: DisplayPage,
+  pxPerPt: number,
+  inkColor: (ink: Ink) => string,
+  background?: string,
+): string {
+  const width = Math.round(page.widthPt * pxPerPt);
+  const height = Math.round(page.heightPt * pxPerPt);
+  const defs: string[] = [];
+  const body: string[] = [];
+  let clipId = 0;
+  for (const op of page.ops) {
+    if (op.kind === 'text') {
+      body.push(
+        `<text x="${round(op.x, 3)}" y="${round(op.y, 3)}" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" font-size="${op.size}" fill="${inkColor(op.ink)}">${escapeXml(op.text)}</text>`,
+      );
+      continue;
+    }
+    let open = '';
+    let close = '';
+    for (const clip of op.clips) {
+      const id = `c${clipId++}`;
+      defs.push(
+        `<clipPath id="${id}" clipPathUnits="userSpaceOnUse"><path d="${escapeXml(clip.d)}" transform="${matrixToSvg(clip.matrix)}" clip-rule="${clip.rule}"/></clipPath>`,
+      );
+      open += `<g clip-path="url(#${id})">`;
+      close += '</g>';
+    }
+    const attrs: string[] = [`d="${escapeXml(op.d)}"`, `transform="${matrixToSvg(op.matrix)}"`];
+    if (op.fill) {
+      attrs.push(`fill="${inkColor(op.fill.ink)}"`, `fill-rule="${op.fillRule}"`);
+      if (op.fill.opacity < 1) attrs.push(`fill-opacity="${round(op.fill.opacity, 4)}"`);
+    } else attrs.push('fill="none"');
+    if (op.stroke) {
+      const s = op.stroke;
+      attrs.push(
+        `stroke="${inkColor(s.paint.ink)}"`,
+        `stroke-width="${round(s.width, 6)}"`,
+        `stroke-linecap="${s.cap}"`,
+        `stroke-linejoin="${s.join}"`,
+        `stroke-miterlimit="${s.miterLimit}"`,
+      );
+      if (s.paint.opacity < 1) attrs.push(`stroke-opacity="${round(s.paint.opacity, 4)}"`);
+      if (s.dash.length > 0)
+        attrs.push(`stroke-dasharray="${s.dash.join(' ')}"`, `stroke-dashoffset="${s.dashOffset}"`);
+    }
+    body.push(`${open}<path ${attrs.join(' ')}/>${close}`);
+  }
+  const mirror = page.mirror ? ` transform="matrix(-1 0 0 1 ${round(page.widthPt, 6)} 0)"` : '';
+  const fill = background ? `<rect width="100%" height="100%" fill="${background}"/>` : '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${round(page.widthPt, 6)} ${round(page.heightPt, 6)}" preserveAspectRatio="none">` +
+    `<defs>${defs.join('')}</defs>${fill}<g${mirror}>${body.join('')}</g></svg>`
+  );
+}
