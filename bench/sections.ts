@@ -1,7 +1,9 @@
 import type { Bench } from './bench.ts';
+import { exporterBench } from './exporter.ts';
 import { shareBench } from './share.ts';
 
 /** Every benchmark section, by name (`npm run bench -- <name>` runs one). */
 export const sections: Record<string, Bench> = {
   share: shareBench,
+  exporter: exporterBench,
 };

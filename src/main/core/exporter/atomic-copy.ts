@@ -51,11 +51,13 @@ export async function publish(temp: string, target: string, overwrite: boolean):
 /**
  * Copies `source` to `target` atomically: a temp file beside the target, fsync, publish, fsync
  * the folder. Returns the sha256 of the bytes copied. On any failure the temp file is removed.
+ * `syncDir: false` leaves the folder fsync to a caller that syncs each folder once for a batch.
  */
 export async function copyFileAtomic(
   source: string,
   target: string,
   overwrite: boolean,
+  options: { readonly syncDir?: boolean } = {},
 ): Promise<{ sha256: string; bytes: number }> {
   const temp = tempBeside(target);
   const hash = createHash('sha256');
@@ -78,7 +80,7 @@ export async function copyFileAtomic(
     await unlink(temp).catch(() => {});
     throw error;
   }
-  await fsyncDir(dirname(target));
+  if (options.syncDir !== false) await fsyncDir(dirname(target));
   return { sha256: hash.digest('hex'), bytes };
 }
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { rmdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { ExportedFile, ExportFailure, ExportPhase, ExportPlanEntry } from '../../../shared/contract/exports.ts';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
+import { fsyncDir } from '../store/atomic.ts';
 import { copyFileAtomic, hashFile, TargetExistsError, writeBytesAtomic } from './atomic-copy.ts';
 import { FolderMaker, resolveInside } from './contain.ts';
 import { buildManifest, type ExportManifest, manifestBytes } from './manifest.ts';
@@ -83,7 +85,7 @@ async function writeOne(plan: FullPlan, maker: FolderMaker, file: PlannedFile): 
     const name = n === 1 ? wanted : numbered(wanted, n);
     const target = resolveInside(plan.destination, [...dirs, name]);
     try {
-      const { sha256, bytes } = await copyFileAtomic(file.source, target, overwrite);
+      const { sha256, bytes } = await copyFileAtomic(file.source, target, overwrite, { syncDir: false });
       const path = [...dirs, name].join('/');
       return {
         logoId: file.logoId,
@@ -104,42 +106,76 @@ async function writeOne(plan: FullPlan, maker: FolderMaker, file: PlannedFile): 
   throw new MarqueError('IO_ERROR', `no free name for ${file.path}`);
 }
 
-/** Folder mode: every file atomically, then a re-read of each (the audit), then manifest.json. */
+/** Runs `work` over `items` with at most `limit` in flight; results stay in item order. */
+async function inOrder<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+/** Files copied at once: enough to overlap fsync latency, few enough for a USB stick. */
+const WRITE_LANES = 4;
+
+type Outcome =
+  | { readonly kind: 'written'; readonly file: ExportedFile; readonly planned: PlannedFile }
+  | { readonly kind: 'skipped'; readonly entry: ExportPlanEntry }
+  | { readonly kind: 'failed'; readonly failure: ExportFailure };
+
+/**
+ * Folder mode: every file atomically (temp, fsync, rename), each touched folder fsynced once,
+ * then every file re-read and hashed (the audit), then manifest.json, written last.
+ */
 async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<WriteResult> {
   const maker = await FolderMaker.open(plan.destination);
-  const written: { file: ExportedFile; planned: PlannedFile }[] = [];
-  const skipped: ExportPlanEntry[] = [];
-  const failures: ExportFailure[] = [];
   const total = plan.files.length;
-  for (const [index, file] of plan.files.entries()) {
-    if (options.signal?.aborted) {
-      failures.push(cancelled(file));
-      continue;
+  let done = 0;
+  const outcomes = await inOrder(plan.files, WRITE_LANES, async (file): Promise<Outcome> => {
+    try {
+      if (options.signal?.aborted) return { kind: 'failed', failure: cancelled(file) };
+      if (file.action === 'skip') return { kind: 'skipped', entry: entryOf(file) };
+      const result = await writeOne(plan, maker, file);
+      if (result === 'skipped') return { kind: 'skipped', entry: { ...entryOf(file), action: 'skip' } };
+      return { kind: 'written', file: result, planned: file };
+    } catch (error) {
+      return { kind: 'failed', failure: failureOf(file, error) };
+    } finally {
+      options.progress('writing', ++done, total, file.path);
     }
-    if (file.action === 'skip') skipped.push(entryOf(file));
-    else {
-      try {
-        const result = await writeOne(plan, maker, file);
-        if (result === 'skipped') skipped.push({ ...entryOf(file), action: 'skip' });
-        else written.push({ file: result, planned: file });
-      } catch (error) {
-        failures.push(failureOf(file, error));
-      }
-    }
-    options.progress('writing', index + 1, total, file.path);
-  }
+  });
+  const written = outcomes.flatMap((o) => (o.kind === 'written' ? [o] : []));
+  const skipped = outcomes.flatMap((o) => (o.kind === 'skipped' ? [o.entry] : []));
+  const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [o.failure] : []));
 
-  const verified: ExportedFile[] = [];
-  for (const [index, { file, planned }] of written.entries()) {
+  // The renames (and the folders made for them) are durable once their folders are synced.
+  const folders = new Set([
+    ...written.map((w) => dirname(w.file.absolutePath)),
+    ...maker.created.map((d) => dirname(d)),
+  ]);
+  for (const folder of folders) await fsyncDir(folder);
+
+  let checked = 0;
+  const audits = await inOrder(written, WRITE_LANES, async ({ file, planned }) => {
     const onDisk = await hashFile(file.absolutePath).catch(() => null);
-    if (onDisk?.sha256 === file.sha256 && onDisk.bytes === file.bytes) verified.push(file);
-    else {
-      failures.push(
-        failureOf(planned, new MarqueError('IO_ERROR', 'the file on disk does not match what was written')),
-      );
-    }
-    options.progress('verifying', index + 1, written.length, file.path);
-  }
+    options.progress('verifying', ++checked, written.length, file.path);
+    if (onDisk?.sha256 === file.sha256 && onDisk.bytes === file.bytes) return { ok: true as const, file };
+    return {
+      ok: false as const,
+      failure: failureOf(planned, new MarqueError('IO_ERROR', 'the file on disk does not match what was written')),
+    };
+  });
+  const verified = audits.flatMap((a) => (a.ok ? [a.file] : []));
+  failures.push(...audits.flatMap((a) => (a.ok ? [] : [a.failure])));
 
   const manifest = manifestOf(plan, options, { written: verified, skipped, failures }, false);
   let manifestPath: string | null = null;
