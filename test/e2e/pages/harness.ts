@@ -25,7 +25,12 @@ export interface UiSession {
 export async function withUi(
   browser: Browser,
   run: (session: UiSession) => Promise<void>,
-  options: { scheme?: Scheme; serveArgs?: readonly string[]; dataDir?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    scheme?: Scheme;
+    serveArgs?: readonly string[];
+    dataDir?: string;
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<void> {
   const files = await tempDir('marque-ui-files-');
   const app = await serveMarque({ dataDir: options.dataDir, extraArgs: options.serveArgs });
@@ -64,14 +69,23 @@ export async function dropPayload(paths: readonly string[]): Promise<{ name: str
   return Promise.all(
     paths.map(async (path) => {
       const name = path.split('/').pop() ?? 'file';
-      const type = name.endsWith('.svg') ? 'image/svg+xml' : name.endsWith('.png') ? 'image/png' : 'application/octet-stream';
+      const type = name.endsWith('.svg')
+        ? 'image/svg+xml'
+        : name.endsWith('.png')
+          ? 'image/png'
+          : 'application/octet-stream';
       return { name, base64: (await readFile(path)).toString('base64'), type };
     }),
   );
 }
 
 /** Real logos with distinct names: `svgs` SVG marks, then `pngs` PNG renders of the next marks. */
-export async function logoFiles(dir: string, svgs: number, pngs: number, offset: number): Promise<{ svgs: string[]; pngs: string[]; files: string[] }> {
+export async function logoFiles(
+  dir: string,
+  svgs: number,
+  pngs: number,
+  offset: number,
+): Promise<{ svgs: string[]; pngs: string[]; files: string[] }> {
   const { writeCorpus } = await import('../../helpers/corpus.ts');
   const a = await writeCorpus(dir, { svgs, offset });
   const b = await writeCorpus(dir, { pngs, offset: offset + svgs });

@@ -53,7 +53,8 @@ export class LibraryPage {
         data.items.add(new File([bytes], file.name, { type: file.type }));
       }
       const target = document.querySelector('main') ?? document.body;
-      for (const type of ['dragenter', 'dragover']) target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      for (const type of ['dragenter', 'dragover'])
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
     }, payload);
     await this.page.locator('.drop-overlay').waitFor({ state: 'visible' });
     await this.page.evaluate((files) => {

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../fixtures/browser.ts';
-import { logoFiles, logoName as stem, screenshot, withUi } from '../pages/harness.ts';
+import { logoFiles, screenshot, logoName as stem, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
-
 
 describe('Library screen in Chromium (browser mode, real server)', () => {
   let browser: Browser;
@@ -47,7 +46,8 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await expect.poll(async () => (await library.tiles().count()) < 10, { timeout: 10_000 }).toBe(true);
       const matches = await library.tileNames();
       expect(matches).toContain(target);
-      for (const name of matches) expect(name.toLowerCase().replace(/-/g, ' ')).toContain(word.toLowerCase().split(' ')[0]);
+      for (const name of matches)
+        expect(name.toLowerCase().replace(/-/g, ' ')).toContain(word.toLowerCase().split(' ')[0]);
       await library.typeSearch('');
       await expect.poll(() => library.tiles().count()).toBe(10);
 

@@ -1,6 +1,8 @@
 /** Names of recipes as a designer reads them; unknown recipes show their id in words. */
 const LABELS: Record<string, string> = {
-  'thumbnail-png': 'PNG thumbnail',
+  'thumbnail-png': 'PNG preview',
+  normalize: 'PNG',
+  'remove-bg': 'Background removal',
   'png-sizes': 'PNG sizes',
   png: 'PNG sizes',
   svg: 'Clean SVG',

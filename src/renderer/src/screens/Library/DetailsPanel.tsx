@@ -119,7 +119,7 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
       </section>
       <section className="details__section" aria-labelledby="details-outputs">
         <h3 id="details-outputs">Outputs</h3>
-        <Outputs outputs={outputs} />
+        <Outputs outputs={outputs} canEdit={canEdit} />
       </section>
       <div className="details__actions">
         <a className="button" href={mediaPath('original', logo.id)} download>

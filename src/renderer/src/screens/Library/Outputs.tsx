@@ -3,8 +3,9 @@ import { formatBytes, formatDate, plural } from '../../components/format.ts';
 import { recipeLabel } from '../../components/recipes.ts';
 
 /** Every output already produced for the logo, with its files. */
-export function Outputs({ outputs }: { outputs: readonly LogoOutput[] }) {
-  if (outputs.length === 0) return <p className="muted">Nothing produced yet. Queue a recipe from Export.</p>;
+export function Outputs({ outputs, canEdit }: { outputs: readonly LogoOutput[]; canEdit: boolean }) {
+  if (outputs.length === 0)
+    return <p className="muted">Nothing produced yet.{canEdit ? ' Queue a recipe from Export.' : ''}</p>;
   return (
     <ul className="outputs">
       {outputs.map((output) => (

@@ -83,7 +83,7 @@ function ShareCard() {
           <select className="input" value={host} onChange={(event) => setHost(event.target.value)}>
             {status.addresses.map((address) => (
               <option key={address.address} value={address.address}>
-                {address.label} ({address.address})
+                {address.label.includes(address.address) ? address.label : `${address.label} (${address.address})`}
               </option>
             ))}
           </select>
@@ -284,19 +284,22 @@ function ActivityCard() {
       {entries === null ? null : entries.length === 0 ? (
         <p className="muted">Nothing yet.</p>
       ) : (
-        <ul className="activity">
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <span className="activity__what">
-                {KIND_LABELS[entry.kind]}
-                {entry.detail ? ` — ${entry.detail}` : ''}
-              </span>
-              <span className="muted">
-                {entry.clientAddress ?? 'This computer'} · {formatDate(entry.at)}
-              </span>
-            </li>
-          ))}
-        </ul>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable).
+        <section className="activity" tabIndex={0} aria-label="Activity log, scrollable">
+          <ul className="activity__list">
+            {entries.map((entry) => (
+              <li key={entry.id}>
+                <span className="activity__what">
+                  {KIND_LABELS[entry.kind]}
+                  {entry.detail ? ` — ${entry.detail}` : ''}
+                </span>
+                <span className="muted">
+                  {entry.clientAddress ?? 'This computer'} · {formatDate(entry.at)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </section>
   );

@@ -1,0 +1,112 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../fixtures/browser.ts';
+import { logoFiles, screenshot, withUi } from '../pages/harness.ts';
+import { LibraryPage } from '../pages/library-page.ts';
+import { ExportPage, QueuePage } from '../pages/screens.ts';
+import { ShellPage } from '../pages/shell-page.ts';
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+describe('Queue and Export screens drive the real pipeline and exporter', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('queues a recipe for a selection and the status bar and queue reach done', async () => {
+    await withUi(browser, async ({ page, files, pageErrors }) => {
+      const library = new LibraryPage(page);
+      const shell = new ShellPage(page);
+      const corpus = await logoFiles(files, 2, 1, 200);
+      await library.importFiles(corpus.files);
+      await library.waitForTiles(3);
+      const names = await library.tileNames();
+      await library.tile(names[0] as string).click();
+      await library.tile(names[2] as string).click({ modifiers: ['Shift'] });
+      await page.keyboard.press('Control+e');
+      const exporter = new ExportPage(page);
+      await exporter.recipe(/Favicon pack/).uncheck();
+      await exporter.recipe(/^PNG/).check();
+      await exporter.queueRecipes();
+      await library.toast('Queued 3 jobs').waitFor();
+      await shell.open('Queue');
+      const queue = new QueuePage(page);
+      await expect.poll(() => queue.jobs().count()).toBe(3);
+      await expect.poll(() => queue.jobsInState('done').count(), { timeout: 60_000 }).toBe(3);
+      // The status bar went back to idle once the stretch finished.
+      await page.getByTestId('queue-idle').waitFor();
+      await screenshot(page, 'queue-done', 'light');
+      await screenshot(page, 'queue-done', 'dark');
+      // The details panel lists the produced output.
+      await shell.open('Library');
+      await library.tile(names[0] as string).click();
+      await library.details.locator('.outputs__recipe', { hasText: 'PNG' }).first().waitFor();
+      // Clear finished empties the queue.
+      await shell.open('Queue');
+      await page.getByRole('button', { name: 'Clear finished' }).click();
+      await page.getByText('The queue is empty').waitFor();
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
+  it('previews the folder tree and exports the selection to a folder, then as a zip', async () => {
+    await withUi(browser, async ({ page, files }) => {
+      const library = new LibraryPage(page);
+      const corpus = await logoFiles(files, 2, 0, 220);
+      await library.importFiles(corpus.files);
+      await library.waitForTiles(2);
+      const names = await library.tileNames();
+      await library.tile(names[0] as string).click();
+      await library.tile(names[1] as string).click({ modifiers: ['Control'] });
+      await page.keyboard.press('Control+e');
+      const exporter = new ExportPage(page);
+      await exporter.recipe(/Favicon pack/).uncheck();
+      await exporter.recipe(/^PNG/).check();
+      const destination = join(files, 'Brand kit');
+      await exporter.destination.fill(destination);
+      await exporter.template.fill('{name}/{file');
+      await page
+        .getByText('unbalanced { or }')
+        .or(page.getByText(/needs \{file\}/))
+        .first()
+        .waitFor();
+      await exporter.template.fill('{name}/{recipe}/{file}');
+      await exporter.preview();
+      await exporter.plan.waitFor({ timeout: 60_000 });
+      for (const name of names) await exporter.plan.getByText(`${name}/`).first().waitFor();
+      await screenshot(page, 'export-preview', 'light');
+      await screenshot(page, 'export-preview', 'dark');
+      await exporter.run();
+      await exporter.summary.waitFor({ timeout: 60_000 });
+      const written = await listFiles(destination);
+      const pngs = written.filter((path) => path.endsWith('.png'));
+      expect(pngs.length).toBe(2);
+      for (const name of names) expect(pngs.some((path) => path.startsWith(`${name}/`))).toBe(true);
+      expect(await exporter.summary.textContent()).toMatch(/Wrote \d+ files?/);
+
+      await exporter.zip.check();
+      await exporter.run();
+      await expect
+        .poll(async () => (await listFiles(destination)).filter((path) => path.endsWith('.zip')).length, {
+          timeout: 60_000,
+        })
+        .toBe(1);
+      const zip = (await listFiles(destination)).find((path) => path.endsWith('.zip')) as string;
+      expect((await stat(join(destination, zip))).size).toBeGreaterThan(100);
+    });
+  });
+});
