@@ -33,7 +33,7 @@ function bar(progress: ExportProgress, width = 24): string {
   const filled = Math.round(ratio * width);
   const label = `${progress.phase} ${progress.done}/${progress.total}`;
   const current = progress.current ? ` ${progress.current}` : '';
-  const columns = process.stderr.columns ?? 80;
+  const columns = process.stderr.columns || 80; // 0 when the terminal size is unknown
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${label}${current}`.slice(0, columns - 1);
 }
 
