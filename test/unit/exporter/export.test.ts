@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import yauzl from 'yauzl';
@@ -138,6 +138,27 @@ describe('export to a folder', () => {
     ).toBe(true);
     expect(summary.written.every((f) => f.logoId === 'other001')).toBe(true);
     expect(summary.written).toHaveLength(5);
+  });
+
+  it('never writes through a planted file symlink, whatever the conflict mode', async () => {
+    const outside = join(tmp.path, 'outside.txt');
+    await writeFile(outside, 'precious');
+    const { service } = exportService(
+      [logo('acme0001', 'Acme')],
+      fileRunner(join(tmp.path, 'cache')),
+      join(tmp.path, 'dl'),
+    );
+    for (const conflict of ['overwrite', 'rename', 'skip'] as const) {
+      const dest = join(tmp.path, `out-${conflict}`);
+      const planted = join(dest, 'Acme', 'beta', 'favicon.ico');
+      await mkdir(join(dest, 'Acme', 'beta'), { recursive: true });
+      await symlink(outside, planted);
+      const summary = await service.run(request(['acme0001'], dest, { conflict }));
+      expect(summary.failures).toEqual([]);
+      expect(await readFile(outside, 'utf8')).toBe('precious');
+      // overwrite replaces the link itself; rename and skip leave it and write elsewhere or nothing.
+      expect((await lstat(planted)).isSymbolicLink()).toBe(conflict !== 'overwrite');
+    }
   });
 
   it('names a failed recipe and writes everything else', async () => {
