@@ -6,7 +6,7 @@ export class ExportPage {
   constructor(page: Page) {
     this.page = page;
   }
-  recipe(title: string): Locator {
+  recipe(title: string | RegExp): Locator {
     return this.page.getByRole('checkbox', { name: title });
   }
   get destination(): Locator {

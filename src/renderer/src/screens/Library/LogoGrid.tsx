@@ -90,7 +90,13 @@ export function LogoGrid() {
       PageDown: columns * 4,
     };
     const step = steps[event.key];
-    if (step !== undefined && !mod) {
+    if (step !== undefined && mod) {
+      // Ctrl/Cmd+arrow moves the cursor alone; Space then adds the cell to the selection.
+      event.preventDefault();
+      const next = Math.max(0, Math.min(total - 1, cursor + step));
+      virtualizer.scrollToIndex(Math.floor(next / columns));
+      setCursor(next);
+    } else if (step !== undefined) {
       event.preventDefault();
       moveTo(cursor + step, event.shiftKey);
     } else if (event.key === 'Home' || event.key === 'End') {
