@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { decodeToRgba } from '../../../src/main/core/pipeline/processors/raster/decode.ts';
 import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
 import { colorFidelity, renderSvg } from '../../../src/main/core/pipeline/processors/vector/fidelity.ts';
 import { traceColorToSvg } from '../../../src/main/core/pipeline/processors/vector/trace-svg.ts';
 import type { PaletteColor } from '../../../src/shared/palette.ts';
 import { colourLogos, renderLogo } from './corpus.ts';
-import { context, fills, rasterise, svgInput } from './helpers.ts';
+import { context, encode, fills, pixel, rasterise, svgInput } from './helpers.ts';
 
 describe('full-colour trace', () => {
   it('reproduces multi-colour logos at 1024 px: colour error <= 1.5, < 1 % of pixels off by > 10, a few KB', async () => {
@@ -13,7 +14,8 @@ describe('full-colour trace', () => {
     const sizes: number[] = [];
     for (const logo of colourLogos(24)) {
       const image = await renderLogo(logo);
-      const result = await traceColorToSvg(image);
+      // Rendered from SVG: traced whole, as the recipe does vector masters.
+      const result = await traceColorToSvg(image, { background: 'keep' });
       const fidelity = colorFidelity(image, await renderSvg(result.svg, image.width, image.height), result.logo);
       expect(fidelity.meanColorError, logo.name).toBeLessThanOrEqual(1.5);
       // Per logo, a little room for straight edges that fall between pixels; over the corpus, < 1 %.
@@ -75,6 +77,26 @@ describe('full-colour trace', () => {
         expect(Math.abs((rendered.data[o + 2] as number) - (rendered.data[o] as number))).toBeLessThan(6);
       }
     }
+  });
+
+  it('leaves a flat raster background transparent but keeps the white inside the logo', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="#ffffff"/>' +
+      '<path fill="#c1121f" fill-rule="evenodd" d="M150 40a110 110 0 1 0 0.1 0zM150 100a50 50 0 1 0 0.1 0z"/>' +
+      '<rect x="300" y="40" width="40" height="220" fill="#003049"/></svg>';
+    const jpeg = await encode(await rasterise(svg), 'jpeg', 85);
+    const image = await decodeToRgba(jpeg, 'jpeg');
+    const result = await traceColorToSvg(image);
+    const rendered = await renderSvg(result.svg, 400, 300);
+    expect(pixel(rendered, 5, 5)[3]).toBe(0);
+    expect(pixel(rendered, 270, 150)[3]).toBe(0);
+    const counter = pixel(rendered, 150, 150);
+    expect(counter[3]).toBe(255);
+    expect(Math.min(counter[0], counter[1], counter[2])).toBeGreaterThan(245);
+    expect(result.palette).toHaveLength(3);
+    // A vector master keeps everything: the white rect is part of the SVG.
+    const kept = await traceColorToSvg(await rasterise(svg), { background: 'keep' });
+    expect(pixel(await renderSvg(kept.svg, 400, 300), 5, 5)).toEqual([255, 255, 255, 255]);
   });
 
   it('uses a locked palette as given', async () => {

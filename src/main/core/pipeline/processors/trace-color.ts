@@ -17,6 +17,11 @@ const options = z
     minShare: z.number().min(0).max(0.5).default(0.001),
     mergeDistance: z.number().min(0).max(50).default(3),
     maxColors: z.number().int().min(1).max(64).default(16),
+    /**
+     * 'auto': vector masters are traced whole (their transparency is authoritative), rasters lose a
+     * flat background reached from the border. 'keep' / 'remove' force either.
+     */
+    background: z.enum(['auto', 'keep', 'remove']).default('auto'),
   })
   .strict();
 
@@ -41,7 +46,11 @@ export const traceColor: Processor<TraceColorOptions> = {
     const palette = opts.palette ?? lockedPalette;
     const result = await traceColorToSvg(
       image,
-      { ...opts, ...(palette ? { palette } : {}) },
+      {
+        ...opts,
+        background: opts.background === 'auto' ? (input.isVector ? 'keep' : 'remove') : opts.background,
+        ...(palette ? { palette } : {}),
+      },
       { signal: context.signal, progress: (done) => context.progress(20 + Math.round(done * 60)) },
     );
     context.signal.throwIfAborted();

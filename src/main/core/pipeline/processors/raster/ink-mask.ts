@@ -1,3 +1,4 @@
+import { maskBounds, type PixelBox } from '../vector/potrace.ts';
 import { type Background, backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './background.ts';
 import { deltaE76, type Lab, LabCache, type Rgb } from './color.ts';
 import { extractPalette } from './palette.ts';
@@ -13,6 +14,8 @@ export interface InkMaskOptions {
 export interface InkMask {
   /** 1 where the mark is. */
   readonly mask: Uint8Array;
+  /** Bounding box of the mask, null when empty. */
+  readonly box: PixelBox | null;
   /** How the mark was told from its background. */
   readonly mode: 'alpha' | 'background-distance' | 'luminance';
   readonly background: Background | null;
@@ -35,8 +38,29 @@ export function inkMask(image: RgbaImage, options: InkMaskOptions = {}): InkMask
 
   if (usesTransparency(image)) {
     const cut = Math.max(1, Math.round(threshold * 255));
-    for (let i = 0; i < pixels; i++) mask[i] = (data[i * 4 + 3] as number) >= cut ? 1 : 0;
-    return { mask, mode: 'alpha', background: null, ink: dominantColour(image, mask) };
+    const { width, height } = image;
+    let x0 = width;
+    let x1 = 0;
+    let y0 = height;
+    let y1 = 0;
+    for (let y = 0; y < height; y++) {
+      let first = -1;
+      let last = -1;
+      for (let x = 0, i = y * width; x < width; x++, i++) {
+        if ((data[i * 4 + 3] as number) >= cut) {
+          mask[i] = 1;
+          if (first < 0) first = x;
+          last = x;
+        }
+      }
+      if (first < 0) continue;
+      if (y < y0) y0 = y;
+      y1 = y + 1;
+      if (first < x0) x0 = first;
+      if (last + 1 > x1) x1 = last + 1;
+    }
+    const box = x1 > x0 ? { x0, y0, x1, y1 } : null;
+    return { mask, box, mode: 'alpha', background: null, ink: dominantColour(image, mask) };
   }
 
   const background = detectBackground(image, tolerance);
@@ -47,7 +71,13 @@ export function inkMask(image: RgbaImage, options: InkMaskOptions = {}): InkMask
         0.2126 * (data[o] as number) + 0.7152 * (data[o + 1] as number) + 0.0722 * (data[o + 2] as number);
       mask[i] = (data[o + 3] as number) >= OPAQUE_ALPHA && 1 - luminance / 255 >= threshold ? 1 : 0;
     }
-    return { mask, mode: 'luminance', background: null, ink: [0, 0, 0] };
+    return {
+      mask,
+      box: maskBounds(mask, image.width, image.height),
+      mode: 'luminance',
+      background: null,
+      ink: [0, 0, 0],
+    };
   }
 
   const inks = extractPalette(image, { exclude: backgroundColourMask(image, background, tolerance) });
@@ -55,9 +85,15 @@ export function inkMask(image: RgbaImage, options: InkMaskOptions = {}): InkMask
   const labs = new LabCache();
   const decided = new Map<number, number>();
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
+  let lastKey = -1;
+  let lastOn = 0;
   for (let i = 0; i < pixels; i++) {
     if ((data[i * 4 + 3] as number) < OPAQUE_ALPHA) continue;
     const key = words[i] as number;
+    if (key === lastKey) {
+      mask[i] = lastOn;
+      continue;
+    }
     let on = decided.get(key);
     if (on === undefined) {
       const lab = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number);
@@ -73,6 +109,14 @@ export function inkMask(image: RgbaImage, options: InkMaskOptions = {}): InkMask
       decided.set(key, on);
     }
     mask[i] = on;
+    lastKey = key;
+    lastOn = on;
   }
-  return { mask, mode: 'background-distance', background, ink: inks[0]?.rgb ?? [0, 0, 0] };
+  return {
+    mask,
+    box: maskBounds(mask, image.width, image.height),
+    mode: 'background-distance',
+    background,
+    ink: inks[0]?.rgb ?? [0, 0, 0],
+  };
 }

@@ -53,7 +53,7 @@ export function usesTransparency(image: RgbaImage): boolean {
 }
 
 /** The most common colour among the masked pixels, from a sample of every `step`-th pixel. */
-export function dominantColour(image: RgbaImage, mask: Uint8Array, step = 7): readonly [number, number, number] {
+export function dominantColour(image: RgbaImage, mask: Uint8Array, step = 13): readonly [number, number, number] {
   const { data } = image;
   const counts = new Map<number, number>();
   let best = -1;

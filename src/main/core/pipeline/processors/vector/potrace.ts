@@ -64,16 +64,17 @@ export interface TracedPaths {
   readonly transform: string;
 }
 
-let scratch = new Uint32Array(0);
+let scratch = new Int32Array(0);
 
 /** A reused buffer for potrace's input: a fresh 4 MB array per layer kept the GC busy. */
-function scratchWords(length: number): Uint32Array {
-  if (scratch.length < length) scratch = new Uint32Array(length);
+function scratchWords(length: number): Int32Array {
+  if (scratch.length < length) scratch = new Int32Array(length);
   return scratch.subarray(0, length);
 }
 
-const INK = 0xff000000; // opaque black, little-endian RGBA
-const PAPER = 0xffffffff;
+// Opaque black and opaque white as little-endian RGBA words, signed so V8 stores them as small ints.
+const INK = 0xff000000 | 0;
+const PAPER = 0xffffffff | 0;
 
 /**
  * Traces a bit mask (1 = ink) with potrace. Only the mask's bounding box is handed to potrace

@@ -10,7 +10,6 @@ import {
   type PixelBox,
   type PotraceParams,
   type TracedPaths,
-  traceMask,
   traceMaskInBox,
 } from './potrace.ts';
 
@@ -70,7 +69,7 @@ export async function traceToSvg(image: RgbaImage, options: BilevelTraceOptions 
   const fill =
     (options.color && hexToRgb(options.color) ? rgbToHex(...(hexToRgb(options.color) as Rgb)) : null) ??
     rgbToHex(...separated.ink);
-  const traced = await traceMask(separated.mask, image.width, image.height, potraceParams(options));
+  const traced = await traceMaskInBox(separated.mask, image.width, separated.box, potraceParams(options));
   const paths = traced ? [pathElement(fill, traced)] : [];
   return {
     svg: svgDocument(image.width, image.height, paths),
@@ -86,6 +85,12 @@ export interface ColorTraceOptions extends Partial<PotraceParams> {
   readonly palette?: readonly string[];
   /** Background tolerance, CIE76 (default 12). */
   readonly tolerance?: number;
+  /**
+   * 'remove' (default): a flat background reached from the border is left transparent, as for a
+   * JPEG on white. 'keep': every opaque pixel is traced, for vector masters, whose own
+   * transparency already says where the logo is (a full-bleed square badge is all logo).
+   */
+  readonly background?: 'remove' | 'keep';
   /** Least share of the logo a colour must cover to get a layer (default 0.1 %). */
   readonly minShare?: number;
   /** Colours closer than this merge (CIE76, default 3: a trace keeps close brand tints apart). */
@@ -123,7 +128,7 @@ export async function traceColorToSvg(
   const { width, height } = image;
   const pixels = width * height;
   let exclude: Uint8Array | undefined;
-  if (!usesTransparency(image)) {
+  if (options.background !== 'keep' && !usesTransparency(image)) {
     const tolerance = options.tolerance ?? DEFAULT_BACKGROUND_TOLERANCE;
     const background = detectBackground(image, tolerance);
     if (background) exclude = floodFillBackground(image, background, tolerance);
