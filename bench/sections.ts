@@ -1,9 +1,11 @@
 import type { Bench } from './bench.ts';
 import { exporterBench } from './exporter.ts';
 import { shareBench } from './share.ts';
+import { traceBench } from './trace.ts';
 
 /** Every benchmark section, by name (`npm run bench -- <name>` runs one). */
 export const sections: Record<string, Bench> = {
   share: shareBench,
   exporter: exporterBench,
+  trace: traceBench,
 };
