@@ -3,7 +3,6 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type {
   ExportDownload,
-  ExportFailure,
   ExportPhase,
   ExportPlan,
   ExportSummary,
@@ -11,20 +10,13 @@ import type {
   ParsedExportRequest,
 } from '../../../shared/contract/exports.ts';
 import type { Logo } from '../../../shared/domain.ts';
-import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
+import { MarqueError } from '../../../shared/errors.ts';
 import type { EventHub } from '../events.ts';
-import { type FullPlan, type PlanInput, type ProducedBatch, type ProducedFile, planExport } from './plan.ts';
+import { type FullPlan, type PlanInput, planExport } from './plan.ts';
+import { produceAll, type RecipeRunner } from './produce.ts';
 import { writePlan } from './write-export.ts';
 
-/** Produces (or finds in the derived cache) what one recipe makes for one logo. */
-export interface RecipeRunner {
-  produce(
-    logo: Logo,
-    recipe: string,
-    options: Readonly<Record<string, unknown>>,
-    signal?: AbortSignal,
-  ): Promise<readonly ProducedFile[]>;
-}
+export type { RecipeRunner } from './produce.ts';
 
 export interface ExportServiceDeps {
   readonly library: { get(id: string): Logo };
@@ -222,7 +214,14 @@ export class ExportService {
     const info = await stat(destination).catch(() => null);
     if (info && !info.isDirectory())
       throw new MarqueError('INVALID_INPUT', `The destination ${destination} is a file, not a folder`);
-    const { batches, failures } = await this.#produce(request, progress, signal);
+    const runner = this.#deps.runner;
+    if (!runner) throw new MarqueError('INTERNAL', 'No recipes are available: the processing pipeline is not running');
+    const logos = request.logoIds.map((id) => this.#deps.library.get(id));
+    const { batches, failures } = await produceAll(runner, logos, request.recipes, {
+      concurrency: this.#deps.concurrency ?? 4,
+      signal,
+      progress: (done, total, current) => progress('producing', done, total, current),
+    });
     const input: PlanInput = {
       destination,
       template: request.template,
@@ -233,48 +232,6 @@ export class ExportService {
       failures,
     };
     return planExport(input);
-  }
-
-  /** Runs every logo x recipe through the runner; a failure is named and the rest go on. */
-  async #produce(
-    request: ParsedExportRequest,
-    progress: Progress,
-    signal?: AbortSignal,
-  ): Promise<{ batches: ProducedBatch[]; failures: ExportFailure[] }> {
-    const runner = this.#deps.runner;
-    if (!runner) throw new MarqueError('INTERNAL', 'No recipes are available: the processing pipeline is not running');
-    const logos = request.logoIds.map((id) => this.#deps.library.get(id));
-    const pairs = logos.flatMap((logo) => request.recipes.map((r) => ({ logo, recipe: r.recipe, options: r.options })));
-    const slots: (ProducedBatch | ExportFailure)[] = new Array(pairs.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-      while (next < pairs.length) {
-        const index = next++;
-        const { logo, recipe, options } = pairs[index] as (typeof pairs)[number];
-        try {
-          if (signal?.aborted) throw new MarqueError('CANCELLED', 'the export was cancelled');
-          const files = await runner.produce(logo, recipe, options, signal);
-          slots[index] = { logoId: logo.id, logoName: logo.name, recipe, options, files };
-        } catch (error) {
-          const { code, message } = toErrorEnvelope(error);
-          slots[index] = {
-            logoId: logo.id,
-            logoName: logo.name,
-            recipe,
-            file: null,
-            code,
-            message: `${logo.name} (${recipe}): ${message}`,
-          };
-        }
-        progress('producing', ++done, pairs.length, `${logo.name} · ${recipe}`);
-      }
-    };
-    const concurrency = Math.max(1, this.#deps.concurrency ?? 4);
-    await Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, worker));
-    const batches = slots.filter((s): s is ProducedBatch => 'files' in s);
-    const failures = slots.filter((s): s is ExportFailure => !('files' in s));
-    return { batches, failures };
   }
 
   async #tracked<T>(
