@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: every benchmark of the project in one run, written to bench/results.md.
+ * `npm run bench`: every benchmark of the project in one run, written to bench/results.md
+ * (`npm run bench -- <name>…` runs some and writes bench/results-partial.md instead).
  * Sections register in bench/sections.ts.
  */
 import { writeFile } from 'node:fs/promises';
@@ -21,7 +22,14 @@ for (const [name, bench] of Object.entries(sections)) {
   const t0 = Date.now();
   try {
     const section = await bench();
-    parts.push(`## ${section.title}`, '', section.markdown, '', `_${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s_`, '');
+    parts.push(
+      `## ${section.title}`,
+      '',
+      section.markdown,
+      '',
+      `_${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s_`,
+      '',
+    );
     process.stdout.write(`\n## ${section.title}\n\n${section.markdown}\n`);
   } catch (error) {
     parts.push(`## ${name}`, '', `FAILED: ${(error as Error).stack ?? error}`, '');
@@ -30,4 +38,7 @@ for (const [name, bench] of Object.entries(sections)) {
   }
 }
 parts.push(`Total ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-await writeFile(new URL('./results.md', import.meta.url), `${parts.join('\n')}\n`);
+// A partial run (`npm run bench -- share`) must not replace the full report with one section.
+const target = only.length ? './results-partial.md' : './results.md';
+await writeFile(new URL(target, import.meta.url), `${parts.join('\n')}\n`);
+process.stderr.write(`bench: wrote bench/${target.slice(2)}\n`);
