@@ -5,6 +5,7 @@ import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts
 
 /** The parts of pdfkit's spot colour bookkeeping we rely on (pdfkit cannot set a spot tint other than 1). */
 interface SpotInternals {
+  addSpotColor(name: string, c: number, m: number, y: number, k: number): unknown;
   spotColors: Record<string, { id: string; ref: unknown }>;
   page: { colorSpaces: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
 }
@@ -76,7 +77,7 @@ class PageWriter {
     }
     const internals = this.doc as unknown as SpotInternals;
     if (!internals.spotColors[ink.name])
-      this.doc.addSpotColor(ink.name, ...(ink.alternate as [number, number, number, number]));
+      internals.addSpotColor(ink.name, ...(ink.alternate as [number, number, number, number]));
     const spot = internals.spotColors[ink.name] as { id: string; ref: unknown };
     internals.page.colorSpaces[spot.id] = spot.ref;
     this.doc.addContent(`/${spot.id} ${stroke ? 'CS' : 'cs'} ${n(ink.tint)} ${stroke ? 'SCN' : 'scn'}`);

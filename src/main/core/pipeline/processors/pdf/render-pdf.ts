@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { MarqueError } from '../../../../../shared/errors.ts';
-import type { Processor } from '../../processor.ts';
+import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import type { SvgArt } from '../svg/art.ts';
 import { type Cmyk, hexToRgb, isPaperWhite, rgbToCmyk } from '../svg/color.ts';
 import { artToOps, type DisplayPage, type InkMapper, rect } from '../svg/display-list.ts';
@@ -8,34 +7,7 @@ import { chooseInks, nearestInk, type SpotInk } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { multiply, scale, translate } from '../svg/matrix.ts';
 import { addDisplayPage, createPdf, finishPdf } from './pdf-draw.ts';
-
-const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/);
-const MM = 72 / 25.4;
-
-export const PDF_VARIANTS = ['full-color', 'black', 'reversed'] as const;
-export type PdfVariant = (typeof PDF_VARIANTS)[number];
-
-const options = z
-  .object({
-    /** Which colourways to write, one PDF each. */
-    variants: z.array(z.enum(PDF_VARIANTS)).min(1).max(3).default(['full-color', 'black', 'reversed']),
-    /** Full colour as process CMYK, or as named spot inks (Separation colour spaces). */
-    color: z.enum(['cmyk', 'spot']).default('cmyk'),
-    /** Spot inks ('#rrggbb' and name); default the logo's locked palette or the master's own colours. */
-    palette: z
-      .array(z.object({ hex, name: z.string().max(60).optional() }).strict())
-      .max(32)
-      .optional(),
-    /** Scale the artboard to this width; default its own size. */
-    widthMm: z.number().min(5).max(5000).optional(),
-    /** Empty space around the artboard on every side. */
-    marginMm: z.number().min(0).max(500).default(0),
-    /** The dark page of the reversed variant. */
-    reverseBackground: hex.default('#000000'),
-  })
-  .strict();
-
-export type PdfOptions = z.output<typeof options>;
+import { MM, type PdfOptions, type PdfVariant } from './pdf-options.ts';
 
 const PAPER: Cmyk = [0, 0, 0, 0];
 const BLACK: Cmyk = [0, 0, 0, 100];
@@ -73,75 +45,71 @@ export function pdfPageGeometry(art: SvgArt, opts: Pick<PdfOptions, 'widthMm' | 
  * The vector PDF of a logo: one file per colourway, page = artboard (+ margin) at its exact size,
  * true vector paths, colours as CMYK or named spot inks.
  */
-export const pdf: Processor<PdfOptions> = {
-  id: 'pdf',
-  version: 1,
-  title: 'Vector PDF',
-  options,
-  usesName: true,
-  usesPalette: true,
-  async run(input, opts, context) {
-    context.progress(5);
-    if (input.format === 'pdf')
-      throw new MarqueError(
-        'UNSUPPORTED_FORMAT',
-        `${input.name}: a PDF master is already a PDF; import its SVG to derive print PDFs`,
-      );
-    const { art, source } = await loadArt(
-      input,
-      opts.palette?.map((entry) => entry.hex),
+export async function runPdf(
+  input: ProcessorInput,
+  opts: PdfOptions,
+  context: ProcessorContext,
+): Promise<ProcessorResult> {
+  context.progress(5);
+  if (input.format === 'pdf')
+    throw new MarqueError(
+      'UNSUPPORTED_FORMAT',
+      `${input.name}: a PDF master is already a PDF; import its SVG to derive print PDFs`,
     );
-    context.signal.throwIfAborted();
-    if (art.items.length === 0)
-      throw new MarqueError('INVALID_INPUT', `${input.name}: the logo has no painted shapes to put in a PDF`);
-    context.progress(40);
-    const inks = chooseInks(art, opts.palette, input.palette, source);
-    const geometry = pdfPageGeometry(art, opts);
-    const backgroundCmyk = rgbToCmyk(hexToRgb(opts.reverseBackground));
-    const files = [];
-    for (const variant of opts.variants) {
-      const ops = artToOps(art, geometry.placement, inkMapper(variant, opts, inks, backgroundCmyk));
-      const background =
-        variant === 'reversed'
-          ? [
-              {
-                kind: 'path' as const,
-                d: rect(0, 0, geometry.widthPt, geometry.heightPt),
-                matrix: [1, 0, 0, 1, 0, 0] as const,
-                fill: { ink: { space: 'cmyk' as const, cmyk: backgroundCmyk }, opacity: 1 },
-                fillRule: 'nonzero' as const,
-                stroke: null,
-                clips: [],
-              },
-            ]
-          : [];
-      const page: DisplayPage = {
-        widthPt: geometry.widthPt,
-        heightPt: geometry.heightPt,
-        ops: [...background, ...ops],
-      };
-      const doc = createPdf({
-        title: `${input.name} (${variant.replace('-', ' ')})`,
-        subject: `Logo, ${variant.replace('-', ' ')}`,
-        keywords: 'logo',
-      });
-      addDisplayPage(doc, page);
-      files.push({ path: `${variant}.pdf`, bytes: await finishPdf(doc), mime: 'application/pdf' });
-      context.signal.throwIfAborted();
-    }
-    context.progress(100);
-    return {
-      files,
-      facts: {
-        source,
-        pageMm: [round2(geometry.widthPt / MM), round2(geometry.heightPt / MM)],
-        color: opts.color,
-        inks: opts.color === 'spot' ? inks.map((ink) => ({ name: ink.name, hex: ink.hex })) : [],
-        warnings: art.warnings,
-      },
+  const { art, source } = await loadArt(
+    input,
+    opts.palette?.map((entry) => entry.hex),
+  );
+  context.signal.throwIfAborted();
+  if (art.items.length === 0)
+    throw new MarqueError('INVALID_INPUT', `${input.name}: the logo has no painted shapes to put in a PDF`);
+  context.progress(40);
+  const inks = chooseInks(art, opts.palette, input.palette, source);
+  const geometry = pdfPageGeometry(art, opts);
+  const backgroundCmyk = rgbToCmyk(hexToRgb(opts.reverseBackground));
+  const files = [];
+  for (const variant of opts.variants) {
+    const ops = artToOps(art, geometry.placement, inkMapper(variant, opts, inks, backgroundCmyk));
+    const background =
+      variant === 'reversed'
+        ? [
+            {
+              kind: 'path' as const,
+              d: rect(0, 0, geometry.widthPt, geometry.heightPt),
+              matrix: [1, 0, 0, 1, 0, 0] as const,
+              fill: { ink: { space: 'cmyk' as const, cmyk: backgroundCmyk }, opacity: 1 },
+              fillRule: 'nonzero' as const,
+              stroke: null,
+              clips: [],
+            },
+          ]
+        : [];
+    const page: DisplayPage = {
+      widthPt: geometry.widthPt,
+      heightPt: geometry.heightPt,
+      ops: [...background, ...ops],
     };
-  },
-};
+    const doc = createPdf({
+      title: `${input.name} (${variant.replace('-', ' ')})`,
+      subject: `Logo, ${variant.replace('-', ' ')}`,
+      keywords: 'logo',
+    });
+    addDisplayPage(doc, page);
+    files.push({ path: `${variant}.pdf`, bytes: await finishPdf(doc), mime: 'application/pdf' });
+    context.signal.throwIfAborted();
+  }
+  context.progress(100);
+  return {
+    files,
+    facts: {
+      source,
+      pageMm: [round2(geometry.widthPt / MM), round2(geometry.heightPt / MM)],
+      color: opts.color,
+      inks: opts.color === 'spot' ? inks.map((ink) => ({ name: ink.name, hex: ink.hex })) : [],
+      warnings: art.warnings,
+    },
+  };
+}
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+export const MM = 72 / 25.4;
+
+export const PDF_VARIANTS = ['full-color', 'black', 'reversed'] as const;
+export type PdfVariant = (typeof PDF_VARIANTS)[number];
+
+export const pdfOptions = z
+  .object({
+    /** Which colourways to write, one PDF each. */
+    variants: z.array(z.enum(PDF_VARIANTS)).min(1).max(3).default(['full-color', 'black', 'reversed']),
+    /** Full colour as process CMYK, or as named spot inks (Separation colour spaces). */
+    color: z.enum(['cmyk', 'spot']).default('cmyk'),
+    /** Spot inks ('#rrggbb' and name); default the logo's locked palette or the master's own colours. */
+    palette: z
+      .array(z.object({ hex, name: z.string().max(60).optional() }).strict())
+      .max(32)
+      .optional(),
+    /** Scale the artboard to this width; default its own size. */
+    widthMm: z.number().min(5).max(5000).optional(),
+    /** Empty space around the artboard on every side. */
+    marginMm: z.number().min(0).max(500).default(0),
+    /** The dark page of the reversed variant. */
+    reverseBackground: hex.default('#000000'),
+  })
+  .strict();
+
+export type PdfOptions = z.output<typeof pdfOptions>;

@@ -1,0 +1,119 @@
+import type { PaintItem, SvgArt } from '../svg/art.ts';
+import { type Cmyk, hexToRgb, isPaperWhite, type Rgb, rgbToCmyk, rgbToLab } from '../svg/color.ts';
+import type { InkMapper, PathOp } from '../svg/display-list.ts';
+import { nearestInk, type SpotInk } from '../svg/inks.ts';
+import { determinant, type Matrix } from '../svg/matrix.ts';
+import type { SeparationOptions } from './separation-options.ts';
+
+/** One film / one screen. `amount` tells how much of this ink a paint puts down (0 knocks out). */
+export interface Plate {
+  readonly name: string;
+  readonly kind: 'spot' | 'process' | 'underbase';
+  readonly hex: string;
+  readonly rgb: Rgb;
+  readonly cmyk: Cmyk;
+  readonly angleDeg: number;
+  amount(paint: NonNullable<PaintItem['fill']>): number;
+}
+
+/** Film shows every ink as black: the alternate space of plate pages is K. */
+export const FILM_BLACK: Cmyk = [0, 0, 0, 100];
+
+const PROCESS: readonly { name: string; hex: string; cmyk: Cmyk; channel: 0 | 1 | 2 | 3; angle: number }[] = [
+  { name: 'Yellow', hex: '#ffed00', cmyk: [0, 0, 100, 0], channel: 2, angle: 0 },
+  { name: 'Cyan', hex: '#00a0e3', cmyk: [100, 0, 0, 0], channel: 0, angle: 15 },
+  { name: 'Magenta', hex: '#e5007e', cmyk: [0, 100, 0, 0], channel: 1, angle: 75 },
+  { name: 'Black', hex: '#000000', cmyk: [0, 0, 0, 100], channel: 3, angle: 45 },
+];
+
+/**
+ * The plates in print order: underbase first, then spot inks light to dark (darker inks cover
+ * lighter ones' edges), or Y, C, M, K for process.
+ */
+export function planPlates(inks: readonly SpotInk[], opts: SeparationOptions): Plate[] {
+  const plates: Plate[] = [];
+  if (opts.underbase) {
+    plates.push({
+      name: 'White Underbase',
+      kind: 'underbase',
+      hex: '#ffffff',
+      rgb: [255, 255, 255],
+      cmyk: [0, 0, 0, 0],
+      angleDeg: opts.angle,
+      amount: (paint) => (paint.opacity > 0 ? 1 : 0),
+    });
+  }
+  if (opts.type === 'process') {
+    for (const p of PROCESS) {
+      plates.push({
+        name: p.name,
+        kind: 'process',
+        hex: p.hex,
+        rgb: hexToRgb(p.hex),
+        cmyk: p.cmyk,
+        angleDeg: p.angle,
+        amount: (paint) => ((rgbToCmyk(paint.rgb)[p.channel] as number) / 100) * paint.opacity,
+      });
+    }
+    return plates;
+  }
+  const ordered = [...inks].sort((a, b) => rgbToLab(b.rgb)[0] - rgbToLab(a.rgb)[0] || a.name.localeCompare(b.name));
+  for (const ink of ordered) {
+    plates.push({
+      name: ink.name,
+      kind: 'spot',
+      hex: ink.hex,
+      rgb: ink.rgb,
+      cmyk: ink.cmyk,
+      angleDeg: opts.angle,
+      amount: (paint) => (!isPaperWhite(paint.rgb) && nearestInk(paint.rgb, inks) === ink ? paint.opacity : 0),
+    });
+  }
+  return plates;
+}
+
+/** Inks one plate's art: its own paints at their amount, every other paint as a knockout (tint 0). */
+export function plateInkMapper(plate: Plate): InkMapper {
+  return (paint) => ({
+    ink: { space: 'separation', name: plate.name, alternate: FILM_BLACK, tint: plate.amount(paint) },
+    opacity: 1,
+  });
+}
+
+/**
+ * Trap ops for a spot plate: where this plate's shapes meet a darker ink, they grow by `trapPt`
+ * under it (the shapes, stroked 2·trap wide, clipped to the darker shape), so misregistration shows
+ * ink overlap instead of paper. Lighter neighbours trap into this plate on their own plates.
+ */
+export function trapOps(
+  artOps: readonly PathOp[],
+  plateTints: readonly number[],
+  darker: readonly boolean[],
+  plate: Plate,
+  trapPt: number,
+): PathOp[] {
+  if (trapPt <= 0) return [];
+  const ops: PathOp[] = [];
+  const ink = { ink: { space: 'separation' as const, name: plate.name, alternate: FILM_BLACK, tint: 1 }, opacity: 1 };
+  artOps.forEach((own, i) => {
+    if ((plateTints[i] as number) <= 0) return;
+    const width = (2 * trapPt) / localScale(own.matrix);
+    artOps.forEach((other, j) => {
+      if (i === j || !darker[j]) return;
+      ops.push({
+        kind: 'path',
+        d: own.d,
+        matrix: own.matrix,
+        fill: own.fill ? ink : null,
+        fillRule: own.fillRule,
+        stroke: { paint: ink, width, cap: 'round', join: 'round', miterLimit: 4, dash: [], dashOffset: 0 },
+        clips: [...own.clips, ...other.clips, { d: other.d, matrix: other.matrix, rule: other.fillRule }],
+      });
+    });
+  });
+  return ops;
+}
+
+function localScale(matrix: Matrix): number {
+  return Math.sqrt(Math.abs(determinant(matrix))) || 1;
+}

@@ -1,0 +1,212 @@
+import { MarqueError } from '../../../../../shared/errors.ts';
+import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
+import { addDisplayPage, createPdf, finishPdf } from '../pdf/pdf-draw.ts';
+import type { SvgArt } from '../svg/art.ts';
+import { rgbToCmyk, rgbToLab } from '../svg/color.ts';
+import { artToOps, type DisplayPage, type DrawOp, type Ink } from '../svg/display-list.ts';
+import { chooseInks } from '../svg/inks.ts';
+import { loadArt } from '../svg/load-art.ts';
+import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
+import { renderFilm } from './film.ts';
+import { type BarPatch, MM, type PlateLayout, pageMarks, plateLayout } from './marks.ts';
+import { FILM_BLACK, type Plate, planPlates, plateInkMapper, trapOps } from './plates.ts';
+import type { SeparationOptions } from './separation-options.ts';
+import { underbaseOps } from './underbase.ts';
+
+const REGISTRATION: Ink = { space: 'cmyk', cmyk: [100, 100, 100, 100] };
+const NO_INK: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 0] };
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'ink'
+  );
+}
+
+function cmykText(cmyk: readonly number[]): string {
+  return `C${cmyk[0]} M${cmyk[1]} Y${cmyk[2]} K${cmyk[3]}`;
+}
+
+function screenText(opts: SeparationOptions, plate: Plate): string {
+  return opts.halftone ? `${opts.lpi} lpi at ${plate.angleDeg}°, ${opts.dot} dot` : 'solid only (no halftone)';
+}
+
+function plateLabel(job: string, plate: Plate, n: number, count: number, opts: SeparationOptions): string[] {
+  return [
+    `${job} - plate ${n} of ${count}: ${plate.name}`,
+    `${plate.kind === 'underbase' ? 'white underbase, choked ' + opts.underbaseChokePt + ' pt' : plate.hex.toUpperCase() + ' / ' + cmykText(plate.cmyk)} - print order ${n}`,
+    `${screenText(opts, plate)} - ${opts.printWidthMm} mm wide - ${opts.mirror ? 'emulsion down (mirrored)' : 'emulsion up (right reading)'}${opts.trapPt > 0 ? ` - trap ${opts.trapPt} pt` : ''}`,
+  ];
+}
+
+/** The art's ops for one plate: its paints at their amounts, the rest knocked out, plus traps. */
+async function plateArt(
+  art: SvgArt,
+  placement: Matrix,
+  plate: Plate,
+  plates: readonly Plate[],
+  opts: SeparationOptions,
+): Promise<DrawOp[]> {
+  const ink: Ink = { space: 'separation', name: plate.name, alternate: FILM_BLACK, tint: 1 };
+  if (plate.kind === 'underbase') return underbaseOps(art, placement, opts.underbaseChokePt, ink);
+  const ops = artToOps(art, placement, plateInkMapper(plate));
+  if (plate.kind !== 'spot' || opts.trapPt <= 0) return ops;
+  const lightness = rgbToLab(plate.rgb)[0];
+  const tints = art.items.map((item) =>
+    plate.amount(item.fill ?? item.stroke?.paint ?? { rgb: [255, 255, 255], opacity: 0 }),
+  );
+  const darker = art.items.map((item) => {
+    const paint = item.fill ?? item.stroke?.paint;
+    return (
+      !!paint &&
+      plates.some(
+        (other) =>
+          other !== plate && other.kind === 'spot' && other.amount(paint) > 0 && rgbToLab(other.rgb)[0] < lightness,
+      )
+    );
+  });
+  return [...ops, ...trapOps(ops, tints, darker, plate, opts.trapPt)];
+}
+
+function colourBar(ink: (tint: number) => Ink): BarPatch[] {
+  return [100, 90, 80, 70, 60, 50, 40, 30, 20, 10].map((percent) => ({
+    ink: ink(percent / 100),
+    caption: `${percent}`,
+  }));
+}
+
+/**
+ * Colour separations: one plate per spot ink (or C, M, Y, K), each a PDF page in its own named
+ * Separation colour space and a screened PNG film positive, all with the same registration targets,
+ * crop marks at the trim, a label and a tint bar; and a composite proof page last.
+ */
+export async function runSeparations(
+  input: ProcessorInput,
+  opts: SeparationOptions,
+  context: ProcessorContext,
+): Promise<ProcessorResult> {
+  context.progress(2);
+  if (input.format === 'pdf')
+    throw new MarqueError('UNSUPPORTED_FORMAT', `${input.name}: separations need the SVG or bitmap master, not a PDF`);
+  const { art, source } = await loadArt(
+    input,
+    opts.palette?.map((entry) => entry.hex),
+  );
+  if (art.items.length === 0)
+    throw new MarqueError('INVALID_INPUT', `${input.name}: the logo has no painted shapes to separate`);
+  const inks = chooseInks(art, opts.palette, input.palette, source);
+  if (opts.type === 'spot' && inks.length === 0)
+    throw new MarqueError('INVALID_INPUT', `${input.name}: no ink colours to separate (the logo is white only)`);
+  const plates = planPlates(inks, opts);
+  const trimW = opts.printWidthMm * MM;
+  const factor = trimW / art.widthPt;
+  const layout = plateLayout(trimW, art.heightPt * factor);
+  const placement = multiply(translate(layout.trim[0], layout.trim[1]), scale(factor));
+  const job = opts.job ?? input.name;
+  context.progress(10);
+
+  const pages: DisplayPage[] = [];
+  for (const [index, plate] of plates.entries()) {
+    const ink = (tint: number): Ink => ({ space: 'separation', name: plate.name, alternate: FILM_BLACK, tint });
+    const art_ = await plateArt(art, placement, plate, plates, opts);
+    const marks = pageMarks(
+      layout,
+      ink(1),
+      ink(0),
+      plateLabel(job, plate, index + 1, plates.length, opts),
+      colourBar(ink),
+    );
+    pages.push({
+      widthPt: layout.widthPt,
+      heightPt: layout.heightPt,
+      ops: [...art_, ...marks],
+      trimBox: layout.trim,
+      mirror: opts.mirror,
+    });
+    context.signal.throwIfAborted();
+  }
+  pages.push(compositePage(art, placement, layout, plates, job, opts));
+
+  const doc = createPdf({
+    title: `${job} - colour separations`,
+    subject: `${plates.length} plates (${opts.type})`,
+    keywords: plates.map((p) => p.name).join(', '),
+  });
+  for (const page of pages) addDisplayPage(doc, page);
+  const files: OutputFile[] = [{ path: 'separations.pdf', bytes: await finishPdf(doc), mime: 'application/pdf' }];
+  context.progress(25);
+
+  for (const [index, plate] of plates.entries()) {
+    const screen = opts.halftone ? { lpi: opts.lpi, angleDeg: plate.angleDeg, dot: opts.dot } : null;
+    const bytes = await renderFilm(pages[index] as DisplayPage, opts.dpi, screen);
+    files.push({
+      path: `films/${String(index + 1).padStart(2, '0')}-${slug(plate.name)}.png`,
+      bytes,
+      mime: 'image/png',
+    });
+    context.signal.throwIfAborted();
+    context.progress(25 + Math.round((70 * (index + 1)) / plates.length));
+  }
+  context.progress(100);
+  return {
+    files,
+    facts: {
+      source,
+      type: opts.type,
+      plates: plates.map((plate, i) => ({
+        order: i + 1,
+        name: plate.name,
+        kind: plate.kind,
+        hex: plate.hex,
+        cmyk: plate.cmyk,
+        angle: plate.angleDeg,
+      })),
+      pageMm: [round(layout.widthPt / MM), round(layout.heightPt / MM)],
+      trimMm: [round(layout.trim[2] / MM), round(layout.trim[3] / MM)],
+      registrationMm: layout.registration.map(([x, y]) => [round(x / MM), round(y / MM)]),
+      dpi: opts.dpi,
+      warnings: art.warnings,
+    },
+  };
+}
+
+/** All inks together in their own colours (CMYK alternates) on white, marks in registration colour. */
+function compositePage(
+  art: SvgArt,
+  placement: Matrix,
+  layout: PlateLayout,
+  plates: readonly Plate[],
+  job: string,
+  opts: SeparationOptions,
+): DisplayPage {
+  const inkPlates = plates.filter((plate) => plate.kind !== 'underbase');
+  const ops = artToOps(art, placement, (paint) => {
+    if (opts.type === 'process') return { ink: { space: 'cmyk', cmyk: rgbToCmyk(paint.rgb) }, opacity: paint.opacity };
+    const plate = inkPlates.find((candidate) => candidate.amount(paint) > 0);
+    return plate
+      ? { ink: { space: 'cmyk', cmyk: plate.cmyk }, opacity: plate.amount(paint) }
+      : { ink: NO_INK, opacity: 1 };
+  });
+  const bar: BarPatch[] = inkPlates.map((plate) => ({
+    ink: { space: 'cmyk', cmyk: plate.cmyk },
+    caption: plate.name.slice(0, 8),
+  }));
+  const label = [
+    `${job} - composite proof (${opts.type}, ${plates.length} plate${plates.length === 1 ? '' : 's'})`,
+    `Print order: ${plates.map((plate, i) => `${i + 1} ${plate.name}`).join(', ')}`,
+    'Colours on screen are approximate (device CMYK); check inks against a physical guide.',
+  ];
+  return {
+    widthPt: layout.widthPt,
+    heightPt: layout.heightPt,
+    ops: [...ops, ...pageMarks(layout, REGISTRATION, NO_INK, label, bar, REGISTRATION)],
+    trimBox: layout.trim,
+    mirror: false,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+export const separationOptions = z
+  .object({
+    /** Spot: one plate per palette ink. Process: cyan, magenta, yellow and black plates. */
+    type: z.enum(['spot', 'process']).default('spot'),
+    /** Spot inks ('#rrggbb', name); default the logo's locked palette or the master's own colours. */
+    palette: z
+      .array(z.object({ hex, name: z.string().max(60).optional() }).strict())
+      .min(1)
+      .max(16)
+      .optional(),
+    /** Job name in the plate labels; default the logo's name. */
+    job: z.string().max(80).optional(),
+    /** Printed width of the artwork (the trim); its height follows the artboard's aspect ratio. */
+    printWidthMm: z.number().min(10).max(1000).default(100),
+    /** Film resolution. */
+    dpi: z.number().int().min(300).max(1200).default(1200),
+    /** Emulsion down: every plate and film mirrored left to right. */
+    mirror: z.boolean().default(false),
+    /** A white underbase plate (printed first) for dark garments, choked inside the colours. */
+    underbase: z.boolean().default(false),
+    underbaseChokePt: z.number().min(0).max(5).default(0.5),
+    /** Trap: each lighter ink spreads this far under the darker inks it touches (0 = butt joins). */
+    trapPt: z.number().min(0).max(3).default(0),
+    /** Tints (opacity, process values) as an AM halftone, or solid only (at least 50 % prints). */
+    halftone: z.boolean().default(true),
+    lpi: z.number().min(20).max(200).default(55),
+    /** Screen angle of spot plates; process plates use Y 0°, C 15°, M 75°, K 45°. */
+    angle: z.number().min(0).max(180).default(22.5),
+    dot: z.enum(['round', 'ellipse']).default('ellipse'),
+  })
+  .strict();
+
+export type SeparationOptions = z.output<typeof separationOptions>;
