@@ -1,7 +1,9 @@
 import type { AnyProcessor } from '../processor.ts';
 import { normalize } from './normalize.ts';
 import { paletteProcessor } from './palette.ts';
+import { pdf } from './pdf/pdf-processor.ts';
 import { removeBackgroundProcessor } from './remove-background.ts';
+import { separations } from './separations/separations-processor.ts';
 import { thumbnailPng } from './thumbnail-png.ts';
 import { trace } from './trace.ts';
 import { traceColor } from './trace-color.ts';
@@ -18,4 +20,6 @@ export const processors: readonly AnyProcessor[] = [
   paletteProcessor,
   trace,
   traceColor,
+  pdf,
+  separations,
 ];
