@@ -45,7 +45,7 @@ export function LogoGrid() {
     count: rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 4,
+    overscan: 2,
     paddingStart: PADDING,
     paddingEnd: PADDING,
   });

@@ -41,7 +41,7 @@ export const LogoTile = memo(function LogoTile({ index, logo, selected, cursor, 
       onClick={(event) => onPick(index, event)}
     >
       <div className="tile__art checkerboard" style={{ height: width }}>
-        <img src={mediaPath('thumb', logo.id)} alt={logo.name} loading="lazy" decoding="async" draggable={false} />
+        <img src={mediaPath('thumb', logo.id)} alt={logo.name} decoding="async" draggable={false} />
         {logo.favorite && (
           <span className="tile__favorite" title="Favourite">
             <Icon name="star" size={14} filled />
