@@ -1,4 +1,5 @@
 import type { Bench } from './bench.ts';
+import { pipelineBench } from './pipeline.ts';
 import { exporterBench } from './exporter.ts';
 import { shareBench } from './share.ts';
 import { traceBench } from './trace.ts';
@@ -6,6 +7,7 @@ import { uiGridBench } from './ui-grid.ts';
 
 /** Every benchmark section, by name (`npm run bench -- <name>` runs one). */
 export const sections: Record<string, Bench> = {
+  pipeline: pipelineBench,
   share: shareBench,
   exporter: exporterBench,
   trace: traceBench,

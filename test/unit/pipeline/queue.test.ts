@@ -1,9 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OUTPUT_KIND } from '../../../src/main/core/pipeline/pipeline-service.ts';
-import type { Studio } from '../../../src/main/core/studio.ts';
+import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { importLogos, openStudio, PROCESSORS_V2, recordJobEvents, until } from './fixtures/studio.ts';
 
@@ -171,6 +172,8 @@ describe('pipeline queue on the real worker pool', () => {
           options: { ms: 300, tag: `b${n}` },
         }).jobs[0]?.id as string,
     );
+    // Once the first batch job is really running (the second waits prefetched in the pool)…
+    await until(() => (studio?.pipeline.get(batch[0] as string).progress ?? 0) > 0);
     const interactive = studio.pipeline.enqueue({
       logoIds: [logoId as string],
       recipe: 'test-slow',
@@ -179,8 +182,10 @@ describe('pipeline queue on the real worker pool', () => {
     }).jobs[0]?.id as string;
     const all = await Promise.all([...batch, interactive].map((id) => studio?.pipeline.waitFor(id)));
     const order = all.sort((a, b) => String(a?.startedAt).localeCompare(String(b?.startedAt))).map((j) => j?.id);
-    // The first batch job was already running; the interactive one overtakes the other two.
+    // …the interactive one overtakes the other two, the prefetched one included.
     expect(order).toEqual([batch[0], interactive, batch[1], batch[2]]);
+    // Yielding a prefetched job does not count as an attempt.
+    expect(all.map((j) => j?.attempts)).toEqual([1, 1, 1, 1]);
   });
 
   it('validates input, lists, clears finished jobs and serves only recorded files', async () => {
@@ -207,6 +212,25 @@ describe('pipeline queue on the real worker pool', () => {
     expect(studio.pipeline.outputs(ids[0] as string)).toHaveLength(1);
     const file = await studio.pipeline.outputFile(job.id, 'grey/32.png');
     expect((await sharp(file.path).metadata()).width).toBe(32);
+  });
+
+  it('a worker entry that cannot load fails its jobs instead of leaving them queued forever', async () => {
+    const broken = fileURLToPath(new URL('./fixtures/broken-worker.ts', import.meta.url));
+    studio = await createStudio({
+      dataDir: join(dir.path, 'data'),
+      intakeProcesses: 1,
+      entries: { pipelineWorker: broken },
+      pipeline: { workers: 1 },
+    });
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    for (let i = 0; i < 2; i++) {
+      await expect(
+        studio.pipeline.runToCompletion(logoId as string, 'thumbnail-png', { size: 20 + i }),
+      ).rejects.toMatchObject({
+        code: 'PROCESSING_FAILED',
+        message: expect.stringContaining('broken on purpose'),
+      });
+    }
   });
 
   it('close terminates a busy pool promptly and the job runs again at the next start', async () => {

@@ -220,16 +220,24 @@ export class JobStore {
     })();
   }
 
-  /** Ends a running job as failed or cancelled (only if this runner still holds it). */
-  markEnded(id: string, state: 'failed' | 'cancelled', code: ErrorCode, message: string, runner: string): boolean {
+  /** Ends a running job as failed or cancelled (only if this runner still holds it); a job no thread picked up does not count as an attempt. */
+  markEnded(
+    id: string,
+    state: 'failed' | 'cancelled',
+    code: ErrorCode,
+    message: string,
+    runner: string,
+    neverStarted = false,
+  ): boolean {
     const now = new Date().toISOString();
     return (
       this.#db
         .prepare(
-          `UPDATE jobs SET state = @state, error_code = @code, error_message = @message, finished_at = @now, updated_at = @now
+          `UPDATE jobs SET state = @state, error_code = @code, error_message = @message, finished_at = @now, updated_at = @now,
+             attempts = attempts - @uncount
            WHERE id = @id AND state = 'running' AND runner = @runner`,
         )
-        .run({ id, state, code, message, now, runner }).changes === 1
+        .run({ id, state, code, message, now, runner, uncount: neverStarted ? 1 : 0 }).changes === 1
     );
   }
 

@@ -43,15 +43,13 @@ export async function writeOutputFolder(
 
   await rm(tempDir, { recursive: true, force: true });
   const dirs = new Set<string>([tempDir, join(tempDir, FILES)]);
-  for (const file of result.files) {
-    const target = join(tempDir, FILES, ...outputPathSegments(file.path));
-    await mkdir(dirname(target), { recursive: true });
-    dirs.add(dirname(target));
-    await writeSynced(target, file.bytes);
-  }
-  await mkdir(join(tempDir, FILES), { recursive: true });
+  const targets = result.files.map((file) => join(tempDir, FILES, ...outputPathSegments(file.path)));
+  for (const target of targets) dirs.add(dirname(target));
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
+  // Files are independent: write and fsync them together (a favicon pack has a dozen).
+  await Promise.all(result.files.map((file, i) => writeSynced(targets[i] as string, file.bytes)));
   await writeSynced(join(tempDir, MANIFEST), JSON.stringify(manifest));
-  for (const dir of dirs) await fsyncDir(dir);
+  await Promise.all([...dirs].map((dir) => fsyncDir(dir)));
 
   await mkdir(dirname(outputDir), { recursive: true });
   try {

@@ -23,6 +23,12 @@ import type { WorkerPool } from './worker-pool.ts';
 /** Derived-cache kind of recipe outputs: `cache/outputs/<key>/{result.json,files/…}`. */
 export const OUTPUT_KIND = 'outputs';
 const MAX_ATTEMPTS = 3;
+/**
+ * Tasks handed to the pool beyond its thread count: a thread that finishes picks the next one up at
+ * once instead of idling while main records the result and claims the next job. One is enough; more
+ * would let batch jobs sit ahead of a later interactive one.
+ */
+const PREFETCH = 1;
 /** Settings key of the worker pool size. */
 export const WORKERS_SETTING = 'pipeline.workers';
 export const MAX_WORKERS = 64;
@@ -47,12 +53,18 @@ export interface PipelineDeps {
 
 interface Active {
   readonly controller: AbortController;
-  readonly settled: Promise<void>;
+  settled: Promise<void>;
+  readonly batch: boolean;
+  /** A worker thread picked it up (until then it waits in the pool, prefetched). */
+  started: boolean;
+  /** Handed back to the queue to let an interactive job go first. */
+  yielded: boolean;
 }
 
 /**
  * The persisted queue and its dispatcher. Jobs are rows before any work starts; at most `threads`
- * run at once (so interactive jobs overtake batch ones in the queue, not in piscina's FIFO); a job
+ * (+1 prefetched) are in the pool at once, so interactive jobs overtake batch ones in our queue, not
+ * in piscina's FIFO; a job
  * whose output is already in the cache completes without a worker.
  */
 export class PipelineService {
@@ -165,6 +177,7 @@ export class PipelineService {
     this.#jobs.insert(jobs, this.instanceId);
     const ids = jobs.map((job) => job.id);
     this.#events.changed(ids);
+    if (input.priority === 'interactive') this.#yieldPrefetched();
     this.#pump();
     return { jobs: this.#jobs.rows(ids).map((row) => this.#toJob(row)) };
   }
@@ -331,25 +344,42 @@ export class PipelineService {
   /** Starts queued jobs while threads are free. Synchronous claims keep it race-free in-process. */
   #pump(): void {
     if (this.#closing) return;
-    const free = this.#deps.pool.threads - this.#active.size;
+    const free = this.#deps.pool.threads + PREFETCH - this.#active.size;
     if (free <= 0) return;
     const onlyOwner = (this.#deps.scope ?? 'all') === 'own' ? this.instanceId : null;
     const claimed = this.#jobs.claim(free, this.instanceId, onlyOwner);
     if (claimed.length === 0) return;
     this.#events.changed(claimed.map((row) => row.id));
     for (const row of claimed) {
-      const controller = new AbortController();
-      const settled = this.#run(row, controller.signal).finally(() => {
+      const active: Active = {
+        controller: new AbortController(),
+        settled: Promise.resolve(),
+        batch: row.priority !== 0,
+        started: false,
+        yielded: false,
+      };
+      this.#active.set(row.id, active);
+      active.settled = this.#run(row, active).finally(() => {
         this.#active.delete(row.id);
         this.#progress.delete(row.id);
         this.#wake(row.id);
         this.#pump();
       });
-      this.#active.set(row.id, { controller, settled });
     }
   }
 
-  async #run(row: JobRow, signal: AbortSignal): Promise<void> {
+  /** Batch jobs prefetched into the pool but not started go back to the queue, so interactive ones run first. */
+  #yieldPrefetched(): void {
+    for (const active of this.#active.values()) {
+      if (active.batch && !active.started && !active.yielded) {
+        active.yielded = true;
+        active.controller.abort();
+      }
+    }
+  }
+
+  async #run(row: JobRow, active: Active): Promise<void> {
+    const signal = active.controller.signal;
     let reply: PipelineReply;
     let fromCache = false;
     try {
@@ -357,7 +387,6 @@ export class PipelineService {
       const cached = await readOutputManifest(outputDir);
       if (cached) {
         fromCache = true;
-        this.#deps.cache.touch(OUTPUT_KIND, row.cache_key);
         reply = { ok: true, files: cached.files, facts: cached.facts };
       } else {
         reply = await this.#deps.pool.run(
@@ -372,6 +401,9 @@ export class PipelineService {
           },
           {
             signal,
+            onStarted: () => {
+              active.started = true;
+            },
             onProgress: (percent) => {
               this.#progress.set(row.id, percent);
               this.#events.changed([row.id]);
@@ -382,22 +414,34 @@ export class PipelineService {
     } catch (error) {
       reply = { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
     }
-    this.#record(row, reply, fromCache);
+    this.#record(row, reply, fromCache, active);
   }
 
-  #record(row: JobRow, reply: PipelineReply, fromCache: boolean): void {
+  #record(row: JobRow, reply: PipelineReply, fromCache: boolean, active: Active): void {
     try {
-      if (this.#closing && !reply.ok) {
-        // Interrupted by close, not by the job: it runs again at the next start.
+      if (!reply.ok && (this.#closing || active.yielded) && reply.error.code === 'CANCELLED') {
+        // Interrupted by close or by a yield, not by the job or the user: it runs again later.
         this.#jobs.requeue(row.id, this.instanceId);
       } else if (reply.ok) {
-        if (!fromCache) this.#indexOutput(row);
-        if (this.#jobs.markDone(row, reply.files, reply.facts, fromCache, this.instanceId)) {
+        // One transaction (one fsync) for the cache index and the job row.
+        const recorded = this.#deps.db.transaction(() => {
+          this.#indexOutput(row, fromCache);
+          return this.#jobs.markDone(row, reply.files, reply.facts, fromCache, this.instanceId);
+        })();
+        if (!fromCache) this.#enforceCacheCap();
+        if (recorded) {
           this.#deps.onDone?.(this.get(row.id));
         }
       } else {
         const state = reply.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
-        this.#jobs.markEnded(row.id, state, reply.error.code, reply.error.message, this.instanceId);
+        this.#jobs.markEnded(
+          row.id,
+          state,
+          reply.error.code,
+          reply.error.message,
+          this.instanceId,
+          !active.started && !fromCache,
+        );
       }
     } catch {
       // The logo was purged meanwhile (its jobs went with it) or the database closed: nothing to record.
@@ -405,13 +449,21 @@ export class PipelineService {
     this.#events.changed([row.id]);
   }
 
-  /** Puts a new output folder in the cache's size index (LRU eviction, purge with its original). */
-  #indexOutput(row: JobRow): void {
+  /** Puts an output folder in the cache's size index (LRU eviction, purge with its original), or marks it used. */
+  #indexOutput(row: JobRow, fromCache: boolean): void {
     try {
-      this.#deps.cache.record(OUTPUT_KIND, row.cache_key, row.master_hash);
-      this.#deps.cache.enforceCap();
+      if (fromCache) this.#deps.cache.touch(OUTPUT_KIND, row.cache_key);
+      else this.#deps.cache.record(OUTPUT_KIND, row.cache_key, row.master_hash);
     } catch {
       // The index is advisory; start-up reconciliation picks up anything it missed.
+    }
+  }
+
+  #enforceCacheCap(): void {
+    try {
+      this.#deps.cache.enforceCap();
+    } catch {
+      // Eviction is best effort; the next write tries again.
     }
   }
 

@@ -17,6 +17,8 @@ export interface WorkerPoolOptions {
 
 export interface RunOptions {
   readonly signal: AbortSignal;
+  /** A thread picked the task up. */
+  readonly onStarted?: () => void;
   readonly onProgress: (percent: number) => void;
 }
 
@@ -41,6 +43,8 @@ export class WorkerPool {
   /** Pools replaced by a resize, finishing their tasks. */
   readonly #retired = new Set<Piscina<PipelineTask, PipelineReply>>();
   readonly #options: WorkerPoolOptions;
+  /** Tasks in flight, so a pool that cannot start threads fails them instead of leaving them queued forever. */
+  readonly #inFlight = new Set<{ readonly pool: Piscina<PipelineTask, PipelineReply>; fail(reason: string): void }>();
 
   constructor(options: WorkerPoolOptions) {
     this.#options = options;
@@ -53,7 +57,7 @@ export class WorkerPool {
   }
 
   #create(threads: number): Piscina<PipelineTask, PipelineReply> {
-    return new Piscina<PipelineTask, PipelineReply>({
+    const pool = new Piscina<PipelineTask, PipelineReply>({
       filename: this.#options.entry,
       name: 'default',
       // Threads start on first use: a CLI command that never processes must not pay for them.
@@ -64,6 +68,21 @@ export class WorkerPool {
       resourceLimits: this.#options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
       workerData: { processorModules: [...(this.#options.processorModules ?? [])] },
     });
+    pool.on('error', (error: Error) => this.#onPoolError(pool, error));
+    return pool;
+  }
+
+  /**
+   * Piscina reports a thread that failed to start (the entry or a recipe module does not load) as
+   * a pool 'error' and then leaves queued tasks waiting forever. Fail them, and start a fresh pool
+   * so a later task tries again.
+   */
+  #onPoolError(pool: Piscina<PipelineTask, PipelineReply>, error: Error): void {
+    for (const task of this.#inFlight) if (task.pool === pool) task.fail(error?.message ?? String(error));
+    if (pool === this.#pool) {
+      this.#pool = this.#create(this.#threads);
+      void pool.destroy().catch(() => {});
+    }
   }
 
   /** New size for tasks started from now on; the old pool finishes what it runs, then closes. */
@@ -102,10 +121,20 @@ export class WorkerPool {
       else if (message.kind === 'started') {
         clearTimeout(timer);
         timer = setTimeout(onTimeout, this.#options.taskTimeoutMs);
+        options.onStarted?.();
         worker = pool.threads.find((w) => w.threadId === message.threadId) ?? null;
         worker?.once('exit', onExit);
       }
     });
+    let broken: string | null = null;
+    const entry = {
+      pool,
+      fail: (reason: string) => {
+        broken = reason;
+        controller.abort('broken');
+      },
+    };
+    this.#inFlight.add(entry);
     const onCancel = () => controller.abort('cancelled');
     if (options.signal.aborted) onCancel();
     else options.signal.addEventListener('abort', onCancel, { once: true });
@@ -117,8 +146,14 @@ export class WorkerPool {
       // is gone, so none of its writes can land after the temp folder is removed.
       if (worker && !exited) await waitForExit(worker);
       await rm(task.tempDir, { recursive: true, force: true }).catch(() => {});
+      if (broken !== null)
+        return {
+          ok: false,
+          error: { code: 'PROCESSING_FAILED', message: `The processing worker could not start: ${broken}` },
+        };
       return { ok: false, error: this.#describe(error, controller.signal.aborted, timedOut, task) };
     } finally {
+      this.#inFlight.delete(entry);
       clearTimeout(timer);
       options.signal.removeEventListener('abort', onCancel);
       (worker as Worker | null)?.off('exit', onExit);
