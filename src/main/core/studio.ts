@@ -24,6 +24,7 @@ import { shareHandlers } from './share/share-handlers.ts';
 import { ShareService } from './share/share-service.ts';
 import { createPipeline, type PipelineOptions } from './pipeline/create-pipeline.ts';
 import { paletteFromLibrary, recordJobFacts } from './pipeline/library-bridge.ts';
+import { resolveOutputMedia } from './pipeline/output-media.ts';
 import { jobsHandlers } from './pipeline/pipeline-handlers.ts';
 import type { PipelineService } from './pipeline/pipeline-service.ts';
 import { BlobStore } from './store/blob-store.ts';
@@ -114,6 +115,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     },
     options.pipeline,
   );
+  media.register('output', (id, rest) => resolveOutputMedia(pipeline, id, rest), { takesRest: true });
   const exporter = new ExportService({ library, runner: pipeline, events, activity, tempDir: join(dataDir, 'tmp', 'exports') });
   media.register('export', (id) => exporter.downloadFile(id));
   media.register('export', (id) => exporter.downloadFile(id));

@@ -205,6 +205,14 @@ describe('pipeline queue on the real worker pool', () => {
         code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/),
       });
     }
+    // The same through the media table the HTTP server and the app protocol serve from.
+    const media = await studio.media.resolve('output', job.id, 'grey/32.png');
+    expect([media.mime, media.attachment, media.filename]).toEqual(['image/png', false, '32.png']);
+    for (const bad of ['..%2Fresult.json', 'grey%2F..%2F..%2Fresult.json', '%E0%A4%A', 'grey/%2e%2e/result.json']) {
+      await expect(studio.media.resolve('output', job.id, bad)).rejects.toMatchObject({
+        code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/),
+      });
+    }
     expect(studio.pipeline.list({ logoId: ids[0], offset: 0, limit: 10 }).total).toBe(1);
     expect(studio.pipeline.clearFinished()).toEqual({ removed: 2 });
     expect(studio.pipeline.list({ offset: 0, limit: 10 }).total).toBe(0);
