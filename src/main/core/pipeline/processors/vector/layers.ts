@@ -1,4 +1,4 @@
-import type { PixelBox } from './potrace.ts';
+import { MAX_RETAINED_WORDS, type PixelBox } from './potrace.ts';
 
 let stack = new Int32Array(0);
 
@@ -20,7 +20,8 @@ export function stackedLayer(
   out: Uint8Array,
 ): PixelBox | null {
   out.fill(0);
-  if (stack.length < levels.length) stack = new Int32Array(levels.length);
+  if (levels.length > MAX_RETAINED_WORDS) stack = new Int32Array(levels.length);
+  else if (stack.length < levels.length) stack = new Int32Array(levels.length);
   let top = 0;
   let x0 = width;
   let y0 = height;
@@ -81,5 +82,6 @@ export function stackedLayer(
       stack[top++] = i + width;
     }
   }
+  if (stack.length > MAX_RETAINED_WORDS) stack = new Int32Array(0);
   return x1 > x0 ? { x0, y0, x1, y1 } : null;
 }

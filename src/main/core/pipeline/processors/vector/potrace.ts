@@ -66,8 +66,12 @@ export interface TracedPaths {
 
 let scratch = new Int32Array(0);
 
+/** Largest buffer kept between calls (2048 x 2048 words, 16 MB); bigger ones are not retained. */
+export const MAX_RETAINED_WORDS = 2048 * 2048;
+
 /** A reused buffer for potrace's input: a fresh 4 MB array per layer kept the GC busy. */
 function scratchWords(length: number): Int32Array {
+  if (length > MAX_RETAINED_WORDS) return new Int32Array(length);
   if (scratch.length < length) scratch = new Int32Array(length);
   return scratch.subarray(0, length);
 }
