@@ -2,6 +2,7 @@ import type { Bench } from './bench.ts';
 import { pipelineBench } from './pipeline.ts';
 import { exporterBench } from './exporter.ts';
 import { shareBench } from './share.ts';
+import { searchBench } from './search.ts';
 import { traceBench } from './trace.ts';
 import { uiGridBench } from './ui-grid.ts';
 
@@ -9,6 +10,7 @@ import { uiGridBench } from './ui-grid.ts';
 export const sections: Record<string, Bench> = {
   pipeline: pipelineBench,
   share: shareBench,
+  search: searchBench,
   exporter: exporterBench,
   trace: traceBench,
   'ui-grid': uiGridBench,

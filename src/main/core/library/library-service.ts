@@ -213,13 +213,29 @@ export class LibraryService {
   }
 
   list(query: ParsedLibraryQuery): Page<Logo> {
-    const { where, params } = buildFilter(query);
+    const { where, params } = buildFilter(query, 'page');
+    const counting = buildFilter(query, 'count');
     const { db } = this.#deps;
-    const total = (db.prepare(`SELECT count(*) AS n FROM logos l WHERE ${where}`).get(params) as { n: number }).n;
-    const rows = db
-      .prepare(`${LOGO_SELECT} WHERE ${where} ORDER BY ${orderBy(query)} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: query.limit, offset: query.offset }) as LogoRow[];
-    return { items: rows.map(rowToLogo), total, offset: query.offset, limit: query.limit };
+    const total = (
+      db.prepare(`SELECT count(*) AS n FROM logos l WHERE ${counting.where}`).get(counting.params) as { n: number }
+    ).n;
+    // Two steps: the page's ids from the indexes alone, then full rows (with their folded tags) for
+    // those ids only; folding tags for every match before the sort cost 10x on broad filters.
+    const pageIds = db
+      .prepare(`SELECT l.id FROM logos l WHERE ${where} ORDER BY ${orderBy(query)} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit: query.limit, offset: query.offset }) as string[];
+    const rows = pageIds.length
+      ? (db
+          .prepare(`${LOGO_SELECT} WHERE l.id IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify(pageIds)) as LogoRow[])
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const items = pageIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [rowToLogo(row)] : [];
+    });
+    return { items, total, offset: query.offset, limit: query.limit };
   }
 
   /**

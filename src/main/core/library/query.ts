@@ -17,40 +17,65 @@ export function toFtsQuery(search: string): string | null {
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
 }
 
-/** Builds the WHERE clause and parameters shared by the page query and its count. */
-export function buildFilter(query: ParsedLibraryQuery): { where: string; params: Record<string, unknown> } {
-  const clauses: string[] = [query.trashed ? 'l.deleted_at IS NOT NULL' : 'l.deleted_at IS NULL'];
+/**
+ * Builds the WHERE clause and parameters shared by the page query and its count.
+ *
+ * The plan is fixed here rather than left to SQLite's guesses (a library has no ANALYZE
+ * statistics): at most one set filter drives the query, the most selective kind first
+ * (text, then colour, collection, tag); every other filter is written with a unary `+`, which
+ * keeps it a cheap membership test instead of an index constraint. Without this, a text + tag
+ * query let SQLite multiply both id lists (seconds on 10,000 logos). With no set filter the page
+ * walks the sort column's index and stops after one page.
+ *
+ * Tags and collections are broad (a tag may hold a sixth of the library): their page walks the
+ * sort index testing membership and stops after one page, while their count drives from the
+ * set (`purpose: 'count'`), so neither sorts nor probes every match.
+ */
+export function buildFilter(
+  query: ParsedLibraryQuery,
+  purpose: 'page' | 'count' = 'page',
+): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [query.trashed ? '+l.deleted_at IS NOT NULL' : '+l.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
+  const sets: { column: 'l.rowid' | 'l.id'; subquery: string; broad?: boolean }[] = [];
   const fts = query.search ? toFtsQuery(query.search) : null;
   if (fts) {
-    clauses.push('l.rowid IN (SELECT rowid FROM logos_fts WHERE logos_fts MATCH @fts)');
+    sets.push({ column: 'l.rowid', subquery: 'SELECT rowid FROM logos_fts WHERE logos_fts MATCH @fts' });
     params.fts = fts;
-  }
-  if (query.format) {
-    clauses.push('l.format = @format');
-    params.format = query.format;
-  }
-  if (query.kind) clauses.push(query.kind === 'vector' ? 'l.is_vector = 1' : 'l.is_vector = 0');
-  if (query.tag) {
-    // IN (…) rather than EXISTS: SQLite reads the tag's logos from logo_tags_tag once.
-    clauses.push('l.id IN (SELECT t.logo_id FROM logo_tags t WHERE t.tag = @tag)');
-    params.tag = query.tag.trim().replace(/\s+/g, ' ');
-  }
-  if (query.collection) {
-    clauses.push('l.id IN (SELECT lc.logo_id FROM logo_collections lc WHERE lc.collection_id = @collection)');
-    params.collection = query.collection;
   }
   if (query.color) {
     // Delta E CIE76 is a distance in L*a*b*: the box bounds use the covering index logo_colors_lab,
     // the sphere test then keeps only colours truly within the tolerance.
     const [L, a, b] = hexToLab(query.color);
-    clauses.push(`l.id IN (SELECT c.logo_id FROM logo_colors c
-      WHERE c.L BETWEEN @cL - @ct AND @cL + @ct AND c.a BETWEEN @ca - @ct AND @ca + @ct AND c.b BETWEEN @cb - @ct AND @cb + @ct
-        AND (c.L - @cL) * (c.L - @cL) + (c.a - @ca) * (c.a - @ca) + (c.b - @cb) * (c.b - @cb) <= @ct * @ct)`);
+    sets.push({
+      column: 'l.id',
+      subquery: `SELECT c.logo_id FROM logo_colors c
+        WHERE c.L BETWEEN @cL - @ct AND @cL + @ct AND c.a BETWEEN @ca - @ct AND @ca + @ct AND c.b BETWEEN @cb - @ct AND @cb + @ct
+          AND (c.L - @cL) * (c.L - @cL) + (c.a - @ca) * (c.a - @ca) + (c.b - @cb) * (c.b - @cb) <= @ct * @ct`,
+    });
     Object.assign(params, { cL: L, ca: a, cb: b, ct: query.colorTolerance });
   }
+  if (query.collection) {
+    sets.push({
+      column: 'l.id',
+      subquery: 'SELECT lc.logo_id FROM logo_collections lc WHERE lc.collection_id = @collection',
+      broad: true,
+    });
+    params.collection = query.collection;
+  }
+  if (query.tag) {
+    sets.push({ column: 'l.id', subquery: 'SELECT t.logo_id FROM logo_tags t WHERE t.tag = @tag', broad: true });
+    params.tag = query.tag.trim().replace(/\s+/g, ' ');
+  }
+  const drives = sets[0] && !(purpose === 'page' && sets[0].broad) ? sets[0] : null;
+  for (const set of sets) clauses.push(`${set === drives ? '' : '+'}${set.column} IN (${set.subquery})`);
+  if (query.format) {
+    clauses.push('+l.format = @format');
+    params.format = query.format;
+  }
+  if (query.kind) clauses.push(query.kind === 'vector' ? '+l.is_vector = 1' : '+l.is_vector = 0');
   if (query.favorite !== undefined) {
-    clauses.push('l.favorite = @favorite');
+    clauses.push('+l.favorite = @favorite');
     params.favorite = query.favorite ? 1 : 0;
   }
   return { where: clauses.join(' AND '), params };
