@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,17 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
         .toBe(1);
       const zip = (await listFiles(destination)).find((path) => path.endsWith('.zip')) as string;
       expect((await stat(join(destination, zip))).size).toBeGreaterThan(100);
+
+      // Browser mode: the same batch as a zip download, received by the browser.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download zip' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.zip$/);
+      const bytes = await readFile(await download.path());
+      // A zip starts with PK\x03\x04 and lists both logos' folders.
+      expect(bytes.subarray(0, 4).toString('hex')).toBe('504b0304');
+      for (const name of names) expect(bytes.includes(Buffer.from(`${name}/`))).toBe(true);
     });
   });
 });

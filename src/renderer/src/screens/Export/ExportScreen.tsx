@@ -23,8 +23,19 @@ function request(ids: readonly string[]) {
   };
 }
 
-async function run(kind: 'preview' | 'export' | 'queue', ids: readonly string[]): Promise<void> {
-  useExportStore.setState({ busy: kind, error: null, ...(kind === 'export' ? { summary: null, progress: null } : {}) });
+/** Starts a browser download of a same-origin URL (the zip the server just built). */
+function startDownload(url: string, fileName: string): void {
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+}
+
+async function run(kind: 'preview' | 'export' | 'queue' | 'download', ids: readonly string[]): Promise<void> {
+  const writes = kind === 'export' || kind === 'download';
+  useExportStore.setState({ busy: kind, error: null, ...(writes ? { summary: null, progress: null } : {}) });
   try {
     if (kind === 'queue') {
       const { recipes } = useExportStore.getState();
@@ -40,6 +51,11 @@ async function run(kind: 'preview' | 'export' | 'queue', ids: readonly string[])
       });
     } else if (kind === 'preview') {
       useExportStore.setState({ plan: await client.call('exports.preview', request(ids)) });
+    } else if (kind === 'download') {
+      const { destination: _d, zip: _z, conflict: _c, ...rest } = request(ids);
+      const reply = await client.call('exports.download', rest);
+      useExportStore.setState({ summary: reply.summary, plan: null });
+      startDownload(reply.url, reply.fileName);
     } else {
       const summary = await client.call('exports.run', request(ids));
       useExportStore.setState({ summary, plan: null });
@@ -76,6 +92,8 @@ export function ExportScreen() {
   const recipeCount = Object.keys(s.recipes).length;
   const ready = ids.length > 0 && recipeCount > 0;
   const canWrite = ready && !problem && s.destination.trim() !== '' && s.busy === null;
+  // Browser mode can hand the batch over as one zip download instead of writing a folder.
+  const canDownload = mode === 'browser' && ready && !problem && s.busy === null;
 
   if (ids.length === 0) {
     return (
@@ -177,17 +195,28 @@ export function ExportScreen() {
             </button>
             <button
               type="button"
-              className="button button--primary"
+              className={mode === 'browser' ? 'button' : 'button button--primary'}
               disabled={!canWrite}
               onClick={() => void run('export', ids)}
             >
               <Icon name="export" size={16} />
               {s.busy === 'export' ? 'Exporting…' : `Export ${plural(ids.length, 'logo')}`}
             </button>
+            {mode === 'browser' && (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!canDownload}
+                onClick={() => void run('download', ids)}
+              >
+                <Icon name="download" size={16} />
+                {s.busy === 'download' ? 'Building zip…' : 'Download zip'}
+              </button>
+            )}
           </div>
         </div>
         <aside className="export__result card" aria-label="Result" aria-live="polite">
-          {s.busy === 'export' && s.progress && (
+          {(s.busy === 'export' || s.busy === 'download') && s.progress && (
             <div className="export__progress">
               <span>
                 {s.progress.phase === 'producing'
@@ -198,6 +227,16 @@ export function ExportScreen() {
                 {s.progress.done} of {s.progress.total}
               </span>
               <progress max={s.progress.total || 1} value={s.progress.done} aria-label="Export progress" />
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  const exportId = useExportStore.getState().progress?.exportId;
+                  if (exportId) void client.call('exports.cancel', { exportId }).catch(() => {});
+                }}
+              >
+                Cancel
+              </button>
             </div>
           )}
           {s.summary ? (
@@ -223,7 +262,9 @@ export function ExportScreen() {
           ) : s.plan ? (
             <PlanTree plan={s.plan} />
           ) : (
-            <p className="muted">Preview the files to see the exact folder tree before anything is written.</p>
+            <p className="muted">
+              Choose a folder and preview the files to see the exact tree before anything is written.
+            </p>
           )}
         </aside>
       </div>

@@ -13,7 +13,7 @@ interface ExportState {
   readonly plan: ExportPlan | null;
   readonly progress: ExportProgress | null;
   readonly summary: ExportSummary | null;
-  readonly busy: 'preview' | 'export' | 'queue' | null;
+  readonly busy: 'preview' | 'export' | 'download' | 'queue' | null;
   readonly error: string | null;
 }
 
