@@ -3,11 +3,56 @@ import type { ClipShape } from '../svg/art.ts';
 import type { DisplayPage, DrawOp, Ink, InkPaint, PathOp } from '../svg/display-list.ts';
 import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
 
-/** The parts of pdfkit's spot colour bookkeeping we rely on (pdfkit cannot set a spot tint other than 1). */
-interface SpotInternals {
-  addSpotColor(name: string, c: number, m: number, y: number, k: number): unknown;
-  spotColors: Record<string, { id: string; ref: unknown }>;
+/** The parts of pdfkit's page we reach past its API: the resources and the page dictionary. */
+interface PageInternals {
   page: { colorSpaces: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
+}
+
+/** A PDF name token: pdfkit writes JS strings as names; '#', spaces and delimiters are hex-escaped. */
+function pdfName(name: string): string {
+  return name.replace(
+    /[^!-~]|[#()<>[\]{}/%]/g,
+    (ch) => `#${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/**
+ * Separation colour spaces, one object per ink name per document. pdfkit's own addSpotColor lists
+ * every spot colour in every page's resources and can only paint tint 1; a plate page must name
+ * its one ink only, at any tint.
+ */
+const separations = new WeakMap<PDFKit.PDFDocument, Map<string, { id: string; ref: PDFKit.PDFKitReference }>>();
+
+function separationSpace(
+  doc: PDFKit.PDFDocument,
+  name: string,
+  alternate: readonly number[],
+): { id: string; ref: PDFKit.PDFKitReference } {
+  let spaces = separations.get(doc);
+  if (!spaces) {
+    spaces = new Map();
+    separations.set(doc, spaces);
+  }
+  let space = spaces.get(name);
+  if (!space) {
+    const ref = doc.ref([
+      'Separation',
+      pdfName(name),
+      'DeviceCMYK',
+      {
+        Range: [0, 1, 0, 1, 0, 1, 0, 1],
+        C0: [0, 0, 0, 0],
+        C1: alternate.map((value) => value / 100),
+        FunctionType: 2,
+        Domain: [0, 1],
+        N: 1,
+      },
+    ] as unknown as object);
+    ref.end(undefined);
+    space = { id: `Sep${spaces.size}`, ref };
+    spaces.set(name, space);
+  }
+  return space;
 }
 
 export interface PdfMeta {
@@ -75,11 +120,8 @@ class PageWriter {
       this.doc.addContent(`${ink.cmyk.map((value) => n(value / 100)).join(' ')} ${stroke ? 'K' : 'k'}`);
       return;
     }
-    const internals = this.doc as unknown as SpotInternals;
-    if (!internals.spotColors[ink.name])
-      internals.addSpotColor(ink.name, ...(ink.alternate as [number, number, number, number]));
-    const spot = internals.spotColors[ink.name] as { id: string; ref: unknown };
-    internals.page.colorSpaces[spot.id] = spot.ref;
+    const spot = separationSpace(this.doc, ink.name, ink.alternate);
+    (this.doc as unknown as PageInternals).page.colorSpaces[spot.id] = spot.ref;
     this.doc.addContent(`/${spot.id} ${stroke ? 'CS' : 'cs'} ${n(ink.tint)} ${stroke ? 'SCN' : 'scn'}`);
   }
 
@@ -132,7 +174,7 @@ class PageWriter {
 /** Adds one page drawn from a display list. */
 export function addDisplayPage(doc: PDFKit.PDFDocument, page: DisplayPage): void {
   doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
-  const internals = doc as unknown as SpotInternals;
+  const internals = doc as unknown as PageInternals;
   if (page.trimBox) {
     const [x, y, w, h] = page.trimBox;
     // PDF boxes are y-up from the bottom left.

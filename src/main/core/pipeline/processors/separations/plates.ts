@@ -1,4 +1,4 @@
-import type { PaintItem, SvgArt } from '../svg/art.ts';
+import type { PaintItem } from '../svg/art.ts';
 import { type Cmyk, hexToRgb, isPaperWhite, type Rgb, rgbToCmyk, rgbToLab } from '../svg/color.ts';
 import type { InkMapper, PathOp } from '../svg/display-list.ts';
 import { nearestInk, type SpotInk } from '../svg/inks.ts';

@@ -36,7 +36,7 @@ function screenText(opts: SeparationOptions, plate: Plate): string {
 function plateLabel(job: string, plate: Plate, n: number, count: number, opts: SeparationOptions): string[] {
   return [
     `${job} - plate ${n} of ${count}: ${plate.name}`,
-    `${plate.kind === 'underbase' ? 'white underbase, choked ' + opts.underbaseChokePt + ' pt' : plate.hex.toUpperCase() + ' / ' + cmykText(plate.cmyk)} - print order ${n}`,
+    `${plate.kind === 'underbase' ? `white underbase, choked ${opts.underbaseChokePt} pt` : `${plate.hex.toUpperCase()} / ${cmykText(plate.cmyk)}`} - print order ${n}`,
     `${screenText(opts, plate)} - ${opts.printWidthMm} mm wide - ${opts.mirror ? 'emulsion down (mirrored)' : 'emulsion up (right reading)'}${opts.trapPt > 0 ? ` - trap ${opts.trapPt} pt` : ''}`,
   ];
 }

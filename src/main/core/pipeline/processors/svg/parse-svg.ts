@@ -233,7 +233,7 @@ class ArtBuilder {
   private clipShapes(value: string | undefined, ctm: Matrix, style: Style): ClipShape[] {
     if (!value || value === 'none') return [];
     const target = this.reference(value);
-    if (!target || target.tag !== 'clipPath') return [];
+    if (target?.tag !== 'clipPath') return [];
     if (target.attributes.clipPathUnits === 'objectBoundingBox') {
       this.warnings.add('objectBoundingBox clip paths ignored');
       return [];

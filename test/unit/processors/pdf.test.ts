@@ -1,0 +1,124 @@
+import { PDFName } from 'pdf-lib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
+import {
+  context,
+  count,
+  crop,
+  file,
+  hasImageXObject,
+  inkMask,
+  iou,
+  loadPdf,
+  MM,
+  PALETTE,
+  pageContent,
+  renderPages,
+  separationNames,
+  svgInput,
+  THREE_INK_SVG,
+  tempDir,
+} from './pdf-fixtures.ts';
+
+let temp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  temp = tempDir();
+});
+afterEach(() => temp.dispose());
+
+describe('pdf recipe', () => {
+  it('writes one vector PDF per colourway at the artboard size plus margin, with metadata', async () => {
+    const result = await pdf.run(svgInput(), pdf.options.parse({ marginMm: 5 }), context);
+    expect(result.files.map((entry) => entry.path)).toEqual(['full-color.pdf', 'black.pdf', 'reversed.pdf']);
+    for (const entry of result.files) {
+      const document = await loadPdf(entry.bytes);
+      expect(document.getPageCount()).toBe(1);
+      const page = document.getPage(0);
+      const box = page.getMediaBox();
+      expect(box.width).toBeCloseTo(90 * MM, 2);
+      expect(box.height).toBeCloseTo(50 * MM, 2);
+      expect(document.getTitle()).toContain('Acme');
+      expect(document.getCreator()).toBe('Marque');
+      const content = pageContent(page);
+      // Bezier curves, lines and fills: real vector paths, and no image anywhere.
+      expect(content).toMatch(/\sc\n/);
+      expect(content).toMatch(/\s(l|h)\n/);
+      expect(content).toMatch(/\n(f|f\*|B|S)\n/);
+      expect(hasImageXObject(page)).toBe(false);
+      expect(content).not.toMatch(/\/Im\d|\sDo\n/);
+    }
+  });
+
+  it('uses CMYK colours (k operators), and spot inks as Separation spaces named after the palette', async () => {
+    const cmyk = await pdf.run(svgInput(), pdf.options.parse({ variants: ['full-color'] }), context);
+    const cmykPage = (await loadPdf(file(cmyk, 'full-color.pdf'))).getPage(0);
+    const content = pageContent(cmykPage);
+    // #ffcc00 in naive device CMYK is C0 M20 Y100 K0; #0055a4 is C100 M48.2 Y0 K35.7.
+    expect(content).toContain('0 0.2 1 0 k');
+    expect(content).toContain('1 0.482 0 0.357 k');
+    expect(content).not.toMatch(/\srg\n/);
+    expect(separationNames(cmykPage)).toEqual([]);
+
+    const spot = await pdf.run(
+      svgInput(),
+      pdf.options.parse({ variants: ['full-color'], color: 'spot', palette: PALETTE }),
+      context,
+    );
+    const spotPage = (await loadPdf(file(spot, 'full-color.pdf'))).getPage(0);
+    expect(separationNames(spotPage)).toEqual(PALETTE.map((entry) => entry.name).sort());
+    expect(pageContent(spotPage)).toMatch(/\/CS\d+ cs 1 scn/);
+  });
+
+  it('names spot inks after the master colours when no palette is given', async () => {
+    const spot = await pdf.run(svgInput(), pdf.options.parse({ variants: ['full-color'], color: 'spot' }), context);
+    const page = (await loadPdf(file(spot, 'full-color.pdf'))).getPage(0);
+    expect(separationNames(page)).toEqual(['Spot 0055A4', 'Spot E30613', 'Spot FFCC00']);
+  });
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    const options = pdf.options.parse({ color: 'spot' });
+    const first = await pdf.run(svgInput(), options, context);
+    const second = await pdf.run(svgInput(), options, context);
+    for (const [i, entry] of first.files.entries())
+      expect(Buffer.from(entry.bytes).equals(Buffer.from(second.files[i]?.bytes ?? []))).toBe(true);
+  });
+
+  it('renders (pdftoppm) to the logo: full colour matches the ink mask, black is black, reversed is white on dark', async () => {
+    const result = await pdf.run(svgInput(), pdf.options.parse({ widthMm: 80 }), context);
+    const dpi = 100;
+    const [full] = await renderPages(file(result, 'full-color.pdf'), dpi, temp.dir);
+    const [black] = await renderPages(file(result, 'black.pdf'), dpi, temp.dir);
+    const [reversed] = await renderPages(file(result, 'reversed.pdf'), dpi, temp.dir);
+    if (!full || !black || !reversed) throw new Error('pages missing');
+    expect(full.width).toBe(Math.round((80 / 25.4) * dpi));
+    const reference = await inkMask(THREE_INK_SVG, full.width, full.height);
+    // Full colour: every ink is darker than 240 grey (yellow is the lightest at about 200).
+    expect(iou(crop(full, 0, 0, full.width, full.height, 235), reference)).toBeGreaterThan(0.97);
+    // One colour: the same shapes, solid black (the white hole stays paper).
+    expect(iou(crop(black, 0, 0, black.width, black.height, 60), reference)).toBeGreaterThan(0.97);
+    // Reversed: the page is dark except where the logo is; the logo is white.
+    const light = crop(reversed, 0, 0, reversed.width, reversed.height, 128).map((dark) => 1 - dark);
+    expect(iou(light, reference)).toBeGreaterThan(0.97);
+    expect(count(light)).toBeLessThan(reversed.width * reversed.height);
+  });
+
+  it('sizes a unitless SVG as CSS px and strokes an open path', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1 5H9" fill="none" stroke="#000" stroke-width="0.5"/></svg>';
+    const result = await pdf.run(svgInput(svg, 'Line'), pdf.options.parse({ variants: ['black'] }), context);
+    const document = await loadPdf(file(result, 'black.pdf'));
+    const box = document.getPage(0).getMediaBox();
+    // viewBox units without width/height are CSS px: 10 px = 7.5 pt.
+    expect(box.width).toBeCloseTo(7.5, 3);
+    expect(pageContent(document.getPage(0))).toMatch(/\nS\n/);
+    expect(document.getPage(0).node.get(PDFName.of('MediaBox'))).toBeDefined();
+  });
+
+  it('refuses a logo with nothing painted, naming it', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="none"/></svg>';
+    await expect(pdf.run(svgInput(svg, 'Empty'), pdf.options.parse({}), context)).rejects.toThrow(
+      /Empty: the logo has no painted shapes/,
+    );
+  });
+});
