@@ -116,9 +116,10 @@ export interface ColorTrace {
 /**
  * Full-colour trace. Pixels are mapped to the nearest palette colour (locked, or the logo's own:
  * see extractPalette); a flat background reached from the border is left transparent, as are
- * transparent pixels. Layers are stacked largest first and each layer's bitmap also covers every
- * colour stacked above it, so touching colours overlap instead of meeting edge to edge: no
- * hairline seams where anti-aliased edges would let the backdrop through.
+ * transparent pixels. Layers are stacked largest first and each layer's bitmap also covers the
+ * regions of colours stacked above it that touch it (see stackedLayer), so touching colours overlap
+ * instead of meeting edge to edge: no hairline seams where anti-aliased edges would let the
+ * backdrop through. At most 64 colours (a locked palette beyond that is cut).
  */
 export async function traceColorToSvg(
   image: RgbaImage,
@@ -135,7 +136,10 @@ export async function traceColorToSvg(
   }
   let colours: Rgb[];
   if (options.palette && options.palette.length > 0) {
-    colours = options.palette.map((hex) => hexToRgb(hex)).filter((rgb): rgb is Rgb => rgb !== null);
+    colours = options.palette
+      .slice(0, 64)
+      .map((hex) => hexToRgb(hex))
+      .filter((rgb): rgb is Rgb => rgb !== null);
   } else {
     colours = extractPalette(image, {
       ...(exclude ? { exclude } : {}),
