@@ -66,7 +66,7 @@ describe('pdf recipe', () => {
     );
     const spotPage = (await loadPdf(file(spot, 'full-color.pdf'))).getPage(0);
     expect(separationNames(spotPage)).toEqual(PALETTE.map((entry) => entry.name).sort());
-    expect(pageContent(spotPage)).toMatch(/\/CS\d+ cs 1 scn/);
+    expect(pageContent(spotPage)).toMatch(/\/Sep\d+ cs 1 scn/);
   });
 
   it('names spot inks after the master colours when no palette is given', async () => {
