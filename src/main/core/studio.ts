@@ -97,7 +97,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   // Start-up reconciliation runs beside the first requests; close() waits for it.
   const reconciled = storage.reconcile().catch(() => null);
   const media = new MediaRegistry();
-  media.register('thumb', (id) => ({ ...library.mediaFile(id, 'thumb'), attachment: false, shareable: true }));
+  // An evicted thumbnail is made again from the master (through the intake) before it is served.
+  media.register('thumb', async (id) => ({ ...library.mediaFile(id, 'thumb'), path: await library.ensureThumb(id), attachment: false, shareable: true }));
   media.register('original', (id) => {
     const file = library.mediaFile(id, 'original');
     return { ...file, attachment: file.mime === 'image/svg+xml' || file.mime === 'application/pdf', shareable: true };

@@ -79,6 +79,17 @@ describe('derived cache', () => {
     expect(cache.totalBytes()).toBeLessThanOrEqual(100_000);
   });
 
+  it('records uses in memory and writes them in one go (no database write per thumbnail shown)', async () => {
+    await put('thumbs', 'shown', 10);
+    const lastUsed = () =>
+      (db.prepare("SELECT last_used FROM derived_files WHERE key = 'shown'").get() as { last_used: number }).last_used;
+    const before = lastUsed();
+    for (let i = 0; i < 50; i++) cache.touch('thumbs', 'shown');
+    expect(lastUsed()).toBe(before);
+    cache.flushUses();
+    expect(lastUsed()).toBeGreaterThan(before);
+  });
+
   it('lowering the cap evicts at once and never touches anything outside the cache folder', async () => {
     const original = join(dir.path, 'store', 'originals', 'keep.bin');
     await mkdir(join(dir.path, 'store', 'originals'), { recursive: true });

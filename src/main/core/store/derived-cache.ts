@@ -37,6 +37,9 @@ function stamp(): number {
 export class DerivedCache {
   readonly root: string;
   readonly #db: Db;
+  /** Uses not yet written: `kind/key` → stamp. Flushed in one transaction, not one fsync per thumbnail shown. */
+  readonly #pendingUses = new Map<string, number>();
+  #flushTimer: NodeJS.Timeout | null = null;
 
   constructor(root: string, db: Db) {
     this.root = root;
@@ -89,11 +92,39 @@ export class DerivedCache {
            source_hash = coalesce(excluded.source_hash, source_hash)`,
       )
       .run(kind, key, size, sourceHash ?? null, new Date(now).toISOString(), now);
+    this.#pendingUses.delete(`${kind}/${key}`);
   }
 
-  /** Marks a file as just used (served, exported, or found by a cached job). */
+  /**
+   * Marks a file as just used (served, exported, or found by a cached job). Recorded in memory and
+   * written within a few seconds (or before any eviction), since a grid of thumbnails would
+   * otherwise cost one synchronous database write each.
+   */
   touch(kind: string, key: string): void {
-    this.#db.prepare('UPDATE derived_files SET last_used = ? WHERE kind = ? AND key = ?').run(stamp(), kind, key);
+    this.#pendingUses.set(`${kind}/${key}`, stamp());
+    this.#flushTimer ??= setTimeout(() => {
+      try {
+        this.flushUses();
+      } catch {
+        // The database closed first (shutdown): losing a few "last used" stamps is harmless.
+      }
+    }, 3000).unref();
+  }
+
+  /** Writes pending uses now. */
+  flushUses(): void {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    if (this.#pendingUses.size === 0) return;
+    const uses = [...this.#pendingUses];
+    this.#pendingUses.clear();
+    const update = this.#db.prepare('UPDATE derived_files SET last_used = ? WHERE kind = ? AND key = ?');
+    this.#db.transaction(() => {
+      for (const [id, used] of uses) {
+        const slash = id.indexOf('/');
+        update.run(used, id.slice(0, slash), id.slice(slash + 1));
+      }
+    })();
   }
 
   get capBytes(): number {
@@ -121,6 +152,7 @@ export class DerivedCache {
    * to slip between.
    */
   enforceCap(): EvictionReport {
+    this.flushUses();
     let excess = this.totalBytes() - this.capBytes;
     if (excess <= 0) return { removed: 0, freedBytes: 0 };
     const victims: { kind: string; key: string; byte_size: number }[] = [];
@@ -140,6 +172,7 @@ export class DerivedCache {
 
   /** Removes derived files not used for `olderThanDays` days (0: every derived file). */
   clear(olderThanDays: number): EvictionReport {
+    this.flushUses();
     const cutoff = olderThanDays <= 0 ? Number.MAX_SAFE_INTEGER : Date.now() - olderThanDays * DAY_MS;
     const victims = this.#db
       .prepare('SELECT kind, key, byte_size FROM derived_files WHERE last_used < ?')
