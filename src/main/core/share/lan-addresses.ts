@@ -7,7 +7,7 @@ export function shareAddresses(): ShareAddress[] {
   for (const [name, infos] of Object.entries(networkInterfaces())) {
     for (const info of infos ?? []) {
       if (info.internal || info.family !== 'IPv4') continue;
-      addresses.push({ address: info.address, label: `${name} (${info.address})`, kind: 'lan' });
+      addresses.push({ address: info.address, label: name, kind: 'lan' });
     }
   }
   addresses.push({ address: '0.0.0.0', label: 'All networks', kind: 'all' });
