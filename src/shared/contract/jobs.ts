@@ -73,6 +73,15 @@ export interface EnqueueReply {
   readonly jobs: readonly Job[];
 }
 
+/** The worker pool as settings show it. */
+export interface PoolSettings {
+  /** Worker threads in use now. */
+  readonly workers: number;
+  /** What a fresh install uses: cores - 1, at least 1. */
+  readonly defaultWorkers: number;
+  readonly maxWorkers: number;
+}
+
 export const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a job id');
 export const recipeId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'not a recipe name');
 
@@ -133,5 +142,15 @@ export const jobsMethods = {
     summary: 'The outputs already produced for a logo, newest first, each with a stale flag.',
     access: 'read',
     input: z.object({ logoId }).strict(),
+  }),
+  'jobs.poolSettings': method<PoolSettings>()({
+    summary: 'How many worker threads process jobs, the default and the maximum.',
+    access: 'read',
+    input: z.object({}).strict(),
+  }),
+  'jobs.setWorkers': method<PoolSettings>()({
+    summary: 'Sets the worker thread count (saved in settings); running jobs finish on the old threads.',
+    access: 'write',
+    input: z.object({ workers: z.number().int().min(1).max(64) }).strict(),
   }),
 } as const;

@@ -1,12 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/core/dispatch.ts';
 import { OUTPUT_KIND } from '../../../src/main/core/pipeline/pipeline-service.ts';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { importLogos, openStudio, PROCESSORS_V2, recordJobEvents, until } from './fixtures/studio.ts';
+import { importLogos, openStudio, PROCESSORS_V1, PROCESSORS_V2, recordJobEvents, until } from './fixtures/studio.ts';
 
 async function listTree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -239,6 +241,56 @@ describe('pipeline queue on the real worker pool', () => {
         message: expect.stringContaining('broken on purpose'),
       });
     }
+  });
+
+  it('the pool size is a setting: cores-1 by default, changed through the contract, kept for the next start', async () => {
+    const dataDir = join(dir.path, 'data');
+    const context = { mode: 'desktop', clientAddress: null } as const;
+    studio = await createStudio({ dataDir, intakeProcesses: 1, pipeline: { processorModules: [PROCESSORS_V1] } });
+    const fallback = Math.max(1, availableParallelism() - 1);
+    expect(await dispatch(studio.handlers, 'jobs.poolSettings', {}, context)).toEqual({
+      ok: true,
+      value: { workers: fallback, defaultWorkers: fallback, maxWorkers: 64 },
+    });
+    expect(await dispatch(studio.handlers, 'jobs.setWorkers', { workers: 0 }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await dispatch(studio.handlers, 'jobs.setWorkers', { workers: 3 }, context)).toMatchObject({
+      ok: true,
+      value: { workers: 3 },
+    });
+    // Three threads now: three slow jobs all make progress at the same time.
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const events = recordJobEvents(studio);
+    const { jobs } = studio.pipeline.enqueue({
+      logoIds: [logoId as string],
+      recipe: 'test-slow',
+      options: { ms: 1_500 },
+    });
+    const more = [1, 2].map(
+      (n) =>
+        studio?.pipeline.enqueue({
+          logoIds: [logoId as string],
+          recipe: 'test-slow',
+          options: { ms: 1_500, tag: `${n}` },
+        }).jobs[0],
+    );
+    const ids = [...jobs, ...more].map((j) => j?.id as string);
+    await Promise.all(ids.map((id) => studio?.pipeline.waitFor(id)));
+    const live = new Map<string, number>();
+    let together = 0;
+    for (const change of events) {
+      for (const job of change.jobs) {
+        if (job.state === 'running' && job.progress > 0 && job.progress < 100) live.set(job.id, job.progress);
+        else live.delete(job.id);
+      }
+      together = Math.max(together, live.size);
+    }
+    expect(together).toBe(3);
+    await studio.close();
+    studio = await createStudio({ dataDir, intakeProcesses: 1 });
+    expect(studio.pipeline.poolSettings().workers).toBe(3);
   });
 
   it('close terminates a busy pool promptly and the job runs again at the next start', async () => {

@@ -1,10 +1,10 @@
-import { availableParallelism } from 'node:os';
 import type { EventHub } from '../events.ts';
 import type { Db } from '../library/database.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import { readSetting } from '../store/settings.ts';
-import { MAX_WORKERS, type PipelineDeps, PipelineService, WORKERS_SETTING } from './pipeline-service.ts';
+import { type PipelineDeps, PipelineService } from './pipeline-service.ts';
+import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-size.ts';
 import { loadRegistry } from './registry.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -17,10 +17,6 @@ export interface PipelineOptions {
   readonly processorModules?: readonly string[];
   /** 'own' for the CLI: run only the jobs this studio queued. Default 'all'. */
   readonly scope?: 'all' | 'own';
-}
-
-export function defaultPipelineWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
 }
 
 interface Wiring {

@@ -3,7 +3,15 @@ import type { PipelineService } from './pipeline-service.ts';
 
 type JobsHandlers = Pick<
   Handlers,
-  'jobs.enqueue' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.retry' | 'jobs.clearFinished' | 'jobs.outputs'
+  | 'jobs.enqueue'
+  | 'jobs.list'
+  | 'jobs.get'
+  | 'jobs.cancel'
+  | 'jobs.retry'
+  | 'jobs.clearFinished'
+  | 'jobs.outputs'
+  | 'jobs.poolSettings'
+  | 'jobs.setWorkers'
 >;
 
 /** The 'jobs.*' methods, over the pipeline service. */
@@ -16,5 +24,10 @@ export function jobsHandlers(pipeline: PipelineService): JobsHandlers {
     'jobs.retry': async ({ id }) => pipeline.retry(id),
     'jobs.clearFinished': async ({ logoId }) => pipeline.clearFinished(logoId),
     'jobs.outputs': async ({ logoId }) => pipeline.outputs(logoId),
+    'jobs.poolSettings': async () => pipeline.poolSettings(),
+    'jobs.setWorkers': async ({ workers }) => {
+      pipeline.setPoolSize(workers);
+      return pipeline.poolSettings();
+    },
   };
 }

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
-import type { EnqueueReply, Job, JobPriority, LogoOutput, ParsedJobsQuery } from '../../../shared/contract/jobs.ts';
+import type {
+  EnqueueReply,
+  Job,
+  JobPriority,
+  LogoOutput,
+  ParsedJobsQuery,
+  PoolSettings,
+} from '../../../shared/contract/jobs.ts';
 import type { Logo, Page } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
@@ -15,6 +22,7 @@ import { type JobRow, JobStore, type NewJob, outputRowToLogoOutput, rowToJob } f
 import { JobsEventBatcher } from './jobs-events.ts';
 import { FILES, readOutputManifest } from './output-folder.ts';
 import { outputPathSegments } from './output-paths.ts';
+import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-size.ts';
 import type { PipelineReply, TaskInput } from './protocol.ts';
 import type { Registry } from './registry.ts';
 import { isProcessAlive, liveInstances, removeDeadTempFolders } from './runners.ts';
@@ -29,9 +37,7 @@ const MAX_ATTEMPTS = 3;
  * would let batch jobs sit ahead of a later interactive one.
  */
 const PREFETCH = 1;
-/** Settings key of the worker pool size. */
-export const WORKERS_SETTING = 'pipeline.workers';
-export const MAX_WORKERS = 64;
+
 const POLL_MS = 1_000;
 
 export interface PipelineDeps {
@@ -109,6 +115,10 @@ export class PipelineService {
 
   get threads(): number {
     return this.#deps.pool.threads;
+  }
+
+  poolSettings(): PoolSettings {
+    return { workers: this.#deps.pool.threads, defaultWorkers: defaultPipelineWorkers(), maxWorkers: MAX_WORKERS };
   }
 
   /** Changes the pool size and saves it in settings; tasks already running finish on the old threads. */
