@@ -223,6 +223,19 @@ describe('Trash', () => {
     lib.organise.restore([x.id]);
   });
 
+  it("importing a trashed logo's file again brings it back from the Trash", async () => {
+    const svg = logos.find((l) => l.format === 'svg' && l.sourcePath) as Logo;
+    lib.organise.trash([svg.id]);
+    const again = await lib.library.importPaths([svg.sourcePath as string]);
+    expect(again.duplicates).toBe(1);
+    const outcome = again.outcomes[0];
+    expect(outcome?.status === 'duplicate' && outcome.logo).toMatchObject({ id: svg.id, deletedAt: null });
+    expect(ids({ trashed: true })).not.toContain(svg.id);
+    expect(lib.activity.list({ kind: 'restore', offset: 0, limit: 1 }).items[0]?.detail).toMatch(
+      /importing them again/,
+    );
+  });
+
   it('empty Trash purges originals and derived files no one else uses, keeps those a version still needs', async () => {
     // A logo whose master is an older version of another logo: its blob must survive the purge.
     const replaced = logos.find((l) => lib.library.versions(l.id).length === 2) as Logo;

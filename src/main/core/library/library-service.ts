@@ -15,7 +15,7 @@ import type { DerivedCache } from '../store/derived-cache.ts';
 import type { ActivityRecord, ActivityService } from './activity-service.ts';
 import type { Db } from './database.ts';
 import { expandPaths } from './expand-paths.ts';
-import { listVersions, swapMaster } from './logo-edits.ts';
+import { listVersions, setTrashed, swapMaster } from './logo-edits.ts';
 import { LOGO_SELECT, type LogoRow, rowToLogo } from './logo-rows.ts';
 import { isPaletteLocked, readPalette, writePalette } from './palette-rows.ts';
 import { buildFilter, orderBy, type ParsedLibraryQuery } from './query.ts';
@@ -76,6 +76,7 @@ export class LibraryService {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.#deps.parallelism) }, worker));
+    this.#restoreReimported(outcomes, clientAddress);
     const imported = outcomes.filter((o) => o.status === 'imported');
     if (imported.length > 0) {
       this.#deps.events.emit('library.changed', { kind: 'imported', ids: imported.map((o) => o.logo.id) });
@@ -95,6 +96,30 @@ export class LibraryService {
       });
     }
     return report;
+  }
+
+  /**
+   * Importing a file again whose logo sits in the Trash brings that logo back (a designer who
+   * drops the file expects to see it), reported as a duplicate of the restored logo.
+   */
+  #restoreReimported(outcomes: ImportOutcome[], clientAddress: string | null): void {
+    const trashed = [
+      ...new Set(outcomes.flatMap((o) => (o.status === 'duplicate' && o.logo.deletedAt ? [o.logo.id] : []))),
+    ];
+    if (trashed.length === 0) return;
+    const restored = setTrashed(this.#deps.db, trashed, false);
+    outcomes.forEach((o, index) => {
+      if (o.status === 'duplicate' && restored.includes(o.logo.id))
+        outcomes[index] = { ...o, logo: this.get(o.logo.id) };
+    });
+    if (restored.length === 0) return;
+    this.#deps.activity.recordActivity({
+      kind: 'restore',
+      logoIds: restored,
+      clientAddress,
+      detail: `${restored.length} brought back from the Trash by importing them again`,
+    });
+    this.#deps.events.emit('library.changed', { kind: 'restored', ids: restored });
   }
 
   async #importOne(path: string, tags: readonly string[]): Promise<ImportOutcome> {
