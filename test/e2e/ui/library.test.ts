@@ -95,6 +95,22 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await library.tile(names[0] as string).click();
       await library.details.getByRole('button', { name: 'approved', exact: true }).click();
       await expect.poll(async () => (await library.tileNames()).sort()).toEqual([names[0], names[2], names[3]].sort());
+      // Collections: make one from the details panel, then view it through the filter.
+      await library.details
+        .getByRole('combobox', { name: 'Add to a collection' })
+        .selectOption({ label: 'New collection…' });
+      await library.details.getByRole('textbox', { name: 'New collection name' }).fill('Spring campaign');
+      await library.details.getByRole('button', { name: 'Create' }).click();
+      await library.toast('Added 1 logo to Spring campaign').waitFor();
+      await page.getByRole('button', { name: 'Clear tag filter approved' }).click();
+      await page.getByLabel('Collection', { exact: true }).selectOption({ label: 'Spring campaign (1)' });
+      await expect.poll(() => library.tileNames()).toEqual([names[0]]);
+      await library.tile(names[0] as string).click();
+      await library.details.getByRole('button', { name: 'Remove from Spring campaign' }).click();
+      await page.getByText('No logos match').waitFor();
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await expect.poll(() => library.tiles().count()).toBe(8);
+
       // Renaming through the details panel shows in the grid.
       await library.tile(names[2] as string).click();
       const nameField = library.details.getByRole('textbox', { name: 'Name' });

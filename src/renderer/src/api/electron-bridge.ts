@@ -6,6 +6,10 @@ export interface PreloadApi {
   invoke(method: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   pathForFile(file: File): string;
+  /** The OS folder picker; null when cancelled. */
+  chooseFolder?(): Promise<string | null>;
+  /** Reveals a file or folder in Finder/Explorer. */
+  showInFolder?(path: string): Promise<boolean>;
 }
 
 declare global {

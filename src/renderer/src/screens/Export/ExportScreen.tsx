@@ -23,6 +23,12 @@ function request(ids: readonly string[]) {
   };
 }
 
+/** Desktop: the OS folder picker fills the destination. */
+async function chooseFolder(): Promise<void> {
+  const folder = await window.marque?.chooseFolder?.();
+  if (folder) useExportStore.setState({ destination: folder, plan: null });
+}
+
 /** Starts a browser download of a same-origin URL (the zip the server just built). */
 function startDownload(url: string, fileName: string): void {
   const anchor = document.createElement('a');
@@ -124,15 +130,23 @@ export function ExportScreen() {
           <RecipePicker />
           <section className="card" aria-labelledby="export-destination">
             <h2 id="export-destination">Destination</h2>
-            <label className="field">
-              <span>Folder{mode === 'browser' ? ' on the computer running Marque' : ''}</span>
-              <input
-                className="input"
-                placeholder="/Users/you/Desktop/Brand kit"
-                value={s.destination}
-                onChange={(event) => useExportStore.setState({ destination: event.target.value, plan: null })}
-              />
-            </label>
+            <div className="field">
+              <label htmlFor="export-folder">Folder{mode === 'browser' ? ' on the computer running Marque' : ''}</label>
+              <span className="field-row field-row--tight">
+                <input
+                  id="export-folder"
+                  className="input"
+                  placeholder="/Users/you/Desktop/Brand kit"
+                  value={s.destination}
+                  onChange={(event) => useExportStore.setState({ destination: event.target.value, plan: null })}
+                />
+                {window.marque?.chooseFolder && (
+                  <button type="button" className="button" onClick={() => void chooseFolder()}>
+                    Choose…
+                  </button>
+                )}
+              </span>
+            </div>
             <label className="field">
               <span>Naming template</span>
               <input
@@ -246,6 +260,15 @@ export function ExportScreen() {
                 {formatBytes(s.summary.totalBytes)}
               </h2>
               <p className="muted export__path">{s.summary.zipPath ?? s.summary.destination}</p>
+              {window.marque?.showInFolder && s.summary.written.length > 0 && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void window.marque?.showInFolder?.(s.summary?.zipPath ?? s.summary?.destination ?? '')}
+                >
+                  Show in folder
+                </button>
+              )}
               {s.summary.skipped.length > 0 && (
                 <p className="muted">{plural(s.summary.skipped.length, 'file')} skipped (already there)</p>
               )}

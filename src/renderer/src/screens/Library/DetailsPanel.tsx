@@ -8,6 +8,7 @@ import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useDetailsStore } from '../../stores/details-store.ts';
 import { restoreLogos, trashLogos, updateLogo } from '../../stores/library-actions.ts';
 import { clearSelection, useSelectionStore } from '../../stores/selection-store.ts';
+import { CollectionPicker } from './CollectionPicker.tsx';
 import { Outputs } from './Outputs.tsx';
 import { PaletteSwatches } from './Palette.tsx';
 import { TagEditor } from './TagEditor.tsx';
@@ -113,6 +114,12 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
         <h3 id="details-tags">Tags</h3>
         <TagEditor ids={[logo.id]} tags={logo.tags} canEdit={canEdit && !trashed} />
       </section>
+      {canEdit && !trashed && (
+        <section className="details__section" aria-labelledby="details-collections">
+          <h3 id="details-collections">Collections</h3>
+          <CollectionPicker ids={[logo.id]} />
+        </section>
+      )}
       <section className="details__section" aria-labelledby="details-notes">
         <h3 id="details-notes">Notes</h3>
         <Notes logo={logo} canEdit={canEdit && !trashed} />
@@ -158,6 +165,10 @@ function ManyLogos({ ids, canEdit, trashed }: { ids: readonly string[]; canEdit:
           <section className="details__section" aria-labelledby="details-bulk-tags">
             <h3 id="details-bulk-tags">Tag all</h3>
             <TagEditor ids={ids} tags={[]} canEdit />
+          </section>
+          <section className="details__section" aria-labelledby="details-bulk-collections">
+            <h3 id="details-bulk-collections">Collections</h3>
+            <CollectionPicker ids={ids} />
           </section>
           <div className="details__actions">
             <button type="button" className="button" onClick={() => showScreen('export')}>

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { Collection } from '../../../../shared/contract/collections.ts';
-import { client } from '../../api/client.ts';
+import { useEffect } from 'react';
 import { Icon } from '../../components/Icon.tsx';
 import { useAppStore } from '../../stores/app-store.ts';
+import { loadCollections, useCollectionsStore } from '../../stores/collections-store.ts';
 import { emptyTrash } from '../../stores/library-actions.ts';
 import { ensurePage, isFiltered, useLibraryStore } from '../../stores/library-store.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -15,7 +14,7 @@ export function LibraryScreen() {
   const filters = useLibraryStore((state) => state.filters);
   const error = useLibraryStore((state) => state.error);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
-  const [collections, setCollections] = useState<readonly Collection[]>([]);
+  const collections = useCollectionsStore((state) => state.collections);
 
   useEffect(() => {
     void ensurePage(0);
@@ -24,10 +23,7 @@ export function LibraryScreen() {
   const libraryTotal = useLibraryStore((state) => state.libraryTotal);
   useEffect(() => {
     void libraryTotal;
-    client
-      .call('collections.list', {})
-      .then(setCollections)
-      .catch(() => setCollections([]));
+    void loadCollections();
   }, [libraryTotal]);
 
   const empty = total === 0;

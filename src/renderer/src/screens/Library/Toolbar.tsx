@@ -101,9 +101,9 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
             </button>
           ))}
         </fieldset>
-        <label className="select">
-          <span className="visually-hidden">Format</span>
+        <span className="select">
           <select
+            aria-label="Format"
             value={filters.format ?? ''}
             onChange={(event) => setFilters({ format: (event.target.value || null) as LogoFormat | null })}
           >
@@ -114,11 +114,11 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {collections.length > 0 && (
-          <label className="select">
-            <span className="visually-hidden">Collection</span>
+          <span className="select">
             <select
+              aria-label="Collection"
               value={filters.collection ?? ''}
               onChange={(event) => setFilters({ collection: event.target.value || null })}
             >
@@ -129,7 +129,7 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
                 </option>
               ))}
             </select>
-          </label>
+          </span>
         )}
         <button
           type="button"
@@ -179,9 +179,9 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
           </span>
         )}
         <span className="toolbar__spacer" />
-        <label className="select">
-          <span className="visually-hidden">Sort</span>
+        <span className="select">
           <select
+            aria-label="Sort"
             value={sortKey}
             onChange={(event) => {
               const { sort, order } = SORTS[event.target.value] ?? { sort: 'importedAt', order: 'desc' };
@@ -194,7 +194,7 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </fieldset>
     </header>
   );
