@@ -17,8 +17,9 @@ import type { Db } from '../library/database.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import { writeSetting } from '../store/settings.ts';
-import { canonicalJson, outputCacheKey } from './cache-key.ts';
-import { type JobRow, JobStore, type NewJob, outputRowToLogoOutput, rowToJob } from './job-store.ts';
+import { type EnqueueRequest, prepareJobs } from './job-requests.ts';
+import { type JobRow, JobStore, outputRowToLogoOutput, rowToJob } from './job-store.ts';
+import { JobWaiters } from './job-waiters.ts';
 import { JobsEventBatcher } from './jobs-events.ts';
 import { FILES, readOutputManifest } from './output-folder.ts';
 import { outputPathSegments } from './output-paths.ts';
@@ -38,7 +39,8 @@ const MAX_ATTEMPTS = 3;
  */
 const PREFETCH = 1;
 
-const POLL_MS = 1_000;
+/** How often an app-wide queue looks for jobs another process queued. */
+const FOREIGN_POLL_MS = 2_000;
 
 export interface PipelineDeps {
   readonly db: Db;
@@ -79,7 +81,7 @@ export class PipelineService {
   readonly #jobs: JobStore;
   readonly #active = new Map<string, Active>();
   readonly #progress = new Map<string, number>();
-  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #waiters: JobWaiters;
   readonly #events: JobsEventBatcher;
   readonly #tempRoot: string;
   #poll: NodeJS.Timeout | null = null;
@@ -91,6 +93,10 @@ export class PipelineService {
     this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
     // Same volume as the cache (renames stay atomic); the dot keeps it out of the cache's index.
     this.#tempRoot = join(deps.cache.root, '.pipeline-tmp');
+    this.#waiters = new JobWaiters(
+      (id) => this.get(id),
+      () => this.#closing,
+    );
     this.#events = new JobsEventBatcher(deps.events, (ids) => this.#jobs.rows(ids).map((row) => this.#toJob(row)));
   }
 
@@ -107,7 +113,7 @@ export class PipelineService {
     this.#events.changed(recovered);
     // Another process may queue jobs for this library (the CLI beside the app): look now and then.
     if ((this.#deps.scope ?? 'all') === 'all') {
-      this.#poll = setInterval(() => this.#pump(), POLL_MS * 2);
+      this.#poll = setInterval(() => this.#pump(), FOREIGN_POLL_MS);
       this.#poll.unref();
     }
     this.#pump();
@@ -131,63 +137,13 @@ export class PipelineService {
     this.#pump();
   }
 
-  enqueue(input: {
-    logoIds: readonly string[];
-    recipe: string;
-    options?: Readonly<Record<string, unknown>>;
-    priority?: JobPriority;
-  }): EnqueueReply {
+  enqueue(request: EnqueueRequest): EnqueueReply {
     if (this.#closing) throw new MarqueError('INTERNAL', 'The studio is closing');
-    const processor = this.#deps.registry.get(input.recipe);
-    if (!processor) {
-      throw new MarqueError(
-        'INVALID_INPUT',
-        `No recipe named "${input.recipe}"; known: ${[...this.#deps.registry.keys()].join(', ')}`,
-      );
-    }
-    const parsed = processor.options.safeParse(input.options ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new MarqueError(
-        'INVALID_INPUT',
-        `${input.recipe} options: ${issue?.path.join('.') || ''}${issue?.path.length ? ': ' : ''}${issue?.message ?? 'invalid'}`,
-      );
-    }
-    const optionsJson = canonicalJson(parsed.data);
-    const jobs: NewJob[] = [...new Set(input.logoIds)].map((logoId) => {
-      const logo = this.#deps.logoOf(logoId);
-      const palette = processor.usesPalette ? (this.#deps.paletteOf?.(logoId) ?? null) : undefined;
-      const taskInput: TaskInput = {
-        format: logo.format,
-        isVector: logo.isVector,
-        width: logo.width,
-        height: logo.height,
-        name: logo.name,
-        ...(palette !== undefined ? { palette } : {}),
-      };
-      return {
-        id: randomBytes(12).toString('base64url'),
-        logoId,
-        masterHash: logo.hash,
-        recipe: processor.id,
-        optionsJson,
-        processorVersion: processor.version,
-        cacheKey: outputCacheKey({
-          masterHash: logo.hash,
-          recipe: processor.id,
-          optionsJson,
-          processorVersion: processor.version,
-          name: processor.usesName ? logo.name : null,
-          palette: palette ?? null,
-        }),
-        input: taskInput,
-        priority: input.priority ?? 'batch',
-      };
-    });
+    const jobs = prepareJobs(request, this.#deps);
     this.#jobs.insert(jobs, this.instanceId);
     const ids = jobs.map((job) => job.id);
     this.#events.changed(ids);
-    if (input.priority === 'interactive') this.#yieldPrefetched();
+    if (request.priority === 'interactive') this.#yieldPrefetched();
     this.#pump();
     return { jobs: this.#jobs.rows(ids).map((row) => this.#toJob(row)) };
   }
@@ -208,7 +164,7 @@ export class PipelineService {
     const job = this.get(id);
     if (job.state === 'queued' && this.#jobs.cancelQueued(id)) {
       this.#events.changed([id]);
-      this.#wake(id);
+      this.#waiters.wake(id);
       return this.get(id);
     }
     const active = this.#active.get(id);
@@ -311,40 +267,7 @@ export class PipelineService {
 
   /** Resolves once the job is done, failed or cancelled (also when another process runs it). */
   waitFor(id: string): Promise<Job> {
-    return new Promise((resolve, reject) => {
-      let timer: NodeJS.Timeout | null = null;
-      const check = () => {
-        let job: Job;
-        try {
-          job = this.get(id);
-        } catch (error) {
-          finish();
-          reject(error);
-          return;
-        }
-        if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') {
-          finish();
-          resolve(job);
-        } else if (this.#closing) {
-          finish();
-          reject(new MarqueError('CANCELLED', `The studio closed before job ${id} finished`));
-        }
-      };
-      const finish = () => {
-        if (timer) clearInterval(timer);
-        this.#waiters.get(id)?.delete(check);
-      };
-      const set = this.#waiters.get(id) ?? new Set<() => void>();
-      this.#waiters.set(id, set);
-      set.add(check);
-      timer = setInterval(check, POLL_MS);
-      check();
-    });
-  }
-
-  #wake(id: string): void {
-    for (const check of [...(this.#waiters.get(id) ?? [])]) check();
-    if (this.#waiters.get(id)?.size === 0) this.#waiters.delete(id);
+    return this.#waiters.wait(id);
   }
 
   #toJob(row: JobRow): Job {
@@ -372,7 +295,7 @@ export class PipelineService {
       active.settled = this.#run(row, active).finally(() => {
         this.#active.delete(row.id);
         this.#progress.delete(row.id);
-        this.#wake(row.id);
+        this.#waiters.wake(row.id);
         this.#pump();
       });
     }
@@ -485,7 +408,7 @@ export class PipelineService {
     for (const active of this.#active.values()) active.controller.abort();
     await this.#deps.pool.close();
     await Promise.all([...this.#active.values()].map((active) => active.settled));
-    for (const id of [...this.#waiters.keys()]) this.#wake(id);
+    this.#waiters.wakeAll();
     this.#events.flush();
     this.#events.close();
     liveInstances.delete(this.instanceId);

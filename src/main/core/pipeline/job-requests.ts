@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { JobPriority } from '../../../shared/contract/jobs.ts';
+import type { Logo } from '../../../shared/domain.ts';
+import { MarqueError } from '../../../shared/errors.ts';
+import type { Palette } from '../../../shared/palette.ts';
+import { canonicalJson, outputCacheKey } from './cache-key.ts';
+import type { NewJob } from './job-store.ts';
+import type { TaskInput } from './protocol.ts';
+import type { Registry } from './registry.ts';
+
+export interface EnqueueRequest {
+  readonly logoIds: readonly string[];
+  readonly recipe: string;
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly priority?: JobPriority;
+}
+
+interface Sources {
+  readonly registry: Registry;
+  readonly logoOf: (logoId: string) => Logo;
+  readonly paletteOf?: (logoId: string) => Palette | null;
+}
+
+/**
+ * Turns a request into job rows: the recipe must exist, its options pass its own schema (defaults
+ * filled in, so `{}` and the defaults spelled out are one cache entry), and each job captures what
+ * its output depends on (master hash, name and palette when the processor uses them) in its key.
+ */
+export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[] {
+  const processor = sources.registry.get(request.recipe);
+  if (!processor) {
+    throw new MarqueError(
+      'INVALID_INPUT',
+      `No recipe named "${request.recipe}"; known: ${[...sources.registry.keys()].join(', ')}`,
+    );
+  }
+  const parsed = processor.options.safeParse(request.options ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new MarqueError('INVALID_INPUT', `${request.recipe} options: ${where}${issue?.message ?? 'invalid'}`);
+  }
+  const optionsJson = canonicalJson(parsed.data);
+  return [...new Set(request.logoIds)].map((logoId) => {
+    const logo = sources.logoOf(logoId);
+    const palette = processor.usesPalette ? (sources.paletteOf?.(logoId) ?? null) : undefined;
+    const input: TaskInput = {
+      format: logo.format,
+      isVector: logo.isVector,
+      width: logo.width,
+      height: logo.height,
+      name: logo.name,
+      ...(palette !== undefined ? { palette } : {}),
+    };
+    return {
+      id: randomBytes(12).toString('base64url'),
+      logoId,
+      masterHash: logo.hash,
+      recipe: processor.id,
+      optionsJson,
+      processorVersion: processor.version,
+      cacheKey: outputCacheKey({
+        masterHash: logo.hash,
+        recipe: processor.id,
+        optionsJson,
+        processorVersion: processor.version,
+        name: processor.usesName ? logo.name : null,
+        palette: palette ?? null,
+      }),
+      input,
+      priority: request.priority ?? 'batch',
+    };
+  });
+}
