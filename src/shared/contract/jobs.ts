@@ -61,6 +61,8 @@ export interface LogoOutput {
   readonly stale: boolean;
   /** Why it is stale: the logo's master was replaced, or the processor got a new version (or was removed). */
   readonly staleReason: 'master-changed' | 'processor-changed' | null;
+  /** False once the derived cache evicted the files (running the recipe again brings them back). */
+  readonly available: boolean;
 }
 
 /** The 'jobs.changed' payload: jobs as they are now, and ids removed by clearFinished. */

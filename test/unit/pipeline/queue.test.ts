@@ -74,7 +74,8 @@ describe('pipeline queue on the real worker pool', () => {
       true,
       (await studio.pipeline.outputFile(invert1.id, 'invert.png')).path,
     ]);
-    const outputs = studio.pipeline.outputs(logoId as string);
+    const outputs = await studio.pipeline.outputs(logoId as string);
+    expect(outputs.every((o) => o.available)).toBe(true);
     const stale = outputs.filter((o) => o.stale);
     expect(stale.map((o) => [o.recipe, o.staleReason, o.jobId])).toEqual([
       ['test-grey', 'processor-changed', grey1.id],
@@ -219,9 +220,19 @@ describe('pipeline queue on the real worker pool', () => {
     expect(studio.pipeline.clearFinished()).toEqual({ removed: 2 });
     expect(studio.pipeline.list({ offset: 0, limit: 10 }).total).toBe(0);
     // Outputs outlive the cleared jobs.
-    expect(studio.pipeline.outputs(ids[0] as string)).toHaveLength(1);
+    expect(await studio.pipeline.outputs(ids[0] as string)).toHaveLength(1);
     const file = await studio.pipeline.outputFile(job.id, 'grey/32.png');
     expect((await sharp(file.path).metadata()).width).toBe(32);
+    // Evicted by the cache: listed as unavailable, the download names the reason, a new run brings it back.
+    studio.cache.clear(0);
+    expect((await studio.pipeline.outputs(ids[0] as string)).map((o) => o.available)).toEqual([false]);
+    await expect(studio.pipeline.outputFile(job.id, 'grey/32.png')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('evicted'),
+    });
+    const rerun = await studio.pipeline.runToCompletion(ids[0] as string, 'test-grey', { size: 32 });
+    expect(rerun.fromCache).toBe(false);
+    expect((await studio.pipeline.outputs(ids[0] as string)).map((o) => o.available)).toEqual([true]);
   });
 
   it('a worker entry that cannot load fails its jobs instead of leaving them queued forever', async () => {

@@ -355,6 +355,7 @@ export function outputRowToLogoOutput(
   row: OutputRow,
   currentHash: string | null,
   currentVersion: number | null,
+  available: boolean,
 ): LogoOutput {
   const masterChanged = currentHash !== null && row.master_hash !== currentHash;
   const processorChanged = currentVersion === null || currentVersion !== row.processor_version;
@@ -368,6 +369,7 @@ export function outputRowToLogoOutput(
     producedAt: row.produced_at,
     stale: masterChanged || processorChanged,
     staleReason: masterChanged ? 'master-changed' : processorChanged ? 'processor-changed' : null,
+    available,
   };
 }
 

@@ -21,7 +21,7 @@ import { type EnqueueRequest, prepareJobs } from './job-requests.ts';
 import { type JobRow, JobStore, outputRowToLogoOutput, rowToJob } from './job-store.ts';
 import { JobWaiters } from './job-waiters.ts';
 import { JobsEventBatcher } from './jobs-events.ts';
-import { FILES, readOutputManifest } from './output-folder.ts';
+import { FILES, MANIFEST, readOutputManifest } from './output-folder.ts';
 import { outputPathSegments } from './output-paths.ts';
 import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-size.ts';
 import type { PipelineReply, TaskInput } from './protocol.ts';
@@ -192,11 +192,18 @@ export class PipelineService {
     return { removed: removed.length };
   }
 
-  outputs(logoId: string): LogoOutput[] {
+  /** What was produced for a logo, newest first; `available` is false once the cache evicted the files. */
+  async outputs(logoId: string): Promise<LogoOutput[]> {
     const logo = this.#deps.logoOf(logoId);
-    return this.#jobs
-      .outputs(logoId)
-      .map((row) => outputRowToLogoOutput(row, logo.hash, this.#deps.registry.get(row.recipe)?.version ?? null));
+    return Promise.all(
+      this.#jobs.outputs(logoId).map(async (row) => {
+        const available = await stat(join(this.#deps.cache.pathOf(OUTPUT_KIND, row.cache_key), MANIFEST)).then(
+          (info) => info.isFile(),
+          () => false,
+        );
+        return outputRowToLogoOutput(row, logo.hash, this.#deps.registry.get(row.recipe)?.version ?? null, available);
+      }),
+    );
   }
 
   /** A file of a job's output, for downloads: only paths the job recorded, inside its output folder. */
