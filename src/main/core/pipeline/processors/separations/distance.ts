@@ -69,3 +69,13 @@ export function erode(mask: Uint8Array, width: number, height: number, radius: n
   for (let i = 0; i < mask.length; i++) result[i] = (distance[i] as number) > r2 ? 1 : 0;
   return result;
 }
+
+/** The mask grown by `radius` pixels (every pixel within that distance of a set pixel). */
+export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  if (radius <= 0) return mask.slice();
+  const distance = squaredDistanceTo(mask, width, height);
+  const r2 = radius * radius;
+  const result = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) result[i] = (distance[i] as number) <= r2 ? 1 : 0;
+  return result;
+}

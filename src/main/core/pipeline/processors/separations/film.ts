@@ -44,18 +44,13 @@ export async function renderFilm(page: DisplayPage, dpi: number, screen: Screen 
   }
   // Solids keep hard edges (coverage thresholded at 50 %); only true tints get screened.
   const rgb = await renderRgb(displayPageToSvg(page, dpi / 72, inkAsCoverageAndTint, '#ffffff'), width, height);
+  // Uncovered pixels keep amount 0 and stay clear; covered ones carry their tint.
   const amount = new Uint8Array(width * height);
-  const covered = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < amount.length; i++, j += 3) {
     const c = 255 - (rgb[j] as number);
-    if (c < 128) continue;
-    covered[i] = 1;
-    amount[i] = Math.min(255, Math.round(((255 - (rgb[j + 1] as number)) * 255) / c));
+    if (c >= 128) amount[i] = Math.min(255, Math.round(((255 - (rgb[j + 1] as number)) * 255) / c));
   }
-  const film = screenToFilm(amount, width, height, dpi, screen);
-  const pixels = new Uint8Array(width * height * 2);
-  for (let i = 0; i < film.length; i++)
-    if (film[i] || (covered[i] && (amount[i] as number) >= 250)) pixels[i * 2 + 1] = 255;
+  const pixels = screenToFilm(amount, width, height, dpi, screen);
   const png = await sharp(pixels, { raw: { width, height, channels: 2 }, limitInputPixels: MAX_FILM_PIXELS + 1 })
     .toColourspace('b-w')
     .withDensity(dpi)

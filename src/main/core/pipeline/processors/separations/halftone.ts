@@ -1,4 +1,4 @@
-/** Amplitude-modulated halftone screening of an ink-amount raster into film (1 = opaque black). */
+/** Amplitude-modulated halftone screening of an ink-amount raster into film (grey + alpha, opaque black = ink). */
 
 export type DotShape = 'round' | 'ellipse';
 
@@ -40,7 +40,8 @@ function thresholdLut(dot: DotShape): Float32Array {
 
 /**
  * Screens `amount` (0-255 = 0-100 % ink) into a bilevel film. `screen` null means solid only:
- * every pixel of at least 50 % ink prints solid, anything less prints nothing.
+ * every pixel of at least 50 % ink prints solid, anything less prints nothing. Written as grey +
+ * alpha pixels (black, opaque where ink goes): the layout of the PNG made from it.
  */
 export function screenToFilm(
   amount: Uint8Array,
@@ -49,11 +50,11 @@ export function screenToFilm(
   dpi: number,
   screen: Screen | null,
 ): Uint8Array {
-  const film = new Uint8Array(width * height);
+  const film = new Uint8Array(width * height * 2);
   const low = Math.round(SOLID_EPSILON * 255);
   const high = 255 - low;
   if (!screen) {
-    for (let i = 0; i < film.length; i++) film[i] = (amount[i] as number) >= 128 ? 1 : 0;
+    for (let i = 0; i < amount.length; i++) if ((amount[i] as number) >= 128) film[i * 2 + 1] = 255;
     return film;
   }
   const lut = thresholdLut(screen.dot);
@@ -67,7 +68,7 @@ export function screenToFilm(
       const a = amount[row + x] as number;
       if (a <= low) continue;
       if (a >= high) {
-        film[row + x] = 1;
+        film[(row + x) * 2 + 1] = 255;
         continue;
       }
       // Pixel centre in screen-cell units, rotated by the screen angle.
@@ -75,7 +76,7 @@ export function screenToFilm(
       const v = -(x + 0.5) * sin + (y + 0.5) * cos;
       const lx = Math.floor((u - Math.floor(u)) * LUT_SIZE);
       const ly = Math.floor((v - Math.floor(v)) * LUT_SIZE);
-      film[row + x] = a / 255 > (lut[ly * LUT_SIZE + lx] as number) ? 1 : 0;
+      if (a / 255 > (lut[ly * LUT_SIZE + lx] as number)) film[(row + x) * 2 + 1] = 255;
     }
   }
   return film;

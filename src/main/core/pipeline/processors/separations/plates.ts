@@ -1,8 +1,7 @@
 import type { PaintItem } from '../svg/art.ts';
 import { type Cmyk, hexToRgb, isPaperWhite, type Rgb, rgbToCmyk, rgbToLab } from '../svg/color.ts';
-import type { InkMapper, PathOp } from '../svg/display-list.ts';
+import type { InkMapper } from '../svg/display-list.ts';
 import { nearestInk, type SpotInk } from '../svg/inks.ts';
-import { determinant, type Matrix } from '../svg/matrix.ts';
 import type { SeparationOptions } from './separation-options.ts';
 
 /** One film / one screen. `amount` tells how much of this ink a paint puts down (0 knocks out). */
@@ -78,42 +77,4 @@ export function plateInkMapper(plate: Plate): InkMapper {
     ink: { space: 'separation', name: plate.name, alternate: FILM_BLACK, tint: plate.amount(paint) },
     opacity: 1,
   });
-}
-
-/**
- * Trap ops for a spot plate: where this plate's shapes meet a darker ink, they grow by `trapPt`
- * under it (the shapes, stroked 2·trap wide, clipped to the darker shape), so misregistration shows
- * ink overlap instead of paper. Lighter neighbours trap into this plate on their own plates.
- */
-export function trapOps(
-  artOps: readonly PathOp[],
-  plateTints: readonly number[],
-  darker: readonly boolean[],
-  plate: Plate,
-  trapPt: number,
-): PathOp[] {
-  if (trapPt <= 0) return [];
-  const ops: PathOp[] = [];
-  const ink = { ink: { space: 'separation' as const, name: plate.name, alternate: FILM_BLACK, tint: 1 }, opacity: 1 };
-  artOps.forEach((own, i) => {
-    if ((plateTints[i] as number) <= 0) return;
-    const width = (2 * trapPt) / localScale(own.matrix);
-    artOps.forEach((other, j) => {
-      if (i === j || !darker[j]) return;
-      ops.push({
-        kind: 'path',
-        d: own.d,
-        matrix: own.matrix,
-        fill: own.fill ? ink : null,
-        fillRule: own.fillRule,
-        stroke: { paint: ink, width, cap: 'round', join: 'round', miterLimit: 4, dash: [], dashOffset: 0 },
-        clips: [...own.clips, ...other.clips, { d: other.d, matrix: other.matrix, rule: other.fillRule }],
-      });
-    });
-  });
-  return ops;
-}
-
-function localScale(matrix: Matrix): number {
-  return Math.sqrt(Math.abs(determinant(matrix))) || 1;
 }

@@ -2,15 +2,17 @@ import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import { addDisplayPage, createPdf, finishPdf } from '../pdf/pdf-draw.ts';
 import type { SvgArt } from '../svg/art.ts';
-import { rgbToCmyk, rgbToLab } from '../svg/color.ts';
+import { rgbToCmyk } from '../svg/color.ts';
 import { artToOps, type DisplayPage, type DrawOp, type Ink } from '../svg/display-list.ts';
 import { chooseInks } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
+import { type ArtRaster, artRaster } from './art-raster.ts';
 import { renderFilm } from './film.ts';
 import { type BarPatch, MM, type PlateLayout, pageMarks, plateLayout } from './marks.ts';
-import { FILM_BLACK, type Plate, planPlates, plateInkMapper, trapOps } from './plates.ts';
+import { FILM_BLACK, type Plate, planPlates, plateInkMapper } from './plates.ts';
 import type { SeparationOptions } from './separation-options.ts';
+import { trapOps } from './trap.ts';
 import { underbaseOps } from './underbase.ts';
 
 const REGISTRATION: Ink = { space: 'cmyk', cmyk: [100, 100, 100, 100] };
@@ -48,26 +50,13 @@ async function plateArt(
   plate: Plate,
   plates: readonly Plate[],
   opts: SeparationOptions,
+  raster: () => ArtRaster,
 ): Promise<DrawOp[]> {
   const ink: Ink = { space: 'separation', name: plate.name, alternate: FILM_BLACK, tint: 1 };
   if (plate.kind === 'underbase') return underbaseOps(art, placement, opts.underbaseChokePt, ink);
   const ops = artToOps(art, placement, plateInkMapper(plate));
   if (plate.kind !== 'spot' || opts.trapPt <= 0) return ops;
-  const lightness = rgbToLab(plate.rgb)[0];
-  const tints = art.items.map((item) =>
-    plate.amount(item.fill ?? item.stroke?.paint ?? { rgb: [255, 255, 255], opacity: 0 }),
-  );
-  const darker = art.items.map((item) => {
-    const paint = item.fill ?? item.stroke?.paint;
-    return (
-      !!paint &&
-      plates.some(
-        (other) =>
-          other !== plate && other.kind === 'spot' && other.amount(paint) > 0 && rgbToLab(other.rgb)[0] < lightness,
-      )
-    );
-  });
-  return [...ops, ...trapOps(ops, tints, darker, plate, opts.trapPt)];
+  return [...ops, ...(await trapOps(raster(), plate, plates, opts.trapPt, ink))];
 }
 
 function colourBar(ink: (tint: number) => Ink): BarPatch[] {
@@ -108,9 +97,14 @@ export async function runSeparations(
   context.progress(10);
 
   const pages: DisplayPage[] = [];
+  let raster: ArtRaster | undefined;
+  const sharedRaster = (): ArtRaster => {
+    raster ??= artRaster(art, placement);
+    return raster;
+  };
   for (const [index, plate] of plates.entries()) {
     const ink = (tint: number): Ink => ({ space: 'separation', name: plate.name, alternate: FILM_BLACK, tint });
-    const art_ = await plateArt(art, placement, plate, plates, opts);
+    const plateOps = await plateArt(art, placement, plate, plates, opts, sharedRaster);
     const marks = pageMarks(
       layout,
       ink(1),
@@ -121,7 +115,7 @@ export async function runSeparations(
     pages.push({
       widthPt: layout.widthPt,
       heightPt: layout.heightPt,
-      ops: [...art_, ...marks],
+      ops: [...plateOps, ...marks],
       trimBox: layout.trim,
       mirror: opts.mirror,
     });
@@ -191,7 +185,7 @@ function compositePage(
   });
   const bar: BarPatch[] = inkPlates.map((plate) => ({
     ink: { space: 'cmyk', cmyk: plate.cmyk },
-    caption: plate.name.slice(0, 8),
+    caption: String(plates.indexOf(plate) + 1),
   }));
   const label = [
     `${job} - composite proof (${opts.type}, ${plates.length} plate${plates.length === 1 ? '' : 's'})`,
