@@ -95,7 +95,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const collections = new CollectionsService(db, events);
   const storage = new StorageService({ dataDir, db, store, cache, activity });
   // Start-up reconciliation runs beside the first requests; close() waits for it.
-  const reconciled = storage.reconcile().catch(() => null);
+  const reconciled = storage.reconcileOnStart().catch(() => null);
   const media = new MediaRegistry();
   // An evicted thumbnail is made again from the master (through the intake) before it is served.
   media.register('thumb', async (id) => ({ ...library.mediaFile(id, 'thumb'), path: await library.ensureThumb(id), attachment: false, shareable: true }));

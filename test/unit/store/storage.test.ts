@@ -131,6 +131,21 @@ describe('storage service', () => {
     expect(lib.activity.list({ kind: 'quarantine', offset: 0, limit: 5 }).items[0]?.detail).toContain(orphan);
   });
 
+  it('start-up reconciliation runs once per interval; its findings persist for health in the next process', async () => {
+    const corpus = await writeCorpus(join(dir.path, 'in'), { svgs: 1, offset: 25 });
+    const report = await lib.library.importPaths(corpus.files);
+    const logo = report.outcomes[0]?.status === 'imported' ? report.outcomes[0].logo : null;
+    if (!logo) throw new Error('import failed');
+    await rm(lib.store.pathOf(logo.hash));
+    const now = Date.now();
+    expect((await lib.storage.reconcileOnStart(now))?.missingOriginals).toEqual([logo.hash]);
+    expect(await lib.storage.reconcileOnStart(now + 60_000)).toBeNull();
+    await lib.close();
+    lib = await openLibrary(join(dir.path, 'data'));
+    expect((await lib.storage.health()).reasons.map((r) => r.code)).toContain('originals-missing');
+    expect(await lib.storage.reconcileOnStart(now + 11 * 60_000)).not.toBeNull();
+  });
+
   it('clear removes derived files and a missing thumbnail is made again from the master', async () => {
     const corpus = await writeCorpus(join(dir.path, 'in'), { pngs: 1, offset: 30 });
     const report = await lib.library.importPaths(corpus.files);

@@ -91,6 +91,18 @@ export class BlobStore {
     );
   }
 
+  /** Every stored hash, in one recursive listing (start-up reconciliation against the database). */
+  async hashSet(): Promise<Set<string>> {
+    const names = await readdir(join(this.root, 'originals'), { recursive: true }).catch(() => [] as string[]);
+    const hashes = new Set<string>();
+    for (const name of names) {
+      const hash = name.slice(-64);
+      // Only files at their content address (ab/cd/<hash>) count.
+      if (HASH.test(hash) && name === join(hash.slice(0, 2), hash.slice(2, 4), hash)) hashes.add(hash);
+    }
+    return hashes;
+  }
+
   /** Every stored hash (for start-up reconciliation against the database). */
   async *hashes(): AsyncGenerator<string> {
     const base = join(this.root, 'originals');

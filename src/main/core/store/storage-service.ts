@@ -6,6 +6,7 @@ import type { ActivityService } from '../library/activity-service.ts';
 import type { Db } from '../library/database.ts';
 import type { BlobStore } from './blob-store.ts';
 import type { DerivedCache } from './derived-cache.ts';
+import { readSetting, writeSetting } from './settings.ts';
 import { assessHealth } from './storage-health.ts';
 
 /** Cache kinds shown by name in the stats; every other kind counts as recipe outputs. */
@@ -14,6 +15,14 @@ export const PREVIEW_KIND = 'previews';
 
 /** A blob younger than this may belong to an import still writing its row: never quarantined. */
 const QUARANTINE_GRACE_MS = 10 * 60_000;
+/** Start-up reconciliation walks every stored original; CLI runs in a row share one walk per interval. */
+export const RECONCILE_INTERVAL_MS = 10 * 60_000;
+const LAST_RECONCILE = 'storage.lastReconcile';
+
+interface ReconcileSummary {
+  readonly at: number;
+  readonly missingOriginals: readonly string[];
+}
 
 export interface ReconcileReport {
   /** Blobs on disk no row knew of, moved to store/quarantine. */
@@ -35,7 +44,6 @@ interface StorageDeps {
 /** Storage housekeeping: what is stored and where, whether it is healthy, and the cache's cap. */
 export class StorageService {
   readonly #deps: StorageDeps;
-  #missingOriginals: readonly string[] = [];
 
   constructor(deps: StorageDeps) {
     this.#deps = deps;
@@ -73,7 +81,8 @@ export class StorageService {
       cacheBytes: cache.totalBytes(),
       capBytes: cache.capBytes,
       disk: await diskOf(dataDir),
-      missingOriginals: this.#missingOriginals.length,
+      missingOriginals:
+        readSetting<ReconcileSummary | null>(this.#deps.db, LAST_RECONCILE, null)?.missingOriginals.length ?? 0,
       quarantined: (await store.quarantined()).length,
     });
   }
@@ -88,25 +97,35 @@ export class StorageService {
   }
 
   /**
+   * Reconciles at start-up unless another start (a CLI command a moment ago) already did within
+   * RECONCILE_INTERVAL_MS; its findings stay in the settings for health(). Null when skipped.
+   */
+  async reconcileOnStart(now = Date.now()): Promise<ReconcileReport | null> {
+    const last = readSetting<ReconcileSummary | null>(this.#deps.db, LAST_RECONCILE, null);
+    if (last && now - last.at >= 0 && now - last.at < RECONCILE_INTERVAL_MS) return null;
+    return this.reconcile(now);
+  }
+
+  /**
    * Start-up reconciliation of disk and database. Blobs without a row are quarantined (moved to
    * store/quarantine and reported), never deleted; rows whose blob is missing are reported.
    */
   async reconcile(now = Date.now()): Promise<ReconcileReport> {
     const { db, store, cache, activity } = this.#deps;
-    const known = db.prepare('SELECT 1 FROM blobs WHERE hash = ?');
+    // Two set differences, no per-file stat except for the few candidates for quarantine.
+    const onDisk = await store.hashSet();
+    const rows = new Set(db.prepare('SELECT hash FROM blobs').pluck().all() as string[]);
     const quarantined: string[] = [];
-    for await (const hash of store.hashes()) {
-      if (known.get(hash)) continue;
+    for (const hash of onDisk) {
+      if (rows.has(hash)) continue;
       const modified = await store.modifiedAt(hash);
       if (modified === null || now - modified < QUARANTINE_GRACE_MS) continue;
       await store.quarantine(hash);
       quarantined.push(hash);
     }
-    const missingOriginals: string[] = [];
-    for (const { hash } of db.prepare('SELECT hash FROM blobs').all() as { hash: string }[]) {
-      if (!(await store.has(hash))) missingOriginals.push(hash);
-    }
-    this.#missingOriginals = missingOriginals;
+    const missingOriginals = [...rows].filter((hash) => !onDisk.has(hash));
+    const summary: ReconcileSummary = { at: now, missingOriginals: missingOriginals.slice(0, 1000) };
+    writeSetting(db, LAST_RECONCILE, summary);
     if (quarantined.length > 0) {
       activity.recordActivity({
         kind: 'quarantine',
