@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseOptionPairs, progressLine } from '../../../src/main/cli/commands/process.ts';
+import type { Job } from '../../../src/shared/contract/jobs.ts';
 import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -81,5 +83,30 @@ describe('marque process / marque jobs (the real process)', () => {
     expect(JSON.parse(missing.stdout).error).toMatchObject({ code: 'NOT_FOUND' });
     const usage = marque(['process', '--data-dir', dataDir]);
     expect(usage.code).toBe(2);
+  });
+});
+
+describe('process command helpers', () => {
+  it('parses --option pairs: JSON values, plain strings, nested keys; refuses prototype keys', () => {
+    expect(
+      parseOptionPairs(['size=256', 'background=white', 'trim=true', 'sizes=[16,32]', 'color=#ff0000', 'margin.mm=5']),
+    ).toEqual({
+      size: 256,
+      background: 'white',
+      trim: true,
+      sizes: [16, 32],
+      color: '#ff0000',
+      margin: { mm: 5 },
+    });
+    expect(() => parseOptionPairs(['novalue'])).toThrow(/key=value/);
+    expect(() => parseOptionPairs(['__proto__.polluted=1'])).toThrow(/refused/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('draws a bar from the jobs as they are', () => {
+    const job = (state: Job['state'], progress: number) => ({ state, progress }) as Job;
+    expect(progressLine([job('done', 100), job('running', 50), job('queued', 0), job('failed', 0)], 8)).toBe(
+      '[#####...] 2/4 63%',
+    );
   });
 });

@@ -116,7 +116,8 @@ export const processCommand: Command = {
     const tty = process.stderr.isTTY === true;
     const draw = () =>
       process.stderr.write(
-        `\r\x1b[2K${recipe} ${progressLine([...current.values()])}`.slice(0, (process.stderr.columns ?? 80) - 1),
+        // A pty may report 0 columns: fall back to 80, and never cut the escape codes.
+        `\r\x1b[2K${`${recipe} ${progressLine([...current.values()])}`.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`,
       );
     const unsubscribe = studio.events.subscribe((name, payload) => {
       if (name !== 'jobs.changed') return;
