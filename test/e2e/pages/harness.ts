@@ -38,6 +38,7 @@ export async function withUi(
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.scheme ?? 'light',
     acceptDownloads: true,
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = await context.newPage();
   const pageErrors: string[] = [];

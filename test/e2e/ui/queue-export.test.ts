@@ -41,12 +41,13 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       const exporter = new ExportPage(page);
       await exporter.recipe(/Favicon pack/).uncheck();
       await exporter.recipe(/^PNG/).check();
+      await exporter.recipe(/^Palette/).check();
       await exporter.queueRecipes();
-      await library.toast('Queued 3 jobs').waitFor();
+      await library.toast('Queued 6 jobs').waitFor();
       await shell.open('Queue');
       const queue = new QueuePage(page);
-      await expect.poll(() => queue.jobs().count()).toBe(3);
-      await expect.poll(() => queue.jobsInState('done').count(), { timeout: 60_000 }).toBe(3);
+      await expect.poll(() => queue.jobs().count()).toBe(6);
+      await expect.poll(() => queue.jobsInState('done').count(), { timeout: 60_000 }).toBe(6);
       // The status bar went back to idle once the stretch finished.
       await page.getByTestId('queue-idle').waitFor();
       await screenshot(page, 'queue-done', 'light');
@@ -55,6 +56,15 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       await shell.open('Library');
       await library.tile(names[0] as string).click();
       await library.details.locator('.outputs__recipe', { hasText: 'PNG' }).first().waitFor();
+      // The palette job filled the palette: swatches show, and a click copies the hex.
+      const swatch = library.details.getByRole('button', { name: /^Copy .*#[0-9a-f]{6}$/ }).first();
+      await swatch.waitFor();
+      const hex = ((await swatch.getAttribute('aria-label')) ?? '').slice(-7);
+      await swatch.click();
+      await library.toast(`Copied ${hex}`).waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hex);
+      await screenshot(page, 'library-details', 'light');
+      await screenshot(page, 'library-details', 'dark');
       // Clear finished empties the queue.
       await shell.open('Queue');
       await page.getByRole('button', { name: 'Clear finished' }).click();

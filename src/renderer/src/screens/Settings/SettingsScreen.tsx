@@ -164,7 +164,8 @@ function StorageCard() {
     ]);
     setStats(nextStats);
     setHealth(nextHealth);
-    if (nextStats) setCapMb(String(Math.round(nextStats.capBytes / 1024 ** 2)));
+    // Megabytes of 1,000,000 bytes, like every size shown in Marque.
+    if (nextStats) setCapMb(String(Math.round(nextStats.capBytes / 1e6)));
   }, []);
   useEffect(() => {
     void reload();
@@ -218,7 +219,7 @@ function StorageCard() {
         className="field-row"
         onSubmit={(event) => {
           event.preventDefault();
-          const bytes = Math.round(Number(capMb) * 1024 ** 2);
+          const bytes = Math.round(Number(capMb) * 1e6);
           void attempt('set the cache cap', () => client.call('storage.setCap', { bytes })).then(
             (next) => next && setStats(next),
           );
@@ -289,12 +290,9 @@ function ActivityCard() {
           <ul className="activity__list">
             {entries.map((entry) => (
               <li key={entry.id}>
-                <span className="activity__what">
-                  {KIND_LABELS[entry.kind]}
-                  {entry.detail ? ` — ${entry.detail}` : ''}
-                </span>
+                <span className="activity__what">{entry.detail || KIND_LABELS[entry.kind]}</span>
                 <span className="muted">
-                  {entry.clientAddress ?? 'This computer'} · {formatDate(entry.at)}
+                  {KIND_LABELS[entry.kind]} · {entry.clientAddress ?? 'This computer'} · {formatDate(entry.at)}
                 </span>
               </li>
             ))}
