@@ -6,6 +6,7 @@ import { appHandlers } from './app-handlers.ts';
 import { type CoreEntries, sourceEntries } from './entries.ts';
 import { EventHub } from './events.ts';
 import { exportHandlers } from './exporter/export-handlers.ts';
+import { ExportJournal } from './exporter/export-journal.ts';
 import { ExportService } from './exporter/export-service.ts';
 import { type Intake, IntakePool } from './intake/intake-pool.ts';
 import { forkNodeProcess, type IsolatedProcessFactory } from './intake/isolated-process.ts';
@@ -117,7 +118,16 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     options.pipeline,
   );
   media.register('output', (id, rest) => resolveOutputMedia(pipeline, id, rest), { takesRest: true });
-  const exporter = new ExportService({ library, runner: pipeline, events, activity, tempDir: join(dataDir, 'tmp', 'exports') });
+  const exporter = new ExportService({
+    library,
+    runner: pipeline,
+    events,
+    activity,
+    tempDir: join(dataDir, 'tmp', 'exports'),
+    journal: new ExportJournal(join(dataDir, 'tmp', 'export-journal')),
+  });
+  // Temp files of exports that died with their process (crash, SIGKILL) are swept beside the first requests.
+  void exporter.recoverInterrupted();
   media.register('export', (id) => exporter.downloadFile(id));
   media.register('export', (id) => exporter.downloadFile(id));
   const settings = new Settings(db);
@@ -167,6 +177,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       closed = true;
       await share.stop().catch(() => {});
       await exporter.expireDownloads(true).catch(() => {});
+      await exporter.recovered;
       await exporter.expireDownloads(true).catch(() => {});
       await pipeline.close();
       await intake.close();

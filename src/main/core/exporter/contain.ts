@@ -1,6 +1,7 @@
-import { lstat, mkdir, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, mkdir, realpath, rmdir } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MarqueError } from '../../../shared/errors.ts';
+import { describeIoError } from './disk-errors.ts';
 
 /** True when `child` is `root` or below it (both already resolved). */
 export function isInside(root: string, child: string): boolean {
@@ -15,6 +16,23 @@ export function resolveInside(root: string, components: readonly string[]): stri
     throw new MarqueError('FORBIDDEN', `Export path "${components.join('/')}" would leave ${root}`);
   }
   return target;
+}
+
+/**
+ * Node's recursive mkdir reports ENOENT when a missing parent cannot be made (on a read-only disk,
+ * say): making the first missing folder alone gives the real reason.
+ */
+async function mkdirCause(root: string, error: unknown): Promise<unknown> {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  let first = root;
+  while (dirname(first) !== first && !(await lstat(dirname(first)).catch(() => null))) first = dirname(first);
+  try {
+    await mkdir(first);
+    await rmdir(first).catch(() => {});
+  } catch (cause) {
+    return cause;
+  }
+  return error;
 }
 
 /**
@@ -34,13 +52,22 @@ export class FolderMaker {
   }
 
   static async open(root: string): Promise<FolderMaker> {
+    let first: string | undefined;
     try {
-      await mkdir(root, { recursive: true });
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new MarqueError('IO_ERROR', `Cannot create the destination folder ${root} (${reason})`, { cause: error });
+      first = await mkdir(root, { recursive: true });
+    } catch (caught) {
+      const error = await mkdirCause(root, caught);
+      throw new MarqueError('IO_ERROR', `Cannot create the destination folder ${root}: ${describeIoError(error)}`, {
+        cause: error,
+      });
     }
-    return new FolderMaker(root, await realpath(root));
+    const maker = new FolderMaker(root, await realpath(root));
+    // The folders made here count as this export's too (a failed export removes them when empty).
+    for (let dir = root; first !== undefined; dir = dirname(dir)) {
+      maker.created.unshift(dir);
+      if (dir === first || dirname(dir) === dir) break;
+    }
+    return maker;
   }
 
   /** Ensures `dirs` exist under the root; returns the absolute folder. */

@@ -12,6 +12,7 @@ import type {
 import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { EventHub } from '../events.ts';
+import { type ExportJournal, foldersOf } from './export-journal.ts';
 import { type FullPlan, type PlanInput, planExport } from './plan.ts';
 import { produceAll, type RecipeRunner } from './produce.ts';
 import { writePlan } from './write-export.ts';
@@ -28,6 +29,8 @@ export interface ExportServiceDeps {
   /** logo x recipe pairs produced at once; the pool queues the rest anyway. */
   readonly concurrency?: number;
   readonly now?: () => Date;
+  /** Exports in flight, so temp files of one that died with the process are swept at the next start. */
+  readonly journal?: ExportJournal;
   /** The activity log: every export is recorded with who asked (null = this machine). */
   readonly activity?: { recordActivity(record: ExportActivity): unknown };
 }
@@ -86,6 +89,21 @@ export class ExportService {
     const summary = await this.#execute(request, request.destination, randomUUID(), options.signal);
     this.#record(summary, options.clientAddress ?? null, summary.zipPath ?? summary.destination);
     return summary;
+  }
+
+  /** Set by `recoverInterrupted`: the sweep of temp files left by exports that died with their process. */
+  recovered: Promise<readonly string[]> = Promise.resolve([]);
+
+  /** Starts the sweep of temp files that exports killed mid-write left in their destinations. */
+  recoverInterrupted(): Promise<readonly string[]> {
+    const journal = this.#deps.journal;
+    this.recovered = journal
+      ? journal.recover().then(
+          (r) => r.removed,
+          () => [],
+        )
+      : Promise.resolve([]);
+    return this.recovered;
   }
 
   /** Stops an export or preview by the id of its progress events; files already written stay, named in the manifest. */
@@ -189,7 +207,13 @@ export class ExportService {
     const progress = this.#progress(exportId);
     const { plan, result } = await this.#tracked(exportId, signal, async (tracked) => {
       const plan = await this.#plan({ ...request, destination }, now, progress, tracked);
-      return { plan, result: await writePlan(plan, { exportId, now, signal: tracked, progress }) };
+      // Journaled, so a crash mid-write leaves no temp file for good: the next start sweeps them.
+      const forget = await this.#deps.journal?.begin(foldersOf(plan));
+      try {
+        return { plan, result: await writePlan(plan, { exportId, now, signal: tracked, progress }) };
+      } finally {
+        await forget?.();
+      }
     });
     const failures = [...plan.failures, ...result.failures];
     progress('done', result.written.length, plan.files.length, null, true);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { rmdir } from 'node:fs/promises';
+import { rmdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ExportedFile, ExportFailure, ExportPhase, ExportPlanEntry } from '../../../shared/contract/exports.ts';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { fsyncDir } from '../store/atomic.ts';
 import { copyFileAtomic, hashFile, TargetExistsError, writeBytesAtomic } from './atomic-copy.ts';
 import { FolderMaker, resolveInside } from './contain.ts';
+import { diskFailure, isWholeDiskError } from './disk-errors.ts';
 import { buildManifest, type ExportManifest, manifestBytes } from './manifest.ts';
 import type { FullPlan, PlannedFile } from './plan.ts';
 import { numbered } from './safe-name.ts';
@@ -140,14 +141,17 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
   const maker = await FolderMaker.open(plan.destination);
   const total = plan.files.length;
   let done = 0;
+  // A full or read-only disk fails every file alike: the first such error stops the export.
+  let diskError: { readonly error: unknown; readonly path: string } | null = null;
   const outcomes = await inOrder(plan.files, WRITE_LANES, async (file): Promise<Outcome> => {
     try {
-      if (options.signal?.aborted) return { kind: 'failed', failure: cancelled(file) };
+      if (options.signal?.aborted || diskError) return { kind: 'failed', failure: cancelled(file) };
       if (file.action === 'skip') return { kind: 'skipped', entry: entryOf(file) };
       const result = await writeOne(plan, maker, file);
       if (result === 'skipped') return { kind: 'skipped', entry: { ...entryOf(file), action: 'skip' } };
       return { kind: 'written', file: result, planned: file };
     } catch (error) {
+      if (isWholeDiskError(error)) diskError ??= { error, path: file.path };
       return { kind: 'failed', failure: failureOf(file, error) };
     } finally {
       options.progress('writing', ++done, total, file.path);
@@ -156,6 +160,13 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
   const written = outcomes.flatMap((o) => (o.kind === 'written' ? [o] : []));
   const skipped = outcomes.flatMap((o) => (o.kind === 'skipped' ? [o.entry] : []));
   const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [o.failure] : []));
+  if (diskError)
+    return undoAfterDiskError(
+      plan.destination,
+      written.map((w) => w.file),
+      maker.created,
+      diskError,
+    );
 
   // The renames (and the folders made for them) are durable once their folders are synced.
   const folders = new Set([
@@ -186,11 +197,35 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
       await writeBytesAtomic(target, manifestBytes(manifest), plan.conflict === 'overwrite');
       manifestPath = target;
     } catch (error) {
+      if (isWholeDiskError(error))
+        return undoAfterDiskError(plan.destination, verified, maker.created, { error, path: name });
       if (!(error instanceof TargetExistsError)) throw error;
     }
   }
   if (failures.length > 0) await removeEmptyFolders(maker.created);
   return { written: verified, skipped, failures, manifestPath, zipPath: null };
+}
+
+/**
+ * The disk refused the export (full, read-only): the files it had written are taken back (a file
+ * it replaced cannot be, and is kept), its folders removed, and the export fails saying why.
+ */
+async function undoAfterDiskError(
+  destination: string,
+  written: readonly ExportedFile[],
+  created: readonly string[],
+  cause: { readonly error: unknown; readonly path: string },
+): Promise<never> {
+  const kept = written.filter((f) => f.action === 'overwrite').length;
+  for (const file of written) if (file.action !== 'overwrite') await unlink(file.absolutePath).catch(() => {});
+  await removeEmptyFolders(created);
+  throw diskFailure(
+    destination,
+    cause.error,
+    `The export stopped at ${cause.path}; ${
+      kept > 0 ? `${kept} file(s) it replaced were kept and the others it wrote removed` : 'nothing was left behind'
+    }.`,
+  );
 }
 
 /** Folders this export created and left empty (every file in them failed) are removed again. */
@@ -222,7 +257,6 @@ async function writeZip(plan: FullPlan, options: WriteOptions): Promise<WriteRes
     return { written: [], skipped: plan.files.map(entryOf), failures, manifestPath: null, zipPath: null };
   }
   const maker = await FolderMaker.open(plan.destination);
-  await maker.ensure([]);
   const zipPath = resolveInside(plan.destination, [zipName]);
   const written: ExportedFile[] = good.map(({ file, sha256, bytes }) => ({
     logoId: file.logoId,
@@ -240,6 +274,7 @@ async function writeZip(plan: FullPlan, options: WriteOptions): Promise<WriteRes
   expected.set(plan.manifestPath, createHash('sha256').update(manifest).digest('hex'));
   options.progress('verifying', 0, written.length, zipName);
   try {
+    await maker.ensure([]);
     await writeZipAtomic(
       zipPath,
       [
@@ -250,6 +285,10 @@ async function writeZip(plan: FullPlan, options: WriteOptions): Promise<WriteRes
       { mtime: options.now, overwrite: plan.conflict === 'overwrite' },
     );
   } catch (error) {
+    if (isWholeDiskError(error)) {
+      await removeEmptyFolders(maker.created);
+      throw diskFailure(plan.destination, error, `The zip ${zipName} was not written; nothing was left behind.`);
+    }
     throw error instanceof TargetExistsError
       ? new MarqueError('IO_ERROR', `${zipPath} appeared while exporting; nothing was overwritten`)
       : error;

@@ -1,0 +1,92 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
+import { type ExportRequest, exportRequest } from '../../../src/shared/contract/exports.ts';
+import { startLineChild } from '../../helpers/child-process.ts';
+import { writeCorpus } from '../../helpers/corpus.ts';
+import { auditDatabase, auditStore, exportTempFiles, listFiles } from '../../helpers/data-audit.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const CHILD = fileURLToPath(new URL('./fixtures/export-child.ts', import.meta.url));
+const caller = { mode: 'desktop', clientAddress: null } as const;
+const SIZES = [96, 160, 256, 384, 512, 640, 768, 1024];
+
+describe('SIGKILL during an export', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dataDir: string;
+  let logoIds: string[];
+  let studio: Studio | null = null;
+
+  const request = (destination: string, zip: boolean): ExportRequest => ({
+    logoIds,
+    recipes: SIZES.map((size) => ({ recipe: 'thumbnail-png', options: { size } })),
+    destination,
+    zip,
+  });
+
+  beforeAll(async () => {
+    dir = await tempDir('marque-crash-export-');
+    dataDir = join(dir.path, 'data');
+    const corpus = await writeCorpus(join(dir.path, 'corpus'), { svgs: 16, offset: 40 });
+    studio = await createStudio({ dataDir, intakeProcesses: 1, pipeline: { workers: 2 } });
+    const report = await studio.library.importPaths(corpus.svgs);
+    logoIds = report.outcomes.flatMap((o) => (o.status === 'imported' ? [o.logo.id] : []));
+    // Produce every output once, so the killed export spends its time writing, not rendering.
+    const plan = await studio.handlers['exports.preview'](
+      exportRequest.parse(request(join(dir.path, 'unused'), false)),
+      caller,
+    );
+    expect(plan.failures).toEqual([]);
+    await studio.close();
+    studio = null;
+  }, 120_000);
+  afterAll(async () => {
+    await studio?.close();
+    await dir?.cleanup();
+  });
+
+  for (const zip of [false, true]) {
+    it(`${zip ? 'zip' : 'folder'} export: after restart no temp file is left in the destination, no half file, DB intact`, async () => {
+      expect(logoIds.length).toBeGreaterThanOrEqual(12);
+      const destination = join(dir.path, zip ? 'delivery-zip' : 'delivery');
+      const run = startLineChild(CHILD, [dataDir, JSON.stringify(request(destination, zip))]);
+      // Folder: kill while files are being written. Zip: while the zip itself is (its 'verifying' phase).
+      const phase = zip ? 'verifying' : 'writing';
+      await run.until((lines) => lines.some((l) => l.phase === phase), 90_000);
+      // Then the moment a temp file exists: the kill lands mid-write, the case to recover from.
+      const end = Date.now() + 10_000;
+      while ((await exportTempFiles(destination)).length === 0 && Date.now() < end) await sleep(1);
+      expect(await run.kill()).toBe('SIGKILL');
+      expect(run.lines.some((l) => l.finished)).toBe(false);
+      const leftBehind = await exportTempFiles(destination);
+      expect(leftBehind.length).toBeGreaterThan(0);
+
+      expect(auditDatabase(join(dataDir, 'library.sqlite'))).toEqual({ integrity: 'ok', foreignKeyViolations: 0 });
+      studio = await createStudio({ dataDir, intakeProcesses: 1, pipeline: { workers: 1 } });
+      await studio.reconciled;
+      const swept = await studio.exporter.recovered;
+      expect(swept.length).toBe(leftBehind.length);
+      expect(await exportTempFiles(destination)).toEqual([]);
+      expect(await readdir(join(dataDir, 'tmp', 'export-journal'))).toEqual([]);
+      // What is there is whole: every PNG the dead export published matches the cache's bytes.
+      const files = await listFiles(destination);
+      if (!zip) expect(files.every((f) => f.endsWith('.png'))).toBe(true);
+      else expect(files.filter((f) => f.endsWith('.zip'))).toEqual([]);
+      const store = await auditStore(dataDir);
+      expect(store.corrupt).toEqual([]);
+      expect(store.tmpLeftovers).toEqual([]);
+      expect(studio.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+      // The same export now completes, next to (never over) what the dead one published.
+      const summary = await studio.handlers['exports.run'](exportRequest.parse(request(destination, zip)), caller);
+      expect(summary.failures).toEqual([]);
+      expect(summary.written.length).toBe(logoIds.length * SIZES.length);
+      expect(await exportTempFiles(destination)).toEqual([]);
+      await studio.close();
+      studio = null;
+    }, 120_000);
+  }
+});
