@@ -91,6 +91,7 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await library.addTag('approved');
       await library.toast(/Tagged 3 logos/).waitFor();
       await screenshot(page, 'library-multi', 'light');
+      await screenshot(page, 'library-multi', 'dark');
 
       await library.tile(names[0] as string).click();
       await library.details.getByRole('button', { name: 'approved', exact: true }).click();

@@ -42,6 +42,17 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       await exporter.recipe(/Favicon pack/).uncheck();
       await exporter.recipe(/^PNG/).check();
       await exporter.recipe(/^Palette/).check();
+      // Record every state the status bar shows while the jobs run.
+      await page.evaluate(() => {
+        const bar = document.querySelector('footer.statusbar') as HTMLElement;
+        const seen: string[] = [];
+        (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+        new MutationObserver(() => seen.push(bar.textContent ?? '')).observe(bar, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
       await exporter.queueRecipes();
       await library.toast('Queued 6 jobs').waitFor();
       await shell.open('Queue');
@@ -50,6 +61,9 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       await expect.poll(() => queue.jobsInState('done').count(), { timeout: 60_000 }).toBe(6);
       // The status bar went back to idle once the stretch finished.
       await page.getByTestId('queue-idle').waitFor();
+      const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+      expect(seen.some((text) => /Processing \d of 6/.test(text))).toBe(true);
+      expect(seen.at(-1)).toMatch(/Queue idle/);
       await screenshot(page, 'queue-done', 'light');
       await screenshot(page, 'queue-done', 'dark');
       // The details panel lists the produced output.

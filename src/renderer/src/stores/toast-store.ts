@@ -29,7 +29,7 @@ export function dismissToast(id: number): void {
 /** Shows a toast; errors and toasts with details stay until dismissed, others fade after a while. */
 export function showToast(toast: Omit<Toast, 'id'>, ttlMs?: number): number {
   const id = nextId++;
-  useToastStore.setState((state) => ({ toasts: [...state.toasts.slice(-3), { ...toast, id }] }));
+  useToastStore.setState((state) => ({ toasts: [...state.toasts.slice(-2), { ...toast, id }] }));
   const ttl = ttlMs ?? (toast.tone === 'error' || toast.details?.length ? 0 : toast.action ? 8000 : 4000);
   if (ttl > 0)
     timers.set(
