@@ -6,7 +6,7 @@
  * our indexes (LIKE substring scans, tag scan without its index, colour distance over every row).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourceEntries } from '../src/main/core/entries.ts';
 import { EventHub } from '../src/main/core/events.ts';
@@ -183,8 +183,10 @@ export async function searchBench(): Promise<BenchSection> {
         '',
         `${RUNS} runs per query after 20 warm-up runs, each a page of 100 plus the total count through LibraryService.list ` +
           `(FTS5 prefix search, tag/collection indexes, covering L*a*b* index for colour). "Naive" answers the same ` +
-          `question with LIKE substring scans and index-free scans in the same SQLite file. Library of ${LOGOS} rows, ` +
-          `${(db.prepare('SELECT count(*) AS n FROM logo_colors').get() as { n: number }).n} palette colours, seeded in ${seedSeconds.toFixed(1)} s.`,
+          `question in the same SQLite file without our indexes: LIKE substring scans for text, a per-logo probe of ` +
+          `logo_tags' primary key for tags, the distance over every palette row for colour. Library of ${LOGOS} rows, ` +
+          `${(db.prepare('SELECT count(*) AS n FROM logo_colors').get() as { n: number }).n} palette colours, seeded in ${seedSeconds.toFixed(1)} s; ` +
+          `load average ${loadavg()[0]?.toFixed(1)} during the run (the machine was shared).`,
       ].join('\n'),
     };
   } finally {
