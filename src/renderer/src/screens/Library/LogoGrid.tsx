@@ -141,6 +141,7 @@ export function LogoGrid() {
                 <LogoTile
                   key={index}
                   index={index}
+                  total={total}
                   logo={logo}
                   width={tile}
                   selected={logo ? selected.has(logo.id) : false}

@@ -6,6 +6,8 @@ import { Icon } from '../../components/Icon.tsx';
 
 interface TileProps {
   readonly index: number;
+  /** Logos in the whole list: screen readers hear "3 of 10,000" though few tiles exist in the DOM. */
+  readonly total: number;
   readonly logo: Logo | undefined;
   readonly selected: boolean;
   readonly cursor: boolean;
@@ -14,7 +16,7 @@ interface TileProps {
 }
 
 /** One logo in the grid: the thumbnail on a checkerboard, its name and format. */
-export const LogoTile = memo(function LogoTile({ index, logo, selected, cursor, width, onPick }: TileProps) {
+export const LogoTile = memo(function LogoTile({ index, total, logo, selected, cursor, width, onPick }: TileProps) {
   if (!logo) {
     return (
       <div
@@ -22,6 +24,8 @@ export const LogoTile = memo(function LogoTile({ index, logo, selected, cursor, 
         style={{ width }}
         role="option"
         tabIndex={-1}
+        aria-posinset={index + 1}
+        aria-setsize={total}
         aria-selected={false}
         aria-label="Loading"
         id={`logo-tile-${index}`}
@@ -35,6 +39,8 @@ export const LogoTile = memo(function LogoTile({ index, logo, selected, cursor, 
       style={{ width }}
       role="option"
       tabIndex={-1}
+      aria-posinset={index + 1}
+      aria-setsize={total}
       id={`logo-tile-${index}`}
       aria-selected={selected}
       data-logo-name={logo.name}
