@@ -167,6 +167,8 @@ export class JobStore {
          started_at = @now, updated_at = @now, error_code = NULL, error_message = NULL
        WHERE id = @id AND state = 'queued'`,
     );
+    // Look before taking the write lock: an idle queue (polled every few seconds) costs one read.
+    if (pick.all({ owner: onlyOwner, limit: 1 }).length === 0) return [];
     const claimed = this.#db
       .transaction(() => {
         const ids: string[] = [];
