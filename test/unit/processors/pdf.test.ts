@@ -1,4 +1,8 @@
-import { PDFName } from 'pdf-lib';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDict, PDFName } from 'pdf-lib';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import {
@@ -112,6 +116,67 @@ describe('pdf recipe', () => {
     expect(box.width).toBeCloseTo(7.5, 3);
     expect(pageContent(document.getPage(0))).toMatch(/\nS\n/);
     expect(document.getPage(0).node.get(PDFName.of('MediaBox'))).toBeDefined();
+  });
+
+  it('keeps gradients as CMYK shadings in full colour (bounding-box units), flat elsewhere', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50"><defs>' +
+      '<linearGradient id="g"><stop offset="0" stop-color="#ff0000"/><stop offset="1" stop-color="#0000ff"/></linearGradient></defs>' +
+      '<rect x="10" y="10" width="80" height="30" fill="url(#g)"/></svg>';
+    const result = await pdf.run(
+      svgInput(svg, 'Ramp'),
+      pdf.options.parse({ variants: ['full-color', 'black'] }),
+      context,
+    );
+    const document = await loadPdf(file(result, 'full-color.pdf'));
+    const pattern = document.getPage(0).node.Resources()?.lookupMaybe(PDFName.of('Pattern'), PDFDict);
+    expect(pattern?.entries().length).toBe(1);
+    const text = Buffer.from(file(result, 'full-color.pdf')).toString('latin1');
+    expect(text).toMatch(/\/ShadingType 2/);
+    expect(text).toMatch(/\/ColorSpace \/DeviceCMYK/);
+    // Rendered: red (C0 M100 Y100) on the left of the rect, blue (C100 M100) on the right.
+    const rgb = async (bytes: Uint8Array, x: number): Promise<number[]> => {
+      const path = join(temp.dir, `ramp-${x}.pdf`);
+      writeFileSync(path, bytes);
+      execFileSync('pdftoppm', ['-r', '96', '-png', '-singlefile', path, path]);
+      const { data, info } = await sharp(`${path}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const offset = (Math.round(info.height / 2) * info.width + Math.round(x * info.width)) * 3;
+      return [data[offset] as number, data[offset + 1] as number, data[offset + 2] as number];
+    };
+    const [r1, , b1] = await rgb(file(result, 'full-color.pdf'), 0.12);
+    const [r2, , b2] = await rgb(file(result, 'full-color.pdf'), 0.88);
+    expect(r1).toBeGreaterThan(180);
+    expect(b1).toBeLessThan(120);
+    expect(b2).toBeGreaterThan(r2 ?? 255);
+    // One colour: the gradient shape is solid black, no shading.
+    expect(Buffer.from(file(result, 'black.pdf')).toString('latin1')).not.toMatch(/ShadingType/);
+  });
+
+  it('draws raster logos from their trace: vector paths, no embedded image', async () => {
+    const png = await sharp(Buffer.from(THREE_INK_SVG), { density: 150 }).png().toBuffer();
+    const meta = await sharp(png).metadata();
+    const input = {
+      master: new Uint8Array(png),
+      format: 'png' as const,
+      isVector: false,
+      width: meta.width ?? 0,
+      height: meta.height ?? 0,
+      name: 'Bitmap',
+    };
+    const result = await pdf.run(
+      input,
+      pdf.options.parse({ variants: ['full-color'], color: 'spot', widthMm: 80 }),
+      context,
+    );
+    expect(result.facts?.source).toBe('trace');
+    const page = (await loadPdf(file(result, 'full-color.pdf'))).getPage(0);
+    expect(hasImageXObject(page)).toBe(false);
+    expect(pageContent(page)).toMatch(/\sc\n/);
+    expect(separationNames(page)).toHaveLength(3);
+    const [rendered] = await renderPages(file(result, 'full-color.pdf'), 100, temp.dir);
+    if (!rendered) throw new Error('no page');
+    const reference = await inkMask(THREE_INK_SVG, rendered.width, rendered.height);
+    expect(iou(crop(rendered, 0, 0, rendered.width, rendered.height, 235), reference)).toBeGreaterThan(0.95);
   });
 
   it('refuses a logo with nothing painted, naming it', async () => {

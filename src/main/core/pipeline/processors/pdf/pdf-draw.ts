@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ClipShape } from '../svg/art.ts';
-import type { DisplayPage, DrawOp, Ink, InkPaint, PathOp } from '../svg/display-list.ts';
+import type { DisplayPage, DrawOp, Ink, InkGradient, InkPaint, PathOp } from '../svg/display-list.ts';
 import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
 
 /** The parts of pdfkit's page we reach past its API: the resources and the page dictionary. */
@@ -110,7 +110,8 @@ class PageWriter {
     const inverse = invert(this.ctm);
     if (!inverse || !invert(target)) return false;
     const delta = multiply(inverse, target);
-    this.doc.addContent(`${delta.map(n).join(' ')} cm`);
+    // Through pdfkit's transform, so its CTM (which gradients are placed by) stays in step.
+    this.doc.transform(...(delta.map((value) => round(value, 6)) as [number, number, number, number, number, number]));
     this.ctm = target;
     return true;
   }
@@ -152,13 +153,37 @@ class PageWriter {
     this.ctm = saved;
   }
 
+  private gradient(paint: InkGradient): PDFKit.PDFGradient {
+    const [a = 0, b = 0, c = 0, d = 0, e = 0] = paint.coords;
+    // SVG radial gradients run from the focal point (radius 0) to the circle.
+    const gradient =
+      paint.kind === 'linear' ? this.doc.linearGradient(a, b, c, d) : this.doc.radialGradient(d, e, 0, a, b, c);
+    // pdfkit takes 4-number arrays as CMYK in percent and has setTransform; its typings know neither.
+    const typed = gradient as unknown as {
+      stop(offset: number, color: number[], opacity: number): unknown;
+      setTransform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
+    };
+    for (const stop of paint.stops) typed.stop(stop.offset, [...stop.cmyk], stop.opacity);
+    typed.setTransform(...(paint.matrix as [number, number, number, number, number, number]));
+    return gradient;
+  }
+
   private paint(fill: InkPaint | null, stroke: InkPaint | null): void {
-    if (fill) this.setInk(fill.ink, false);
-    if (stroke) this.setInk(stroke.ink, true);
+    if (fill) {
+      if (fill.gradient) this.doc.fillColor(this.gradient(fill.gradient));
+      else this.setInk(fill.ink, false);
+    }
+    if (stroke) {
+      if (stroke.gradient) this.doc.strokeColor(this.gradient(stroke.gradient));
+      else this.setInk(stroke.ink, true);
+    }
     // Each op runs inside q/Q, so opacity needs setting only when it is not 1 (pdfkit reuses equal ExtGStates).
-    if ((fill && fill.opacity < 1) || (stroke && stroke.opacity < 1)) {
-      this.doc.fillOpacity(fill?.opacity ?? 1);
-      this.doc.strokeOpacity(stroke?.opacity ?? 1);
+    // Gradients carry their opacity in their stops (pdfkit adds a soft mask).
+    const fillOpacity = fill && !fill.gradient ? fill.opacity : 1;
+    const strokeOpacity = stroke && !stroke.gradient ? stroke.opacity : 1;
+    if (fillOpacity < 1 || strokeOpacity < 1) {
+      this.doc.fillOpacity(fillOpacity);
+      this.doc.strokeOpacity(strokeOpacity);
     }
   }
 

@@ -1,10 +1,32 @@
 import type { Rgb } from './color.ts';
 import type { Matrix } from './matrix.ts';
 
-/** A flat colour with its effective opacity (element and group opacities multiplied in). */
+export interface GradientStop {
+  readonly offset: number;
+  readonly rgb: Rgb;
+  readonly opacity: number;
+}
+
+/**
+ * A linear or radial gradient in the painted item's own coordinates (`matrix` maps gradient space
+ * there: bounding-box units and gradientTransform folded in). Pad spread only.
+ */
+export interface Gradient {
+  readonly kind: 'linear' | 'radial';
+  /** Linear: x1, y1, x2, y2. Radial: cx, cy, r, fx, fy. */
+  readonly coords: readonly number[];
+  readonly matrix: Matrix;
+  readonly stops: readonly GradientStop[];
+}
+
+/**
+ * A colour with its effective opacity (element and group opacities multiplied in). A gradient
+ * paint keeps its mean colour in `rgb` for every use that needs one flat colour (plates, one-colour).
+ */
 export interface Paint {
   readonly rgb: Rgb;
   readonly opacity: number;
+  readonly gradient?: Gradient;
 }
 
 export interface StrokeStyle {

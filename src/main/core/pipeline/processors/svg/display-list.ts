@@ -10,9 +10,19 @@ export type Ink =
   | { readonly space: 'cmyk'; readonly cmyk: Cmyk }
   | { readonly space: 'separation'; readonly name: string; readonly alternate: Cmyk; readonly tint: number };
 
+/** A gradient in process colour, in the path's own coordinates (see Gradient in art.ts). */
+export interface InkGradient {
+  readonly kind: 'linear' | 'radial';
+  readonly coords: readonly number[];
+  readonly matrix: Matrix;
+  readonly stops: readonly { readonly offset: number; readonly cmyk: Cmyk; readonly opacity: number }[];
+}
+
+/** How a path is painted. With a gradient, `ink` is its flat stand-in for backends that need one. */
 export interface InkPaint {
   readonly ink: Ink;
   readonly opacity: number;
+  readonly gradient?: InkGradient;
 }
 
 export interface PathOp {

@@ -2,16 +2,11 @@ import { XMLParser } from 'fast-xml-parser';
 import { optimize } from 'svgo';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBox } from './art.ts';
-import { parseCssColor, type Rgb } from './color.ts';
+import { parseCssColor } from './color.ts';
+import { gradientMean, resolveGradient } from './gradient.ts';
 import { IDENTITY, type Matrix, multiply, parseTransform, scale, translate } from './matrix.ts';
 import { SHAPE_TAGS, shapeToPath } from './shapes.ts';
-
-type Attributes = Record<string, string>;
-interface XmlNode {
-  readonly tag: string;
-  readonly attributes: Attributes;
-  readonly children: readonly XmlNode[];
-}
+import { type Attributes, clamp01, declarations, number, toNodes, type XmlNode } from './xml.ts';
 
 /** Inherited presentation state while walking the tree. */
 interface Style {
@@ -76,46 +71,6 @@ const UNIT_PT: Readonly<Record<string, number>> = {
 };
 const MAX_USE_DEPTH = 16;
 
-function toNodes(raw: unknown): XmlNode[] {
-  if (!Array.isArray(raw)) return [];
-  const nodes: XmlNode[] = [];
-  for (const entry of raw as Record<string, unknown>[]) {
-    const tag = Object.keys(entry).find((key) => key !== ':@');
-    if (!tag || tag.startsWith('#') || tag.startsWith('?') || tag.startsWith('!')) continue;
-    const local = tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag;
-    const attributes = { ...((entry[':@'] as Attributes | undefined) ?? {}) };
-    const text = Array.isArray(entry[tag])
-      ? (entry[tag] as Record<string, unknown>[]).filter((child) => '#text' in child)
-      : [];
-    if (text.length > 0) attributes['#text'] = text.map((child) => String(child['#text'])).join('');
-    nodes.push({ tag: local, attributes, children: toNodes(entry[tag]) });
-  }
-  return nodes;
-}
-
-/** Presentation attributes overridden by the style attribute (CSS rules were inlined by svgo). */
-function declarations(node: XmlNode): Attributes {
-  const result: Attributes = { ...node.attributes };
-  for (const part of (node.attributes.style ?? '').split(';')) {
-    const colon = part.indexOf(':');
-    if (colon > 0)
-      result[part.slice(0, colon).trim()] = part
-        .slice(colon + 1)
-        .replace(/!important/, '')
-        .trim();
-  }
-  return result;
-}
-
-function number(text: string | undefined, fallback: number): number {
-  const value = Number.parseFloat(text ?? '');
-  return Number.isFinite(value) ? value : fallback;
-}
-
-function clamp01(value: number): number {
-  return Math.min(1, Math.max(0, value));
-}
-
 function inherit(parent: Style, props: Attributes): Style {
   const style = { ...parent, dash: [...parent.dash] };
   const pick = (name: string): string | undefined => {
@@ -175,6 +130,11 @@ class ArtBuilder {
   readonly items: PaintItem[] = [];
   readonly warnings = new Set<string>();
   readonly byId = new Map<string, XmlNode>();
+  readonly viewBox: ViewBox;
+
+  constructor(viewBox: ViewBox) {
+    this.viewBox = viewBox;
+  }
 
   index(node: XmlNode): void {
     if (node.attributes.id) this.byId.set(node.attributes.id, node);
@@ -186,48 +146,32 @@ class ArtBuilder {
     return id ? this.byId.get(id) : undefined;
   }
 
-  /** A fill or stroke value to a flat paint; gradients fall back to their mean stop colour. */
-  private paint(value: string, style: Style, opacity: number): Paint | null {
+  /** A fill or stroke value to a paint; a gradient keeps its geometry and its mean colour. */
+  private paint(value: string, style: Style, opacity: number, d: string): Paint | null {
     if (opacity <= 0) return null;
     const trimmed = value.trim();
     if (trimmed.startsWith('url(')) {
       const target = this.reference(trimmed);
-      const mean = target ? this.gradientMean(target, 0) : null;
-      if (mean) {
-        this.warnings.add('gradients drawn as their mean colour');
-        return { rgb: mean.rgb, opacity: opacity * mean.alpha };
+      if (target && (target.tag === 'linearGradient' || target.tag === 'radialGradient')) {
+        const gradient = resolveGradient(target, (href) => this.reference(href), d, this.viewBox);
+        if (!gradient) return null;
+        const mean = gradientMean(gradient);
+        return {
+          rgb: mean.rgb,
+          opacity: opacity * mean.alpha,
+          gradient: {
+            ...gradient,
+            stops: gradient.stops.map((stop) => ({ ...stop, opacity: stop.opacity * opacity })),
+          },
+        };
       }
       const fallback = trimmed.replace(/^url\([^)]*\)/, '').trim();
-      if (!target) return fallback ? this.paint(fallback, style, opacity) : null;
+      if (!target) return fallback ? this.paint(fallback, style, opacity, d) : null;
       this.warnings.add('pattern paints drawn as none');
       return null;
     }
     const parsed = parseCssColor(trimmed === 'currentColor' || trimmed === 'currentcolor' ? style.color : trimmed);
     return parsed ? { rgb: parsed.rgb, opacity: opacity * parsed.alpha } : null;
-  }
-
-  private gradientMean(node: XmlNode, depth: number): { rgb: Rgb; alpha: number } | null {
-    if (node.tag !== 'linearGradient' && node.tag !== 'radialGradient') return null;
-    const stops = node.children.filter((child) => child.tag === 'stop');
-    if (stops.length === 0) {
-      const parent = this.reference(node.attributes.href ?? node.attributes['xlink:href']);
-      return parent && depth < 8 ? this.gradientMean(parent, depth + 1) : null;
-    }
-    let total = 0;
-    const sum = [0, 0, 0, 0];
-    for (const stop of stops) {
-      const props = declarations(stop);
-      const color = parseCssColor(props['stop-color'] ?? '#000') ?? { rgb: [0, 0, 0] as Rgb, alpha: 0 };
-      const alpha = color.alpha * clamp01(number(props['stop-opacity'], 1));
-      const weight = 1 / stops.length;
-      total += weight;
-      sum[0] = (sum[0] ?? 0) + color.rgb[0] * weight;
-      sum[1] = (sum[1] ?? 0) + color.rgb[1] * weight;
-      sum[2] = (sum[2] ?? 0) + color.rgb[2] * weight;
-      sum[3] = (sum[3] ?? 0) + alpha * weight;
-    }
-    const mean = sum.map((value) => value / total);
-    return { rgb: [Math.round(mean[0] ?? 0), Math.round(mean[1] ?? 0), Math.round(mean[2] ?? 0)], alpha: mean[3] ?? 1 };
   }
 
   private clipShapes(value: string | undefined, ctm: Matrix, style: Style): ClipShape[] {
@@ -301,9 +245,9 @@ class ArtBuilder {
     if (SHAPE_TAGS.has(node.tag)) {
       const d = shapeToPath(node.tag, props);
       if (!d || !style.visible) return;
-      const fill = node.tag === 'line' ? null : this.paint(style.fill, style, localOpacity * style.fillOpacity);
+      const fill = node.tag === 'line' ? null : this.paint(style.fill, style, localOpacity * style.fillOpacity, d);
       const strokePaint =
-        style.strokeWidth > 0 ? this.paint(style.stroke, style, localOpacity * style.strokeOpacity) : null;
+        style.strokeWidth > 0 ? this.paint(style.stroke, style, localOpacity * style.strokeOpacity, d) : null;
       const stroke: StrokeStyle | null = strokePaint
         ? {
             paint: strokePaint,
@@ -375,7 +319,7 @@ export function parseSvgArt(text: string, file = 'logo.svg'): SvgArt {
     translate((pageWidth - viewBox.width * s) / 2, (pageHeight - viewBox.height * s) / 2),
     multiply(scale(s), translate(-viewBox.x, -viewBox.y)),
   );
-  const builder = new ArtBuilder();
+  const builder = new ArtBuilder(viewBox);
   builder.index(root);
   const rootStyle = inherit(INITIAL_STYLE, {});
   for (const child of root.children)
