@@ -96,6 +96,9 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await library.tile(names[0] as string).click();
       await library.details.getByRole('button', { name: 'approved', exact: true }).click();
       await expect.poll(async () => (await library.tileNames()).sort()).toEqual([names[0], names[2], names[3]].sort());
+      // A new filter starts a new selection (Delete must not reach logos out of view).
+      await expect.poll(() => library.selectedTiles().count()).toBe(0);
+      await library.tile(names[0] as string).click();
       // Collections: make one from the details panel, then view it through the filter.
       await library.details
         .getByRole('combobox', { name: 'Add to a collection' })

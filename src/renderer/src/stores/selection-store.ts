@@ -58,8 +58,15 @@ export function pruneSelection(gone: Iterable<string>): void {
   useSelectionStore.setState({ selected: next });
 }
 
-/** Keeps the cursor inside the list when it shrinks. */
-useLibraryStore.subscribe((state) => {
+/**
+ * A new query starts a new selection: Delete or Export must never act on logos the designer can
+ * no longer see. The cursor stays inside the list when it shrinks.
+ */
+useLibraryStore.subscribe((state, previous) => {
+  if (state.filters !== previous.filters) {
+    useSelectionStore.setState({ selected: new Set(), anchor: null, cursor: 0 });
+    return;
+  }
   const { cursor } = useSelectionStore.getState();
   if (state.total !== null && cursor >= state.total)
     useSelectionStore.setState({ cursor: Math.max(0, state.total - 1) });
