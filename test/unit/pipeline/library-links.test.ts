@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Studio } from '../../../src/main/core/studio.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { openStudio } from './fixtures/studio.ts';
+
+/** A two-colour mark on white: a red disc and a blue bar. */
+async function twoColourLogo(path: string): Promise<void> {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="#ffffff"/>' +
+    '<circle cx="140" cy="200" r="100" fill="#d62828"/><rect x="260" y="80" width="90" height="240" fill="#1d4ed8"/></svg>';
+  await sharp(Buffer.from(svg)).png().toFile(path);
+}
+
+describe('pipeline and library', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let studio: Studio | null = null;
+  beforeEach(async () => {
+    dir = await tempDir('marque-pipeline-library-');
+  });
+  afterEach(async () => {
+    await studio?.close();
+    studio = null;
+    await dir.cleanup();
+  });
+
+  it('a palette job records its colours in the library; processors using the palette get it and re-run when it changes', async () => {
+    studio = await openStudio(join(dir.path, 'data'));
+    const png = join(dir.path, 'mark.png');
+    await twoColourLogo(png);
+    const [outcome] = (await studio.library.importPaths([png])).outcomes;
+    if (!outcome || outcome.status === 'failed') throw new Error('import failed');
+    const id = outcome.logo.id;
+
+    const before = await studio.pipeline.runToCompletion(id, 'test-palette-echo', {});
+    expect(await readFile((await studio.pipeline.outputFile(before.id, 'palette.txt')).path, 'utf8')).toBe('none');
+
+    const palette = await studio.pipeline.runToCompletion(id, 'palette', {});
+    const extracted = (palette.facts as { palette: { colors: { hex: string }[] } }).palette.colors.map((c) => c.hex);
+    expect(extracted.length).toBeGreaterThanOrEqual(2);
+    const stored = studio.library.paletteOf(id);
+    expect(stored?.colors.map((c) => c.hex)).toEqual(extracted);
+
+    const after = await studio.pipeline.runToCompletion(id, 'test-palette-echo', {});
+    expect(after.fromCache).toBe(false);
+    expect(await readFile((await studio.pipeline.outputFile(after.id, 'palette.txt')).path, 'utf8')).toBe(
+      extracted.join(','),
+    );
+    expect((await studio.pipeline.runToCompletion(id, 'test-palette-echo', {})).fromCache).toBe(true);
+  });
+
+  it('outputs made from an older master show as stale once the master is replaced', async () => {
+    studio = await openStudio(join(dir.path, 'data'));
+    const first = join(dir.path, 'first.png');
+    const second = join(dir.path, 'second.png');
+    await sharp({ create: { width: 300, height: 200, channels: 4, background: '#2a9d8f' } })
+      .png()
+      .toFile(first);
+    await sharp({ create: { width: 200, height: 300, channels: 4, background: '#e9c46a' } })
+      .png()
+      .toFile(second);
+    const [outcome] = (await studio.library.importPaths([first])).outcomes;
+    if (!outcome || outcome.status === 'failed') throw new Error('import failed');
+    const id = outcome.logo.id;
+    const old = await studio.pipeline.runToCompletion(id, 'thumbnail-png', { size: 100 });
+    expect((await studio.pipeline.outputs(id)).map((o) => o.stale)).toEqual([false]);
+
+    await studio.library.replaceMaster(id, second);
+    const outputs = await studio.pipeline.outputs(id);
+    expect(outputs.map((o) => [o.jobId, o.stale, o.staleReason])).toEqual([[old.id, true, 'master-changed']]);
+    const fresh = await studio.pipeline.runToCompletion(id, 'thumbnail-png', { size: 100 });
+    expect(fresh.fromCache).toBe(false);
+    const meta = await sharp((await studio.pipeline.outputFile(fresh.id, 'preview-100.png')).path).metadata();
+    expect([meta.width, meta.height]).toEqual([67, 100]);
+    const now = await studio.pipeline.outputs(id);
+    expect(now.find((o) => o.jobId === fresh.id)?.stale).toBe(false);
+    expect(now.find((o) => o.jobId === old.id)?.stale).toBe(true);
+  });
+});
