@@ -183,6 +183,21 @@ describe('separations recipe', () => {
     expect(black / (size * size)).toBeLessThan(0.55);
   });
 
+  it('is deterministic, and names inks exactly as given even with PDF delimiters and non-ASCII', async () => {
+    const palette = [{ hex: '#ffcc00', name: 'Gelb (Ä) #1 / 2' }, ...PALETTE.slice(1)];
+    const options = separations.options.parse({ palette, dpi: 300, halftone: false, trapPt: 0.5 });
+    const first = await separations.run(svgInput(undefined, 'Café 東京'), options, context);
+    const second = await separations.run(svgInput(undefined, 'Café 東京'), options, context);
+    expect(first.files.map((entry) => entry.path)).toEqual(second.files.map((entry) => entry.path));
+    for (const [i, entry] of first.files.entries())
+      expect(Buffer.from(entry.bytes).equals(Buffer.from(second.files[i]?.bytes ?? []))).toBe(true);
+    const document = await loadPdf(file(first, 'separations.pdf'));
+    const raw = Buffer.from(file(first, 'separations.pdf')).toString('latin1');
+    // UTF-8 bytes and delimiters escaped as #xx: a valid name that decodes back to the designer's text.
+    expect(raw).toContain('/Gelb#20#28#C3#84#29#20#231#20#2F#202');
+    expect(separationNames(document.getPage(1))).toEqual(['Brand Red']);
+  });
+
   it('white underbase: printed first, inside the union of the colours (choked), traced to vectors', async () => {
     const dpi = 100;
     const result = await separations.run(

@@ -8,12 +8,25 @@ interface PageInternals {
   page: { colorSpaces: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
 }
 
-/** A PDF name token: pdfkit writes JS strings as names; '#', spaces and delimiters are hex-escaped. */
-function pdfName(name: string): string {
-  return name.replace(
-    /[^!-~]|[#()<>[\]{}/%]/g,
-    (ch) => `#${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+/**
+ * A PDF name token: pdfkit writes JS strings as names. The name is UTF-8 (the PDF 2.0 convention);
+ * every byte outside printable ASCII, and the delimiters and '#', is written as #xx.
+ */
+export function pdfName(name: string): string {
+  let result = '';
+  for (const byte of new TextEncoder().encode(name)) {
+    const ch = String.fromCharCode(byte);
+    result +=
+      byte > 0x20 && byte < 0x7f && !'#()<>[]{}/%'.includes(ch)
+        ? ch
+        : `#${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return result;
+}
+
+/** Standard 14 fonts speak WinAnsi only: other characters would print as garbage, so show '?'. */
+function winAnsiText(text: string): string {
+  return text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 }
 
 /**
@@ -191,7 +204,7 @@ class PageWriter {
     this.doc.save();
     this.setInk(op.ink, false);
     this.doc.font('Helvetica').fontSize(op.size);
-    this.doc.text(op.text, op.x, op.y, { lineBreak: false, baseline: 'alphabetic' });
+    this.doc.text(winAnsiText(op.text), op.x, op.y, { lineBreak: false, baseline: 'alphabetic' });
     this.doc.restore();
   }
 }

@@ -16,14 +16,16 @@ export interface PaletteEntry {
   readonly name?: string | undefined;
 }
 
-/** PDF Separation names: printable ASCII, no delimiters; a hex-based name when none was given. */
+/**
+ * The ink's name as the designer gave it (control characters dropped, whitespace collapsed, at most
+ * 60 characters), or a hex-based name. PDF writers escape it (see pdfName), so any text is safe.
+ */
 export function spotName(entry: PaletteEntry): string {
   const given = (entry.name ?? '')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/[()<>[\]{}/%#]/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return given !== '' ? given.slice(0, 60) : `Spot ${entry.hex.replace('#', '').toUpperCase()}`;
+  return given !== '' ? [...given].slice(0, 60).join('') : `Spot ${entry.hex.replace('#', '').toUpperCase()}`;
 }
 
 /**
