@@ -63,3 +63,21 @@ export async function exportTempFiles(root: string): Promise<string[]> {
     p.split('/').some((c) => c.startsWith('.marque-') || c.endsWith('.tmp')),
   );
 }
+
+/** Path -> "kind size mtime" of everything below `root` except the `skip` folders (absolute). */
+export async function snapshotTree(root: string, skip: readonly string[] = []): Promise<Map<string, string>> {
+  const { lstat } = await import('node:fs/promises');
+  const out = new Map<string, string>();
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const path = join(e.parentPath, e.name);
+    if (skip.some((s) => path === s || path.startsWith(`${s}/`))) continue;
+    const info = await lstat(path).catch(() => null);
+    if (!info) continue;
+    out.set(
+      path,
+      `${info.isDirectory() ? 'dir' : info.isSymbolicLink() ? 'link' : 'file'} ${info.isDirectory() ? 0 : info.size} ${info.mtimeMs}`,
+    );
+  }
+  return out;
+}

@@ -21,7 +21,13 @@ export function cookieValue(request: IncomingMessage, name: string): string | nu
   if (!header) return null;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (index <= 0 || part.slice(0, index).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(index + 1).trim());
+    } catch {
+      // A malformed escape (`%`, `%E0%A4%A`) is no token at all: 401, not a server error.
+      return null;
+    }
   }
   return null;
 }

@@ -62,6 +62,18 @@ export function defaultStaticDir(): string {
   return fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
 }
 
+/**
+ * The request target as a URL. An origin-form target is a path even when it starts with `//`
+ * (`new URL('//x/y', base)` reads `x` as a host, and throws on `//:x`): never a 500 for an odd path.
+ */
+function requestUrl(target = '/'): URL {
+  try {
+    return new URL(target.startsWith('/') ? `http://marque.invalid${target}` : target, 'http://marque.invalid');
+  } catch {
+    throw new MarqueError('INVALID_INPUT', 'Malformed request URL');
+  }
+}
+
 /** The HTTP transport of the contract: `POST /api/<method>`, `GET /api/events`, media and the built UI. */
 export async function startMarqueServer(options: MarqueServerOptions): Promise<MarqueServer> {
   const { studio, mode } = options;
@@ -107,7 +119,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
         verdict === 'locked-out' ? 'Too many wrong tokens; try again later' : 'Too many requests; slow down',
       );
     }
-    const url = new URL(request.url ?? '/', 'http://marque.invalid');
+    const url = requestUrl(request.url);
     const method = request.method ?? 'GET';
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && (method === 'GET' || method === 'HEAD') && !url.pathname.startsWith('/api/')) {
