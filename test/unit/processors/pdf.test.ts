@@ -41,6 +41,9 @@ describe('pdf recipe', () => {
       const box = page.getMediaBox();
       expect(box.width).toBeCloseTo(90 * MM, 2);
       expect(box.height).toBeCloseTo(50 * MM, 2);
+      // The artboard is the TrimBox, inside the 5 mm margin.
+      const trim = page.getTrimBox();
+      expect([trim.x, trim.y, trim.width, trim.height].map((value) => Math.round(value / MM))).toEqual([5, 5, 80, 40]);
       expect(document.getTitle()).toContain('Acme');
       expect(document.getCreator()).toBe('Marque');
       const content = pageContent(page);

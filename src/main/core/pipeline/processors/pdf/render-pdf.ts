@@ -46,6 +46,8 @@ export function pdfPageGeometry(art: SvgArt, opts: Pick<PdfOptions, 'widthMm' | 
     widthPt: art.widthPt * factor + 2 * margin,
     heightPt: art.heightPt * factor + 2 * margin,
     placement: multiply(translate(margin, margin), scale(factor)),
+    /** The artboard on the page (x, y, width, height): the PDF's TrimBox. */
+    trimBox: [margin, margin, art.widthPt * factor, art.heightPt * factor] as const,
   };
 }
 
@@ -96,6 +98,7 @@ export async function runPdf(
       widthPt: geometry.widthPt,
       heightPt: geometry.heightPt,
       ops: [...background, ...ops],
+      trimBox: geometry.trimBox,
     };
     const doc = createPdf({
       title: `${input.name} (${variant.replace('-', ' ')})`,
