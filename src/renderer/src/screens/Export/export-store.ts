@@ -17,7 +17,8 @@ interface ExportState {
   readonly error: string | null;
 }
 
-const first = RECIPES[0];
+// A plain PNG is the safe first choice: every build has that recipe.
+const first = RECIPES.find((recipe) => recipe.id === 'normalize');
 
 export const useExportStore = create<ExportState>(() => ({
   recipes: first ? { [first.id]: defaultOptions(first) } : {},

@@ -98,6 +98,27 @@ export const RECIPES: readonly RecipeEntry[] = [
     description: 'Flat backgrounds to transparency, clean edges',
     options: [],
   },
+  {
+    id: 'separations',
+    title: 'Colour separations',
+    description: 'One plate per ink with marks, as a PDF and film positives',
+    options: [
+      {
+        kind: 'select',
+        key: 'type',
+        label: 'Plates',
+        choices: [
+          ['spot', 'Spot inks'],
+          ['process', 'Process (CMYK)'],
+        ],
+        value: 'spot',
+      },
+      { kind: 'number', key: 'printWidthMm', label: 'Print width', min: 10, max: 1000, value: 100, unit: 'mm' },
+      { kind: 'number', key: 'dpi', label: 'Film', min: 300, max: 1200, value: 1200, unit: 'dpi' },
+      { kind: 'boolean', key: 'mirror', label: 'Emulsion down (mirror)', value: false },
+      { kind: 'boolean', key: 'underbase', label: 'White underbase', value: false },
+    ],
+  },
   { id: 'palette', title: 'Palette', description: 'Extract the colours (hex, RGB, CMYK, share of area)', options: [] },
 ];
 
