@@ -46,9 +46,11 @@ export async function writeOutputFolder(
   const targets = result.files.map((file) => join(tempDir, FILES, ...outputPathSegments(file.path)));
   for (const target of targets) dirs.add(dirname(target));
   for (const dir of dirs) await mkdir(dir, { recursive: true });
-  // Files are independent: write and fsync them together (a favicon pack has a dozen).
-  await Promise.all(result.files.map((file, i) => writeSynced(targets[i] as string, file.bytes)));
-  await writeSynced(join(tempDir, MANIFEST), JSON.stringify(manifest));
+  // Nothing can see the temp folder yet, so the manifest goes down with the files, then the folders.
+  await Promise.all([
+    ...result.files.map((file, i) => writeSynced(targets[i] as string, file.bytes)),
+    writeSynced(join(tempDir, MANIFEST), JSON.stringify(manifest)),
+  ]);
   await Promise.all([...dirs].map((dir) => fsyncDir(dir)));
 
   await mkdir(dirname(outputDir), { recursive: true });
