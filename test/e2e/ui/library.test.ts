@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../fixtures/browser.ts';
@@ -29,8 +31,37 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await library.dropFiles(corpus.files.slice(0, 2));
       await library.toast(/Imported 0 logos · 2 already in the library/).waitFor();
       expect(await library.tiles().count()).toBe(5);
+
+      // A broken file is named with its reason; the library is untouched.
+      const broken = join(files, 'Broken Mark.png');
+      await writeFile(broken, Buffer.from('this is not a png at all'));
+      await library.dropFiles([broken]);
+      const failure = library.toast(/Imported 0 logos · 1 failed/);
+      await failure.waitFor();
+      expect(await page.getByRole('region', { name: 'Notifications' }).textContent()).toMatch(/Broken Mark\.png/);
+      expect(await library.tiles().count()).toBe(5);
       expect(pageErrors).toEqual([]);
     });
+  });
+
+  it('fits a small window without overflow', async () => {
+    await withUi(
+      browser,
+      async ({ page, files }) => {
+        const library = new LibraryPage(page);
+        const corpus = await logoFiles(files, 4, 2, 160);
+        await library.importFiles(corpus.files);
+        await library.waitForTiles(6);
+        await library.tile((await library.tileNames())[0] as string).click();
+        // Nothing sticks out sideways: the page itself never scrolls horizontally.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBe(0);
+        await screenshot(page, 'library-small-window', 'light');
+      },
+      { viewport: { width: 1024, height: 680 } },
+    );
   });
 
   it('searches as you type and filters by kind and format', async () => {
@@ -79,6 +110,13 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await expect(library.details.textContent()).resolves.toMatch(/Format.*Size.*File/s);
       await screenshot(page, 'library', 'light');
       await screenshot(page, 'library', 'dark');
+
+      // The palette is one click away: extracted in the background, then shown as swatches.
+      await library.details.getByRole('button', { name: 'Extract palette' }).click();
+      await library.details
+        .getByRole('button', { name: /^Copy .*#[0-9a-f]{6}$/ })
+        .first()
+        .waitFor({ timeout: 60_000 });
 
       await library.addTag('Client A');
       await library.details.getByRole('button', { name: 'Client A', exact: true }).waitFor();

@@ -108,7 +108,7 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
       </dl>
       <section className="details__section" aria-labelledby="details-palette">
         <h3 id="details-palette">Palette</h3>
-        <PaletteSwatches palette={palette} />
+        <PaletteSwatches palette={palette} logoId={logo.id} canEdit={canEdit && !trashed} />
       </section>
       <section className="details__section" aria-labelledby="details-tags">
         <h3 id="details-tags">Tags</h3>

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { Palette } from '../../../../shared/palette.ts';
+import { client } from '../../api/client.ts';
 import { setFilters } from '../../stores/library-store.ts';
-import { showToast } from '../../stores/toast-store.ts';
+import { errorMessage, showToast } from '../../stores/toast-store.ts';
 
 async function copyHex(hex: string): Promise<void> {
   try {
@@ -12,9 +14,45 @@ async function copyHex(hex: string): Promise<void> {
 }
 
 /** Palette swatches: click copies the hex; the link finds logos with a close colour. */
-export function PaletteSwatches({ palette }: { palette: Palette | null }) {
+/** Queues the palette recipe ahead of batch work; the panel refreshes when the job is done. */
+function ExtractButton({ logoId }: { logoId: string }) {
+  const [queued, setQueued] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button"
+      disabled={queued}
+      onClick={() => {
+        setQueued(true);
+        client
+          .call('jobs.enqueue', { logoIds: [logoId], recipe: 'palette', priority: 'interactive' })
+          .catch((error) => {
+            setQueued(false);
+            showToast({ tone: 'error', message: `Could not extract the palette: ${errorMessage(error)}` });
+          });
+      }}
+    >
+      {queued ? 'Extracting…' : 'Extract palette'}
+    </button>
+  );
+}
+
+export function PaletteSwatches({
+  palette,
+  logoId,
+  canEdit,
+}: {
+  palette: Palette | null;
+  logoId: string;
+  canEdit: boolean;
+}) {
   if (!palette || palette.colors.length === 0) {
-    return <p className="muted">No palette yet{palette ? '' : ' — it appears once the logo has been analysed'}.</p>;
+    return (
+      <div className="tags">
+        <p className="muted">No palette yet.</p>
+        {canEdit && <ExtractButton key={logoId} logoId={logoId} />}
+      </div>
+    );
   }
   return (
     <div>
