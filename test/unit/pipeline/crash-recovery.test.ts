@@ -113,4 +113,33 @@ describe('crash recovery', () => {
     expect(studio.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(studio.db.pragma('foreign_key_check')).toEqual([]);
   }, 120_000);
+
+  it('a job left running by a runner whose pid now belongs to another live process is recovered', async () => {
+    const dataDir = join(dir.path, 'data');
+    studio = await openStudio(dataDir);
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const job = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-slow', options: { ms: 100 } })
+      .jobs[0];
+    await studio.pipeline.waitFor(job?.id as string);
+    await studio.close();
+    // As after a reboot: the row says 'running' under a runner that is gone, and its pid (here the
+    // test runner's parent) is alive again as some other process. A stale heartbeat row too.
+    const raw = new Database(join(dataDir, 'library.sqlite'));
+    raw
+      .prepare(
+        `UPDATE jobs SET state = 'running', runner = 'ghost-before-reboot', runner_pid = ?, attempts = 1 WHERE id = ?`,
+      )
+      .run(process.ppid, job?.id);
+    raw
+      .prepare(
+        `INSERT INTO job_runners (runner, pid, started_at, heartbeat_at) VALUES ('ghost-before-reboot', ?, 'then', ?)`,
+      )
+      .run(process.ppid, Date.now() - 3_600_000);
+    raw.close();
+    studio = await openStudio(dataDir);
+    expect(await studio.pipeline.waitFor(job?.id as string)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(
+      studio.db.prepare(`SELECT count(*) AS n FROM job_runners WHERE runner = 'ghost-before-reboot'`).get(),
+    ).toEqual({ n: 0 });
+  });
 });

@@ -294,7 +294,7 @@ export class JobStore {
    * After a crash: jobs whose runner is gone go back to the queue, or fail once they have been
    * started `maxAttempts` times (a job that takes the process down must not loop forever).
    */
-  recoverOrphans(isRunnerGone: (runner: string | null, pid: number | null) => boolean, maxAttempts: number): string[] {
+  recoverOrphans(isRunnerGone: (runner: string | null) => boolean, maxAttempts: number): string[] {
     return this.#db
       .transaction(() => {
         const now = new Date().toISOString();
@@ -308,7 +308,7 @@ export class JobStore {
         }[];
         const recovered: string[] = [];
         for (const job of running) {
-          if (!isRunnerGone(job.runner, job.runner_pid)) continue;
+          if (!isRunnerGone(job.runner)) continue;
           if (job.attempts >= maxAttempts) {
             this.#db
               .prepare(

@@ -26,7 +26,7 @@ import { outputPathSegments } from './output-paths.ts';
 import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-size.ts';
 import type { PipelineReply, TaskInput } from './protocol.ts';
 import type { Registry } from './registry.ts';
-import { isProcessAlive, liveInstances, removeDeadTempFolders } from './runners.ts';
+import { RunnerRegistry } from './runners.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /** Derived-cache kind of recipe outputs: `cache/outputs/<key>/{result.json,files/…}`. */
@@ -84,6 +84,7 @@ export class PipelineService {
   readonly #waiters: JobWaiters;
   readonly #events: JobsEventBatcher;
   readonly #tempRoot: string;
+  readonly #runners: RunnerRegistry;
   #poll: NodeJS.Timeout | null = null;
   #closing = false;
 
@@ -91,6 +92,7 @@ export class PipelineService {
     this.#deps = deps;
     this.#jobs = new JobStore(deps.db);
     this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
+    this.#runners = new RunnerRegistry(deps.db, this.instanceId);
     // Same volume as the cache (renames stay atomic); the dot keeps it out of the cache's index.
     this.#tempRoot = join(deps.cache.root, '.pipeline-tmp');
     this.#waiters = new JobWaiters(
@@ -102,14 +104,11 @@ export class PipelineService {
 
   /** Recovers jobs a crash left running, clears dead temp folders and starts the queue. */
   async start(): Promise<void> {
-    liveInstances.add(this.instanceId);
+    this.#runners.register();
     await mkdir(join(this.#tempRoot, this.instanceId), { recursive: true });
-    await removeDeadTempFolders(this.#tempRoot);
-    const recovered = this.#jobs.recoverOrphans((runner, pid) => {
-      if (pid === null) return true;
-      if (pid === process.pid) return runner === null || !liveInstances.has(runner);
-      return !isProcessAlive(pid);
-    }, MAX_ATTEMPTS);
+    await this.#runners.removeDeadTempFolders(this.#tempRoot);
+    const recovered = this.#jobs.recoverOrphans((runner) => this.#runners.isGone(runner), MAX_ATTEMPTS);
+    this.#runners.prune();
     this.#events.changed(recovered);
     // Another process may queue jobs for this library (the CLI beside the app): look now and then.
     if ((this.#deps.scope ?? 'all') === 'all') {
@@ -418,7 +417,7 @@ export class PipelineService {
     this.#waiters.wakeAll();
     this.#events.flush();
     this.#events.close();
-    liveInstances.delete(this.instanceId);
+    this.#runners.unregister();
     await rm(join(this.#tempRoot, this.instanceId), { recursive: true, force: true }).catch(() => {});
   }
 }

@@ -1,8 +1,13 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Db } from '../library/database.ts';
 
 /** Pipeline instances alive in this process (a test or a CLI may open several studios in turn). */
 export const liveInstances = new Set<string>();
+
+/** How often a live runner refreshes its heartbeat, and how old one may get before the runner counts as gone. */
+export const HEARTBEAT_MS = 5_000;
+export const HEARTBEAT_EXPIRY_MS = 30_000;
 
 /** True while a process with this pid exists (EPERM: it exists but is not ours). */
 export function isProcessAlive(pid: number): boolean {
@@ -15,14 +20,74 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /**
- * Removes temp folders of pipeline instances that are gone (`<pid>-<random>`): what a crash or a
- * terminated worker left half-written. Folders of live instances are left alone.
+ * This instance's row in `job_runners`, kept fresh by a heartbeat, and the test other instances
+ * use to tell whether a runner (and the jobs it holds) is gone.
  */
-export async function removeDeadTempFolders(root: string): Promise<void> {
-  for (const name of await readdir(root).catch(() => [] as string[])) {
-    const pid = Number(name.split('-')[0]);
-    const alive =
-      Number.isInteger(pid) && pid > 0 && (pid === process.pid ? liveInstances.has(name) : isProcessAlive(pid));
-    if (!alive) await rm(join(root, name), { recursive: true, force: true }).catch(() => {});
+export class RunnerRegistry {
+  readonly #db: Db;
+  readonly #self: string;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(db: Db, self: string) {
+    this.#db = db;
+    this.#self = self;
+  }
+
+  register(): void {
+    liveInstances.add(this.#self);
+    this.#db
+      .prepare(
+        `INSERT INTO job_runners (runner, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (runner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at`,
+      )
+      .run(this.#self, process.pid, new Date().toISOString(), Date.now());
+    this.#timer = setInterval(() => this.#beat(), HEARTBEAT_MS);
+    this.#timer.unref();
+  }
+
+  #beat(): void {
+    try {
+      this.#db.prepare('UPDATE job_runners SET heartbeat_at = ? WHERE runner = ?').run(Date.now(), this.#self);
+    } catch {
+      // Busy or closing: the next beat tries again, well inside the expiry.
+    }
+  }
+
+  /** True when `runner` cannot be running anything any more. */
+  isGone(runner: string | null): boolean {
+    if (runner === null) return true;
+    if (runner === this.#self || liveInstances.has(runner)) return false;
+    const row = this.#db.prepare('SELECT pid, heartbeat_at FROM job_runners WHERE runner = ?').get(runner) as
+      | { pid: number; heartbeat_at: number }
+      | undefined;
+    if (!row) return true;
+    // Another instance of this process that was not closed: its row outlived it.
+    if (row.pid === process.pid) return true;
+    return !isProcessAlive(row.pid) || Date.now() - row.heartbeat_at > HEARTBEAT_EXPIRY_MS;
+  }
+
+  /** Forgets runners that are gone (after their jobs were recovered). */
+  prune(): void {
+    const rows = this.#db.prepare('SELECT runner FROM job_runners').all() as { runner: string }[];
+    const drop = this.#db.prepare('DELETE FROM job_runners WHERE runner = ?');
+    for (const { runner } of rows) if (this.isGone(runner)) drop.run(runner);
+  }
+
+  unregister(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    liveInstances.delete(this.#self);
+    try {
+      this.#db.prepare('DELETE FROM job_runners WHERE runner = ?').run(this.#self);
+    } catch {
+      // The database is already closed: the row expires on its own.
+    }
+  }
+
+  /** Removes temp folders (named by runner) of runners that are gone: what a crash or a killed worker left. */
+  async removeDeadTempFolders(root: string): Promise<void> {
+    for (const name of await readdir(root).catch(() => [] as string[])) {
+      if (this.isGone(name)) await rm(join(root, name), { recursive: true, force: true }).catch(() => {});
+    }
   }
 }

@@ -6,7 +6,8 @@ import { colors } from './0014-colors.ts';
 import { storage } from './0015-storage.ts';
 import { browseIndexes } from './0016-browse-indexes.ts';
 import { jobs } from './0020-jobs.ts';
+import { jobRunners } from './0021-job-runners.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
-export const migrations: readonly Migration[] = [logos, collections, activity, versions, colors, storage, browseIndexes, jobs];
+export const migrations: readonly Migration[] = [logos, collections, activity, versions, colors, storage, browseIndexes, jobs, jobRunners];
