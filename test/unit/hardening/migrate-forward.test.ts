@@ -94,7 +94,8 @@ describe('a library from an older schema', () => {
     expect(schemaVersion(studio.db)).toBe(latest);
     expect(studio.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(studio.db.pragma('foreign_key_check')).toEqual([]);
-    const reconciled = await studio.reconciled;
+    await studio.reconciled;
+    const reconciled = await studio.storage.reconcile();
     expect(reconciled?.quarantined).toEqual([]);
     expect(reconciled?.missingOriginals).toEqual([]);
 
