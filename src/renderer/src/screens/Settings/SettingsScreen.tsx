@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useState } from 'react';
 import type { ActivityEntry } from '../../../../shared/contract/activity.ts';
-import type { ShareStatus } from '../../../../shared/contract/share.ts';
+import { SHARE_DEFAULT_PORT, type ShareStatus } from '../../../../shared/contract/share.ts';
 import type { StorageHealth, StorageStats } from '../../../../shared/contract/storage.ts';
 import { client } from '../../api/client.ts';
 import { formatBytes, formatDate, plural } from '../../components/format.ts';
@@ -43,12 +43,14 @@ function useQr(link: string | null): string | null {
 function ShareCard() {
   const [status, setStatus] = useState<ShareStatus | null>(null);
   const [host, setHost] = useState('');
+  const [port, setPort] = useState('');
   const qr = useQr(status?.running ? status.link : null);
   useEffect(() => {
     void attempt('read the share', () => client.call('share.status', {})).then((next) => {
       if (next) {
         setStatus(next);
         setHost(next.host ?? next.addresses.find((a) => a.kind === 'lan')?.address ?? next.addresses[0]?.address ?? '');
+        setPort(String(next.port || SHARE_DEFAULT_PORT));
       }
     });
     return client.on('share.changed', setStatus);
@@ -57,7 +59,9 @@ function ShareCard() {
   const toggle = async () => {
     const next = status.running
       ? await attempt('stop the share', () => client.call('share.stop', {}))
-      : await attempt('start the share', () => client.call('share.start', host ? { host } : {}));
+      : await attempt('start the share', () =>
+          client.call('share.start', { ...(host ? { host } : {}), ...(Number(port) ? { port: Number(port) } : {}) }),
+        );
     if (next) setStatus(next);
   };
   return (
@@ -78,16 +82,30 @@ function ShareCard() {
       </div>
       <p className="muted">Teammates on your network can browse, search and download — never change anything.</p>
       {!status.running && status.addresses.length > 0 && (
-        <label className="field">
-          <span>Address</span>
-          <select className="input" value={host} onChange={(event) => setHost(event.target.value)}>
-            {status.addresses.map((address) => (
-              <option key={address.address} value={address.address}>
-                {address.label.includes(address.address) ? address.label : `${address.label} (${address.address})`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="field-row">
+          <div className="field share__host">
+            <label htmlFor="share-host">Address</label>
+            <select id="share-host" className="input" value={host} onChange={(event) => setHost(event.target.value)}>
+              {status.addresses.map((address) => (
+                <option key={address.address} value={address.address}>
+                  {address.label.includes(address.address) ? address.label : `${address.label} (${address.address})`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="share-port">Port</label>
+            <input
+              id="share-port"
+              className="input input--number"
+              type="number"
+              min={1024}
+              max={65535}
+              value={port}
+              onChange={(event) => setPort(event.target.value)}
+            />
+          </div>
+        </div>
       )}
       {status.running && status.link && (
         <div className="share">
