@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { type LogoFormat, VECTOR_FORMATS } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
+import { renderPdfFirstPage } from './pdf-render.ts';
 import type { IntakeLimits, IntakeResult } from './protocol.ts';
 import { describeUnsupported, sniffFormat } from './sniff.ts';
 import { readSvgText } from './svg-guard.ts';
@@ -18,9 +19,11 @@ async function readCapped(path: string, maxBytes: number, file: string): Promise
   const info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
     throw new MarqueError('NOT_FOUND', `${file}: cannot read (${error.code ?? error.message})`);
   });
-  if (info.isSymbolicLink()) throw new MarqueError('NOT_A_FILE', `${file}: is a symbolic link; import the file it points to`);
+  if (info.isSymbolicLink())
+    throw new MarqueError('NOT_A_FILE', `${file}: is a symbolic link; import the file it points to`);
   if (!info.isFile()) throw new MarqueError('NOT_A_FILE', `${file}: is not a regular file`);
-  if (info.size > maxBytes) throw new MarqueError('FILE_TOO_LARGE', `${file}: ${mib(info.size)} is over the ${mib(maxBytes)} limit`);
+  if (info.size > maxBytes)
+    throw new MarqueError('FILE_TOO_LARGE', `${file}: ${mib(info.size)} is over the ${mib(maxBytes)} limit`);
   // O_NOFOLLOW closes the race between lstat and open; the read stops at the cap whatever the size says.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
@@ -53,7 +56,10 @@ async function checkRasterHeader(bytes: Buffer, limits: IntakeLimits, file: stri
   const { width = 0, height = 0 } = meta;
   if (width < 1 || height < 1) throw new MarqueError('DECODE_FAILED', `${file}: the image has no size`);
   if (width * height > limits.maxPixels) {
-    throw new MarqueError('PIXEL_LIMIT', `${file}: ${width}x${height} is over the ${Math.round(limits.maxPixels / 1e6)} MP limit`);
+    throw new MarqueError(
+      'PIXEL_LIMIT',
+      `${file}: ${width}x${height} is over the ${Math.round(limits.maxPixels / 1e6)} MP limit`,
+    );
   }
   return meta;
 }
@@ -63,7 +69,10 @@ function shortReason(error: unknown): string {
   return text.split('\n')[0]?.slice(0, 160) ?? 'unknown error';
 }
 
-/** Renders an SVG from a Buffer (so librsvg loads nothing next to it) at a clamped size. */
+/**
+ * Sizes an SVG from a Buffer (so librsvg loads nothing next to it) and returns a pipeline that
+ * renders it with the longest side at the preview size, whatever size the document claims.
+ */
 async function inspectSvg(svg: string, limits: IntakeLimits, file: string) {
   const buffer = Buffer.from(svg, 'utf8');
   let meta: Metadata;
@@ -76,10 +85,118 @@ async function inspectSvg(svg: string, limits: IntakeLimits, file: string) {
   const height = meta.height ?? 0;
   if (width < 1 || height < 1) throw new MarqueError('DECODE_FAILED', `${file}: the SVG has no usable size`);
   // A document claiming a silly size (width="1e9") is refused rather than silently shrunk to 1x1.
-  if (width > 100_000 || height > 100_000) throw new MarqueError('PIXEL_LIMIT', `${file}: the SVG claims ${width}x${height}`);
-  const scale = Math.min(1, limits.maxRenderSide / Math.max(width, height));
-  const density = Math.max(1, Math.floor(72 * scale));
-  return { width, height, render: () => sharp(buffer, { density, failOn: 'warning', limitInputPixels: limits.maxPixels }) };
+  if (width > MAX_SVG_SIDE || height > MAX_SVG_SIDE) {
+    throw new MarqueError('PIXEL_LIMIT', `${file}: the SVG claims ${width}x${height}, over ${MAX_SVG_SIDE} px a side`);
+  }
+  const side = Math.min(limits.previewSize, limits.maxRenderSide);
+  const density = Math.min(100_000, Math.max(1, (72 * side) / Math.max(width, height)));
+  return {
+    width,
+    height,
+    render: () => sharp(buffer, { density, failOn: 'warning', limitInputPixels: limits.maxPixels }),
+  };
+}
+
+const MAX_SVG_SIDE = 100_000;
+
+interface Decoded {
+  readonly format: LogoFormat;
+  readonly master: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly hasAlpha: boolean;
+  readonly pipeline: Sharp;
+  /** Vector renders are made at preview size; rasters are never enlarged for the preview. */
+  readonly enlargePreview: boolean;
+  readonly removed: readonly string[];
+}
+
+async function decode(source: Buffer, format: LogoFormat, limits: IntakeLimits, file: string): Promise<Decoded> {
+  switch (format) {
+    case 'svg': {
+      const clean = await sanitizeSvg(readSvgText(source, file), file, { maxEmbeddedPixels: limits.maxPixels });
+      const svg = await inspectSvg(clean.svg, limits, file);
+      return {
+        format,
+        master: Buffer.from(clean.svg, 'utf8'),
+        width: Math.round(svg.width),
+        height: Math.round(svg.height),
+        hasAlpha: true,
+        pipeline: svg.render(),
+        enlargePreview: true,
+        removed: clean.removed,
+      };
+    }
+    case 'pdf': {
+      // The original PDF stays the master (it is what exports use); the render is only for looking.
+      const page = await renderPdfFirstPage(
+        source,
+        Math.min(limits.previewSize, limits.maxRenderSide),
+        limits.maxPixels,
+        file,
+      );
+      return {
+        format,
+        master: source,
+        width: Math.round(page.pageWidth),
+        height: Math.round(page.pageHeight),
+        hasAlpha: true,
+        pipeline: sharp(page.png, { failOn: 'warning', limitInputPixels: limits.maxPixels }),
+        enlargePreview: true,
+        removed: [],
+      };
+    }
+    case 'png':
+    case 'jpeg':
+    case 'webp':
+    case 'gif':
+    case 'tiff':
+    case 'avif': {
+      const meta = await checkRasterHeader(source, limits, file);
+      return {
+        format,
+        master: source,
+        width: meta.autoOrient?.width ?? meta.width ?? 0,
+        height: meta.autoOrient?.height ?? meta.height ?? 0,
+        hasAlpha: meta.hasAlpha ?? false,
+        // Frame 1 of animations, page 1 of multi-page TIFFs.
+        pipeline: sharp(source, { failOn: 'warning', limitInputPixels: limits.maxPixels, animated: false, pages: 1 }),
+        enlargePreview: false,
+        removed: [],
+      };
+    }
+    default:
+      return assertNever(format);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new MarqueError('UNSUPPORTED_FORMAT', `unsupported format ${String(value)}`);
+}
+
+/** Decodes once to RGBA at preview size, then encodes the preview and the thumbnail from it. */
+async function renderViews(
+  decoded: Decoded,
+  limits: IntakeLimits,
+  file: string,
+): Promise<{ preview: Buffer; thumb: Buffer }> {
+  try {
+    const { data, info } = await decoded.pipeline
+      .rotate()
+      .resize(limits.previewSize, limits.previewSize, { fit: 'inside', withoutEnlargement: !decoded.enlargePreview })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+    const preview = await sharp(data, raw).webp({ quality: 86, alphaQuality: 100 }).toBuffer();
+    const thumb = await sharp(data, raw)
+      .resize(limits.thumbSize, limits.thumbSize, { fit: 'inside', withoutEnlargement: false })
+      .webp({ quality: 86, alphaQuality: 100 })
+      .toBuffer();
+    return { preview, thumb };
+  } catch (error) {
+    throw new MarqueError('DECODE_FAILED', `${file}: cannot be decoded (${shortReason(error)})`);
+  }
 }
 
 /** Everything the intake does to one file: runs only inside the isolated process. */
@@ -88,54 +205,26 @@ export async function inspectFile(path: string, tmpDir: string, limits: IntakeLi
   const source = await readCapped(path, limits.maxBytes, file);
   const format = sniffFormat(source.subarray(0, 4096));
   if (!format) throw new MarqueError('UNSUPPORTED_FORMAT', `${file}: ${describeUnsupported(source)}`);
-  if (format === 'pdf') throw new MarqueError('UNSUPPORTED_FORMAT', `${file}: PDF/AI import is not available yet`);
+  const decoded = await decode(source, format, limits, file);
+  const { preview, thumb } = await renderViews(decoded, limits, file);
 
-  let master: Buffer;
-  let width: number;
-  let height: number;
-  let hasAlpha: boolean;
-  let pipeline: Sharp;
-  if (format === 'svg') {
-    const clean = sanitizeSvg(readSvgText(source, file), file);
-    const svg = await inspectSvg(clean, limits, file);
-    master = Buffer.from(clean, 'utf8');
-    width = Math.round(svg.width);
-    height = Math.round(svg.height);
-    hasAlpha = true;
-    pipeline = svg.render();
-  } else {
-    const meta = await checkRasterHeader(source, limits, file);
-    master = source;
-    width = meta.width ?? 0;
-    height = meta.height ?? 0;
-    hasAlpha = meta.hasAlpha ?? false;
-    pipeline = sharp(source, { failOn: 'warning', limitInputPixels: limits.maxPixels, animated: false });
-  }
-
-  let thumb: Buffer;
-  try {
-    thumb = await pipeline
-      .rotate()
-      .resize(limits.thumbSize, limits.thumbSize, { fit: 'inside', withoutEnlargement: false })
-      .webp({ quality: 86, alphaQuality: 100 })
-      .toBuffer();
-  } catch (error) {
-    throw new MarqueError('DECODE_FAILED', `${file}: cannot be decoded (${shortReason(error)})`);
-  }
-
-  const hash = createHash('sha256').update(master).digest('hex');
+  const hash = createHash('sha256').update(decoded.master).digest('hex');
   const masterTemp = join(tmpDir, `${randomUUID()}.master`);
   const thumbTemp = join(tmpDir, `${randomUUID()}.thumb.webp`);
-  await writeFile(masterTemp, master, { flag: 'wx' });
+  const previewTemp = join(tmpDir, `${randomUUID()}.preview.webp`);
+  await writeFile(masterTemp, decoded.master, { flag: 'wx' });
   await writeFile(thumbTemp, thumb, { flag: 'wx' });
+  await writeFile(previewTemp, preview, { flag: 'wx' });
   return {
-    format: format satisfies LogoFormat,
-    isVector: VECTOR_FORMATS.has(format),
-    width,
-    height,
-    hasAlpha,
+    format: decoded.format,
+    isVector: VECTOR_FORMATS.has(decoded.format),
+    width: decoded.width,
+    height: decoded.height,
+    hasAlpha: decoded.hasAlpha,
     sourceBytes: source.byteLength,
-    master: { tempFile: masterTemp, hash, byteSize: master.byteLength },
+    master: { tempFile: masterTemp, hash, byteSize: decoded.master.byteLength },
     thumbTempFile: thumbTemp,
+    previewTempFile: previewTemp,
+    removed: decoded.removed,
   };
 }

@@ -1,7 +1,13 @@
 import { basename } from 'node:path';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { IsolatedProcess, IsolatedProcessFactory } from './isolated-process.ts';
-import { DEFAULT_INTAKE_LIMITS, type IntakeLimits, type IntakeReply, type IntakeRequest, type IntakeResult } from './protocol.ts';
+import {
+  DEFAULT_INTAKE_LIMITS,
+  type IntakeLimits,
+  type IntakeReply,
+  type IntakeRequest,
+  type IntakeResult,
+} from './protocol.ts';
 
 export interface IntakeOptions {
   readonly entry: string;
@@ -72,7 +78,11 @@ class IntakeSlot {
       if (this.#process !== child) return;
       this.#process = null;
       const file = this.#current ? basename(this.#current.task.path) : '';
-      this.#finish((task) => task.reject(new MarqueError('DECODE_FAILED', `${file}: the decoder stopped unexpectedly while reading this file`)));
+      this.#finish((task) =>
+        task.reject(
+          new MarqueError('DECODE_FAILED', `${file}: the decoder stopped unexpectedly while reading this file`),
+        ),
+      );
     });
     this.#process = child;
     return child;
@@ -90,7 +100,12 @@ class IntakeSlot {
     if (!this.#current) return;
     const seconds = Math.round(this.#options.timeoutMs / 100) / 10;
     const file = basename(this.#current.task.path);
-    this.kill(new MarqueError('DECODE_TIMEOUT', `${file}: took too long to decode (over ${seconds} s); it may be a decompression bomb`));
+    this.kill(
+      new MarqueError(
+        'DECODE_TIMEOUT',
+        `${file}: took too long to decode (over ${seconds} s); it may be a decompression bomb`,
+      ),
+    );
   }
 
   #finish(settle: (task: Task) => void): void {

@@ -8,6 +8,8 @@ export interface IntakeLimits {
   /** Longest side an SVG is rendered at for its raster preview. */
   readonly maxRenderSide: number;
   readonly thumbSize: number;
+  /** Longest side of the WebP preview (the 1024 px view of the logo). */
+  readonly previewSize: number;
 }
 
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
@@ -15,6 +17,7 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   maxPixels: 50_000_000,
   maxRenderSide: 4096,
   thumbSize: 256,
+  previewSize: 1024,
 };
 
 export interface IntakeRequest {
@@ -36,6 +39,10 @@ export interface IntakeResult {
   readonly master: { readonly tempFile: string; readonly hash: string; readonly byteSize: number };
   /** A WebP thumbnail (longest side = limits.thumbSize) in a temp file. */
   readonly thumbTempFile: string;
+  /** A WebP preview (longest side = limits.previewSize, never enlarged from a raster) in a temp file. */
+  readonly previewTempFile: string;
+  /** What the SVG sanitizer removed (scripts, event handlers, external references), for the report. */
+  readonly removed: readonly string[];
 }
 
 export type IntakeReply =

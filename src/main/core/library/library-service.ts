@@ -170,11 +170,13 @@ export class LibraryService {
   /** The intake's thumbnail (and preview) into the derived cache, keyed by the master's hash. */
   async #adoptDerived(result: IntakeResult): Promise<void> {
     await this.#deps.cache.adopt(THUMB_KIND, thumbKey(result.master.hash), result.thumbTempFile, result.master.hash);
+    await this.#deps.cache.adopt('previews', `${result.master.hash}-1024.webp`, result.previewTempFile, result.master.hash);
   }
 
   async #discard(result: IntakeResult): Promise<void> {
     await unlink(result.master.tempFile).catch(() => {});
     await unlink(result.thumbTempFile).catch(() => {});
+    await unlink(result.previewTempFile).catch(() => {});
   }
 
   /**
