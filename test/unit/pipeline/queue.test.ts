@@ -304,6 +304,30 @@ describe('pipeline queue on the real worker pool', () => {
     expect(studio.pipeline.poolSettings().workers).toBe(3);
   });
 
+  it('a second studio on the same library (the CLI beside the app) sees, waits for and cancels jobs of the first', async () => {
+    const dataDir = join(dir.path, 'data');
+    studio = await openStudio(dataDir);
+    const [logoId] = await importLogos(studio, dir.path, 1);
+    const other = await openStudio(dataDir, { scope: 'own' });
+    try {
+      const quick = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-grey', options: { size: 48 } })
+        .jobs[0];
+      // The second instance never runs the first one's jobs ('own' scope) but sees them finish.
+      expect(await other.pipeline.waitFor(quick?.id as string)).toMatchObject({ state: 'done' });
+      const slow = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-slow', options: { ms: 1_500 } })
+        .jobs[0];
+      const id = slow?.id as string;
+      await until(() => other.pipeline.get(id).state === 'running');
+      expect(await other.pipeline.cancel(id)).toMatchObject({ state: 'cancelled', errorCode: 'CANCELLED' });
+      // The runner's result arrives later and is not recorded over the cancel.
+      expect(await studio.pipeline.waitFor(id)).toMatchObject({ state: 'cancelled' });
+      await new Promise((resolve) => setTimeout(resolve, 1_800));
+      expect(studio.pipeline.get(id)).toMatchObject({ state: 'cancelled', files: [] });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('close terminates a busy pool promptly and the job runs again at the next start', async () => {
     const dataDir = join(dir.path, 'data');
     studio = await openStudio(dataDir);

@@ -256,6 +256,19 @@ export class JobStore {
     );
   }
 
+  /** Cancels a job another process is running; its runner's later result is then ignored (markDone checks the state). */
+  cancelForeign(id: string): boolean {
+    const now = new Date().toISOString();
+    return (
+      this.#db
+        .prepare(
+          `UPDATE jobs SET state = 'cancelled', error_code = 'CANCELLED', error_message = 'Cancelled while another Marque process ran it',
+             finished_at = @now, updated_at = @now WHERE id = @id AND state = 'running'`,
+        )
+        .run({ id, now }).changes === 1
+    );
+  }
+
   /** Hands a running job back to the queue (the studio is closing); the interrupted start does not count. */
   requeue(id: string, runner: string): void {
     this.#db

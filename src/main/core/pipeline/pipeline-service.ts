@@ -170,6 +170,11 @@ export class PipelineService {
     if (active) {
       active.controller.abort();
       await active.settled;
+    } else if (job.state === 'running' && this.#jobs.cancelForeign(id)) {
+      // Run by another process on this library (the CLI beside the app): we cannot stop its thread,
+      // but the job ends here and that runner's result is no longer recorded.
+      this.#events.changed([id]);
+      this.#waiters.wake(id);
     }
     return this.get(id);
   }
