@@ -25,7 +25,10 @@ export function spotName(entry: PaletteEntry): string {
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return given !== '' ? [...given].slice(0, 60).join('') : `Spot ${entry.hex.replace('#', '').toUpperCase()}`;
+  if (given !== '') return [...given].slice(0, 60).join('');
+  const hex = entry.hex.replace('#', '').toUpperCase();
+  // Pure black is the one ink every printer already calls by name.
+  return hex === '000000' ? 'Black' : `Spot ${hex}`;
 }
 
 /**

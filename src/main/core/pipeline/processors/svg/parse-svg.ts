@@ -70,6 +70,8 @@ const UNIT_PT: Readonly<Record<string, number>> = {
   in: 72,
 };
 const MAX_USE_DEPTH = 16;
+const MAX_ITEMS = 20_000;
+const MAX_VISITS = 200_000;
 
 function inherit(parent: Style, props: Attributes): Style {
   const style = { ...parent, dash: [...parent.dash] };
@@ -131,6 +133,7 @@ class ArtBuilder {
   readonly warnings = new Set<string>();
   readonly byId = new Map<string, XmlNode>();
   readonly viewBox: ViewBox;
+  private visits = 0;
 
   constructor(viewBox: ViewBox) {
     this.viewBox = viewBox;
@@ -216,6 +219,11 @@ class ArtBuilder {
 
   walk(node: XmlNode, ctm: Matrix, parent: Style, opacity: number, clips: readonly ClipShape[], depth: number): void {
     if (depth > MAX_USE_DEPTH * 4) return;
+    // Nested <use> can multiply the work exponentially: stop at bounds no real logo reaches.
+    if (this.items.length >= MAX_ITEMS || ++this.visits > MAX_VISITS) {
+      this.warnings.add('too many shapes (nested <use>): the rest left out');
+      return;
+    }
     if (SKIPPED.has(node.tag)) return;
     const props = declarations(node);
     if (props.display === 'none') return;
@@ -297,7 +305,8 @@ export function parseSvgArt(text: string, file = 'logo.svg'): SvgArt {
       ignoreAttributes: false,
       attributeNamePrefix: '',
       parseAttributeValue: false,
-      processEntities: true,
+      // No DOCTYPE entity expansion: untrusted input, and logos never need it.
+      processEntities: false,
     }).parse(inlined);
   } catch (error) {
     throw new MarqueError('DECODE_FAILED', `${file}: the SVG is not well-formed XML (${(error as Error).message})`);
