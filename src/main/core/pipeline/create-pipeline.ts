@@ -42,6 +42,7 @@ export async function createPipeline(wiring: Wiring, options: PipelineOptions = 
     threads: options.workers ?? fromSettings ?? defaultPipelineWorkers(),
     taskTimeoutMs: options.taskTimeoutMs ?? 5 * 60_000,
     processorModules,
+    warmThreads: (options.scope ?? 'all') === 'all' ? 1 : 0,
   });
   const service = new PipelineService({ ...wiring, pool, registry, scope: options.scope ?? 'all' });
   try {

@@ -72,8 +72,7 @@ interface Active {
 /**
  * The persisted queue and its dispatcher. Jobs are rows before any work starts; at most `threads`
  * (+1 prefetched) are in the pool at once, so interactive jobs overtake batch ones in our queue, not
- * in piscina's FIFO; a job
- * whose output is already in the cache completes without a worker.
+ * in piscina's FIFO; a job whose output is already in the cache completes without a worker.
  */
 export class PipelineService {
   readonly instanceId: string;

@@ -13,6 +13,8 @@ export interface WorkerPoolOptions {
   readonly taskTimeoutMs: number;
   readonly resourceLimits?: ResourceLimits;
   readonly processorModules?: readonly string[];
+  /** Threads kept running while idle (default 0). */
+  readonly warmThreads?: number;
 }
 
 export interface RunOptions {
@@ -40,6 +42,8 @@ const STARTUP_GRACE_MS = 60_000;
 export class WorkerPool {
   #pool: Piscina<PipelineTask, PipelineReply>;
   #threads: number;
+  /** The current pool reported a thread that could not start. */
+  #broken = false;
   /** Pools replaced by a resize, finishing their tasks. */
   readonly #retired = new Set<Piscina<PipelineTask, PipelineReply>>();
   readonly #options: WorkerPoolOptions;
@@ -60,8 +64,9 @@ export class WorkerPool {
     const pool = new Piscina<PipelineTask, PipelineReply>({
       filename: this.#options.entry,
       name: 'default',
-      // Threads start on first use: a CLI command that never processes must not pay for them.
-      minThreads: 0,
+      // One thread stays warm for the app (a preview should not wait for sharp and the recipes to
+      // load); the rest start on demand and leave after a minute idle. A CLI command keeps none.
+      minThreads: Math.min(threads, this.#options.warmThreads ?? 0),
       maxThreads: threads,
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 1,
@@ -74,15 +79,13 @@ export class WorkerPool {
 
   /**
    * Piscina reports a thread that failed to start (the entry or a recipe module does not load) as
-   * a pool 'error' and then leaves queued tasks waiting forever. Fail them, and start a fresh pool
-   * so a later task tries again.
+   * a pool 'error' and then leaves queued tasks waiting forever. Fail them; the next task gets a
+   * fresh pool, so it tries again (the module may be back).
    */
   #onPoolError(pool: Piscina<PipelineTask, PipelineReply>, error: Error): void {
     for (const task of this.#inFlight) if (task.pool === pool) task.fail(error?.message ?? String(error));
-    if (pool === this.#pool) {
-      this.#pool = this.#create(this.#threads);
-      void pool.destroy().catch(() => {});
-    }
+    // Replaced on the next task, not now: a warm thread that cannot start would otherwise loop.
+    if (pool === this.#pool) this.#broken = true;
   }
 
   /** New size for tasks started from now on; the old pool finishes what it runs, then closes. */
@@ -100,6 +103,12 @@ export class WorkerPool {
   }
 
   async run(task: Omit<PipelineTask, 'port'>, options: RunOptions): Promise<PipelineReply> {
+    if (this.#broken) {
+      const old = this.#pool;
+      this.#broken = false;
+      this.#pool = this.#create(this.#threads);
+      void old.destroy().catch(() => {});
+    }
     const pool = this.#pool;
     const channel = new MessageChannel();
     const controller = new AbortController();
