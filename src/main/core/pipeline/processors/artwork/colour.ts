@@ -1,0 +1,108 @@
+import type { Palette } from '../../../../../shared/palette.ts';
+
+/** Colour arithmetic for placing a mark on a background: WCAG luminance and contrast, ink statistics. */
+
+export type Rgb = readonly [number, number, number];
+
+/** Parses '#rgb' or '#rrggbb' (case-insensitive); null when it is not a hex colour. */
+export function parseHex(hex: string): Rgb | null {
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) return null;
+  let digits = m[1] as string;
+  if (digits.length === 3) digits = [...digits].map((d) => d + d).join('');
+  const n = Number.parseInt(digits, 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function toHex(rgb: Rgb): string {
+  return `#${rgb
+    .map((c) =>
+      Math.round(Math.min(255, Math.max(0, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+
+function linear(channel: number): number {
+  const c = channel / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+/** WCAG relative luminance, 0 (black) to 1 (white). */
+export function luminance(rgb: Rgb): number {
+  return 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+}
+
+/** WCAG contrast ratio, 1 to 21. */
+export function contrast(a: Rgb, b: Rgb): number {
+  const la = luminance(a);
+  const lb = luminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/** What a mark is drawn with: its main colours and how much of it reads against a background. */
+export interface Ink {
+  /** Colours of the opaque area by share, most used first (quantized to 16 levels per channel). */
+  readonly colours: readonly { readonly rgb: Rgb; readonly share: number }[];
+  /** Total alpha-weighted ink, in pixels. */
+  readonly coverage: number;
+}
+
+/** Ink statistics of raw RGBA pixels (alpha-weighted, so anti-aliased fringes count little). */
+export function measureInk(rgba: Uint8Array | Buffer): Ink {
+  const bins = new Map<number, { r: number; g: number; b: number; weight: number }>();
+  let coverage = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    const alpha = (rgba[i + 3] as number) / 255;
+    if (alpha < 0.5) continue;
+    const r = rgba[i] as number;
+    const g = rgba[i + 1] as number;
+    const b = rgba[i + 2] as number;
+    const key = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
+    const bin = bins.get(key) ?? { r: 0, g: 0, b: 0, weight: 0 };
+    bin.r += r * alpha;
+    bin.g += g * alpha;
+    bin.b += b * alpha;
+    bin.weight += alpha;
+    bins.set(key, bin);
+    coverage += alpha;
+  }
+  const colours = [...bins.values()]
+    .sort((a, b) => b.weight - a.weight)
+    .map((bin) => ({
+      rgb: [bin.r / bin.weight, bin.g / bin.weight, bin.b / bin.weight].map(Math.round) as unknown as Rgb,
+      share: coverage > 0 ? bin.weight / coverage : 0,
+    }));
+  return { colours, coverage };
+}
+
+/** Share of the ink (0-1) whose contrast against `background` is below `minimum`. */
+export function vanishingShare(ink: Ink, background: Rgb, minimum = 2): number {
+  let share = 0;
+  for (const colour of ink.colours) if (contrast(colour.rgb, background) < minimum) share += colour.share;
+  return share;
+}
+
+/** The first candidate background against which at least 70 % of the ink stays legible. */
+export function legibleBackground(ink: Ink, candidates: readonly Rgb[]): Rgb | null {
+  return candidates.find((candidate) => vanishingShare(ink, candidate) <= 0.3) ?? null;
+}
+
+/** The ink's most used colour that is neither near-white nor near-black (a brand colour), if any. */
+export function brandColour(ink: Ink): Rgb | null {
+  for (const colour of ink.colours) {
+    const l = luminance(colour.rgb);
+    const [r, g, b] = colour.rgb;
+    const chroma = Math.max(r, g, b) - Math.min(r, g, b);
+    if (colour.share >= 0.05 && l > 0.02 && l < 0.9 && chroma > 24) return colour.rgb;
+  }
+  return null;
+}
+
+/** The palette's most used chromatic colour (brand colour), else its most used colour; null without a palette. */
+export function paletteBrand(palette: Palette | null | undefined): Rgb | null {
+  const colours = palette?.colors ?? [];
+  const chromatic = colours.find((c) => Math.max(...c.rgb) - Math.min(...c.rgb) > 24 && luminance(c.rgb) < 0.9);
+  return (chromatic ?? colours[0])?.rgb ?? null;
+}
