@@ -7,7 +7,7 @@ import { type LogoFormat, VECTOR_FORMATS } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import { renderPdfFirstPage } from './pdf-render.ts';
 import type { IntakeLimits, IntakeResult } from './protocol.ts';
-import { describeUnsupported, sniffFormat } from './sniff.ts';
+import { claimedSize, describeUnsupported, sniffFormat } from './sniff.ts';
 import { readSvgText } from './svg-guard.ts';
 import { sanitizeSvg } from './svg-sanitize.ts';
 
@@ -46,7 +46,14 @@ function mib(bytes: number): string {
 }
 
 /** Pre-flight for raster files: reads only the header, so a pixel bomb is refused before decode. */
-async function checkRasterHeader(bytes: Buffer, limits: IntakeLimits, file: string): Promise<Metadata> {
+async function checkRasterHeader(
+  bytes: Buffer,
+  format: LogoFormat,
+  limits: IntakeLimits,
+  file: string,
+): Promise<Metadata> {
+  const claimed = claimedSize(bytes.subarray(0, 64), format);
+  if (claimed) checkPixels(claimed.width, claimed.height, limits, file);
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { failOn: 'warning', limitInputPixels: limits.maxPixels }).metadata();
@@ -55,13 +62,17 @@ async function checkRasterHeader(bytes: Buffer, limits: IntakeLimits, file: stri
   }
   const { width = 0, height = 0 } = meta;
   if (width < 1 || height < 1) throw new MarqueError('DECODE_FAILED', `${file}: the image has no size`);
+  checkPixels(width, height, limits, file);
+  return meta;
+}
+
+function checkPixels(width: number, height: number, limits: IntakeLimits, file: string): void {
   if (width * height > limits.maxPixels) {
     throw new MarqueError(
       'PIXEL_LIMIT',
       `${file}: ${width}x${height} is over the ${Math.round(limits.maxPixels / 1e6)} MP limit`,
     );
   }
-  return meta;
 }
 
 function shortReason(error: unknown): string {
@@ -152,7 +163,7 @@ async function decode(source: Buffer, format: LogoFormat, limits: IntakeLimits, 
     case 'gif':
     case 'tiff':
     case 'avif': {
-      const meta = await checkRasterHeader(source, limits, file);
+      const meta = await checkRasterHeader(source, format, limits, file);
       return {
         format,
         master: source,

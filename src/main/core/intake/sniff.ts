@@ -36,3 +36,15 @@ export function describeUnsupported(head: Uint8Array): string {
   if (head.length === 0) return 'the file is empty';
   return 'not a supported image (PNG, JPEG, WebP, GIF, TIFF, AVIF, SVG or PDF)';
 }
+
+/**
+ * The size a PNG or GIF header claims, read straight from its first bytes, so a pixel bomb is
+ * refused even when the rest of the file is missing or broken. Null for other formats (sharp
+ * reads their headers).
+ */
+export function claimedSize(head: Uint8Array, format: LogoFormat): { width: number; height: number } | null {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  if (format === 'png' && head.length >= 24) return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (format === 'gif' && head.length >= 10) return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
+  return null;
+}

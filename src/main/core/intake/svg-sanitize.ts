@@ -209,11 +209,30 @@ export async function sanitizeSvg(text: string, file: string, options: SanitizeO
   if (namespace !== undefined && namespace !== SVG_NS) {
     throw new MarqueError('DECODE_FAILED', `${file}: the root element is not in the SVG namespace`);
   }
+  checkDeclaredSize(rootNode[':@'] ?? {}, file);
   const walker = new Walker(file, { pixels: 0, maxPixels: options.maxEmbeddedPixels });
   let svg = await walker.element(rootNode, 'svg', true);
   if (walker.usesXlink) svg = svg.replace(`<svg xmlns="${SVG_NS}"`, `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}"`);
   assertCleanSvg(svg, file);
   return { svg, removed: walker.removed.list() };
+}
+
+/** Largest width or height an SVG may declare (librsvg turns width="1e9" into a 1x1 image). */
+export const MAX_SVG_SIDE = 100_000;
+
+function checkDeclaredSize(attributes: Record<string, string>, file: string): void {
+  for (const name of ['width', 'height'] as const) {
+    const raw = attributes[name];
+    if (raw === undefined || raw.trim().endsWith('%')) continue;
+    const value = Number.parseFloat(raw);
+    if (Number.isNaN(value)) continue;
+    if (!Number.isFinite(value) || value > MAX_SVG_SIDE || value < 0) {
+      throw new MarqueError(
+        'PIXEL_LIMIT',
+        `${file}: the SVG claims a ${name} of ${raw.slice(0, 40)}, over ${MAX_SVG_SIDE} px`,
+      );
+    }
+  }
 }
 
 /** The re-parse: the output must be well-formed XML with an <svg> root and nothing we refuse. */
