@@ -44,6 +44,38 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
     });
   });
 
+  it('lists the versions once a master is replaced (by another client) and follows the change live', async () => {
+    await withUi(browser, async ({ app, page, files }) => {
+      const library = new LibraryPage(page);
+      const corpus = await logoFiles(files, 1, 1, 180);
+      await library.importFiles([corpus.files[0] as string]);
+      await library.waitForTiles(1);
+      const [name] = await library.tileNames();
+      await library.tile(name as string).click();
+      await library.details.getByText('Format').waitFor();
+      expect(await library.details.getByRole('heading', { name: 'Versions' }).count()).toBe(0);
+      // Another client (the CLI, a script) replaces the master through the same contract.
+      const list = (await (
+        await fetch(new URL('/api/library.list', app.url), {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).json()) as { items: { id: string }[] };
+      const reply = await fetch(new URL('/api/library.replaceMaster', app.url), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: list.items[0]?.id, path: corpus.files[1] }),
+      });
+      expect(reply.status).toBe(200);
+      // The library.changed event refreshes the open panel: two versions, the new PNG current.
+      await library.details.getByRole('heading', { name: 'Versions' }).waitFor();
+      await library.details.getByText('Version 2').waitFor();
+      expect(await library.details.getByText('Current').count()).toBe(1);
+      await expect.poll(() => library.details.textContent()).toMatch(/PNG · Raster/);
+    });
+  });
+
   it('fits a small window without overflow', async () => {
     await withUi(
       browser,

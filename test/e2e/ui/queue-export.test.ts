@@ -79,6 +79,12 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hex);
       await screenshot(page, 'library-details', 'light');
       await screenshot(page, 'library-details', 'dark');
+      // Colour search from the palette: the logo itself matches its own main colour.
+      await library.details.getByRole('button', { name: 'Find logos with similar colours' }).click();
+      await expect.poll(() => library.tileNames()).toContain(names[0]);
+      expect(await page.getByText(hex, { exact: true }).first().isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Clear colour filter' }).click();
+      await expect.poll(() => library.tiles().count()).toBe(3);
       // Clear finished empties the queue.
       await shell.open('Queue');
       await page.getByRole('button', { name: 'Clear finished' }).click();

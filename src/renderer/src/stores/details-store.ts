@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LogoOutput } from '../../../shared/contract/jobs.ts';
+import type { LogoVersion } from '../../../shared/contract/library.ts';
 import type { Logo } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import { client } from '../api/client.ts';
@@ -10,10 +11,18 @@ interface DetailsState {
   readonly logo: Logo | null;
   readonly palette: Palette | null;
   readonly outputs: readonly LogoOutput[];
+  /** Masters of the logo, newest first (more than one once the master was replaced). */
+  readonly versions: readonly LogoVersion[];
   readonly error: string | null;
 }
 
-export const useDetailsStore = create<DetailsState>(() => ({ logo: null, palette: null, outputs: [], error: null }));
+export const useDetailsStore = create<DetailsState>(() => ({
+  logo: null,
+  palette: null,
+  outputs: [],
+  versions: [],
+  error: null,
+}));
 
 let wanted: string | null = null;
 
@@ -30,22 +39,24 @@ async function optional<T>(read: () => Promise<T>, fallback: T): Promise<T> {
 export async function loadDetails(id: string | null): Promise<void> {
   wanted = id;
   if (!id) {
-    useDetailsStore.setState({ logo: null, palette: null, outputs: [], error: null });
+    useDetailsStore.setState({ logo: null, palette: null, outputs: [], versions: [], error: null });
     return;
   }
   try {
-    const [logo, palette, outputs] = await Promise.all([
+    const [logo, palette, outputs, versions] = await Promise.all([
       client.call('library.get', { id }),
       optional(() => client.call('library.palette', { id }), null),
       optional(() => client.call('jobs.outputs', { logoId: id }), [] as readonly LogoOutput[]),
+      optional(() => client.call('library.versions', { id }), [] as readonly LogoVersion[]),
     ]);
-    if (wanted === id) useDetailsStore.setState({ logo, palette, outputs, error: null });
+    if (wanted === id) useDetailsStore.setState({ logo, palette, outputs, versions, error: null });
   } catch (error) {
     if (wanted === id) {
       useDetailsStore.setState({
         logo: null,
         palette: null,
         outputs: [],
+        versions: [],
         error: error instanceof Error ? error.message : String(error),
       });
     }

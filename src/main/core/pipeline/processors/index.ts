@@ -1,4 +1,7 @@
 import type { AnyProcessor } from '../processor.ts';
+import { faviconProcessor } from './favicon/favicon-processor.ts';
+import { packageProcessor } from './package/package-processor.ts';
+import { socialProcessor } from './social/social-processor.ts';
 import { normalize } from './normalize.ts';
 import { paletteProcessor } from './palette.ts';
 import { pdf } from './pdf/pdf-processor.ts';
@@ -22,4 +25,7 @@ export const processors: readonly AnyProcessor[] = [
   traceColor,
   pdf,
   separations,
+  faviconProcessor,
+  socialProcessor,
+  packageProcessor,
 ];

@@ -12,6 +12,7 @@ import { CollectionPicker } from './CollectionPicker.tsx';
 import { Outputs } from './Outputs.tsx';
 import { PaletteSwatches } from './Palette.tsx';
 import { TagEditor } from './TagEditor.tsx';
+import { Versions } from './Versions.tsx';
 
 /** Formats a browser draws itself; the others preview from their thumbnail. */
 const INLINE = new Set(['png', 'jpeg', 'webp', 'gif', 'svg', 'avif']);
@@ -68,8 +69,8 @@ function Notes({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
 }
 
 function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
-  const { palette, outputs } = useDetailsStore(
-    useShallow((state) => ({ palette: state.palette, outputs: state.outputs })),
+  const { palette, outputs, versions } = useDetailsStore(
+    useShallow((state) => ({ palette: state.palette, outputs: state.outputs, versions: state.versions })),
   );
   const trashed = logo.deletedAt !== null;
   return (
@@ -128,6 +129,7 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
         <h3 id="details-outputs">Outputs</h3>
         <Outputs outputs={outputs} canEdit={canEdit} />
       </section>
+      <Versions logo={logo} versions={versions} canEdit={canEdit && !trashed} />
       <div className="details__actions">
         <a className="button" href={mediaPath('original', logo.id)} download>
           <Icon name="download" size={16} />

@@ -1,0 +1,226 @@
+import sharp from 'sharp';
+import { z } from 'zod';
+import { MarqueError } from '../../../../../shared/errors.ts';
+import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
+import type { Rgb } from '../artwork/colour.ts';
+import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
+import { pdfOptions } from '../pdf/pdf-options.ts';
+import { pdf } from '../pdf/pdf-processor.ts';
+import { COLOURWAY_NAMES, type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
+import { packageReadme } from './package-readme.ts';
+
+export const PACKAGE_FORMATS = ['svg', 'pdf', 'png', 'jpg'] as const;
+
+export const packageOptions = z.object({
+  colourways: z
+    .array(z.enum(COLOURWAY_NAMES as [ColourwayName, ...ColourwayName[]]))
+    .min(1)
+    .default(COLOURWAY_NAMES),
+  formats: z
+    .array(z.enum(PACKAGE_FORMATS))
+    .min(1)
+    .default([...PACKAGE_FORMATS]),
+  /** Long side of the PNGs, px. */
+  pngSizes: z.array(z.number().int().min(16).max(8192)).min(1).max(8).default([256, 512, 1024, 2048]),
+  /** Long side of the JPG, px. */
+  jpgSize: z.number().int().min(64).max(8192).default(2048),
+  /** The logo type in the folder tree and file names (Logo, Logomark, Wordmark, Lockup…). */
+  logoType: z
+    .string()
+    .regex(/^[A-Za-z0-9][\w-]{0,30}$/)
+    .default('Logo'),
+  /** Brand prefix of file names; default: the logo name made file-safe. */
+  brand: z
+    .string()
+    .regex(/^[A-Za-z0-9][\w-]{0,40}$/)
+    .optional(),
+});
+export type PackageOptions = z.infer<typeof packageOptions>;
+
+const WHITE: Rgb = [255, 255, 255];
+const BLACK: Rgb = [0, 0, 0];
+
+/** The `package` recipe: colourways x formats in the agency folder convention, with a client README. */
+export const packageProcessor: Processor<PackageOptions> = {
+  id: 'package',
+  version: 1,
+  title: 'Logo package',
+  usesName: true,
+  options: packageOptions as z.ZodType<PackageOptions>,
+  async run(input, options, context) {
+    return buildLogoPackage(input, options, (percent) => context.progress(percent), context.signal);
+  },
+};
+
+export async function buildLogoPackage(
+  input: ProcessorInput,
+  rawOptions: Partial<PackageOptions> = {},
+  progress?: (percent: number) => void,
+  signal: AbortSignal = new AbortController().signal,
+) {
+  const options = packageOptions.parse(rawOptions);
+  const brand = options.brand ?? brandPrefix(input.name);
+  const mark = await loadMark(markSource(input), { trim: false });
+  const notes: string[] = [];
+  const longSide = Math.max(input.width, input.height);
+  // Raster masters are never enlarged: an upscaled bitmap is worse than no file.
+  const pngSizes = mark.isVector ? options.pngSizes : options.pngSizes.filter((size) => size <= longSide);
+  if (pngSizes.length < options.pngSizes.length) {
+    notes.push(
+      `PNG sizes above the ${longSide} px master were left out (no upscaling of a bitmap); trace the logo to get them.`,
+    );
+  }
+  const svgText =
+    mark.vector && (options.formats.includes('svg') || options.formats.includes('pdf'))
+      ? await optimizeSvg(new TextDecoder().decode(input.master))
+      : null;
+  if (options.formats.includes('svg') && !mark.vector)
+    notes.push('No SVG: the master is a bitmap (trace it first to get vector files).');
+  const embedsBitmap = svgText !== null && /<image\b/i.test(svgText);
+  if (embedsBitmap) notes.push('The SVG embeds a bitmap, so only its full-colour version is delivered as SVG.');
+
+  const jobs: Promise<OutputFile>[] = [];
+  for (const colourway of options.colourways) {
+    const stem = `${brand}_${options.logoType}_RGB_${colourway}`;
+    const folder = `${options.logoType}/${colourway}/Digital`;
+    if (svgText && options.formats.includes('svg') && (colourway === 'FullColor' || !embedsBitmap)) {
+      const svg = recolourSvg(svgText, colourway);
+      jobs.push(
+        Promise.resolve({
+          path: `${folder}/SVG/${stem}.svg`,
+          bytes: new TextEncoder().encode(svg),
+          mime: 'image/svg+xml',
+        }),
+      );
+    }
+    if (options.formats.includes('png')) {
+      for (const size of pngSizes) {
+        jobs.push(
+          render(mark, colourway, size, null).then((bytes) => ({
+            path: `${folder}/PNG/${stem}_${size}.png`,
+            bytes,
+            mime: 'image/png',
+          })),
+        );
+      }
+    }
+    if (options.formats.includes('jpg')) {
+      // A white logo on white would be invisible: the reverse goes on black.
+      const onBlack = colourway === 'White';
+      const size = mark.isVector ? options.jpgSize : Math.min(options.jpgSize, longSide);
+      jobs.push(
+        render(mark, colourway, size, onBlack ? BLACK : WHITE).then((bytes) => ({
+          path: `${folder}/JPG/${stem}_${onBlack ? 'OnBlack' : 'OnWhite'}_${size}.jpg`,
+          bytes,
+          mime: 'image/jpeg',
+        })),
+      );
+    }
+  }
+  if (options.formats.includes('pdf')) jobs.push(...printPdfs(input, options, brand, svgText, signal));
+  let done = 0;
+  const files = await Promise.all(
+    jobs.map(async (job) => {
+      const file = await job;
+      progress?.(Math.round((++done / jobs.length) * 95));
+      return file;
+    }),
+  );
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  files.unshift({
+    path: 'README.txt',
+    bytes: new TextEncoder().encode(
+      packageReadme({ name: input.name, brand, logoType: options.logoType, files, notes }),
+    ),
+    mime: 'text/plain',
+  });
+  return { files, facts: { brand, colourways: options.colourways, files: files.length, notes } };
+}
+
+/** Draws the whole artboard at `size` on its long side, recoloured; transparent PNG or JPEG on a colour. */
+async function render(mark: Mark, colourway: ColourwayName, size: number, background: Rgb | null): Promise<Buffer> {
+  const width = Math.max(1, Math.round(mark.aspect >= 1 ? size : size * mark.aspect));
+  const height = Math.max(1, Math.round(mark.aspect >= 1 ? size / mark.aspect : size));
+  const pixels = await mark.render(width, height);
+  recolourPixels(pixels, colourway);
+  const image = sharp(pixels, { raw: { width, height, channels: 4 } });
+  if (!background) return image.png({ compressionLevel: 6 }).toBuffer();
+  const [r, g, b] = background;
+  return image.flatten({ background: { r, g, b } }).jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer();
+}
+
+const PDF_VARIANT_OF: Partial<Record<ColourwayName, 'full-color' | 'black' | 'reversed'>> = {
+  FullColor: 'full-color',
+  Black: 'black',
+  White: 'reversed',
+};
+
+/**
+ * Print PDFs from the pdf recipe (true vectors, CMYK): full colour, black and reverse (white on a
+ * dark page) from the master; inverted and greyscale from the recoloured SVG (vector masters only).
+ */
+function printPdfs(
+  input: ProcessorInput,
+  options: PackageOptions,
+  brand: string,
+  svgText: string | null,
+  signal: AbortSignal,
+): Promise<OutputFile>[] {
+  const context = { signal, progress: () => {} };
+  const path = (colourway: ColourwayName) =>
+    `${options.logoType}/${colourway}/Print/PDF/${brand}_${options.logoType}_CMYK_${colourway}.pdf`;
+  const jobs: Promise<OutputFile>[] = [];
+  const fromMaster = options.colourways.filter((c) => PDF_VARIANT_OF[c]);
+  if (fromMaster.length) {
+    const variants = fromMaster.map((c) => PDF_VARIANT_OF[c] as 'full-color' | 'black' | 'reversed');
+    const run = pdf.run(input, pdfOptions.parse({ variants }), context);
+    fromMaster.forEach((colourway, index) => {
+      jobs.push(
+        run.then((result) => ({
+          path: path(colourway),
+          bytes: pdfFile(result.files, `${variants[index]}.pdf`),
+          mime: 'application/pdf',
+        })),
+      );
+    });
+  }
+  for (const colourway of options.colourways) {
+    if (PDF_VARIANT_OF[colourway] || !svgText) continue;
+    const master = new TextEncoder().encode(recolourSvg(svgText, colourway));
+    const run = pdf.run({ ...input, master }, pdfOptions.parse({ variants: ['full-color'] }), context);
+    jobs.push(
+      run.then((result) => ({
+        path: path(colourway),
+        bytes: pdfFile(result.files, 'full-color.pdf'),
+        mime: 'application/pdf',
+      })),
+    );
+  }
+  return jobs;
+}
+
+function pdfFile(files: readonly OutputFile[], name: string): Uint8Array {
+  const found = files.find((f) => f.path === name);
+  if (!found) throw new MarqueError('INTERNAL', `package: the pdf recipe wrote no ${name}`);
+  return found.bytes;
+}
+
+async function optimizeSvg(text: string): Promise<string> {
+  // Loaded lazily: svgo is heavy, and the registry imports every processor module.
+  const { optimize } = await import('svgo');
+  return optimize(text, { multipass: true, plugins: ['preset-default'] }).data;
+}
+
+/** 'Acme Widgets & Co.' -> 'AcmeWidgetsCo': letters and digits of each word, capitalised. */
+export function brandPrefix(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+  const joined = words
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')
+    .replace(/[^A-Za-z0-9]/g, '');
+  return joined.slice(0, 40) || 'Brand';
+}

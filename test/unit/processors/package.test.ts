@@ -1,0 +1,107 @@
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { recolourSvg } from '../../../src/main/core/pipeline/processors/package/colourways.ts';
+import { brandPrefix, buildLogoPackage } from '../../../src/main/core/pipeline/processors/package/package-processor.ts';
+import { pixels, rasterInput, svgInput, TWO_COLOUR_SVG } from './deliverables-fixtures.ts';
+
+const COLOURWAYS = ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale'];
+
+describe('logo package from a vector master', async () => {
+  const pack = await buildLogoPackage(svgInput(TWO_COLOUR_SVG, 200, 100, 'Acme Widgets & Co.'));
+
+  it('writes the folder tree of SPECS.md: type / colour / use / format, names repeating the path', () => {
+    const expected = ['README.txt'];
+    for (const c of COLOURWAYS) {
+      const stem = `AcmeWidgetsCo_Logo_RGB_${c}`;
+      expected.push(`Logo/${c}/Digital/SVG/${stem}.svg`, `Logo/${c}/Print/PDF/AcmeWidgetsCo_Logo_CMYK_${c}.pdf`);
+      for (const size of [256, 512, 1024, 2048]) expected.push(`Logo/${c}/Digital/PNG/${stem}_${size}.png`);
+      expected.push(`Logo/${c}/Digital/JPG/${stem}_${c === 'White' ? 'OnBlack' : 'OnWhite'}_2048.jpg`);
+    }
+    expect(pack.files.map((f) => f.path).sort()).toEqual(expected.sort());
+  });
+
+  it('writes files that all decode: PNGs with transparency at their size, JPGs opaque, SVGs render, PDFs parse', async () => {
+    for (const file of pack.files) {
+      if (file.path.endsWith('.png')) {
+        const size = Number(/_(\d+)\.png$/.exec(file.path)?.[1]);
+        const meta = await sharp(file.bytes).metadata();
+        expect([meta.width, meta.height, meta.hasAlpha], file.path).toEqual([size, size / 2, true]);
+        const image = await pixels(file.bytes);
+        expect(image.data[3], `${file.path} corner`).toBe(0);
+      } else if (file.path.endsWith('.jpg')) {
+        const meta = await sharp(file.bytes).metadata();
+        expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual(['jpeg', 2048, 1024, false]);
+      } else if (file.path.endsWith('.svg')) {
+        const meta = await sharp(file.bytes).metadata();
+        expect([meta.format, meta.width, meta.height]).toEqual(['svg', 200, 100]);
+      } else if (file.path.endsWith('.pdf')) {
+        const pdf = await PDFDocument.load(file.bytes);
+        expect(pdf.getPageCount(), file.path).toBe(1);
+      }
+    }
+  });
+
+  it('recolours each colourway: black is black, white is white, greyscale has no hue, inverted inverts', async () => {
+    const colours = async (colourway: string) => {
+      const file = pack.files.find((f) => f.path.endsWith(`_${colourway}_512.png`));
+      const image = await pixels(file?.bytes as Uint8Array);
+      const set = new Set<string>();
+      for (let i = 0; i < image.data.length; i += 4)
+        if (image.data[i + 3] === 255) set.add(image.data.subarray(i, i + 3).join(','));
+      return set;
+    };
+    expect([...(await colours('Black'))]).toEqual(['0,0,0']);
+    expect([...(await colours('White'))]).toEqual(['255,255,255']);
+    for (const colour of await colours('Grayscale')) {
+      const [r, g, b] = colour.split(',');
+      expect(r === g && g === b, colour).toBe(true);
+    }
+    const full = await colours('FullColor');
+    const inverted = await colours('Inverted');
+    expect(full.has('18,52,86') && inverted.has('237,203,169')).toBe(true);
+    const svg = new TextDecoder().decode(pack.files.find((f) => f.path.endsWith('RGB_Inverted.svg'))?.bytes);
+    expect(svg).toContain('#edcba9');
+    expect(svg).not.toContain('#123456');
+  });
+
+  it('writes a client README that names every file and says what each colour and format is for', () => {
+    const readme = new TextDecoder().decode(pack.files.find((f) => f.path === 'README.txt')?.bytes);
+    for (const file of pack.files.filter((f) => f.path !== 'README.txt')) expect(readme).toContain(file.path);
+    for (const word of ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale', 'SVG', 'PDF', 'PNG', 'JPG'])
+      expect(readme).toContain(word);
+  });
+});
+
+describe('logo package edge cases', () => {
+  it('never enlarges a raster master and has no SVG for it', async () => {
+    const pack = await buildLogoPackage(await rasterInput(), { formats: ['png', 'jpg', 'svg'] });
+    const paths = pack.files.map((f) => f.path);
+    expect(paths.filter((p) => p.endsWith('.png')).map((p) => /_(\d+)\.png$/.exec(p)?.[1])).toEqual(
+      Array(5).fill('256'),
+    );
+    expect(paths.some((p) => p.endsWith('.svg'))).toBe(false);
+    const jpg = pack.files.find((f) => f.path.endsWith('.jpg'));
+    expect((await sharp(jpg?.bytes).metadata()).width).toBe(300);
+    expect(new TextDecoder().decode(pack.files[0]?.bytes)).toContain('no upscaling');
+  });
+
+  it('recolours colour attributes and styles but leaves references alone', () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="abc"><stop stop-color="#f00"/></linearGradient></defs>' +
+      '<use href="#abc"/><path style="fill:#00ff00;stroke:rgb(0, 0, 255)" fill="url(#abc)"/><path/></svg>';
+    const black = recolourSvg(svg, 'Black');
+    expect(black).toContain('stop-color="#000000"');
+    expect(black).toContain('style="fill:#000000;stroke:#000000"');
+    expect(black).toContain('href="#abc"');
+    expect(black).toContain('fill="url(#abc)"');
+    expect(recolourSvg(svg, 'White')).toMatch(/^<svg fill="#ffffff"/);
+  });
+
+  it('makes a file-safe brand prefix from any name', () => {
+    expect(brandPrefix('Acme Widgets & Co.')).toBe('AcmeWidgetsCo');
+    expect(brandPrefix('../../etc/passwd')).toBe('Etcpasswd');
+    expect(brandPrefix('Café Zoë')).toBe('CafeZoe');
+    expect(brandPrefix('???')).toBe('Brand');
+  });
+});
