@@ -198,6 +198,40 @@ describe('separations recipe', () => {
     expect(separationNames(document.getPage(1))).toEqual(['Brand Red']);
   });
 
+  it('screens gradients as tint ramps on the film (process), and keeps them as shadings on the proof', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="20mm" viewBox="0 0 100 20"><linearGradient id="g">' +
+      '<stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="#0ff"/></linearGradient><rect width="100" height="20" fill="url(#g)"/></svg>';
+    const result = await separations.run(
+      svgInput(svg, 'Ramp'),
+      separations.options.parse({ type: 'process', dpi: 300, lpi: 40, printWidthMm: 100 }),
+      context,
+    );
+    const f = facts(result);
+    const ink = await filmInk(file(result, 'films/02-cyan.png'));
+    const { width } = await sharp(file(result, 'films/02-cyan.png')).metadata();
+    const px = 300 / 25.4;
+    const coverage = (fromMm: number): number => {
+      let black = 0;
+      let total = 0;
+      for (let y = Math.round((30 + 5) * px); y < Math.round((30 + 15) * px); y++) {
+        for (let x = Math.round((20 + fromMm) * px); x < Math.round((20 + fromMm + 10) * px); x++) {
+          black += ink[y * (width ?? 0) + x] ?? 0;
+          total++;
+        }
+      }
+      return black / total;
+    };
+    // The ramp runs 0 -> 100 % cyan: about 5 %, 45 % and 95 % in the first, middle and last tenth.
+    expect(coverage(0)).toBeLessThan(0.12);
+    expect(coverage(40)).toBeGreaterThan(0.35);
+    expect(coverage(40)).toBeLessThan(0.55);
+    expect(coverage(90)).toBeGreaterThan(0.88);
+    expect(f.trimMm).toEqual([100, 20]);
+    const text = Buffer.from(file(result, 'separations.pdf')).toString('latin1');
+    expect(text).toMatch(/\/ShadingType 2/);
+  });
+
   it('white underbase: printed first, inside the union of the colours (choked), traced to vectors', async () => {
     const dpi = 100;
     const result = await separations.run(

@@ -171,12 +171,25 @@ class PageWriter {
     // SVG radial gradients run from the focal point (radius 0) to the circle.
     const gradient =
       paint.kind === 'linear' ? this.doc.linearGradient(a, b, c, d) : this.doc.radialGradient(d, e, 0, a, b, c);
-    // pdfkit takes 4-number arrays as CMYK in percent and has setTransform; its typings know neither.
+    // pdfkit takes 4-number arrays as CMYK in percent, 1-number arrays as grey; it has setTransform
+    // and a colour space field; its typings know none of that.
     const typed = gradient as unknown as {
       stop(offset: number, color: number[], opacity: number): unknown;
       setTransform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
+      _colorSpace: unknown;
     };
-    for (const stop of paint.stops) typed.stop(stop.offset, [...stop.cmyk], stop.opacity);
+    const first = paint.stops[0]?.ink;
+    for (const stop of paint.stops) {
+      const ink = stop.ink;
+      // A tint ramp: 1-component stops (pdfkit would call them grey), then the shading's colour
+      // space becomes the Separation itself.
+      typed.stop(stop.offset, ink.space === 'cmyk' ? [...ink.cmyk] : [ink.tint], stop.opacity);
+    }
+    if (first?.space === 'separation') {
+      const space = separationSpace(this.doc, first.name, first.alternate);
+      (this.doc as unknown as PageInternals).page.colorSpaces[space.id] = space.ref;
+      typed._colorSpace = space.ref;
+    }
     typed.setTransform(...(paint.matrix as [number, number, number, number, number, number]));
     return gradient;
   }

@@ -2,7 +2,7 @@ import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import type { SvgArt } from '../svg/art.ts';
 import { type Cmyk, hexToRgb, isPaperWhite, rgbToCmyk } from '../svg/color.ts';
-import { artToOps, type DisplayPage, type Ink, type InkMapper, rect } from '../svg/display-list.ts';
+import { artToOps, type DisplayPage, type Ink, type InkMapper, inkGradient, rect } from '../svg/display-list.ts';
 import { chooseInks, nearestInk, type SpotInk } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { multiply, scale, translate } from '../svg/matrix.ts';
@@ -22,13 +22,8 @@ function inkMapper(variant: PdfVariant, opts: PdfOptions, inks: readonly SpotInk
           return { ink: { space: 'separation', name: ink.name, alternate: ink.cmyk, tint: 1 }, opacity: paint.opacity };
         const flat: Ink = { space: 'cmyk', cmyk: white ? PAPER : rgbToCmyk(paint.rgb) };
         if (!paint.gradient) return { ink: flat, opacity: paint.opacity };
-        const { kind, coords, matrix, stops } = paint.gradient;
-        const cmykStops = stops.map((stop) => ({
-          offset: stop.offset,
-          cmyk: rgbToCmyk(stop.rgb),
-          opacity: stop.opacity,
-        }));
-        return { ink: flat, opacity: paint.opacity, gradient: { kind, coords, matrix, stops: cmykStops } };
+        const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: rgbToCmyk(stop.rgb) }));
+        return { ink: flat, opacity: paint.opacity, gradient };
       }
       case 'black':
         return { ink: { space: 'cmyk', cmyk: white ? PAPER : BLACK }, opacity: paint.opacity };

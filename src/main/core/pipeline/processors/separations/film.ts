@@ -23,6 +23,14 @@ function inkAsCoverageAndTint(ink: Ink): string {
     .padStart(2, '0')}00`;
 }
 
+/** Gradient stops are covered even at tint 0, so a ramp to nothing is screened, not cut at 50 %. */
+function gradientStopColour(ink: Ink): string {
+  const tint = Math.min(1, Math.max(0, tintOf(ink)));
+  return `#00${Math.round(255 * (1 - tint))
+    .toString(16)
+    .padStart(2, '0')}00`;
+}
+
 export function filmPixelSize(
   page: Pick<DisplayPage, 'widthPt' | 'heightPt'>,
   dpi: number,
@@ -43,7 +51,11 @@ export async function renderFilm(page: DisplayPage, dpi: number, screen: Screen 
     );
   }
   // Solids keep hard edges (coverage thresholded at 50 %); only true tints get screened.
-  const rgb = await renderRgb(displayPageToSvg(page, dpi / 72, inkAsCoverageAndTint, '#ffffff'), width, height);
+  const rgb = await renderRgb(
+    displayPageToSvg(page, dpi / 72, inkAsCoverageAndTint, '#ffffff', gradientStopColour),
+    width,
+    height,
+  );
   // Uncovered pixels keep amount 0 and stay clear; covered ones carry their tint.
   const amount = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < amount.length; i++, j += 3) {

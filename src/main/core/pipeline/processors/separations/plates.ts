@@ -1,6 +1,6 @@
 import type { PaintItem } from '../svg/art.ts';
 import { type Cmyk, hexToRgb, isPaperWhite, type Rgb, rgbToCmyk, rgbToLab } from '../svg/color.ts';
-import type { InkMapper } from '../svg/display-list.ts';
+import { type Ink, type InkMapper, inkGradient } from '../svg/display-list.ts';
 import { nearestInk, type SpotInk } from '../svg/inks.ts';
 import type { SeparationOptions } from './separation-options.ts';
 
@@ -71,10 +71,21 @@ export function planPlates(inks: readonly SpotInk[], opts: SeparationOptions): P
   return plates;
 }
 
-/** Inks one plate's art: its own paints at their amount, every other paint as a knockout (tint 0). */
+/**
+ * Inks one plate's art: its own paints at their amounts, every other paint as a knockout (tint 0).
+ * A gradient becomes a tint ramp of this plate's ink (screened on film) when its stops differ here.
+ */
 export function plateInkMapper(plate: Plate): InkMapper {
-  return (paint) => ({
-    ink: { space: 'separation', name: plate.name, alternate: FILM_BLACK, tint: plate.amount(paint) },
-    opacity: 1,
-  });
+  const ink = (tint: number): Ink => ({ space: 'separation', name: plate.name, alternate: FILM_BLACK, tint });
+  return (paint) => {
+    if (!paint.gradient) return { ink: ink(plate.amount(paint)), opacity: 1 };
+    const tints = paint.gradient.stops.map((stop) => plate.amount(stop));
+    if (tints.every((tint) => tint === tints[0])) return { ink: ink(tints[0] ?? 0), opacity: 1 };
+    const gradient = inkGradient(
+      paint.gradient,
+      (stop) => ink(plate.amount(stop)),
+      () => 1,
+    );
+    return { ink: ink(plate.amount(paint)), opacity: 1, gradient };
+  };
 }

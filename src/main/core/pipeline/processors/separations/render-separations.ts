@@ -1,9 +1,9 @@
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import { addDisplayPage, createPdf, finishPdf } from '../pdf/pdf-draw.ts';
-import type { SvgArt } from '../svg/art.ts';
-import { rgbToCmyk } from '../svg/color.ts';
-import { artToOps, type DisplayPage, type DrawOp, type Ink } from '../svg/display-list.ts';
+import type { Paint, SvgArt } from '../svg/art.ts';
+import { type Rgb, rgbToCmyk } from '../svg/color.ts';
+import { artToOps, type DisplayPage, type DrawOp, type Ink, inkGradient } from '../svg/display-list.ts';
 import { chooseInks } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
@@ -177,11 +177,26 @@ function compositePage(
 ): DisplayPage {
   const inkPlates = plates.filter((plate) => plate.kind !== 'underbase');
   const ops = artToOps(art, placement, (paint) => {
-    if (opts.type === 'process') return { ink: { space: 'cmyk', cmyk: rgbToCmyk(paint.rgb) }, opacity: paint.opacity };
-    const plate = inkPlates.find((candidate) => candidate.amount(paint) > 0);
-    return plate
-      ? { ink: { space: 'cmyk', cmyk: plate.cmyk }, opacity: plate.amount(paint) }
-      : { ink: NO_INK, opacity: 1 };
+    if (opts.type === 'process') {
+      const cmyk = (rgb: Rgb): Ink => ({ space: 'cmyk', cmyk: rgbToCmyk(rgb) });
+      const gradient = paint.gradient ? inkGradient(paint.gradient, (stop) => cmyk(stop.rgb)) : undefined;
+      return { ink: cmyk(paint.rgb), opacity: paint.opacity, ...(gradient ? { gradient } : {}) };
+    }
+    // Spot: each colour shows as the ink it prints with, at its tint over paper.
+    const asInk = (colour: Paint): { ink: Ink; opacity: number } => {
+      const plate = inkPlates.find((candidate) => candidate.amount(colour) > 0);
+      return plate
+        ? { ink: { space: 'cmyk', cmyk: plate.cmyk }, opacity: plate.amount(colour) }
+        : { ink: NO_INK, opacity: 1 };
+    };
+    const gradient = paint.gradient
+      ? inkGradient(
+          paint.gradient,
+          (stop) => asInk(stop).ink,
+          (stop) => asInk(stop).opacity,
+        )
+      : undefined;
+    return { ...asInk(paint), ...(gradient ? { gradient } : {}) };
   });
   const bar: BarPatch[] = inkPlates.map((plate) => ({
     ink: { space: 'cmyk', cmyk: plate.cmyk },

@@ -1,4 +1,4 @@
-import type { ClipShape, FillRule, PaintItem, StrokeStyle, SvgArt } from './art.ts';
+import type { ClipShape, FillRule, Gradient, GradientStop, PaintItem, StrokeStyle, SvgArt } from './art.ts';
 import type { Cmyk } from './color.ts';
 import { type Matrix, multiply } from './matrix.ts';
 
@@ -10,12 +10,30 @@ export type Ink =
   | { readonly space: 'cmyk'; readonly cmyk: Cmyk }
   | { readonly space: 'separation'; readonly name: string; readonly alternate: Cmyk; readonly tint: number };
 
-/** A gradient in process colour, in the path's own coordinates (see Gradient in art.ts). */
+/**
+ * A gradient in the path's own coordinates (see Gradient in art.ts). Its stops share one colour
+ * space: all process CMYK, or all tints of one separation (a plate's tint ramp).
+ */
 export interface InkGradient {
   readonly kind: 'linear' | 'radial';
   readonly coords: readonly number[];
   readonly matrix: Matrix;
-  readonly stops: readonly { readonly offset: number; readonly cmyk: Cmyk; readonly opacity: number }[];
+  readonly stops: readonly { readonly offset: number; readonly ink: Ink; readonly opacity: number }[];
+}
+
+/** A paint's gradient re-inked stop by stop (e.g. to CMYK, or to one plate's tints). */
+export function inkGradient(
+  gradient: Gradient,
+  ink: (stop: GradientStop) => Ink,
+  opacity: (stop: GradientStop) => number = (stop) => stop.opacity,
+): InkGradient {
+  const { kind, coords, matrix, stops } = gradient;
+  return {
+    kind,
+    coords,
+    matrix,
+    stops: stops.map((stop) => ({ offset: stop.offset, ink: ink(stop), opacity: opacity(stop) })),
+  };
 }
 
 /** How a path is painted. With a gradient, `ink` is its flat stand-in for backends that need one. */

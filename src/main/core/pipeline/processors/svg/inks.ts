@@ -31,10 +31,16 @@ export function spotName(entry: PaletteEntry): string {
   return hex === '000000' ? 'Black' : `Spot ${hex}`;
 }
 
+/** Art colours closer than this (CIE76) print with one ink: shades of a gradient, near-duplicates. */
+const MERGE_DELTA_E = 12;
+/** More screens than this is not a job anyone prints from an unnamed palette. */
+const MAX_DERIVED_INKS = 8;
+
 /**
  * The inks of a job, in order of preference: the palette given in the options, the logo's locked
- * palette, the exact colours of a vector master, then the logo's stored palette. Paper white is
- * not an ink on a light substrate. Names repeat are made unique.
+ * palette, the exact colours of a vector master (most used first; near-duplicates merged, at most
+ * 8), then the logo's stored palette. Paper white is not an ink on a light substrate. Repeated
+ * names are made unique.
  */
 export function chooseInks(
   art: SvgArt,
@@ -43,10 +49,13 @@ export function chooseInks(
   source: 'svg' | 'trace',
 ): SpotInk[] {
   let entries: readonly PaletteEntry[] = [];
+  // Only colours read off the art are merged and capped; a palette someone chose is used as is.
+  let derived = false;
   if (optionPalette && optionPalette.length > 0) entries = optionPalette;
   else if (stored?.locked && stored.colors.length > 0) entries = stored.colors;
   else {
     const own = artColors(art);
+    derived = true;
     if (own.length > 0)
       entries = own.map((hex) => ({ hex, name: stored?.colors.find((colour) => colour.hex === hex)?.name }));
     else if (stored && source === 'svg') entries = stored.colors;
@@ -57,6 +66,8 @@ export function chooseInks(
     const rgb = hexToRgb(entry.hex);
     const hex = rgbToHex(rgb);
     if (isPaperWhite(rgb) || inks.some((ink) => ink.hex === hex)) continue;
+    if (derived && (inks.length >= MAX_DERIVED_INKS || inks.some((ink) => deltaE(ink.rgb, rgb) < MERGE_DELTA_E)))
+      continue;
     let name = spotName(entry);
     for (let i = 2; names.has(name); i++) name = `${spotName(entry)} ${i}`;
     names.add(name);

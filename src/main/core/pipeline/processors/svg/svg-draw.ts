@@ -1,8 +1,22 @@
-import type { DisplayPage, Ink } from './display-list.ts';
+import type { DisplayPage, Ink, InkGradient, InkPaint } from './display-list.ts';
 import { matrixToSvg, round } from './matrix.ts';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+function gradientElement(id: string, gradient: InkGradient, stopColor: (ink: Ink) => string): string {
+  const stops = gradient.stops
+    .map(
+      (stop) =>
+        `<stop offset="${round(stop.offset, 6)}" stop-color="${stopColor(stop.ink)}" stop-opacity="${round(stop.opacity, 4)}"/>`,
+    )
+    .join('');
+  const [a = 0, b = 0, c = 0, d = 0, e = 0] = gradient.coords.map((value) => round(value, 6));
+  const common = `id="${id}" gradientUnits="userSpaceOnUse" gradientTransform="${matrixToSvg(gradient.matrix)}"`;
+  return gradient.kind === 'linear'
+    ? `<linearGradient ${common} x1="${a}" y1="${b}" x2="${c}" y2="${d}">${stops}</linearGradient>`
+    : `<radialGradient ${common} cx="${a}" cy="${b}" r="${c}" fx="${d}" fy="${e}">${stops}</radialGradient>`;
 }
 
 /**
@@ -14,6 +28,7 @@ export function displayPageToSvg(
   pxPerPt: number,
   inkColor: (ink: Ink) => string,
   background?: string,
+  stopColor: (ink: Ink) => string = inkColor,
 ): string {
   const width = Math.round(page.widthPt * pxPerPt);
   const height = Math.round(page.heightPt * pxPerPt);
@@ -38,20 +53,27 @@ export function displayPageToSvg(
       close += '</g>';
     }
     const attrs: string[] = [`d="${escapeXml(op.d)}"`, `transform="${matrixToSvg(op.matrix)}"`];
+    // Gradients are defined in the path's own space, so their matrix applies as is.
+    const paintOf = (paint: InkPaint): string => {
+      if (!paint.gradient) return inkColor(paint.ink);
+      const id = `g${defs.length}`;
+      defs.push(gradientElement(id, paint.gradient, stopColor));
+      return `url(#${id})`;
+    };
     if (op.fill) {
-      attrs.push(`fill="${inkColor(op.fill.ink)}"`, `fill-rule="${op.fillRule}"`);
-      if (op.fill.opacity < 1) attrs.push(`fill-opacity="${round(op.fill.opacity, 4)}"`);
+      attrs.push(`fill="${paintOf(op.fill)}"`, `fill-rule="${op.fillRule}"`);
+      if (op.fill.opacity < 1 && !op.fill.gradient) attrs.push(`fill-opacity="${round(op.fill.opacity, 4)}"`);
     } else attrs.push('fill="none"');
     if (op.stroke) {
       const s = op.stroke;
       attrs.push(
-        `stroke="${inkColor(s.paint.ink)}"`,
+        `stroke="${paintOf(s.paint)}"`,
         `stroke-width="${round(s.width, 6)}"`,
         `stroke-linecap="${s.cap}"`,
         `stroke-linejoin="${s.join}"`,
         `stroke-miterlimit="${s.miterLimit}"`,
       );
-      if (s.paint.opacity < 1) attrs.push(`stroke-opacity="${round(s.paint.opacity, 4)}"`);
+      if (s.paint.opacity < 1 && !s.paint.gradient) attrs.push(`stroke-opacity="${round(s.paint.opacity, 4)}"`);
       if (s.dash.length > 0)
         attrs.push(`stroke-dasharray="${s.dash.join(' ')}"`, `stroke-dashoffset="${s.dashOffset}"`);
     }
