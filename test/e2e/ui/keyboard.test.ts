@@ -51,6 +51,19 @@ describe('keyboard-only walk through the main flow', () => {
       await page.keyboard.press('Shift+ArrowRight');
       await expect.poll(() => library.selectedTiles().count()).toBe(3);
 
+      // F2 renames the logo under the cursor from the details panel; Enter saves, focus can go back.
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('F2');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Name');
+      await page.keyboard.type('Renamed by keyboard');
+      await page.keyboard.press('Enter');
+      await library.tile('Renamed by keyboard').waitFor();
+      await tabTo(page, isGrid, true);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await expect.poll(() => library.selectedTiles().count()).toBe(3);
+
       // Tag the three from the details panel.
       await tabTo(page, (el) => el.getAttribute('aria-label') === 'Add a tag to 3 logos');
       await page.keyboard.type('keyboard');

@@ -9,6 +9,20 @@ const GAP = 16;
 const PADDING = 20;
 const LABEL_HEIGHT = 46;
 
+/** Puts the focus in the details panel's name field, text selected, once it is on screen. */
+function focusNameField(tries = 60): void {
+  requestAnimationFrame(() => {
+    // The panel may still be loading the logo the selection just moved to: wait for its field.
+    const field = document.querySelector<HTMLInputElement>('.details__name-input');
+    if (!field) {
+      if (tries > 0) focusNameField(tries - 1);
+      return;
+    }
+    field.focus();
+    field.select();
+  });
+}
+
 /** Grid geometry for a width: as many columns of at least MIN_TILE as fit. */
 function layout(width: number) {
   const inner = Math.max(0, width - PADDING * 2);
@@ -105,6 +119,10 @@ export function LogoGrid() {
     } else if (event.key === ' ' || (event.key === 'Enter' && !mod)) {
       event.preventDefault();
       selectAt(cursor, event.key === ' ' && !event.shiftKey ? 'toggle' : event.shiftKey ? 'range' : 'replace');
+    } else if (event.key === 'F2') {
+      // Rename, as in Finder/Explorer: the details panel's name field takes the focus.
+      event.preventDefault();
+      focusNameField();
     } else if (mod && event.key.toLowerCase() === 'a') {
       event.preventDefault();
       void allIds().then(selectIds);
@@ -123,6 +141,9 @@ export function LogoGrid() {
       tabIndex={0}
       aria-activedescendant={cursorRendered && total > 0 ? `logo-tile-${cursor}` : undefined}
       onKeyDown={onKeyDown}
+      onDoubleClick={(event) => {
+        if ((event.target as HTMLElement).closest('[role=option][data-logo-name]')) focusNameField();
+      }}
       data-testid="logo-grid"
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
