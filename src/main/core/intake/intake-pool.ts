@@ -41,7 +41,10 @@ interface Task {
 /** One isolated decoder process, running one file at a time, under a watchdog. */
 class IntakeSlot {
   #process: IsolatedProcess | null = null;
-  #current: { task: Task; id: number; timer: NodeJS.Timeout } | null = null;
+  #current: { task: Task; id: number; timer: NodeJS.Timeout | null } | null = null;
+  /** A fresh process loads its modules before it can decode; that time is not the file's. */
+  #ready = false;
+  #startupTimer: NodeJS.Timeout | null = null;
   #nextId = 1;
   readonly #options: SlotOptions;
   readonly #onIdle: () => void;
@@ -58,25 +61,53 @@ class IntakeSlot {
   run(task: Task): void {
     const process = this.#ensureProcess();
     const id = this.#nextId++;
-    const timer = setTimeout(() => this.#timeout(), this.#options.timeoutMs);
-    this.#current = { task, id, timer };
+    this.#current = { task, id, timer: null };
     const request: IntakeRequest = { id, path: task.path, tmpDir: task.tmpDir, limits: this.#options.limits };
     process.postMessage(request);
+    if (this.#ready) this.#startWatchdog();
+  }
+
+  /** The per-file wall clock starts once the process is ready to decode. */
+  #startWatchdog(): void {
+    if (!this.#current || this.#current.timer) return;
+    this.#current.timer = setTimeout(() => this.#timeout(), this.#options.timeoutMs);
   }
 
   kill(reason: MarqueError): void {
     this.#finish((task) => task.reject(reason));
     this.#process?.kill();
     this.#process = null;
+    this.#clearStartup();
+  }
+
+  #clearStartup(): void {
+    if (this.#startupTimer) clearTimeout(this.#startupTimer);
+    this.#startupTimer = null;
   }
 
   #ensureProcess(): IsolatedProcess {
     if (this.#process) return this.#process;
     const child = this.#options.spawn(this.#options.entry, 'Marque intake');
-    child.onMessage((message) => this.#onMessage(child, message as IntakeReply));
+    this.#ready = false;
+    // A process that cannot even start (broken install, starved machine) fails the file too.
+    this.#startupTimer = setTimeout(() => {
+      const file = this.#current ? basename(this.#current.task.path) : 'intake';
+      this.kill(new MarqueError('DECODE_FAILED', `${file}: the image decoder did not start in time`));
+    }, STARTUP_TIMEOUT_MS);
+    child.onMessage((message) => {
+      if (isReadySignal(message)) {
+        if (child !== this.#process) return;
+        this.#ready = true;
+        this.#clearStartup();
+        this.#startWatchdog();
+        return;
+      }
+      this.#onMessage(child, message as IntakeReply);
+    });
     child.onExit(() => {
       if (this.#process !== child) return;
       this.#process = null;
+      this.#clearStartup();
       const file = this.#current ? basename(this.#current.task.path) : '';
       this.#finish((task) =>
         task.reject(
@@ -111,11 +142,17 @@ class IntakeSlot {
   #finish(settle: (task: Task) => void): void {
     const current = this.#current;
     if (!current) return;
-    clearTimeout(current.timer);
+    if (current.timer) clearTimeout(current.timer);
     this.#current = null;
     settle(current.task);
     this.#onIdle();
   }
+}
+
+const STARTUP_TIMEOUT_MS = 30_000;
+
+function isReadySignal(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { ready?: unknown }).ready === true;
 }
 
 /** A small pool of intake processes with a FIFO queue. */

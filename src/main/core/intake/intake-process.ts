@@ -30,5 +30,8 @@ async function handle(request: IntakeRequest): Promise<void> {
 
 if (parentPort) parentPort.on('message', (event) => void handle(event.data as IntakeRequest));
 else process.on('message', (message) => void handle(message as IntakeRequest));
+// Modules are loaded: from now on the parent's per-file watchdog counts decode time only.
+if (parentPort) parentPort.postMessage({ ready: true });
+else process.send?.({ ready: true });
 // Without a parent there is nothing to serve: exit when the IPC channel closes.
 process.on('disconnect', () => process.exit(0));

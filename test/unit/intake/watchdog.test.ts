@@ -1,0 +1,152 @@
+/**
+ * A file that hangs the decoder (a filter-bomb SVG that keeps librsvg busy for a long time) costs
+ * one error: the watchdog kills its intake process within the limit, a new one takes the rest of
+ * the batch, and closing the studio while such a file is in the intake takes well under 3 s.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sourceEntries } from '../../../src/main/core/entries.ts';
+import { IntakePool } from '../../../src/main/core/intake/intake-pool.ts';
+import { forkNodeProcess, type IsolatedProcessFactory } from '../../../src/main/core/intake/isolated-process.ts';
+import { createStudio } from '../../../src/main/core/studio.ts';
+import { MarqueError } from '../../../src/shared/errors.ts';
+import { filterBombSvg } from '../../helpers/hostile-fixtures.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+
+const TIMEOUT_MS = 1500;
+
+let dir: { path: string; cleanup: () => Promise<void> };
+
+/** The Node host's factory, counting the processes it starts and the ones that have exited. */
+function countingSpawn(): { spawn: IsolatedProcessFactory; started: () => number; exited: () => number } {
+  let started = 0;
+  let exited = 0;
+  const spawn: IsolatedProcessFactory = (entry, name) => {
+    started++;
+    const child = forkNodeProcess(entry, name);
+    child.onExit(() => exited++);
+    return child;
+  };
+  return { spawn, started: () => started, exited: () => exited };
+}
+
+async function writeGoodPngs(count: number): Promise<string[]> {
+  const paths: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const path = join(dir.path, `good-${i}.png`);
+    await writeFile(
+      path,
+      await sharp({ create: { width: 40 + i, height: 30, channels: 4, background: '#457b9d' } })
+        .png()
+        .toBuffer(),
+    );
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function until(predicate: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+beforeEach(async () => {
+  dir = await tempDir('marque-watchdog-');
+  await writeFile(join(dir.path, 'filter-bomb.svg'), filterBombSvg());
+});
+
+afterEach(async () => {
+  await dir.cleanup();
+});
+
+describe('intake watchdog', () => {
+  it('kills a hanging decode within its limit and carries on with a fresh process', async () => {
+    const counter = countingSpawn();
+    const pool = new IntakePool({
+      entry: sourceEntries().intakeProcess,
+      spawn: counter.spawn,
+      size: 1,
+      timeoutMs: TIMEOUT_MS,
+    });
+    try {
+      const started = Date.now();
+      const error = await pool.inspect(join(dir.path, 'filter-bomb.svg'), dir.path).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      const elapsed = Date.now() - started;
+      expect(error).toBeInstanceOf(MarqueError);
+      expect((error as MarqueError).code).toBe('DECODE_TIMEOUT');
+      expect((error as MarqueError).message).toMatch(/^filter-bomb\.svg: took too long to decode \(over 1\.5 s\)/);
+      // Killed at the limit, not when librsvg would have finished (tens of seconds).
+      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS);
+      expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);
+      await until(() => counter.exited() === 1, 2000);
+      // The next file gets a new process and decodes normally.
+      const [good] = await writeGoodPngs(1);
+      const result = await pool.inspect(good as string, dir.path);
+      expect(result.format).toBe('png');
+      expect(counter.started()).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails only the bomb in a batch: the rest of the batch imports', async () => {
+    const goods = await writeGoodPngs(6);
+    const studio = await createStudio({
+      dataDir: join(dir.path, 'data'),
+      intakeProcesses: 1,
+      intakeTimeoutMs: TIMEOUT_MS,
+    });
+    try {
+      const started = Date.now();
+      const report = await studio.library.importPaths([
+        goods[0] as string,
+        join(dir.path, 'filter-bomb.svg'),
+        ...goods.slice(1),
+      ]);
+      const summary = report.outcomes.map((o) => (o.status === 'failed' ? `${o.status} ${o.message}` : o.status));
+      expect(report.imported, summary.join('\n')).toBe(6);
+      expect(report.failed).toBe(1);
+      const failed = report.outcomes.find((o) => o.status === 'failed');
+      expect(failed?.status === 'failed' && failed.code).toBe('DECODE_TIMEOUT');
+      expect(failed?.path.endsWith('filter-bomb.svg')).toBe(true);
+      expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 10_000);
+      expect(studio.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await studio.close();
+    }
+  });
+
+  it('closes the studio within 3 s while the bomb is in the intake, leaving no process behind', async () => {
+    const counter = countingSpawn();
+    const studio = await createStudio({
+      dataDir: join(dir.path, 'data'),
+      intakeProcesses: 1,
+      // Far longer than the test: only close() can stop this decode.
+      intakeTimeoutMs: 60_000,
+      spawn: counter.spawn,
+    });
+    const importing = studio.library.importPaths([join(dir.path, 'filter-bomb.svg')]);
+    await until(() => counter.started() === 1, 3000);
+    // Let the child get into the render.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const started = Date.now();
+    await studio.close();
+    const closeMs = Date.now() - started;
+    expect(closeMs).toBeLessThan(3000);
+    // The import settles (the bomb is cancelled with the studio), rather than hanging.
+    const settled = await importing.then(
+      (report) => report.outcomes[0]?.status,
+      () => 'rejected',
+    );
+    expect(['failed', 'rejected']).toContain(settled);
+    await until(() => counter.exited() === 1, 2000);
+  });
+});
