@@ -1,4 +1,5 @@
 import type { Bench } from './bench.ts';
+import { deliverablesBench } from './deliverables.ts';
 import { pipelineBench } from './pipeline.ts';
 import { exporterBench } from './exporter.ts';
 import { shareBench } from './share.ts';
@@ -14,4 +15,5 @@ export const sections: Record<string, Bench> = {
   exporter: exporterBench,
   trace: traceBench,
   'ui-grid': uiGridBench,
+  deliverables: deliverablesBench,
 };

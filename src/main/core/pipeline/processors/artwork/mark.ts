@@ -136,24 +136,53 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
     height = h;
   }
   const pixels = data;
-  const raw = { width, height, channels: 4 as const };
   const probeScale = Math.min(1, PROBE / Math.max(width, height));
   const probe =
     probeScale < 1
-      ? await sharp(pixels, { raw })
+      ? await sharp(pixels, { raw: { width, height, channels: 4 } })
           .resize(Math.max(1, Math.round(width * probeScale)), Math.max(1, Math.round(height * probeScale)))
           .raw()
           .toBuffer()
       : pixels;
+  // A pyramid of halvings, made on demand: each size is resampled from the smallest level at least
+  // twice its size, so small icons cost little and keep Lanczos quality.
+  const levels: { width: number; height: number; data: Promise<Buffer> }[] = [
+    { width, height, data: Promise.resolve(pixels) },
+  ];
+  const levelFor = (w: number, h: number) => {
+    for (;;) {
+      const last = levels[levels.length - 1] as (typeof levels)[number];
+      const next = { width: Math.round(last.width / 2), height: Math.round(last.height / 2) };
+      if (next.width < 2 * w || next.height < 2 * h || next.width < 1 || next.height < 1) break;
+      levels.push({
+        ...next,
+        data: last.data.then((data) =>
+          sharp(data, { raw: { width: last.width, height: last.height, channels: 4 } })
+            .resize(next.width, next.height, { fit: 'fill', kernel: 'lanczos3' })
+            .raw()
+            .toBuffer(),
+        ),
+      });
+    }
+    return (
+      [...levels].reverse().find((level) => level.width >= 2 * w && level.height >= 2 * h) ??
+      (levels[0] as (typeof levels)[number])
+    );
+  };
   return {
     isVector: false,
     aspect: width / height,
     vector: null,
     ink: measureInk(probe),
-    render: async (w, h) =>
-      w === width && h === height
-        ? Buffer.from(pixels)
-        : sharp(pixels, { raw }).resize(w, h, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer(),
+    render: async (w, h) => {
+      if (w === width && h === height) return Buffer.from(pixels);
+      const level = levelFor(w, h);
+      const data = await level.data;
+      return sharp(data, { raw: { width: level.width, height: level.height, channels: 4 } })
+        .resize(w, h, { fit: 'fill', kernel: 'lanczos3' })
+        .raw()
+        .toBuffer();
+    },
   };
 }
 
