@@ -217,6 +217,19 @@ describe('favicon overrides, profiles and the checker', () => {
     expect((await checkFaviconPack(pack.files)).ok).toBe(true);
   });
 
+  it('writes favicon.svg from a colour trace of a raster logo when asked', async () => {
+    const pack = await buildFaviconPack(await rasterInput(), { traceRaster: true });
+    const svg = new TextDecoder().decode(get(pack.files, 'favicon.svg'));
+    expect(svg).toMatch(/<path[^>]+fill="#2a9d8f"/i);
+    expect((await checkFaviconPack(pack.files)).ok).toBe(true);
+    // The traced bar fills the width of the square icon, centred vertically like the PNGs.
+    const image = await pixels(await sharp(Buffer.from(svg)).resize(64, 64).png().toBuffer());
+    const alphaAt = (x: number, y: number) => image.data[(y * 64 + x) * 4 + 3] as number;
+    expect(alphaAt(32, 32)).toBe(255);
+    expect(alphaAt(2, 32)).toBeGreaterThan(128);
+    expect(alphaAt(32, 4)).toBe(0);
+  });
+
   it('flags a broken pack: ascending ICO, no 48 frame, manifest icon missing or mis-sized', async () => {
     const pack = await buildFaviconPack(svgInput(TWO_COLOUR_SVG, 200, 100));
     const frames = decodeIco(get(pack.files, 'favicon.ico'));

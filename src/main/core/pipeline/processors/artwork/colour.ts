@@ -84,9 +84,13 @@ export function vanishingShare(ink: Ink, background: Rgb, minimum = 2): number {
   return share;
 }
 
-/** The first candidate background against which at least 70 % of the ink stays legible. */
+/**
+ * The first candidate background the mark does not disappear into: at most half of its ink may
+ * fall under a 1.5:1 contrast. Lenient on purpose: a yellow flame inside a red outline still
+ * reads on white; a white mark on white does not.
+ */
 export function legibleBackground(ink: Ink, candidates: readonly Rgb[]): Rgb | null {
-  return candidates.find((candidate) => vanishingShare(ink, candidate) <= 0.3) ?? null;
+  return candidates.find((candidate) => vanishingShare(ink, candidate, 1.5) <= 0.5) ?? null;
 }
 
 /** The ink's most used colour that is neither near-white nor near-black (a brand colour), if any. */

@@ -5,6 +5,7 @@ import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import { boxInCircle, encodePng, fullBox, inset, markPng } from '../artwork/canvas.ts';
 import { brandColour, legibleBackground, paletteBrand, parseHex, type Rgb, toHex } from '../artwork/colour.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
+import { traceColor } from '../trace-color.ts';
 import { darkTabContrast, faviconSvg, vanishesOnDark } from './favicon-svg.ts';
 import { encodeIco } from './ico.ts';
 import { browserConfig, htmlSnippet, type PackTextInput, readme, webManifest } from './pack-texts.ts';
@@ -33,6 +34,8 @@ export const faviconOptions = z.object({
   darkMode: z.enum(['auto', 'always', 'never']).default('auto'),
   override16: override.optional(),
   override32: override.optional(),
+  /** For bitmap masters: write favicon.svg from a full-colour trace (the trace-color recipe). */
+  traceRaster: z.boolean().default(false),
 });
 export type FaviconOptions = z.infer<typeof faviconOptions>;
 
@@ -48,13 +51,17 @@ export const faviconProcessor: Processor<FaviconOptions> = {
   usesPalette: true,
   options: faviconOptions as z.ZodType<FaviconOptions>,
   async run(input, options, context) {
-    const result = await buildFaviconPack(input, options);
+    const result = await buildFaviconPack(input, options, context.signal);
     context.progress(100);
     return result;
   },
 };
 
-export async function buildFaviconPack(input: ProcessorInput, rawOptions: Partial<FaviconOptions> = {}) {
+export async function buildFaviconPack(
+  input: ProcessorInput,
+  rawOptions: Partial<FaviconOptions> = {},
+  signal: AbortSignal = new AbortController().signal,
+) {
   const options = faviconOptions.parse(rawOptions);
   const mark = await loadMark(markSource(input), { trim: true });
   const profile = FAVICON_PROFILES[options.profile];
@@ -94,8 +101,12 @@ export async function buildFaviconPack(input: ProcessorInput, rawOptions: Partia
   ]);
 
   const dark = options.darkMode === 'always' || (options.darkMode === 'auto' && vanishesOnDark(mark.ink));
-  const svg = mark.vector ? faviconSvg(mark.vector.parts, mark.vector.box, dark) : null;
-  if (!mark.vector) notes.push('No favicon.svg: the master is a raster image (trace it first to get one).');
+  const vector = mark.vector ?? (options.traceRaster ? await tracedVector(input, signal) : null);
+  const svg = vector ? faviconSvg(vector.parts, vector.box, dark) : null;
+  if (!mark.vector && vector)
+    notes.push('favicon.svg is a colour trace of the bitmap master: compare it with the PNGs before use.');
+  if (!vector)
+    notes.push('No favicon.svg: the master is a bitmap (choose "trace" to get one, or trace the logo first).');
   if (overrides.size) notes.push(`Hand-made ${[...overrides.keys()].join(' and ')} px icons were used as supplied.`);
 
   const appName = options.appName ?? input.name;
@@ -133,6 +144,17 @@ export async function buildFaviconPack(input: ProcessorInput, rawOptions: Partia
       notes,
     },
   };
+}
+
+/** The trimmed vector of a full-colour trace of a bitmap master. */
+async function tracedVector(input: ProcessorInput, signal: AbortSignal) {
+  const traced = await traceColor.run(input, traceColor.options.parse({}), { signal, progress: () => {} });
+  const file = traced.files.find((f) => f.path.endsWith('.svg'));
+  if (!file) throw new MarqueError('INTERNAL', `${input.name}: the trace wrote no SVG`);
+  const text = new TextDecoder().decode(file.bytes);
+  return (
+    await loadMark({ kind: 'svg', text, width: input.width, height: input.height, name: input.name }, { trim: true })
+  ).vector;
 }
 
 /** Draws one icon at its exact size from the mark (vector marks rendered at that size). */

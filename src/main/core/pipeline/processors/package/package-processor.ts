@@ -141,13 +141,35 @@ export async function buildLogoPackage(
 async function render(mark: Mark, colourway: ColourwayName, size: number, background: Rgb | null): Promise<Buffer> {
   const width = Math.max(1, Math.round(mark.aspect >= 1 ? size : size * mark.aspect));
   const height = Math.max(1, Math.round(mark.aspect >= 1 ? size / mark.aspect : size));
-  const pixels = await mark.render(width, height);
+  if (!background) {
+    const pixels = await mark.render(width, height);
+    recolourPixels(pixels, colourway);
+    return sharp(pixels, { raw: { width, height, channels: 4 } })
+      .png({ compressionLevel: 6 })
+      .toBuffer();
+  }
+  // On a background the artwork gets clear space (JPG_MARGIN of the smaller side) so it never
+  // touches the edge of the picture; the file keeps the artboard's proportions at `size`.
+  const margin = Math.round(Math.min(width, height) * JPG_MARGIN);
+  const innerW = Math.max(1, width - 2 * margin);
+  const innerH = Math.max(1, height - 2 * margin);
+  const pixels = await mark.render(innerW, innerH);
   recolourPixels(pixels, colourway);
-  const image = sharp(pixels, { raw: { width, height, channels: 4 } });
-  if (!background) return image.png({ compressionLevel: 6 }).toBuffer();
   const [r, g, b] = background;
-  return image.flatten({ background: { r, g, b } }).jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer();
+  return sharp(pixels, { raw: { width: innerW, height: innerH, channels: 4 } })
+    .flatten({ background: { r, g, b } })
+    .extend({
+      top: margin,
+      bottom: height - innerH - margin,
+      left: margin,
+      right: width - innerW - margin,
+      background: { r, g, b },
+    })
+    .jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
+    .toBuffer();
 }
+
+const JPG_MARGIN = 0.08;
 
 const PDF_VARIANT_OF: Partial<Record<ColourwayName, 'full-color' | 'black' | 'reversed'>> = {
   FullColor: 'full-color',
