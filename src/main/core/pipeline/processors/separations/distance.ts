@@ -58,24 +58,84 @@ export function squaredDistanceTo(source: Uint8Array, width: number, height: num
   return grid;
 }
 
+/** The box of set pixels grown by `margin`, clamped to the image; null when nothing is set. */
+function cropBox(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  margin: number,
+): [number, number, number, number] | null {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (mask[row + x]) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        y1 = y;
+      }
+    }
+  }
+  if (x1 < 0) return null;
+  return [
+    Math.max(0, x0 - margin),
+    Math.max(0, y0 - margin),
+    Math.min(width, x1 + margin + 1),
+    Math.min(height, y1 + margin + 1),
+  ];
+}
+
+/**
+ * Runs `operate` on the part of the mask that can change (the set pixels' box plus `margin`), so
+ * small inks on a large film cost little. Pixels outside the box stay 0.
+ */
+function cropped(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  margin: number,
+  operate: (part: Uint8Array, w: number, h: number) => Uint8Array,
+): Uint8Array {
+  const result = new Uint8Array(mask.length);
+  const box = cropBox(mask, width, height, margin);
+  if (!box) return result;
+  const [x0, y0, x1, y1] = box;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  const part = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) part.set(mask.subarray((y0 + y) * width + x0, (y0 + y) * width + x1), y * w);
+  const done = operate(part, w, h);
+  for (let y = 0; y < h; y++) result.set(done.subarray(y * w, (y + 1) * w), (y0 + y) * width + x0);
+  return result;
+}
+
 /** The mask shrunk by `radius` pixels: kept only where the nearest outside pixel is farther than that. */
 export function erode(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   if (radius <= 0) return mask.slice();
-  const outside = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) outside[i] = mask[i] ? 0 : 1;
-  const distance = squaredDistanceTo(outside, width, height);
-  const r2 = radius * radius;
-  const result = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) result[i] = (distance[i] as number) > r2 ? 1 : 0;
-  return result;
+  // One ring of unset pixels around the box, so edges of the box erode like edges of the image.
+  return cropped(mask, width, height, 1, (part, w, h) => {
+    const outside = new Uint8Array(part.length);
+    for (let i = 0; i < part.length; i++) outside[i] = part[i] ? 0 : 1;
+    const distance = squaredDistanceTo(outside, w, h);
+    const r2 = radius * radius;
+    const result = new Uint8Array(part.length);
+    for (let i = 0; i < part.length; i++) result[i] = (distance[i] as number) > r2 ? 1 : 0;
+    return result;
+  });
 }
 
 /** The mask grown by `radius` pixels (every pixel within that distance of a set pixel). */
 export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   if (radius <= 0) return mask.slice();
-  const distance = squaredDistanceTo(mask, width, height);
-  const r2 = radius * radius;
-  const result = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) result[i] = (distance[i] as number) <= r2 ? 1 : 0;
-  return result;
+  return cropped(mask, width, height, Math.ceil(radius) + 1, (part, w, h) => {
+    const distance = squaredDistanceTo(part, w, h);
+    const r2 = radius * radius;
+    const result = new Uint8Array(part.length);
+    for (let i = 0; i < part.length; i++) result[i] = (distance[i] as number) <= r2 ? 1 : 0;
+    return result;
+  });
 }

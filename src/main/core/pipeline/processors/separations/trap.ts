@@ -7,6 +7,23 @@ import type { Plate } from './plates.ts';
 /** The spread overlaps the plate's own vector art by this much (and at least 2 px), so no hairline gap shows. */
 const OVERLAP_PT = 0.3;
 
+/** Each plate's visible area, rendered once per job and shared by every plate's trap. */
+const plateMasks = new WeakMap<ArtRaster, Map<Plate, Promise<Uint8Array>>>();
+
+function plateMask(raster: ArtRaster, plate: Plate): Promise<Uint8Array> {
+  let masks = plateMasks.get(raster);
+  if (!masks) {
+    masks = new Map();
+    plateMasks.set(raster, masks);
+  }
+  let mask = masks.get(plate);
+  if (!mask) {
+    mask = raster.mask((paint) => plate.amount(paint) > 0);
+    masks.set(plate, mask);
+  }
+  return mask;
+}
+
 /**
  * Trap for one spot plate: where its visible ink meets a darker ink, it spreads `trapPt` under it,
  * so misregistration shows a thin overlap instead of paper. Lighter inks spread, darker ones keep
@@ -27,8 +44,12 @@ export async function trapOps(
   );
   if (darker.length === 0) return [];
   const { width, height } = raster;
-  const own = await raster.mask((paint) => plate.amount(paint) > 0);
-  const under = await raster.mask((paint) => darker.some((other) => other.amount(paint) > 0));
+  const own = await plateMask(raster, plate);
+  const under = new Uint8Array(own.length);
+  for (const other of darker) {
+    const mask = await plateMask(raster, other);
+    for (let i = 0; i < under.length; i++) under[i] = under[i] || mask[i] ? 1 : 0;
+  }
   const grown = dilate(own, width, height, trapPt * raster.pxPerPt);
   const spread = new Uint8Array(own.length);
   let any = false;
