@@ -199,10 +199,10 @@ async function renderViews(
       .raw()
       .toBuffer({ resolveWithObject: true });
     const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
-    const preview = await sharp(data, raw).webp({ quality: 86, alphaQuality: 100 }).toBuffer();
+    const preview = await sharp(data, raw).webp({ quality: 86, alphaQuality: 100, effort: 2 }).toBuffer();
     const thumb = await sharp(data, raw)
       .resize(limits.thumbSize, limits.thumbSize, { fit: 'inside', withoutEnlargement: false })
-      .webp({ quality: 86, alphaQuality: 100 })
+      .webp({ quality: 86, alphaQuality: 100, effort: 2 })
       .toBuffer();
     return { preview, thumb };
   } catch (error) {
