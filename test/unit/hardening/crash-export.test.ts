@@ -12,7 +12,7 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CHILD = fileURLToPath(new URL('./fixtures/export-child.ts', import.meta.url));
 const caller = { mode: 'desktop', clientAddress: null } as const;
-const SIZES = [96, 160, 256, 384, 512, 640, 768, 1024];
+const SIZES = [96, 256, 512, 768];
 
 describe('SIGKILL during an export', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -30,7 +30,7 @@ describe('SIGKILL during an export', () => {
   beforeAll(async () => {
     dir = await tempDir('marque-crash-export-');
     dataDir = join(dir.path, 'data');
-    const corpus = await writeCorpus(join(dir.path, 'corpus'), { svgs: 16, offset: 40 });
+    const corpus = await writeCorpus(join(dir.path, 'corpus'), { svgs: 12, offset: 40 });
     studio = await createStudio({ dataDir, intakeProcesses: 1, pipeline: { workers: 2 } });
     const report = await studio.library.importPaths(corpus.svgs);
     logoIds = report.outcomes.flatMap((o) => (o.status === 'imported' ? [o.logo.id] : []));
@@ -50,7 +50,7 @@ describe('SIGKILL during an export', () => {
 
   for (const zip of [false, true]) {
     it(`${zip ? 'zip' : 'folder'} export: after restart no temp file is left in the destination, no half file, DB intact`, async () => {
-      expect(logoIds.length).toBeGreaterThanOrEqual(12);
+      expect(logoIds.length).toBeGreaterThanOrEqual(10);
       const destination = join(dir.path, zip ? 'delivery-zip' : 'delivery');
       const run = startLineChild(CHILD, [dataDir, JSON.stringify(request(destination, zip))]);
       // Folder: kill while files are being written. Zip: while the zip itself is (its 'verifying' phase).

@@ -16,7 +16,7 @@ describe('export into a read-only folder and onto a full disk', () => {
   let logoIds: string[];
   const mounted: string[] = [];
 
-  const request = (destination: string, zip: boolean, sizes = [512, 768, 1024]): ExportRequest => ({
+  const request = (destination: string, zip: boolean, sizes = [768, 1024]): ExportRequest => ({
     logoIds,
     recipes: sizes.map((size) => ({ recipe: 'thumbnail-png', options: { size } })),
     destination,
@@ -39,7 +39,7 @@ describe('export into a read-only folder and onto a full disk', () => {
 
   beforeAll(async () => {
     dir = await tempDir('marque-export-faults-');
-    const corpus = await writeCorpus(join(dir.path, 'corpus'), { svgs: 14, offset: 80 });
+    const corpus = await writeCorpus(join(dir.path, 'corpus'), { svgs: 12, offset: 80 });
     studio = await createStudio({ dataDir: join(dir.path, 'data'), intakeProcesses: 1, pipeline: { workers: 2 } });
     const report = await studio.library.importPaths(corpus.svgs);
     logoIds = report.outcomes.flatMap((o) => (o.status === 'imported' ? [o.logo.id] : []));

@@ -9,7 +9,7 @@ import { auditStore } from '../../helpers/data-audit.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const SEED = process.env.MARQUE_FUZZ_SEED ? Number(process.env.MARQUE_FUZZ_SEED) : 20_261_122;
-const FILES = 100;
+const FILES = 80;
 
 /** Snippets an attacker would put in an SVG: scripts, handlers, external and local references, XXE, bombs. */
 const HOSTILE_SVG = [
