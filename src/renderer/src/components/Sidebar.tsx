@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { type Screen, showScreen, useAppStore } from '../stores/app-store.ts';
+import { isActive, useJobsStore } from '../stores/jobs-store.ts';
 import { setFilters, useLibraryStore } from '../stores/library-store.ts';
 import { clearSelection } from '../stores/selection-store.ts';
 import { Icon, type IconName } from './Icon.tsx';
@@ -21,11 +22,23 @@ const ITEMS: readonly NavItem[] = [
   { screen: 'settings', label: 'Share & Settings', icon: 'settings', viewer: false },
 ];
 
+/** A quiet count after a nav label (hidden when zero or unknown). */
+function SidebarCount({ value }: { value: number | null }) {
+  if (!value) return null;
+  return (
+    <span className="sidebar__count" aria-hidden="true">
+      {value.toLocaleString()}
+    </span>
+  );
+}
+
 export function Sidebar() {
   const { screen, canEdit, mode } = useAppStore(
     useShallow((state) => ({ screen: state.screen, canEdit: state.info?.canEdit === true, mode: state.info?.mode })),
   );
   const trashed = useLibraryStore((state) => state.filters.trashed);
+  const counts = useLibraryStore(useShallow((state) => ({ library: state.libraryTotal, trash: state.trashTotal })));
+  const activeJobs = useJobsStore((state) => [...state.jobs.values()].filter(isActive).length);
   const items = ITEMS.filter((item) => canEdit || item.viewer);
 
   return (
@@ -55,6 +68,17 @@ export function Sidebar() {
               >
                 <Icon name={item.icon} />
                 <span>{item.label}</span>
+                <SidebarCount
+                  value={
+                    item.screen === 'library'
+                      ? item.trash
+                        ? counts.trash
+                        : counts.library
+                      : item.screen === 'queue'
+                        ? activeJobs
+                        : null
+                  }
+                />
               </button>
             </li>
           );

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { LibraryQuery } from '../../../shared/contract/index.ts';
 import type { Logo, LogoFormat } from '../../../shared/domain.ts';
 import { client } from '../api/client.ts';
+import { canEdit } from './app-store.ts';
 
 /** Logos are fetched in pages as the grid scrolls to them; 10,000 logos never load at once. */
 export const PAGE_SIZE = 200;
@@ -41,6 +42,8 @@ interface LibraryState {
   readonly pages: Readonly<Record<number, readonly Logo[]>>;
   /** Logos in the whole library (not in the trash), for the empty state and the status bar. */
   readonly libraryTotal: number | null;
+  /** Logos in the Trash, for the sidebar. */
+  readonly trashTotal: number | null;
   readonly error: string | null;
 }
 
@@ -49,6 +52,7 @@ export const useLibraryStore = create<LibraryState>(() => ({
   total: null,
   pages: {},
   libraryTotal: null,
+  trashTotal: null,
   error: null,
 }));
 
@@ -104,8 +108,12 @@ export async function ensurePage(page: number): Promise<void> {
 
 async function countLibrary(): Promise<void> {
   try {
-    const reply = await client.call('library.list', { limit: 1 });
-    useLibraryStore.setState({ libraryTotal: reply.total });
+    const [live, trash] = await Promise.all([
+      client.call('library.list', { limit: 1 }),
+      // The share has no Trash view; only a client that edits counts it.
+      canEdit() ? client.call('library.list', { limit: 1, trashed: true }).catch(() => null) : null,
+    ]);
+    useLibraryStore.setState({ libraryTotal: live.total, trashTotal: trash?.total ?? null });
   } catch {
     // The list itself reports the error.
   }

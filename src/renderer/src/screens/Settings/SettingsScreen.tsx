@@ -183,7 +183,8 @@ function StorageCard() {
     setStats(nextStats);
     setHealth(nextHealth);
     // Megabytes of 1,000,000 bytes, like every size shown in Marque.
-    if (nextStats) setCapMb(String(Math.round(nextStats.capBytes / 1e6)));
+    // Only fill the field once: a refresh must not overwrite what the designer is typing.
+    if (nextStats) setCapMb((current) => current || String(Math.round(nextStats.capBytes / 1e6)));
   }, []);
   useEffect(() => {
     void reload();
