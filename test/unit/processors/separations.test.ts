@@ -155,6 +155,10 @@ describe('separations recipe', () => {
     const straight = await filmInk(png);
     expect(count(straight)).toBe(ink);
     expect(iou(flipped, straight)).toBeGreaterThan(0.97);
+    // The PDF plate is mirrored too (emulsion down), the proof page is not.
+    const document = await loadPdf(file(mirrored, 'separations.pdf'));
+    expect(pageContent(document.getPage(0))).toMatch(/^1 0 0 -1 0 [\d.]+ cm\nq\n-1 0 0 1 [\d.]+ 0 cm/);
+    expect(pageContent(document.getPage(3))).not.toMatch(/-1 0 0 1 [\d.]+ 0 cm/);
   });
 
   it('process: C, M, Y, K plates at their angles, tints screened to the right coverage', async () => {
