@@ -1,9 +1,10 @@
 import type { Bench } from './bench.ts';
 import { deliverablesBench } from './deliverables.ts';
-import { pipelineBench } from './pipeline.ts';
 import { exporterBench } from './exporter.ts';
-import { shareBench } from './share.ts';
+import { importBench } from './import.ts';
+import { pipelineBench } from './pipeline.ts';
 import { searchBench } from './search.ts';
+import { shareBench } from './share.ts';
 import { traceBench } from './trace.ts';
 import { uiGridBench } from './ui-grid.ts';
 
@@ -11,9 +12,10 @@ import { uiGridBench } from './ui-grid.ts';
 export const sections: Record<string, Bench> = {
   pipeline: pipelineBench,
   share: shareBench,
-  search: searchBench,
   exporter: exporterBench,
+  search: searchBench,
   trace: traceBench,
   'ui-grid': uiGridBench,
   deliverables: deliverablesBench,
+  import: importBench,
 };
