@@ -159,7 +159,7 @@ describe('favicon dark variant', () => {
 });
 
 describe('favicon overrides, profiles and the checker', () => {
-  it('uses hand-made 16 and 32 px icons as given (base64 or bytes)', async () => {
+  it('uses hand-made 16 and 32 px icons as given (base64 or data: URL)', async () => {
     const hand16 = await sharp({ create: { width: 16, height: 16, channels: 4, background: '#ff00ff' } })
       .png()
       .toBuffer();
@@ -168,7 +168,7 @@ describe('favicon overrides, profiles and the checker', () => {
       .toBuffer();
     const pack = await buildFaviconPack(svgInput(TWO_COLOUR_SVG, 200, 100), {
       override16: hand16.toString('base64'),
-      override32: new Uint8Array(hand32),
+      override32: `data:image/png;base64,${hand32.toString('base64')}`,
     });
     const [f48, f32, f16] = decodeIco(get(pack.files, 'favicon.ico'));
     expect((await pixels(f16?.data as Uint8Array)).data.subarray(0, 4)).toEqual(Buffer.from([255, 0, 255, 255]));

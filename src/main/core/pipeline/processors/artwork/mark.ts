@@ -48,12 +48,19 @@ export function markSource(input: ProcessorInput): MarkSource {
   return { kind: 'raster', bytes: input.master, name: input.name };
 }
 
-/** Loads a mark; `trim` crops to the inked area (favicons, social) instead of the artboard (package). */
-export async function loadMark(source: MarkSource, options: { readonly trim: boolean }): Promise<Mark> {
+/**
+ * How much of the artboard to draw. true: crop to the inked area (social). false: the artboard
+ * (package). 'auto' (favicons): keep a square artboard the mark already fills (an icon drawn on
+ * a pixel grid stays on it, so 16 px renders stay sharp), crop anything else.
+ */
+export type Trim = boolean | 'auto';
+
+/** Loads a mark, trimmed as asked. */
+export async function loadMark(source: MarkSource, options: { readonly trim: Trim }): Promise<Mark> {
   return source.kind === 'svg' ? loadVector(source, options.trim) : loadRaster(source, options.trim);
 }
 
-async function loadVector(source: Extract<MarkSource, { kind: 'svg' }>, trim: boolean): Promise<Mark> {
+async function loadVector(source: Extract<MarkSource, { kind: 'svg' }>, trim: Trim): Promise<Mark> {
   const parts = splitSvg(source.text, source, source.name);
   const full = parts.viewBox;
   const scale = PROBE / Math.max(full.width, full.height);
@@ -63,7 +70,7 @@ async function loadVector(source: Extract<MarkSource, { kind: 'svg' }>, trim: bo
   let box = full;
   if (trim) {
     const bounds = alphaBounds(probe, probeW, probeH);
-    if (bounds) {
+    if (bounds && !(trim === 'auto' && fillsSquare(bounds, probeW, probeH))) {
       // Half a probe pixel of margin keeps the anti-aliased edge.
       const x0 = Math.max(0, bounds.left - 0.5) / probeW;
       const y0 = Math.max(0, bounds.top - 0.5) / probeH;
@@ -107,7 +114,7 @@ async function renderSvg(parts: SvgParts, box: ViewBox, width: number, height: n
   }
 }
 
-async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim: boolean): Promise<Mark> {
+async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim: Trim): Promise<Mark> {
   let decoded: { data: Buffer; info: OutputInfo };
   try {
     decoded = await sharp(source.bytes, { limitInputPixels: 1e8 })
@@ -124,7 +131,8 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
   }
   let { data } = decoded;
   let { width, height } = decoded.info;
-  const bounds = trim ? alphaBounds(data, width, height) : null;
+  const found = trim ? alphaBounds(data, width, height) : null;
+  const bounds = found && trim === 'auto' && fillsSquare(found, width, height) ? null : found;
   if (bounds && (bounds.right - bounds.left + 1 < width || bounds.bottom - bounds.top + 1 < height)) {
     const w = bounds.right - bounds.left + 1;
     const h = bounds.bottom - bounds.top + 1;
@@ -184,6 +192,17 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
         .toBuffer();
     },
   };
+}
+
+/** A square artboard whose ink spans at least 75 % of it in one direction (an icon drawn as one). */
+function fillsSquare(
+  bounds: { left: number; right: number; top: number; bottom: number },
+  width: number,
+  height: number,
+): boolean {
+  if (Math.abs(width - height) > 1) return false;
+  const span = Math.max(bounds.right - bounds.left + 1, bounds.bottom - bounds.top + 1);
+  return span >= 0.75 * Math.max(width, height);
 }
 
 /** Bounding box (inclusive) of pixels with any alpha, or null when fully transparent. */

@@ -52,16 +52,33 @@ function readViewBox(attributes: ReadonlyMap<string, string>, fallback: { width:
     const [x, y, width, height] = numbers as [number, number, number, number];
     return { x, y, width, height };
   }
-  const width = Number.parseFloat(attributes.get('width') ?? '');
-  const height = Number.parseFloat(attributes.get('height') ?? '');
-  // Percent or missing sizes: the intake's measured size is the best we have.
-  const usable = (n: number, unit: string | undefined) => Number.isFinite(n) && n > 0 && !unit?.includes('%');
+  // Without a viewBox, user units are CSS pixels: convert physical units (96 px per inch).
+  const width = cssPixels(attributes.get('width'));
+  const height = cssPixels(attributes.get('height'));
   return {
     x: 0,
     y: 0,
-    width: usable(width, attributes.get('width')) ? width : fallback.width,
-    height: usable(height, attributes.get('height')) ? height : fallback.height,
+    width: width ?? fallback.width,
+    height: height ?? fallback.height,
   };
+}
+
+const PX_PER_UNIT: Readonly<Record<string, number>> = {
+  '': 1,
+  px: 1,
+  in: 96,
+  cm: 96 / 2.54,
+  mm: 96 / 25.4,
+  pt: 96 / 72,
+  pc: 16,
+};
+
+/** A length attribute in CSS px, or null when missing, relative (%, em) or not positive. */
+function cssPixels(value: string | undefined): number | null {
+  const m = /^\s*([\d.]+(?:e[-+]?\d+)?)\s*([a-z]*)\s*$/i.exec(value ?? '');
+  const factor = m ? PX_PER_UNIT[(m[2] as string).toLowerCase()] : undefined;
+  const n = m ? Number.parseFloat(m[1] as string) : Number.NaN;
+  return factor !== undefined && Number.isFinite(n) && n > 0 ? n * factor : null;
 }
 
 export interface FrameOptions {

@@ -12,8 +12,11 @@ import { browserConfig, htmlSnippet, type PackTextInput, readme, webManifest } f
 import { FAVICON_PROFILES, type IconTarget, MASKABLE_SAFE_RADIUS, PADDING } from './profiles.ts';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
-/** A hand-made small icon: raw bytes, or base64 when options travel as JSON. */
-const override = z.union([z.instanceof(Uint8Array), z.string().min(8).max(200_000)]);
+/**
+ * A hand-made small icon as base64 (or a data: URL). Options are stored as JSON with the job and
+ * hashed into the cache key, so bytes travel as text.
+ */
+const override = z.string().min(8).max(200_000);
 
 export const faviconOptions = z.object({
   profile: z.enum(['modern', 'extended', 'custom']).default('modern'),
@@ -63,7 +66,7 @@ export async function buildFaviconPack(
   signal: AbortSignal = new AbortController().signal,
 ) {
   const options = faviconOptions.parse(rawOptions);
-  const mark = await loadMark(markSource(input), { trim: true });
+  const mark = await loadMark(markSource(input), { trim: 'auto' });
   const profile = FAVICON_PROFILES[options.profile];
   const notes: string[] = [];
   if (mark.aspect > 2 || mark.aspect < 0.5) {
@@ -174,8 +177,8 @@ function drawIcon(mark: Mark, icon: IconTarget, background: Rgb): Promise<Buffer
   }
 }
 
-async function readOverride(value: Uint8Array | string, size: number): Promise<Buffer> {
-  const bytes = typeof value === 'string' ? Buffer.from(value.replace(/^data:[^,]*,/, ''), 'base64') : value;
+async function readOverride(value: string, size: number): Promise<Buffer> {
+  const bytes = Buffer.from(value.replace(/^data:[^,]*,/, ''), 'base64');
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: 1 << 20 })
       .ensureAlpha()

@@ -43,6 +43,7 @@ export const socialProcessor: Processor<SocialOptions> = {
   id: 'social',
   version: 1,
   title: 'Social media set',
+  usesName: true,
   usesPalette: true,
   options: socialOptions as z.ZodType<SocialOptions>,
   async run(input, options, context) {
