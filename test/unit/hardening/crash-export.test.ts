@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { writeCorpus } from '../../helpers/corpus.ts';
 import { auditDatabase, auditStore, exportTempFiles, listFiles } from '../../helpers/data-audit.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
+const sha256Of = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CHILD = fileURLToPath(new URL('./fixtures/export-child.ts', import.meta.url));
 const caller = { mode: 'desktop', clientAddress: null } as const;
@@ -85,6 +87,11 @@ describe('SIGKILL during an export', () => {
       expect(summary.failures).toEqual([]);
       expect(summary.written.length).toBe(logoIds.length * SIZES.length);
       expect(await exportTempFiles(destination)).toEqual([]);
+      // Every file the dead export had published is whole: byte for byte one the full export wrote.
+      if (!zip) {
+        const complete = new Set(summary.written.map((f) => f.sha256));
+        for (const file of files) expect(complete.has(await sha256Of(join(destination, file))), file).toBe(true);
+      }
       await studio.close();
       studio = null;
     }, 120_000);
