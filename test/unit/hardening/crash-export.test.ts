@@ -10,7 +10,10 @@ import { writeCorpus } from '../../helpers/corpus.ts';
 import { auditDatabase, auditStore, exportTempFiles, listFiles } from '../../helpers/data-audit.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
-const sha256Of = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha256Of = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CHILD = fileURLToPath(new URL('./fixtures/export-child.ts', import.meta.url));
 const caller = { mode: 'desktop', clientAddress: null } as const;
