@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { recolourSvg } from '../../../src/main/core/pipeline/processors/package/colourways.ts';
 import { brandPrefix, buildLogoPackage } from '../../../src/main/core/pipeline/processors/package/package-processor.ts';
-import { pixels, rasterInput, svgInput, TWO_COLOUR_SVG } from './deliverables-fixtures.ts';
+import { BLACK_SVG, pixels, rasterInput, svgInput, TWO_COLOUR_SVG } from './deliverables-fixtures.ts';
 
 const COLOURWAYS = ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale'];
 
@@ -74,6 +74,30 @@ describe('logo package from a vector master', async () => {
 });
 
 describe('logo package edge cases', () => {
+  it('cuts light details out of the one-colour versions (a badge stays a badge), in PNG and SVG alike', async () => {
+    // BLACK_SVG: a black square with a white square inside, on a 64 unit artboard.
+    const pack = await buildLogoPackage(svgInput(BLACK_SVG, 64, 64, 'Badge'), {
+      formats: ['svg', 'png'],
+      pngSizes: [256],
+      colourways: ['Black', 'White', 'FullColor'],
+    });
+    const at = async (bytes: Uint8Array | undefined, x: number, y: number) => {
+      const image = await pixels(await sharp(bytes).resize(256, 256).png().toBuffer());
+      const i = (y * 256 + x) * 4;
+      return [...image.data.subarray(i, i + 4)];
+    };
+    const file = (suffix: string) => pack.files.find((f) => f.path.endsWith(suffix))?.bytes;
+    for (const suffix of ['RGB_Black_256.png', 'RGB_Black.svg']) {
+      expect(await at(file(suffix), 128, 128), suffix).toEqual([0, 0, 0, 0]); // the white centre is a hole
+      expect(await at(file(suffix), 50, 50), suffix).toEqual([0, 0, 0, 255]); // the frame is black
+    }
+    for (const suffix of ['RGB_White_256.png', 'RGB_White.svg']) {
+      expect((await at(file(suffix), 128, 128))[3], suffix).toBe(0);
+      expect(await at(file(suffix), 50, 50), suffix).toEqual([255, 255, 255, 255]);
+    }
+    expect(await at(file('RGB_FullColor_256.png'), 128, 128)).toEqual([255, 255, 255, 255]);
+  });
+
   it('never enlarges a raster master and has no SVG for it', async () => {
     const pack = await buildLogoPackage(await rasterInput(), { formats: ['png', 'jpg', 'svg'] });
     const paths = pack.files.map((f) => f.path);

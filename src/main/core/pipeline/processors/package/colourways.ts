@@ -79,8 +79,11 @@ function mapValue(value: string, map: (rgb: Rgb) => Rgb): string {
  * when black (the initial fill) maps to something else, so unfilled shapes follow the colourway.
  */
 export function recolourSvg(svg: string, name: ColourwayName): string {
-  if (name === 'FullColor') return svg;
-  const map = COLOURWAYS[name].map;
+  return name === 'FullColor' ? svg : recolourWith(svg, COLOURWAYS[name].map);
+}
+
+/** recolourSvg with any colour map. */
+export function recolourWith(svg: string, map: (rgb: Rgb) => Rgb): string {
   let out = svg
     .replace(
       ATTRIBUTE,

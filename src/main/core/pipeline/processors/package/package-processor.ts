@@ -7,6 +7,7 @@ import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
 import { COLOURWAY_NAMES, type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
+import { needsKnockout, oneColourPixels, oneColourSvg } from './one-colour.ts';
 import { packageReadme } from './package-readme.ts';
 
 export const PACKAGE_FORMATS = ['svg', 'pdf', 'png', 'jpg'] as const;
@@ -39,6 +40,8 @@ export type PackageOptions = z.infer<typeof packageOptions>;
 
 const WHITE: Rgb = [255, 255, 255];
 const BLACK: Rgb = [0, 0, 0];
+/** The one-colour colourways and their ink. */
+const ONE_COLOUR: Partial<Record<ColourwayName, Rgb>> = { Black: BLACK, White: WHITE };
 
 /** The `package` recipe: colourways x formats in the agency folder convention, with a client README. */
 export const packageProcessor: Processor<PackageOptions> = {
@@ -79,12 +82,30 @@ export async function buildLogoPackage(
   const embedsBitmap = svgText !== null && /<image\b/i.test(svgText);
   if (embedsBitmap) notes.push('The SVG embeds a bitmap, so only its full-colour version is delivered as SVG.');
 
+  const knockout = needsKnockout(mark.ink);
+  if (knockout && options.colourways.some((c) => c in ONE_COLOUR)) {
+    notes.push(
+      'In the Black and White versions, the light details of the logo are cut out (transparent), as one-colour printing needs.',
+    );
+  }
+  const paintFor =
+    (colourway: ColourwayName) =>
+    (rgba: Buffer): void => {
+      const one = ONE_COLOUR[colourway];
+      if (one) oneColourPixels(rgba, one, knockout);
+      else recolourPixels(rgba, colourway);
+    };
+  const svgFor = (text: string, colourway: ColourwayName): string => {
+    const one = ONE_COLOUR[colourway];
+    return one ? oneColourSvg(text, one, knockout, input) : recolourSvg(text, colourway);
+  };
+
   const jobs: Promise<OutputFile>[] = [];
   for (const colourway of options.colourways) {
     const stem = `${brand}_${options.logoType}_RGB_${colourway}`;
     const folder = `${options.logoType}/${colourway}/Digital`;
     if (svgText && options.formats.includes('svg') && (colourway === 'FullColor' || !embedsBitmap)) {
-      const svg = recolourSvg(svgText, colourway);
+      const svg = svgFor(svgText, colourway);
       jobs.push(
         Promise.resolve({
           path: `${folder}/SVG/${stem}.svg`,
@@ -96,7 +117,7 @@ export async function buildLogoPackage(
     if (options.formats.includes('png')) {
       for (const size of pngSizes) {
         jobs.push(
-          render(mark, colourway, size, null).then((bytes) => ({
+          render(mark, paintFor(colourway), size, null).then((bytes) => ({
             path: `${folder}/PNG/${stem}_${size}.png`,
             bytes,
             mime: 'image/png',
@@ -109,7 +130,7 @@ export async function buildLogoPackage(
       const onBlack = colourway === 'White';
       const size = mark.isVector ? options.jpgSize : Math.min(options.jpgSize, longSide);
       jobs.push(
-        render(mark, colourway, size, onBlack ? BLACK : WHITE).then((bytes) => ({
+        render(mark, paintFor(colourway), size, onBlack ? BLACK : WHITE).then((bytes) => ({
           path: `${folder}/JPG/${stem}_${onBlack ? 'OnBlack' : 'OnWhite'}_${size}.jpg`,
           bytes,
           mime: 'image/jpeg',
@@ -138,12 +159,17 @@ export async function buildLogoPackage(
 }
 
 /** Draws the whole artboard at `size` on its long side, recoloured; transparent PNG or JPEG on a colour. */
-async function render(mark: Mark, colourway: ColourwayName, size: number, background: Rgb | null): Promise<Buffer> {
+async function render(
+  mark: Mark,
+  paint: (rgba: Buffer) => void,
+  size: number,
+  background: Rgb | null,
+): Promise<Buffer> {
   const width = Math.max(1, Math.round(mark.aspect >= 1 ? size : size * mark.aspect));
   const height = Math.max(1, Math.round(mark.aspect >= 1 ? size / mark.aspect : size));
   if (!background) {
     const pixels = await mark.render(width, height);
-    recolourPixels(pixels, colourway);
+    paint(pixels);
     return sharp(pixels, { raw: { width, height, channels: 4 } })
       .png({ compressionLevel: 6 })
       .toBuffer();
@@ -154,7 +180,7 @@ async function render(mark: Mark, colourway: ColourwayName, size: number, backgr
   const innerW = Math.max(1, width - 2 * margin);
   const innerH = Math.max(1, height - 2 * margin);
   const pixels = await mark.render(innerW, innerH);
-  recolourPixels(pixels, colourway);
+  paint(pixels);
   const [r, g, b] = background;
   return sharp(pixels, { raw: { width: innerW, height: innerH, channels: 4 } })
     .flatten({ background: { r, g, b } })

@@ -4,6 +4,7 @@ import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import { type Box, boxInCircle, drawMark, encodeJpeg, encodePng, inset } from '../artwork/canvas.ts';
 import { brandColour, contrast, paletteBrand, parseHex, type Rgb, toHex, vanishingShare } from '../artwork/colour.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
+import { needsKnockout, oneColourPixels } from '../package/one-colour.ts';
 import { SOCIAL_PRESETS, type SocialPreset } from './presets.ts';
 
 export const socialOptions = z.object({
@@ -149,7 +150,7 @@ async function renderPreset(mark: Mark, preset: SocialPreset, chosen: ChosenBack
     height: preset.height,
     background,
     box: safeBox(preset, mark.aspect, options.padding ?? defaultPadding(preset)),
-    ...(reversed ? { recolour: (rgba: Buffer) => paint(rgba, reversed) } : {}),
+    ...(reversed ? { recolour: (rgba: Buffer) => oneColourPixels(rgba, reversed, needsKnockout(mark.ink)) } : {}),
   });
   let bytes: Buffer | null =
     options.format === 'png' ? await encodePng(data, preset.width, preset.height, channels) : null;
@@ -169,15 +170,6 @@ async function renderPreset(mark: Mark, preset: SocialPreset, chosen: ChosenBack
   const prefix = options.prefix ? `${options.prefix}-` : '';
   const path = `${prefix}${preset.channel}-${preset.width}x${preset.height}-${preset.use}.${ext}`;
   return { preset, file: { path, bytes, mime: ext === 'png' ? 'image/png' : 'image/jpeg' } satisfies OutputFile, note };
-}
-
-/** Paints every pixel one colour, keeping alpha (a one-colour reversed mark). */
-function paint(rgba: Buffer, colour: Rgb): void {
-  for (let i = 0; i < rgba.length; i += 4) {
-    rgba[i] = colour[0];
-    rgba[i + 1] = colour[1];
-    rgba[i + 2] = colour[2];
-  }
 }
 
 function readme(

@@ -1,0 +1,74 @@
+import { type Ink, luminance, type Rgb } from '../artwork/colour.ts';
+import { formatNumber, frameSvg, splitSvg } from '../artwork/svg-frame.ts';
+import { recolourWith } from './colourways.ts';
+
+/**
+ * One-colour versions (black, white) of a mark with light details (white letters in a badge,
+ * a highlight) knock those details out instead of painting them: painting everything black turns
+ * a badge into a blob. Light = WCAG luminance of at least KNOCKOUT_FROM (pixels fade out over a
+ * short ramp so edges stay anti-aliased).
+ */
+export const KNOCKOUT_FROM = 0.7;
+const KNOCKOUT_TO = 0.9;
+
+/**
+ * Knock out only when light colours are details: some of the ink, not most of it (a white
+ * logo's black version is the whole logo in black).
+ */
+export function needsKnockout(ink: Ink): boolean {
+  let light = 0;
+  for (const colour of ink.colours)
+    if (luminance(colour.rgb) >= (KNOCKOUT_FROM + KNOCKOUT_TO) / 2) light += colour.share;
+  return light >= 0.01 && light <= 0.5;
+}
+
+/** Paints straight-alpha RGBA one colour in place, fading light pixels out when `knockout`. */
+export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean): void {
+  const memo = new Map<number, number>();
+  for (let i = 0; i < rgba.length; i += 4) {
+    const alpha = rgba[i + 3] as number;
+    if (alpha === 0) continue;
+    if (knockout) {
+      const key = ((rgba[i] as number) << 16) | ((rgba[i + 1] as number) << 8) | (rgba[i + 2] as number);
+      let keep = memo.get(key);
+      if (keep === undefined) {
+        const l = luminance([key >> 16, (key >> 8) & 255, key & 255]);
+        keep = Math.min(1, Math.max(0, (KNOCKOUT_TO - l) / (KNOCKOUT_TO - KNOCKOUT_FROM)));
+        memo.set(key, keep);
+      }
+      rgba[i + 3] = Math.round(alpha * keep);
+    }
+    rgba[i] = colour[0];
+    rgba[i + 1] = colour[1];
+    rgba[i + 2] = colour[2];
+  }
+}
+
+const MASK_ID = 'marque-one-colour';
+
+/**
+ * The one-colour SVG: with knockout, the artwork becomes a luminance mask (light parts black =
+ * holes, the rest white) over one rectangle of the colour, so light details are true holes
+ * whatever is stacked under them. Without knockout, every colour is simply replaced.
+ */
+export function oneColourSvg(
+  svg: string,
+  colour: Rgb,
+  knockout: boolean,
+  size: { width: number; height: number },
+): string {
+  const hex = `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  if (!knockout) return recolourWith(svg, () => colour);
+  const masked = recolourWith(svg, (rgb) =>
+    luminance(rgb) >= (KNOCKOUT_FROM + KNOCKOUT_TO) / 2 ? [0, 0, 0] : [255, 255, 255],
+  );
+  const parts = splitSvg(masked, size);
+  const { x, y, width, height } = parts.viewBox;
+  const area = `x="${formatNumber(x)}" y="${formatNumber(y)}" width="${formatNumber(width)}" height="${formatNumber(height)}"`;
+  const inner =
+    `<defs><mask id="${MASK_ID}" maskUnits="userSpaceOnUse" ${area}><g fill="#ffffff">${parts.inner}</g></mask></defs>` +
+    `<rect ${area} fill="${hex}" mask="url(#${MASK_ID})"/>`;
+  // The root's own fill was for the artwork, now inside the mask.
+  const withoutFill = { ...parts, attributes: new Map([...parts.attributes].filter(([name]) => name !== 'fill')) };
+  return frameSvg(withoutFill, { viewBox: parts.viewBox, width, height, inner });
+}
