@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -14,6 +14,8 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 
 /** Fixed seeds keep `npm test` repeatable; MARQUE_FUZZ_SEED explores others (fast-check prints the failing one). */
 const SEED = process.env.MARQUE_FUZZ_SEED ? Number(process.env.MARQUE_FUZZ_SEED) : undefined;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Reply {
   readonly status: number;
@@ -344,6 +346,53 @@ describe('fuzzing the HTTP API (fast-check)', () => {
       body: '{}',
     });
     expect(alive?.status).toBe(200);
+  }, 120_000);
+
+  it('uploads (browser mode): random names and bytes import or fail typed, and leave nothing in uploads/', async () => {
+    const seeds = await Promise.all(corpusFiles.slice(0, 4).map((f) => readFile(f)));
+    const name = fc.oneof(
+      fc.constantFrom(
+        '../../sentinel/keep.txt',
+        '..\\..\\sentinel\\keep.txt',
+        '/etc/passwd',
+        'a\u0000b.png',
+        'CON.svg',
+        '',
+        '.',
+        '..',
+        'x'.repeat(300),
+      ),
+      fc.string({ maxLength: 30 }),
+    );
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)),
+      fc.tuple(fc.nat(seeds.length - 1), fc.nat(), fc.integer({ min: 1, max: 255 })).map(([i, at, xor]) => {
+        const out = Buffer.from(seeds[i] as Buffer);
+        out[at % out.length] = (out[at % out.length] as number) ^ xor;
+        return out;
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(name, bytes, async (fileName, body) => {
+        const reply = await send(browser, `/api/library.upload?name=${encodeURIComponent(fileName)}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${browser.token}`, 'Content-Type': 'application/octet-stream' },
+          body,
+        });
+        if (!reply) return;
+        checkReply(reply, `upload ${JSON.stringify(fileName)}`);
+        if (reply.status === 200) {
+          const report = JSON.parse(reply.body) as { outcomes: { status: string; code?: string }[] };
+          expect(report.outcomes).toHaveLength(1);
+          expect(report.outcomes[0]?.code).not.toBe('INTERNAL');
+        }
+      }),
+      { numRuns: 60, seed: SEED ?? 99, endOnFailure: true },
+    );
+    // The server removes an upload's folder right after answering: give the last one a moment.
+    const uploads = join(dataDir, 'uploads');
+    for (let i = 0; i < 100 && (await readdir(uploads).catch(() => [])).length > 0; i++) await sleep(20);
+    expect(await readdir(uploads).catch(() => [])).toEqual([]);
   }, 120_000);
 
   it('touched nothing outside the data folder (and the export folder)', async () => {
