@@ -60,6 +60,8 @@ export function LogoGrid() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 2,
+    // Let React batch scroll updates with the frame instead of rendering synchronously per scroll event.
+    useFlushSync: false,
     paddingStart: PADDING,
     paddingEnd: PADDING,
   });
