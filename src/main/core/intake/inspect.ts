@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, writeFile } from 'node:fs/promises';
+import { lstat, open, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { type LogoFormat, VECTOR_FORMATS } from '../../../shared/domain.ts';
@@ -223,9 +223,15 @@ export async function inspectFile(path: string, tmpDir: string, limits: IntakeLi
   const masterTemp = join(tmpDir, `${randomUUID()}.master`);
   const thumbTemp = join(tmpDir, `${randomUUID()}.thumb.webp`);
   const previewTemp = join(tmpDir, `${randomUUID()}.preview.webp`);
-  await writeFile(masterTemp, decoded.master, { flag: 'wx' });
-  await writeFile(thumbTemp, thumb, { flag: 'wx' });
-  await writeFile(previewTemp, preview, { flag: 'wx' });
+  try {
+    await writeFile(masterTemp, decoded.master, { flag: 'wx' });
+    await writeFile(thumbTemp, thumb, { flag: 'wx' });
+    await writeFile(previewTemp, preview, { flag: 'wx' });
+  } catch (error) {
+    // A full disk stops any of the three: none of them (nor the part written) may stay in the store's tmp.
+    await Promise.all([masterTemp, thumbTemp, previewTemp].map((temp) => unlink(temp).catch(() => {})));
+    throw error;
+  }
   return {
     format: decoded.format,
     isVector: VECTOR_FORMATS.has(decoded.format),

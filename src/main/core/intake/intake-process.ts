@@ -2,6 +2,7 @@
  * Entry of the isolated intake process (utilityProcess in Electron, child_process.fork in Node).
  * It decodes untrusted files; the parent's watchdog kills it if a file hangs the decoder.
  */
+import { basename } from 'node:path';
 import { toErrorEnvelope } from '../../../shared/errors.ts';
 import { inspectFile } from './inspect.ts';
 import type { IntakeReply, IntakeRequest } from './protocol.ts';
@@ -23,6 +24,13 @@ async function handle(request: IntakeRequest): Promise<void> {
     const result = await inspectFile(request.path, request.tmpDir, request.limits);
     reply({ id: request.id, ok: true, result });
   } catch (error) {
+    const errno = (error as { code?: unknown } | null)?.code;
+    if (errno === 'ENOSPC' || errno === 'EDQUOT') {
+      // Writing the master or its previews to the store's tmp failed: the file is fine, the disk is not.
+      const message = `${basename(request.path)}: the disk holding the library is full; free some space and import it again`;
+      reply({ id: request.id, ok: false, code: 'IO_ERROR', message });
+      return;
+    }
     const { code, message } = toErrorEnvelope(error);
     reply({ id: request.id, ok: false, code: code === 'INTERNAL' ? 'DECODE_FAILED' : code, message });
   }

@@ -22,6 +22,8 @@ export function isSafeCss(css: string): boolean {
   if (css.includes('@')) return false;
   if (LOADING_FUNCTIONS.test(css)) return false;
   if (/-moz-binding|behavior\s*:/i.test(css)) return false;
+  // Anything that looks like an address is refused even outside url(): values are never URLs.
+  if (/[a-z][a-z0-9+.-]*:\/\/|javascript:|vbscript:|\bdata:/i.test(css)) return false;
   let calls = 0;
   for (const match of css.matchAll(URL_CALL)) {
     calls++;
