@@ -21,9 +21,9 @@ describe('favicon artwork helpers', () => {
     expect(ico[6]).toBe(0); // width byte of the 256 frame
     const entries = decodeIco(ico);
     expect(entries.map((e) => e.width)).toEqual([256, 48, 16]);
-    entries.forEach((entry, i) =>
-      expect(Buffer.from(entry.data).equals(Buffer.from(frames[i]?.png as Uint8Array))).toBe(true),
-    );
+    for (const [i, entry] of entries.entries()) {
+      expect(Buffer.from(entry.data).equals(Buffer.from(frames[i]?.png as Uint8Array))).toBe(true);
+    }
     expect(() => decodeIco(ico.subarray(0, 30))).toThrow(/outside the file|truncated/);
   });
 
