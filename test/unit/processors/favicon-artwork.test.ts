@@ -1,9 +1,13 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { splitSvg } from '../../../src/main/core/pipeline/processors/artwork/svg-frame.ts';
+import { checkFaviconFolder } from '../../../src/main/core/pipeline/processors/favicon/check-pack.ts';
 import { buildFaviconPack } from '../../../src/main/core/pipeline/processors/favicon/favicon-processor.ts';
 import { decodeIco, encodeIco } from '../../../src/main/core/pipeline/processors/favicon/ico.ts';
-import { pixels, svgInput } from './deliverables-fixtures.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { pixels, svgInput, TWO_COLOUR_SVG } from './deliverables-fixtures.ts';
 
 describe('favicon artwork helpers', () => {
   it('round-trips ICO frames byte for byte, 256 written as 0', async () => {
@@ -56,5 +60,22 @@ describe('favicon artwork helpers', () => {
     const row = 48 * 96 * 4;
     expect(image.data[row + 4 + 3]).toBeGreaterThan(100);
     expect(image.data[row + 20 * 4 + 3]).toBe(255);
+  });
+
+  it('checks a pack written to a folder, and notices a file deleted from it', async () => {
+    const dir = await tempDir();
+    try {
+      const pack = await buildFaviconPack(svgInput(TWO_COLOUR_SVG, 200, 100));
+      for (const file of pack.files) await writeFile(join(dir.path, file.path), file.bytes);
+      expect((await checkFaviconFolder(dir.path)).ok).toBe(true);
+      await rm(join(dir.path, 'web-app-manifest-maskable-192x192.png'));
+      const report = await checkFaviconFolder(dir.path);
+      expect(report.ok).toBe(false);
+      expect(report.checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([
+        '/web-app-manifest-maskable-192x192.png: listed but not in the pack',
+      ]);
+    } finally {
+      await dir.cleanup();
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { splitSvg } from '../artwork/svg-frame.ts';
 import { decodeIco } from './ico.ts';
@@ -61,6 +63,17 @@ export async function checkFaviconPack(files: readonly PackFile[], basePath = '/
   const manifest = byPath.get('site.webmanifest');
   if (manifest) await checkManifest(manifest, byPath, basePath, pass, fail);
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/** checkFaviconPack on a folder as deployed (the files at its top level), for the CLI and the UI. */
+export async function checkFaviconFolder(folder: string, basePath = '/'): Promise<PackReport> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => ({ path: entry.name, bytes: new Uint8Array(await readFile(join(folder, entry.name))) })),
+  );
+  return checkFaviconPack(files, basePath);
 }
 
 type Verdict = (file: string, message: string) => void;
