@@ -56,7 +56,8 @@ async function checkRasterHeader(
   if (claimed) checkPixels(claimed.width, claimed.height, limits, file);
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { failOn: 'warning', limitInputPixels: limits.maxPixels }).metadata();
+    // metadata() reads the header only; the pixel limit is applied just below, with the size in the message.
+    meta = await sharp(bytes, { failOn: 'warning', limitInputPixels: false }).metadata();
   } catch (error) {
     throw new MarqueError('DECODE_FAILED', `${file}: cannot be read as an image (${shortReason(error)})`);
   }

@@ -88,7 +88,8 @@ export class LibraryService {
       failed: outcomes.filter((o) => o.status === 'failed').length,
     };
     if (outcomes.length > 0) {
-      this.#deps.activity.recordActivity({
+      // The log is best-effort: on a full disk the rows above are committed and the report must still reach the caller.
+      this.#tryRecordActivity({
         kind: 'import',
         logoIds: imported.map((o) => o.logo.id),
         clientAddress,
@@ -122,6 +123,14 @@ export class LibraryService {
     this.#deps.events.emit('library.changed', { kind: 'restored', ids: restored });
   }
 
+  #tryRecordActivity(record: ActivityRecord): void {
+    try {
+      this.#deps.activity.recordActivity(record);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+    }
+  }
+
   async #importOne(path: string, tags: readonly string[]): Promise<ImportOutcome> {
     try {
       const stored = await this.#intakeAndStore(path);
@@ -132,7 +141,12 @@ export class LibraryService {
       const logo = this.#insert(path, stored.result, tags);
       return { status: 'imported', path, logo };
     } catch (error) {
-      const { code, message } = toErrorEnvelope(error);
+      const { code, message } = isDiskFull(error)
+        ? {
+            code: 'IO_ERROR' as const,
+            message: 'the disk holding the library is full; free some space and import it again',
+          }
+        : toErrorEnvelope(error);
       return {
         status: 'failed',
         path,
@@ -170,7 +184,12 @@ export class LibraryService {
   /** The intake's thumbnail (and preview) into the derived cache, keyed by the master's hash. */
   async #adoptDerived(result: IntakeResult): Promise<void> {
     await this.#deps.cache.adopt(THUMB_KIND, thumbKey(result.master.hash), result.thumbTempFile, result.master.hash);
-    await this.#deps.cache.adopt('previews', `${result.master.hash}-1024.webp`, result.previewTempFile, result.master.hash);
+    await this.#deps.cache.adopt(
+      'previews',
+      `${result.master.hash}-1024.webp`,
+      result.previewTempFile,
+      result.master.hash,
+    );
   }
 
   async #discard(result: IntakeResult): Promise<void> {
@@ -392,6 +411,12 @@ export class LibraryService {
       filename: `${logo.name}.${ext}`,
     };
   }
+}
+
+/** The disk under the data folder is full (SQLite's SQLITE_FULL, or ENOSPC/EDQUOT from a write). */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 const MIME: Record<string, string> = {
