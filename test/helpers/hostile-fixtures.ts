@@ -69,3 +69,20 @@ export function billionLaughsSvg(): string {
   for (let i = 1; i < 10; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
   return `<?xml version="1.0"?><!DOCTYPE svg [${entities.join('')}]><svg xmlns="http://www.w3.org/2000/svg"><text>&lol9;</text></svg>`;
 }
+
+/** A real JPEG whose frame header (SOF) is rewritten to claim width x height: a header-level bomb. */
+export function jpegClaiming(jpeg: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(jpeg);
+  for (let i = 2; i < out.length - 9; ) {
+    if (out[i] !== 0xff) throw new Error('jpegClaiming: not a baseline JPEG');
+    const marker = out[i + 1] as number;
+    const length = out.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xc3) {
+      out.writeUInt16BE(height, i + 5);
+      out.writeUInt16BE(width, i + 7);
+      return out;
+    }
+    i += 2 + length;
+  }
+  throw new Error('jpegClaiming: no frame header');
+}

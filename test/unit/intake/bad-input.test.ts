@@ -14,7 +14,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import type { ImportOutcome, ImportReport } from '../../../src/shared/domain.ts';
-import { billionLaughsSvg, bombPng, dataUri, pngHeaderOnly } from '../../helpers/hostile-fixtures.ts';
+import { billionLaughsSvg, bombPng, dataUri, jpegClaiming, pngHeaderOnly } from '../../helpers/hostile-fixtures.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const NS = 'xmlns="http://www.w3.org/2000/svg"';
@@ -100,6 +100,10 @@ beforeAll(async () => {
   await add('inflates-16000.png', bombPng(16000, 16000), {
     code: 'PIXEL_LIMIT',
     reason: /16000x16000 is over the 50 MP limit/,
+  });
+  await add('header-16000.jpg', jpegClaiming(await sharp(good).flatten().jpeg().toBuffer(), 16000, 16000), {
+    code: 'PIXEL_LIMIT',
+    reason: /16000x16000 is over the 50 MP limit|exceeds pixel limit/,
   });
   await add('logo.eps', '%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n', {
     code: 'UNSUPPORTED_FORMAT',
