@@ -225,10 +225,29 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await screenshot(page, 'trash', 'light');
       await screenshot(page, 'trash', 'dark');
       await library.tile(second as string).click();
+      // Delete in the Trash does nothing: only Empty Trash deletes for good.
+      await page.keyboard.press('Delete');
+      expect(await library.tiles().count()).toBe(1);
       await library.details.getByRole('button', { name: 'Restore' }).click();
       await page.getByText('The Trash is empty').waitFor();
       await library.openLibrary();
       await expect.poll(() => library.tiles().count()).toBe(6);
+
+      // Emptying the Trash asks first, then deletes for good.
+      await library.tile(first as string).click();
+      await page.keyboard.press('Delete');
+      await expect.poll(() => library.tiles().count()).toBe(5);
+      await library.openTrash();
+      await page.getByRole('button', { name: 'Empty Trash' }).click();
+      await page.getByText('Delete 1 logo for good? This cannot be undone.').waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(await library.tiles().count()).toBe(1);
+      await page.getByRole('button', { name: 'Empty Trash' }).click();
+      await page.getByRole('button', { name: 'Delete forever' }).click();
+      await library.toast('Deleted 1 logo for good').waitFor();
+      await page.getByText('The Trash is empty').waitFor();
+      await library.openLibrary();
+      await expect.poll(() => library.tiles().count()).toBe(5);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { canEdit, showScreen, useAppStore } from '../stores/app-store.ts';
-import { restoreLogos, selectedIds, trashLogos } from '../stores/library-actions.ts';
+import { selectedIds, trashLogos } from '../stores/library-actions.ts';
 import { useLibraryStore } from '../stores/library-store.ts';
 import { clearSelection } from '../stores/selection-store.ts';
 import { undo } from '../stores/undo-store.ts';
@@ -46,11 +46,11 @@ export function installShortcuts(): () => void {
       event.preventDefault();
       void undo();
     } else if ((event.key === 'Delete' || (event.key === 'Backspace' && mod)) && !editing && library && canEdit()) {
+      // In the Trash, Delete does nothing: only Empty Trash deletes for good, after a confirmation.
       const ids = selectedIds();
-      if (ids.length === 0) return;
+      if (ids.length === 0 || useLibraryStore.getState().filters.trashed) return;
       event.preventDefault();
-      if (useLibraryStore.getState().filters.trashed) void restoreLogos(ids);
-      else void trashLogos(ids);
+      void trashLogos(ids);
     } else if (event.key === 'Escape' && !editing && library) {
       clearSelection();
     }

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useAppStore } from '../../stores/app-store.ts';
 import { loadCollections, useCollectionsStore } from '../../stores/collections-store.ts';
@@ -8,6 +9,42 @@ import { DetailsPanel } from './DetailsPanel.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { LogoGrid } from './LogoGrid.tsx';
 import { Toolbar } from './Toolbar.tsx';
+
+/** Emptying the Trash cannot be undone, so it asks once, in place. */
+function TrashBanner({ total }: { total: number }) {
+  const [confirming, setConfirming] = useState(false);
+  if (confirming) {
+    return (
+      <div className="banner banner--error" role="alert">
+        <span>Delete {plural(total, 'logo')} for good? This cannot be undone.</span>
+        <span className="banner__actions">
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              setConfirming(false);
+              void emptyTrash();
+            }}
+          >
+            Delete forever
+          </button>
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="banner">
+      <span>Logos in the Trash can be restored until you empty it.</span>
+      <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+        <Icon name="trash" size={16} />
+        Empty Trash
+      </button>
+    </div>
+  );
+}
 
 export function LibraryScreen() {
   const total = useLibraryStore((state) => state.total);
@@ -32,15 +69,7 @@ export function LibraryScreen() {
   return (
     <div className="library">
       <Toolbar collections={collections} />
-      {filters.trashed && canEdit && total !== null && total > 0 && (
-        <div className="banner">
-          <span>Logos in the Trash can be restored until you empty it.</span>
-          <button type="button" className="button button--danger" onClick={() => void emptyTrash()}>
-            <Icon name="trash" size={16} />
-            Empty Trash
-          </button>
-        </div>
-      )}
+      {filters.trashed && canEdit && total !== null && total > 0 && <TrashBanner total={total} />}
       {error && (
         <div className="banner banner--error" role="alert">
           {error}
