@@ -95,6 +95,14 @@ describe('Share & Settings screen', () => {
       await page.getByLabel('Cache cap (MB)').fill('500');
       await page.getByRole('button', { name: 'Set cap' }).click();
       await expect.poll(() => storage.textContent()).toMatch(/of 500 MB/);
+      // Worker threads: the count applies and is read back.
+      const workers = page.getByLabel('Worker threads');
+      const next = (await workers.inputValue()) === '2' ? 1 : 2;
+      await workers.fill(String(next));
+      await page.getByRole('button', { name: 'Apply' }).click();
+      const threads = next === 1 ? '1 worker thread' : '2 worker threads';
+      await library.toast(`Recipes now run on ${threads}`).waitFor();
+      await page.getByText(`Recipes run on ${threads}.`).waitFor();
       // The activity log names what happened on this computer.
       await page
         .getByRole('region', { name: 'Activity' })
