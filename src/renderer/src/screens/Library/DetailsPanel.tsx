@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { mediaPath } from '../../../../shared/client.ts';
+import { MEDIA_KINDS, type MediaKind } from '../../../../shared/contract/index.ts';
 import type { Logo } from '../../../../shared/domain.ts';
 import { dimensions, formatBytes, formatDate, formatLabel, plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
@@ -17,8 +18,11 @@ import { Versions } from './Versions.tsx';
 /** Formats a browser draws itself; the others preview from their thumbnail. */
 const INLINE = new Set(['png', 'jpeg', 'webp', 'gif', 'svg', 'avif']);
 
+/** Large raster previews (PDF, TIFF) once the contract serves them; the thumbnail until then. */
+const PREVIEW_KIND = (MEDIA_KINDS as readonly string[]).includes('preview') ? ('preview' as MediaKind) : 'thumb';
+
 function previewSrc(logo: Logo): string {
-  return INLINE.has(logo.format) ? mediaPath('original', logo.id) : mediaPath('thumb', logo.id);
+  return INLINE.has(logo.format) ? mediaPath('original', logo.id) : mediaPath(PREVIEW_KIND, logo.id);
 }
 
 /** A text field that saves on Enter or when it loses focus (Escape puts the old value back). */
