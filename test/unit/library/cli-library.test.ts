@@ -92,15 +92,18 @@ describe('marque CLI: list, rm, stats, health, cache clear (real processes)', ()
     const stats = json<{
       originals: { count: number; bytes: number };
       thumbnails: { count: number };
+      previews: { count: number };
       capBytes: number;
     }>('stats');
     expect(stats.originals.count).toBe(11);
     expect(stats.thumbnails.count).toBe(11);
+    expect(stats.previews.count).toBe(11);
     expect(stats.capBytes).toBe(2 * 1024 ** 3);
     // Nothing was unused for 30 days yet.
     expect(json<{ removed: number }>('cache', 'clear', '--older-than', '30')).toEqual({ removed: 0, freedBytes: 0 });
     const cleared = json<{ removed: number; freedBytes: number }>('cache', 'clear', '--older-than', '0');
-    expect(cleared.removed).toBe(11);
+    // 11 thumbnails and 11 previews (1024 px), every derived file.
+    expect(cleared.removed).toBe(22);
     expect(cleared.freedBytes).toBeGreaterThan(0);
     const after = json<{ originals: { count: number }; thumbnails: { count: number } }>('stats');
     expect(after.thumbnails.count).toBe(0);

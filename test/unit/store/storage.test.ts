@@ -153,7 +153,8 @@ describe('storage service', () => {
     if (!logo) throw new Error('import failed');
     const thumb = lib.library.mediaFile(logo.id, 'thumb').path;
     expect(existsSync(thumb)).toBe(true);
-    expect(lib.storage.clear(0).removed).toBe(1);
+    // Its thumbnail and its 1024 px preview.
+    expect(lib.storage.clear(0).removed).toBe(2);
     expect(existsSync(thumb)).toBe(false);
     expect(await lib.library.ensureThumb(logo.id)).toBe(thumb);
     expect(existsSync(thumb)).toBe(true);
