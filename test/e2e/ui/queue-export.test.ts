@@ -93,6 +93,33 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
     });
   });
 
+  it('cancels a queued job and retries it to done', async () => {
+    await withUi(browser, async ({ page, files }) => {
+      const library = new LibraryPage(page);
+      const corpus = await logoFiles(files, 4, 0, 240);
+      await library.importFiles(corpus.files);
+      await library.waitForTiles(4);
+      await library.grid.focus();
+      await page.keyboard.press('Control+a');
+      await expect.poll(() => library.selectedTiles().count()).toBe(4);
+      await page.keyboard.press('Control+e');
+      const exporter = new ExportPage(page);
+      await exporter.recipe(/^PNG/).uncheck();
+      // Film positives at 1200 dpi keep the workers busy long enough to cancel the last job.
+      await exporter.recipe(/Colour separations/).check();
+      await exporter.queueRecipes();
+      await library.toast('Queued 4 jobs').waitFor();
+      await new ShellPage(page).open('Queue');
+      const queue = new QueuePage(page);
+      const queued = queue.jobsInState('queued').last();
+      await queued.getByRole('button', { name: 'Cancel' }).click();
+      const cancelled = queue.jobsInState('cancelled');
+      await cancelled.first().waitFor();
+      await cancelled.first().getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => queue.jobsInState('done').count(), { timeout: 120_000 }).toBe(4);
+    });
+  });
+
   it('previews the folder tree and exports the selection to a folder, then as a zip', async () => {
     await withUi(browser, async ({ page, files }) => {
       const library = new LibraryPage(page);
