@@ -49,8 +49,11 @@ describe('SIGKILL during an export', () => {
     studio = null;
   }, 120_000);
   afterAll(async () => {
-    await studio?.close();
-    await dir?.cleanup();
+    try {
+      await studio?.close();
+    } finally {
+      await dir?.cleanup();
+    }
   });
 
   for (const zip of [false, true]) {

@@ -40,8 +40,11 @@ describe('SIGKILL during an import of many files', () => {
     files = corpus.files;
   }, 60_000);
   afterAll(async () => {
-    await studio?.close();
-    await dir?.cleanup();
+    try {
+      await studio?.close();
+    } finally {
+      await dir?.cleanup();
+    }
   });
 
   it('loses no reported logo, leaves no half-written blob, no orphan process, and a re-import completes the set', async () => {

@@ -23,9 +23,12 @@ describe('the data folder on a disk that fills up during an import', () => {
     if (skipped) console.log(`skipped: ${skipped}`);
   }, 60_000);
   afterAll(async () => {
-    await studio?.close().catch(() => {});
-    if (!skipped) unmount(disk);
-    await dir?.cleanup();
+    try {
+      await studio?.close().catch(() => {});
+    } finally {
+      if (!skipped) unmount(disk);
+      await dir?.cleanup();
+    }
   });
 
   it('reports every file (imported, or failed naming the file and the full disk), keeps the library whole, and recovers once space is freed', async ({

@@ -56,8 +56,11 @@ describe('export into a read-only folder and onto a full disk', () => {
     for (const at of mounted.splice(0)) unmount(at);
   });
   afterAll(async () => {
-    await studio?.close();
-    await dir?.cleanup();
+    try {
+      await studio?.close();
+    } finally {
+      await dir?.cleanup();
+    }
   });
 
   for (const zip of [false, true]) {

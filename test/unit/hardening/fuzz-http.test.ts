@@ -119,8 +119,11 @@ describe('fuzzing the HTTP API (fast-check)', () => {
   afterAll(async () => {
     await share?.close();
     await browser?.close();
-    await studio?.close();
-    await dir?.cleanup();
+    try {
+      await studio?.close();
+    } finally {
+      await dir?.cleanup();
+    }
   });
 
   /** Values that reach handlers: real ids, paths outside the data folder, hostile strings. */

@@ -102,8 +102,11 @@ describe('fuzzing the import path with mutated real PNG and SVG files', () => {
     });
   });
   afterAll(async () => {
-    await studio?.close();
-    await dir?.cleanup();
+    try {
+      await studio?.close();
+    } finally {
+      await dir?.cleanup();
+    }
   });
 
   it(`${FILES} mutated files: each imported or refused with a known code naming the file; the library stays consistent`, async () => {
