@@ -18,6 +18,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     experimentalFeatures: false,
+    // Middle-click must not open links in new windows (electronegativity AUXCLICK).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

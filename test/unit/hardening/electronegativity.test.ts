@@ -20,7 +20,8 @@ const ACCEPTED: Readonly<Record<string, string>> = {
   'SANDBOX_JS_CHECK src/main/index.ts':
     'False positive, as above: window-options.test.ts asserts sandbox: true and nodeIntegration: false.',
   'AUXCLICK_JS_CHECK src/main/index.ts':
-    'A middle-click can only ask for a new window, and setWindowOpenHandler denies every one ({ action: "deny" }); ' +
+    'Fixed in window-options.ts (disableBlinkFeatures: "Auxclick", which the tool does not follow); besides, ' +
+    'a middle-click can only ask for a new window, and setWindowOpenHandler denies every one ({ action: "deny" }); ' +
     'will-navigate refuses any URL outside the app origin.',
   'OPEN_EXTERNAL_JS_CHECK src/main/index.ts':
     'openExternal is reached only from setWindowOpenHandler and only for https:// URLs (never file:, smb: or custom ' +

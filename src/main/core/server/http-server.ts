@@ -220,6 +220,16 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       sendError(response, envelope);
     });
   });
+  // Requests Node's parser rejects still get the contract's error envelope, not a bare 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return;
+    const body = JSON.stringify({
+      error: { code: 'INVALID_INPUT', message: `Malformed request (${error.code ?? 'parse error'})` },
+    });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
