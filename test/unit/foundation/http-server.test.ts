@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -125,6 +126,18 @@ describe('HTTP transport (browser mode)', () => {
     await expect.poll(() => events.join('')).toContain('event: library.changed');
     expect(events.join('')).toContain(id);
     sse.destroy();
+  });
+
+  it('answers a request the HTTP parser rejects with the error envelope', async () => {
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.write('GARBAGE / HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n');
+    await new Promise((resolve) => socket.on('close', resolve));
+    const text = Buffer.concat(chunks).toString();
+    expect(text).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).error.code).toBe('INVALID_INPUT');
   });
 
   it('serves SVG originals as attachments only', async () => {
