@@ -30,7 +30,8 @@ function withBatch(jobs: ReadonlyMap<string, Job>, since: string | null): string
   const active = [...jobs.values()].filter(isActive);
   if (active.length === 0) return null;
   if (since) return since;
-  return active.reduce((min, job) => (job.createdAt < min ? job.createdAt : min), active[0]?.createdAt ?? '');
+  // ISO timestamps sort as text: the first is the oldest active job.
+  return active.map((job) => job.createdAt).sort()[0] ?? null;
 }
 
 export async function loadJobs(): Promise<void> {

@@ -340,8 +340,8 @@ function ProcessingCard() {
     <section className="card" aria-labelledby="settings-processing">
       <h2 id="settings-processing">Processing</h2>
       <p className="muted">
-        Recipes run on {plural(pool.workers, 'worker thread')}. The default for this computer is {pool.defaultWorkers};
-        fewer keeps other apps responsive during big batches.
+        Recipes run on {plural(pool.workers, 'worker thread')}. The default for this computer is {pool.defaultWorkers}.
+        Fewer threads keep other apps responsive during big batches.
       </p>
       <form
         className="field-row"
