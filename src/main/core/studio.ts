@@ -129,7 +129,6 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   // Temp files of exports that died with their process (crash, SIGKILL) are swept beside the first requests.
   void exporter.recoverInterrupted();
   media.register('export', (id) => exporter.downloadFile(id));
-  media.register('export', (id) => exporter.downloadFile(id));
   const settings = new Settings(db);
   const share: ShareService = new ShareService(settings, events, ({ host, port, token, limits }) =>
     startMarqueServer({
@@ -178,7 +177,6 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       await share.stop().catch(() => {});
       await exporter.expireDownloads(true).catch(() => {});
       await exporter.recovered;
-      await exporter.expireDownloads(true).catch(() => {});
       await pipeline.close();
       await intake.close();
       await reconciled;

@@ -1,8 +1,8 @@
 import type { Command } from '../command.ts';
 import { exportCommand } from './export.ts';
-import { importCommand } from './import.ts';
 import { jobsCommand } from './jobs.ts';
 import { processCommand } from './process.ts';
+import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 import { rmCommand } from './rm.ts';
 import { statsCommand } from './stats.ts';

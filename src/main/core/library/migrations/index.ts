@@ -10,4 +10,14 @@ import { jobRunners } from './0021-job-runners.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
-export const migrations: readonly Migration[] = [logos, collections, activity, versions, colors, storage, browseIndexes, jobs, jobRunners];
+export const migrations: readonly Migration[] = [
+  logos,
+  collections,
+  activity,
+  versions,
+  colors,
+  storage,
+  browseIndexes,
+  jobs,
+  jobRunners,
+];
