@@ -11,7 +11,10 @@ export interface MarqueBridge {
 }
 
 export interface MarqueClient {
-  call<M extends MethodName>(method: M, ...input: {} extends InputOf<M> ? [InputOf<M>?] : [InputOf<M>]): Promise<ReplyOf<M>>;
+  call<M extends MethodName>(
+    method: M,
+    ...input: {} extends InputOf<M> ? [InputOf<M>?] : [InputOf<M>]
+  ): Promise<ReplyOf<M>>;
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
 }
 
@@ -24,4 +27,9 @@ export function createClient(bridge: MarqueBridge): MarqueClient {
 
 export function mediaPath(kind: MediaKind, id: string): string {
   return `/media/${kind}/${encodeURIComponent(id)}`;
+}
+
+/** A file a job produced: `/media/output/<jobId>/<path inside the output>`. */
+export function outputPath(jobId: string, path: string): string {
+  return `/media/output/${encodeURIComponent(jobId)}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }

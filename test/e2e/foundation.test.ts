@@ -43,14 +43,38 @@ describe('foundation: marque serve + the UI in Chromium', () => {
       await page.goto(app.link);
       // The token was exchanged for a cookie and dropped from the address bar.
       expect(new URL(page.url()).searchParams.get('token')).toBeNull();
-      await page.locator('input[type=file]').first().setInputFiles(logo);
-      const thumb = page.locator('img[alt="Harbor Mark"]').first();
+      await page.getByTestId('import-input').setInputFiles(logo);
+      const thumb = page.locator('[role=option][data-logo-name="Harbor Mark"] img').first();
       await thumb.waitFor({ state: 'visible', timeout: 20_000 });
       await expect
         .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
         .toBeGreaterThan(0);
       await mkdir(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
       await page.screenshot({ path: join(REPO_ROOT, 'test-results/screenshots/foundation-library.png') });
+
+      // A recipe's outputs show in the details panel as previews served by the output media kind.
+      const api = (method: string, body: unknown) =>
+        fetch(`${app.url}api/${method}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json());
+      const listed = await api('library.list', {});
+      const logoId = listed.items[0].id as string;
+      const { jobs } = await api('jobs.enqueue', { logoIds: [logoId], recipe: 'favicon', priority: 'interactive' });
+      await expect
+        .poll(async () => (await api('jobs.get', { id: jobs[0].id })).state, { timeout: 60_000 })
+        .toBe('done');
+      await thumb.click();
+      const previews = page.locator('.outputs__preview img');
+      await expect.poll(() => previews.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => previews.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0);
+      await page.locator('.outputs').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(REPO_ROOT, 'test-results/screenshots/foundation-outputs.png') });
     } finally {
       await page.close();
     }

@@ -10,26 +10,26 @@ import { ExportJournal } from './exporter/export-journal.ts';
 import { ExportService } from './exporter/export-service.ts';
 import { type Intake, IntakePool } from './intake/intake-pool.ts';
 import { forkNodeProcess, type IsolatedProcessFactory } from './intake/isolated-process.ts';
+import { ActivityService } from './library/activity-service.ts';
+import { CollectionsService } from './library/collections-service.ts';
 import { type Db, openDatabase } from './library/database.ts';
 import { libraryHandlers } from './library/library-handlers.ts';
 import { LibraryService } from './library/library-service.ts';
-import { ActivityService } from './library/activity-service.ts';
-import { CollectionsService } from './library/collections-service.ts';
 import { OrganiseService } from './library/organise-service.ts';
-import { type ReconcileReport, StorageService } from './store/storage-service.ts';
-import { storageHandlers } from './store/storage-handlers.ts';
 import { MediaRegistry } from './media.ts';
-import { startMarqueServer } from './server/http-server.ts';
-import { Settings } from './settings.ts';
-import { shareHandlers } from './share/share-handlers.ts';
-import { ShareService } from './share/share-service.ts';
 import { createPipeline, type PipelineOptions } from './pipeline/create-pipeline.ts';
 import { paletteFromLibrary, recordJobFacts } from './pipeline/library-bridge.ts';
 import { resolveOutputMedia } from './pipeline/output-media.ts';
 import { jobsHandlers } from './pipeline/pipeline-handlers.ts';
 import type { PipelineService } from './pipeline/pipeline-service.ts';
+import { startMarqueServer } from './server/http-server.ts';
+import { Settings } from './settings.ts';
+import { shareHandlers } from './share/share-handlers.ts';
+import { ShareService } from './share/share-service.ts';
 import { BlobStore } from './store/blob-store.ts';
 import { DerivedCache } from './store/derived-cache.ts';
+import { storageHandlers } from './store/storage-handlers.ts';
+import { type ReconcileReport, StorageService } from './store/storage-service.ts';
 
 export interface StudioOptions {
   readonly dataDir: string;
@@ -91,7 +91,16 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     size: intakeProcesses,
     timeoutMs: options.intakeTimeoutMs,
   });
-  const library = new LibraryService({ dataDir, db, store, cache, intake, events, activity, parallelism: intakeProcesses });
+  const library = new LibraryService({
+    dataDir,
+    db,
+    store,
+    cache,
+    intake,
+    events,
+    activity,
+    parallelism: intakeProcesses,
+  });
   const organise = new OrganiseService({ db, store, cache, events, activity });
   const collections = new CollectionsService(db, events);
   const storage = new StorageService({ dataDir, db, store, cache, activity });
@@ -99,7 +108,19 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const reconciled = storage.reconcileOnStart().catch(() => null);
   const media = new MediaRegistry();
   // An evicted thumbnail is made again from the master (through the intake) before it is served.
-  media.register('thumb', async (id) => ({ ...library.mediaFile(id, 'thumb'), path: await library.ensureThumb(id), attachment: false, shareable: true }));
+  media.register('thumb', async (id) => ({
+    ...library.mediaFile(id, 'thumb'),
+    path: await library.ensureThumb(id),
+    attachment: false,
+    shareable: true,
+  }));
+  // The 1024 px preview the intake made; the thumbnail stands in while it is evicted or missing.
+  media.register('preview', async (id) => {
+    const logo = library.get(id);
+    const preview = cache.pathOf('previews', `${logo.hash}-1024.webp`);
+    const path = (await cache.has('previews', `${logo.hash}-1024.webp`)) ? preview : await library.ensureThumb(id);
+    return { path, mime: 'image/webp', filename: `${logo.name}-preview.webp`, attachment: false, shareable: true };
+  });
   media.register('original', (id) => {
     const file = library.mediaFile(id, 'original');
     return { ...file, attachment: file.mime === 'image/svg+xml' || file.mime === 'application/pdf', shareable: true };

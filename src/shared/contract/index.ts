@@ -5,19 +5,19 @@
  */
 import type { z } from 'zod';
 import type { LibraryChange } from '../domain.ts';
+import { activityMethods } from './activity.ts';
 import { appMethods } from './app.ts';
+import { collectionMethods } from './collections.ts';
 import type { CallContext, EventSpec, MethodSpec } from './define.ts';
 import { event } from './define.ts';
+import { exportsEvents, exportsMethods } from './exports.ts';
 import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
-import { collectionMethods } from './collections.ts';
-import { activityMethods } from './activity.ts';
-import { storageMethods } from './storage.ts';
 import { type ShareStatus, shareMethods } from './share.ts';
-import { exportsEvents, exportsMethods } from './exports.ts';
+import { storageMethods } from './storage.ts';
 
 export type { Access, CallContext, EventSpec, MethodSpec } from './define.ts';
-export { logoId, libraryQuery, type LibraryQuery } from './library.ts';
+export { type LibraryQuery, libraryQuery, logoId } from './library.ts';
 
 export const methods = {
   ...appMethods,
@@ -71,5 +71,5 @@ export const readOnlyMethodNames = methodNames.filter((name) => methods[name].ac
 export const readOnlyEventNames = eventNames.filter((name) => events[name].access === 'read');
 
 /** Media served next to the contract: thumbnails, previews and original downloads, by logo id. */
-export const MEDIA_KINDS = ['thumb', 'original'] as const;
+export const MEDIA_KINDS = ['thumb', 'preview', 'original', 'output'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];

@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   separations: 'Colour separations',
   'remove-background': 'Background removal',
   palette: 'Palette',
+  package: 'Logo package',
 };
 
 export function recipeLabel(recipe: string): string {

@@ -119,6 +119,41 @@ export const RECIPES: readonly RecipeEntry[] = [
       { kind: 'boolean', key: 'underbase', label: 'White underbase', value: false },
     ],
   },
+  {
+    id: 'social',
+    title: 'Social media set',
+    description: 'Avatars, banners and link previews for every major platform, inside each safe area',
+    options: [
+      {
+        kind: 'select',
+        key: 'background',
+        label: 'Background',
+        choices: [
+          ['white', 'White'],
+          ['palette', 'Brand colour'],
+          ['black', 'Black'],
+          ['transparent', 'Transparent where allowed'],
+        ],
+        value: 'white',
+      },
+      {
+        kind: 'select',
+        key: 'format',
+        label: 'Format',
+        choices: [
+          ['png', 'PNG'],
+          ['jpeg', 'JPEG'],
+        ],
+        value: 'png',
+      },
+    ],
+  },
+  {
+    id: 'package',
+    title: 'Logo package',
+    description: 'Full colour, black, white, inverted and greyscale as SVG, PDF, PNG and JPG, with a client README',
+    options: [],
+  },
   { id: 'palette', title: 'Palette', description: 'Extract the colours (hex, RGB, CMYK, share of area)', options: [] },
 ];
 

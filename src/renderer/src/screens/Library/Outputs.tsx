@@ -1,34 +1,96 @@
-import type { LogoOutput } from '../../../../shared/contract/jobs.ts';
+import { useState } from 'react';
+import { outputPath } from '../../../../shared/client.ts';
+import type { JobOutputFile, LogoOutput } from '../../../../shared/contract/jobs.ts';
+import { client } from '../../api/client.ts';
 import { formatBytes, formatDate, plural } from '../../components/format.ts';
 import { recipeLabel } from '../../components/recipes.ts';
+import { errorMessage, showToast } from '../../stores/toast-store.ts';
 
-/** Every output already produced for the logo, with its files. */
+/** Files a browser shows as a picture: raster images and SVG (as <img>, never inline). */
+const PREVIEWABLE = /^image\/(png|jpeg|webp|gif|svg\+xml)$/;
+const MAX_PREVIEWS = 4;
+
+function previews(files: readonly JobOutputFile[]): JobOutputFile[] {
+  return files.filter((f) => PREVIEWABLE.test(f.mime)).slice(0, MAX_PREVIEWS);
+}
+
+/** Queues the same recipe and options again for this logo (an out-of-date output, in one action). */
+function RegenerateButton({ output }: { output: LogoOutput }) {
+  const [queued, setQueued] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button button--ghost outputs__regenerate"
+      disabled={queued}
+      onClick={() => {
+        setQueued(true);
+        client
+          .call('jobs.enqueue', {
+            logoIds: [output.logoId],
+            recipe: output.recipe,
+            options: { ...output.options },
+            priority: 'interactive',
+          })
+          .catch((error) => {
+            setQueued(false);
+            showToast({ tone: 'error', message: `Could not regenerate: ${errorMessage(error)}` });
+          });
+      }}
+    >
+      {queued ? 'Queued…' : 'Regenerate'}
+    </button>
+  );
+}
+
+/** Every output already produced for the logo: previews of its images, its files to download. */
 export function Outputs({ outputs, canEdit }: { outputs: readonly LogoOutput[]; canEdit: boolean }) {
   if (outputs.length === 0)
     return <p className="muted">Nothing produced yet.{canEdit ? ' Queue a recipe from Export.' : ''}</p>;
   return (
     <ul className="outputs">
-      {outputs.map((output) => (
-        <li key={output.jobId} className="outputs__item">
-          <div className="outputs__head">
-            <span className="outputs__recipe">{recipeLabel(output.recipe)}</span>
-            {output.stale && (
-              <span
-                className="badge badge--warning"
-                title={
-                  output.staleReason === 'master-changed' ? 'The master was replaced since' : 'The recipe changed since'
-                }
-              >
-                Out of date
-              </span>
+      {outputs.map((output) => {
+        const shown = output.available ? previews(output.files) : [];
+        return (
+          <li key={output.jobId} className="outputs__item">
+            <div className="outputs__head">
+              <span className="outputs__recipe">{recipeLabel(output.recipe)}</span>
+              {output.stale && (
+                <span
+                  className="badge badge--warning"
+                  title={
+                    output.staleReason === 'master-changed'
+                      ? 'The master was replaced since'
+                      : 'The recipe changed since'
+                  }
+                >
+                  Out of date
+                </span>
+              )}
+              {canEdit && (output.stale || !output.available) && <RegenerateButton output={output} />}
+            </div>
+            <span className="muted">
+              {plural(output.files.length, 'file')} · {formatBytes(output.files.reduce((n, f) => n + f.byteSize, 0))} ·{' '}
+              {formatDate(output.producedAt)}
+              {output.available ? '' : ' · cleared from the cache'}
+            </span>
+            {shown.length > 0 && (
+              <div className="outputs__previews">
+                {shown.map((file) => (
+                  <a
+                    key={file.path}
+                    className="outputs__preview"
+                    href={outputPath(output.jobId, file.path)}
+                    download={file.path.split('/').pop()}
+                    title={`Download ${file.path}`}
+                  >
+                    <img src={outputPath(output.jobId, file.path)} alt={file.path} loading="lazy" />
+                  </a>
+                ))}
+              </div>
             )}
-          </div>
-          <span className="muted">
-            {plural(output.files.length, 'file')} · {formatBytes(output.files.reduce((n, f) => n + f.byteSize, 0))} ·{' '}
-            {formatDate(output.producedAt)}
-          </span>
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ul>
   );
 }
