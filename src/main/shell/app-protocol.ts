@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { MarqueError, toErrorEnvelope } from '../../shared/errors.ts';
 import { MediaRegistry } from '../core/media.ts';
+import { contentTypeOf } from '../core/server/content-types.ts';
 import { statusOf } from '../core/server/responses.ts';
 import type { Studio } from '../core/studio.ts';
 
@@ -14,16 +15,6 @@ export function registerAppScheme(): void {
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * Serves `marque://app/…`: the built renderer, and `/media/<kind>/<id>` through the same media
@@ -49,7 +40,7 @@ export function handleAppProtocol(rendererDir: string, studio: Studio): void {
       const info = await stat(path).catch(() => null);
       const target = info?.isFile() ? path : join(rendererDir, 'index.html');
       return new Response(await readFile(target), {
-        headers: { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' },
+        headers: { 'Content-Type': contentTypeOf(target) },
       });
     } catch (error) {
       const envelope = toErrorEnvelope(error);

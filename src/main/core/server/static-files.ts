@@ -1,19 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from './content-types.ts';
 
 /**
  * Serves the built renderer. Only files under `root` are reachable (the URL path is normalized and
@@ -40,7 +29,7 @@ export async function serveStatic(
   const hashed =
     /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png|webp)$/.test(file) && file.includes(`${sep}assets${sep}`);
   response.writeHead(200, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': info.size,
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
