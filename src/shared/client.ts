@@ -13,7 +13,7 @@ export interface MarqueBridge {
 export interface MarqueClient {
   call<M extends MethodName>(
     method: M,
-    ...input: {} extends InputOf<M> ? [InputOf<M>?] : [InputOf<M>]
+    ...input: Partial<InputOf<M>> extends InputOf<M> ? [InputOf<M>?] : [InputOf<M>]
   ): Promise<ReplyOf<M>>;
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
 }

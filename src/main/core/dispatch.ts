@@ -2,12 +2,14 @@ import {
   type CallContext,
   type Handlers,
   isMethodName,
-  methods,
   type MethodName,
+  methods,
 } from '../../shared/contract/index.ts';
 import { type ErrorEnvelope, MarqueError, toErrorEnvelope } from '../../shared/errors.ts';
 
-export type DispatchResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ErrorEnvelope };
+export type DispatchResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: ErrorEnvelope };
 
 /**
  * Validates and runs one contract call. Both transports go through here, so validation,
@@ -21,7 +23,8 @@ export async function dispatch(
   allowed: (name: MethodName) => boolean = () => true,
 ): Promise<DispatchResult> {
   try {
-    if (!isMethodName(name) || !allowed(name)) throw new MarqueError('NOT_FOUND', `No such method: ${name.slice(0, 80)}`);
+    if (!isMethodName(name) || !allowed(name))
+      throw new MarqueError('NOT_FOUND', `No such method: ${name.slice(0, 80)}`);
     const spec = methods[name];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {

@@ -27,7 +27,8 @@ export const importCommand: Command = {
     } else {
       for (const o of report.outcomes) {
         if (o.status === 'imported') context.log(`imported   ${o.logo.id}  ${o.path}`);
-        else if (o.status === 'duplicate') context.log(`duplicate  ${o.logo.id}  ${o.path} (already in the library as "${o.logo.name}")`);
+        else if (o.status === 'duplicate')
+          context.log(`duplicate  ${o.logo.id}  ${o.path} (already in the library as "${o.logo.name}")`);
         else context.log(`failed     ${o.code}  ${o.message}`);
       }
       context.log(`${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed`);

@@ -1,14 +1,25 @@
 import type { Command } from '../command.ts';
-import { exportCommand } from './export.ts';
-import { jobsCommand } from './jobs.ts';
-import { processCommand } from './process.ts';
-import { importCommand } from './import.ts';
-import { listCommand } from './list.ts';
-import { rmCommand } from './rm.ts';
-import { statsCommand } from './stats.ts';
-import { healthCommand } from './health.ts';
 import { cacheCommand } from './cache.ts';
+import { exportCommand } from './export.ts';
+import { healthCommand } from './health.ts';
+import { importCommand } from './import.ts';
+import { jobsCommand } from './jobs.ts';
+import { listCommand } from './list.ts';
+import { processCommand } from './process.ts';
+import { rmCommand } from './rm.ts';
 import { serveCommand } from './serve.ts';
+import { statsCommand } from './stats.ts';
 
 /** Every CLI command; `marque --help` lists them in this order. */
-export const commands: readonly Command[] = [importCommand, listCommand, rmCommand, statsCommand, healthCommand, cacheCommand, serveCommand, exportCommand, processCommand, jobsCommand];
+export const commands: readonly Command[] = [
+  importCommand,
+  listCommand,
+  rmCommand,
+  statsCommand,
+  healthCommand,
+  cacheCommand,
+  serveCommand,
+  exportCommand,
+  processCommand,
+  jobsCommand,
+];

@@ -1,12 +1,12 @@
 import type { AnyProcessor } from '../processor.ts';
 import { faviconProcessor } from './favicon/favicon-processor.ts';
-import { packageProcessor } from './package/package-processor.ts';
-import { socialProcessor } from './social/social-processor.ts';
 import { normalize } from './normalize.ts';
+import { packageProcessor } from './package/package-processor.ts';
 import { paletteProcessor } from './palette.ts';
 import { pdf } from './pdf/pdf-processor.ts';
 import { removeBackgroundProcessor } from './remove-background.ts';
 import { separations } from './separations/separations-processor.ts';
+import { socialProcessor } from './social/social-processor.ts';
 import { thumbnailPng } from './thumbnail-png.ts';
 import { trace } from './trace.ts';
 import { traceColor } from './trace-color.ts';
