@@ -42,6 +42,9 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       await exporter.recipe(/Favicon pack/).uncheck();
       await exporter.recipe(/^PNG/).check();
       await exporter.recipe(/^Palette/).check();
+      // Separations take seconds (1200 dpi films), so the running stretch is long enough to observe
+      // even on an idle machine where PNG and palette jobs finish within one event batch.
+      await exporter.recipe(/^Colour separations/).check();
       // Record every state the status bar shows while the jobs run.
       await page.evaluate(() => {
         const bar = document.querySelector('footer.statusbar') as HTMLElement;
@@ -54,15 +57,15 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
         });
       });
       await exporter.queueRecipes();
-      await library.toast('Queued 6 jobs').waitFor();
+      await library.toast('Queued 9 jobs').waitFor();
       await shell.open('Queue');
       const queue = new QueuePage(page);
-      await expect.poll(() => queue.jobs().count()).toBe(6);
-      await expect.poll(() => queue.jobsInState('done').count(), { timeout: 60_000 }).toBe(6);
+      await expect.poll(() => queue.jobs().count()).toBe(9);
+      await expect.poll(() => queue.jobsInState('done').count(), { timeout: 90_000 }).toBe(9);
       // The status bar went back to idle once the stretch finished.
       await page.getByTestId('queue-idle').waitFor();
       const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
-      expect(seen.some((text) => /Processing \d of 6/.test(text))).toBe(true);
+      expect(seen.some((text) => /Processing \d of 9/.test(text))).toBe(true);
       expect(seen.at(-1)).toMatch(/Queue idle/);
       await screenshot(page, 'queue-done', 'light');
       await screenshot(page, 'queue-done', 'dark');
