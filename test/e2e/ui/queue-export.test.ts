@@ -65,7 +65,12 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       // The status bar went back to idle once the stretch finished.
       await page.getByTestId('queue-idle').waitFor();
       const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
-      expect(seen.some((text) => /Processing \d of 9/.test(text))).toBe(true);
+      expect(
+        // The Export screen queues recipe after recipe, so fast jobs may close a stretch before the
+        // next recipe is queued: the count per stretch varies, the progress display must not.
+        seen.some((text) => /Processing \d+ of \d+\s*\d+%/.test(text)),
+        JSON.stringify(seen),
+      ).toBe(true);
       expect(seen.at(-1)).toMatch(/Queue idle/);
       await screenshot(page, 'queue-done', 'light');
       await screenshot(page, 'queue-done', 'dark');
