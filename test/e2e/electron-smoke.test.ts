@@ -1,16 +1,27 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/node24.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-/** Path of the Electron binary if the `electron` package could download it; null otherwise. */
+/**
+ * Path of the Electron binary if the `electron` package has one; null otherwise. Read from the
+ * package's path.txt and dist/ by hand: requiring `electron` starts a download when the binary is
+ * missing, and tests never download anything.
+ */
 function electronBinary(): string | null {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const override = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron');
+    return existsSync(override) ? override : null;
+  }
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const root = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(root, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(root, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

@@ -46,6 +46,8 @@ export async function withUi(
   try {
     await page.goto(app.link);
     await page.locator('nav[aria-label="Main"]').waitFor();
+    // Shortcuts and mutations wait for app.info (canEdit); so do the tests.
+    await page.locator('[data-app-mode]').waitFor({ state: 'attached' });
     await run({ app, page, files: files.path, pageErrors });
   } finally {
     await context.close();

@@ -84,7 +84,8 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <div className="sidebar__footer">
+      {/* data-app-mode appears once app.info is in: what this client may do is known from then on. */}
+      <div className="sidebar__footer" data-app-mode={mode ?? undefined}>
         {mode === 'share' && <span className="badge">Viewing a shared library</span>}
         {mode === 'browser' && <span className="badge">Browser mode</span>}
       </div>
