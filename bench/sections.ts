@@ -1,6 +1,7 @@
 import type { Bench } from './bench.ts';
 import { deliverablesBench } from './deliverables.ts';
 import { exporterBench } from './exporter.ts';
+import { fullPackageBench } from './full-package.ts';
 import { importBench } from './import.ts';
 import { pipelineBench } from './pipeline.ts';
 import { searchBench } from './search.ts';
@@ -18,4 +19,5 @@ export const sections: Record<string, Bench> = {
   'ui-grid': uiGridBench,
   deliverables: deliverablesBench,
   import: importBench,
+  'full-package': fullPackageBench,
 };
