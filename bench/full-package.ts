@@ -78,8 +78,8 @@ export async function fullPackageBench(): Promise<BenchSection> {
             ],
             [
               `${logoIds.length} logos x ${BATCH_RECIPES.map((r) => r.recipe).join(', ')}`,
-              `${s(batch[1])} (${((batch[1] / logoIds.length) * 1000).toFixed(0)} ms/logo)`,
-              `${s(batch[2])} (${((batch[2] / logoIds.length) * 1000).toFixed(0)} ms/logo)`,
+              `${s(batch[1])} (${(batch[1] / logoIds.length).toFixed(0)} ms/logo)`,
+              `${s(batch[2])} (${(batch[2] / logoIds.length).toFixed(0)} ms/logo)`,
               `${(batch[1] / batch[2]).toFixed(2)}x`,
             ],
           ],
