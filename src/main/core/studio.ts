@@ -121,6 +121,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     const path = (await cache.has('previews', `${logo.hash}-1024.webp`)) ? preview : await library.ensureThumb(id);
     return { path, mime: 'image/webp', filename: `${logo.name}-preview.webp`, attachment: false, shareable: true };
   });
+  // The untouched file as imported: always an attachment, never to teammates (an SVG source may
+  // carry the scripts and references the sanitized master lost).
+  media.register('source', (id) => {
+    const file = library.sourceFile(id);
+    return { ...file, mime: 'application/octet-stream', attachment: true, shareable: false };
+  });
   media.register('original', (id) => {
     const file = library.mediaFile(id, 'original');
     return { ...file, attachment: file.mime === 'image/svg+xml' || file.mime === 'application/pdf', shareable: true };

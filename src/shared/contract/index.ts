@@ -71,5 +71,5 @@ export const readOnlyMethodNames = methodNames.filter((name) => methods[name].ac
 export const readOnlyEventNames = eventNames.filter((name) => events[name].access === 'read');
 
 /** Media served next to the contract: thumbnails, previews and original downloads, by logo id. */
-export const MEDIA_KINDS = ['thumb', 'preview', 'original', 'output'] as const;
+export const MEDIA_KINDS = ['thumb', 'preview', 'original', 'source', 'output'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];

@@ -82,6 +82,8 @@ export const libraryMethods = {
       .object({
         paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
         tags: z.array(tagName).max(50).optional(),
+        /** Keep each file's untouched bytes too (served as media kind 'source'); the master is always sanitized. */
+        keepSource: z.boolean().optional(),
       })
       .strict(),
   }),

@@ -2,9 +2,10 @@ import type { Command } from '../command.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'marque import <files|folders…> [--tag T]… [--data-dir D] [--json]',
-  summary: 'Import logo files and folders (recursive) into the library.',
-  options: { tag: { type: 'string', multiple: true } },
+  usage: 'marque import <files|folders…> [--tag T]… [--keep-source] [--data-dir D] [--json]',
+  summary:
+    'Import logo files and folders (recursive) into the library; --keep-source also keeps each untouched file beside its sanitized master.',
+  options: { tag: { type: 'string', multiple: true }, 'keep-source': { type: 'boolean', default: false } },
   async run(context) {
     if (context.positionals.length === 0) {
       context.log('marque import: give at least one file or folder');
@@ -12,7 +13,9 @@ export const importCommand: Command = {
     }
     const studio = await context.openStudio();
     const tags = (context.values.tag as string[] | undefined) ?? [];
-    const report = await studio.library.importPaths(context.positionals, tags);
+    const report = await studio.library.importPaths(context.positionals, tags, null, {
+      keepSource: context.values['keep-source'] === true,
+    });
     if (context.json) {
       context.reply({
         imported: report.imported,

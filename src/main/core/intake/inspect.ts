@@ -212,7 +212,12 @@ async function renderViews(
 }
 
 /** Everything the intake does to one file: runs only inside the isolated process. */
-export async function inspectFile(path: string, tmpDir: string, limits: IntakeLimits): Promise<IntakeResult> {
+export async function inspectFile(
+  path: string,
+  tmpDir: string,
+  limits: IntakeLimits,
+  keepSource = false,
+): Promise<IntakeResult> {
   const file = basename(path);
   const source = await readCapped(path, limits.maxBytes, file);
   const format = sniffFormat(source.subarray(0, 4096));
@@ -224,13 +229,18 @@ export async function inspectFile(path: string, tmpDir: string, limits: IntakeLi
   const masterTemp = join(tmpDir, `${randomUUID()}.master`);
   const thumbTemp = join(tmpDir, `${randomUUID()}.thumb.webp`);
   const previewTemp = join(tmpDir, `${randomUUID()}.preview.webp`);
+  // The untouched bytes are kept only when asked and only when they differ from the master.
+  const keptSource = keepSource && !source.equals(decoded.master) ? source : null;
+  const sourceTemp = keptSource ? join(tmpDir, `${randomUUID()}.source`) : null;
   try {
     await writeFile(masterTemp, decoded.master, { flag: 'wx' });
     await writeFile(thumbTemp, thumb, { flag: 'wx' });
     await writeFile(previewTemp, preview, { flag: 'wx' });
+    if (keptSource && sourceTemp) await writeFile(sourceTemp, keptSource, { flag: 'wx' });
   } catch (error) {
-    // A full disk stops any of the three: none of them (nor the part written) may stay in the store's tmp.
-    await Promise.all([masterTemp, thumbTemp, previewTemp].map((temp) => unlink(temp).catch(() => {})));
+    // A full disk stops any of them: none (nor the part written) may stay in the store's tmp.
+    const temps = [masterTemp, thumbTemp, previewTemp, sourceTemp].filter((t): t is string => t !== null);
+    await Promise.all(temps.map((temp) => unlink(temp).catch(() => {})));
     throw error;
   }
   return {
@@ -244,5 +254,13 @@ export async function inspectFile(path: string, tmpDir: string, limits: IntakeLi
     thumbTempFile: thumbTemp,
     previewTempFile: previewTemp,
     removed: decoded.removed,
+    source:
+      keptSource && sourceTemp
+        ? {
+            tempFile: sourceTemp,
+            hash: createHash('sha256').update(keptSource).digest('hex'),
+            byteSize: keptSource.byteLength,
+          }
+        : null,
   };
 }

@@ -20,7 +20,7 @@ export interface IntakeOptions {
 
 /** First contact with untrusted files. `inspect` settles exactly once: reply, crash, timeout or close. */
 export interface Intake {
-  inspect(path: string, tmpDir: string): Promise<IntakeResult>;
+  inspect(path: string, tmpDir: string, options?: InspectOptions): Promise<IntakeResult>;
   close(): Promise<void>;
 }
 
@@ -31,9 +31,15 @@ interface SlotOptions {
   readonly limits: IntakeLimits;
 }
 
+export interface InspectOptions {
+  /** Keep the file's untouched bytes beside the sanitized master (only SVG masters differ). */
+  readonly keepSource?: boolean;
+}
+
 interface Task {
   readonly path: string;
   readonly tmpDir: string;
+  readonly keepSource: boolean;
   readonly resolve: (result: IntakeResult) => void;
   readonly reject: (error: MarqueError) => void;
 }
@@ -62,7 +68,13 @@ class IntakeSlot {
     const process = this.#ensureProcess();
     const id = this.#nextId++;
     this.#current = { task, id, timer: null };
-    const request: IntakeRequest = { id, path: task.path, tmpDir: task.tmpDir, limits: this.#options.limits };
+    const request: IntakeRequest = {
+      id,
+      path: task.path,
+      tmpDir: task.tmpDir,
+      limits: this.#options.limits,
+      keepSource: task.keepSource,
+    };
     process.postMessage(request);
     if (this.#ready) this.#startWatchdog();
   }
@@ -172,10 +184,10 @@ export class IntakePool implements Intake {
     this.#slots = Array.from({ length: size }, () => new IntakeSlot(resolved, () => this.#pump()));
   }
 
-  inspect(path: string, tmpDir: string): Promise<IntakeResult> {
+  inspect(path: string, tmpDir: string, options: InspectOptions = {}): Promise<IntakeResult> {
     if (this.#closed) return Promise.reject(new MarqueError('CANCELLED', 'Marque is shutting down'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ path, tmpDir, resolve, reject });
+      this.#queue.push({ path, tmpDir, keepSource: options.keepSource === true, resolve, reject });
       this.#pump();
     });
   }

@@ -21,7 +21,7 @@ function reply(message: IntakeReply): void {
 
 async function handle(request: IntakeRequest): Promise<void> {
   try {
-    const result = await inspectFile(request.path, request.tmpDir, request.limits);
+    const result = await inspectFile(request.path, request.tmpDir, request.limits, request.keepSource);
     reply({ id: request.id, ok: true, result });
   } catch (error) {
     const errno = (error as { code?: unknown } | null)?.code;

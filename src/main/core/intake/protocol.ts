@@ -26,6 +26,8 @@ export interface IntakeRequest {
   /** Folder (on the store's volume) the intake writes the master and thumbnail into. */
   readonly tmpDir: string;
   readonly limits: IntakeLimits;
+  /** Also keep the file's bytes untouched (when the master differs, i.e. a sanitized SVG). */
+  readonly keepSource: boolean;
 }
 
 export interface IntakeResult {
@@ -43,6 +45,8 @@ export interface IntakeResult {
   readonly previewTempFile: string;
   /** What the SVG sanitizer removed (scripts, event handlers, external references), for the report. */
   readonly removed: readonly string[];
+  /** The untouched file, when asked for and different from the master; null otherwise. */
+  readonly source: { readonly tempFile: string; readonly hash: string; readonly byteSize: number } | null;
 }
 
 export type IntakeReply =

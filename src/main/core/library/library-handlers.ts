@@ -17,7 +17,8 @@ interface LibraryServices {
 /** The library's contract methods: logos, organising, collections and the activity log. */
 export function libraryHandlers({ library, organise, collections, activity }: LibraryServices): LibraryHandlers {
   return {
-    'library.import': async ({ paths, tags }, context) => library.importPaths(paths, tags, context.clientAddress),
+    'library.import': async ({ paths, tags, keepSource }, context) =>
+      library.importPaths(paths, tags, context.clientAddress, { keepSource }),
     'library.list': async (query) => library.list(query),
     'library.get': async ({ id }) => library.get(id),
     'library.update': async ({ id, ...patch }) => {

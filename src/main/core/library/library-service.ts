@@ -62,6 +62,7 @@ export class LibraryService {
     paths: readonly string[],
     tags: readonly string[] = [],
     clientAddress: string | null = null,
+    options: { readonly keepSource?: boolean } = {},
   ): Promise<ImportReport> {
     const files = await expandPaths(
       paths.map((path) => resolve(path)),
@@ -72,7 +73,7 @@ export class LibraryService {
     const worker = async () => {
       while (next < files.length) {
         const index = next++;
-        outcomes[index] = await this.#importOne(files[index] as string, tags);
+        outcomes[index] = await this.#importOne(files[index] as string, tags, options.keepSource === true);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.#deps.parallelism) }, worker));
@@ -131,9 +132,9 @@ export class LibraryService {
     }
   }
 
-  async #importOne(path: string, tags: readonly string[]): Promise<ImportOutcome> {
+  async #importOne(path: string, tags: readonly string[], keepSource: boolean): Promise<ImportOutcome> {
     try {
-      const stored = await this.#intakeAndStore(path);
+      const stored = await this.#intakeAndStore(path, keepSource);
       if (stored.status === 'duplicate') return { status: 'duplicate', path, logo: stored.logo };
       // Re-checked inside the insert: two copies of one file in the same batch race to here.
       const raced = this.#byHash(stored.result.master.hash);
@@ -163,16 +164,18 @@ export class LibraryService {
    */
   async #intakeAndStore(
     path: string,
+    keepSource = false,
   ): Promise<{ status: 'duplicate'; logo: Logo } | { status: 'stored'; result: IntakeResult }> {
     let result: IntakeResult | null = null;
     try {
-      result = await this.#deps.intake.inspect(path, this.#deps.store.tmpDir);
+      result = await this.#deps.intake.inspect(path, this.#deps.store.tmpDir, { keepSource });
       const existing = this.#byHash(result.master.hash);
       if (existing) {
         await this.#discard(result);
         return { status: 'duplicate', logo: existing };
       }
       await this.#deps.store.adopt(result.master.tempFile, result.master.hash);
+      if (result.source) await this.#deps.store.adopt(result.source.tempFile, result.source.hash);
       await this.#adoptDerived(result);
       return { status: 'stored', result };
     } catch (error) {
@@ -196,6 +199,7 @@ export class LibraryService {
     await unlink(result.master.tempFile).catch(() => {});
     await unlink(result.thumbTempFile).catch(() => {});
     await unlink(result.previewTempFile).catch(() => {});
+    if (result.source) await unlink(result.source.tempFile).catch(() => {});
   }
 
   /**
@@ -245,11 +249,37 @@ export class LibraryService {
         sourcePath: path,
         now,
       });
+      if (result.source) {
+        db.prepare('INSERT OR IGNORE INTO blobs (hash, byte_size, created_at) VALUES (?, ?, ?)').run(
+          result.source.hash,
+          result.source.byteSize,
+          now,
+        );
+        db.prepare('INSERT INTO logo_sources (logo_id, hash, byte_size) VALUES (?, ?, ?)').run(
+          id,
+          result.source.hash,
+          result.source.byteSize,
+        );
+      }
       const addTag = db.prepare('INSERT OR IGNORE INTO logo_tags (logo_id, tag) VALUES (?, ?)');
       for (const tag of tags) if (tag.trim()) addTag.run(id, tag.trim().replace(/\s+/g, ' '));
       // logos_fts follows through triggers (migration 0015).
     })();
     return this.get(id);
+  }
+
+  /**
+   * The file as the designer had it: the kept untouched source when there is one, else the master
+   * (for every format but SVG the master is the untouched file).
+   */
+  sourceFile(id: string): { path: string; filename: string } {
+    const logo = this.get(id);
+    const row = this.#deps.db.prepare('SELECT hash FROM logo_sources WHERE logo_id = ?').get(id) as
+      | { hash: string }
+      | undefined;
+    const ext = logo.format === 'jpeg' ? 'jpg' : logo.format;
+    const filename = logo.sourcePath ? basename(logo.sourcePath) : `${logo.name}.${ext}`;
+    return { path: this.#deps.store.pathOf(row?.hash ?? logo.hash), filename };
   }
 
   get(id: string): Logo {

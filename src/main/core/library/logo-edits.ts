@@ -90,13 +90,15 @@ export function purgeTrash(db: Db): PurgePlan {
       db
         .prepare(
           `SELECT hash FROM logos WHERE deleted_at IS NOT NULL
-           UNION SELECT v.hash FROM logo_versions v JOIN logos l ON l.id = v.logo_id WHERE l.deleted_at IS NOT NULL`,
+           UNION SELECT v.hash FROM logo_versions v JOIN logos l ON l.id = v.logo_id WHERE l.deleted_at IS NOT NULL
+           UNION SELECT s.hash FROM logo_sources s JOIN logos l ON l.id = s.logo_id WHERE l.deleted_at IS NOT NULL`,
         )
         .all() as { hash: string }[]
     ).map((r) => r.hash);
     db.prepare('DELETE FROM logos WHERE deleted_at IS NOT NULL').run();
     const used = db.prepare(
-      'SELECT EXISTS (SELECT 1 FROM logos WHERE hash = @h) OR EXISTS (SELECT 1 FROM logo_versions WHERE hash = @h) AS used',
+      `SELECT EXISTS (SELECT 1 FROM logos WHERE hash = @h) OR EXISTS (SELECT 1 FROM logo_versions WHERE hash = @h)
+         OR EXISTS (SELECT 1 FROM logo_sources WHERE hash = @h) AS used`,
     );
     const size = db.prepare('SELECT byte_size FROM blobs WHERE hash = ?');
     const drop = db.prepare('DELETE FROM blobs WHERE hash = ?');

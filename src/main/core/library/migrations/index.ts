@@ -7,6 +7,7 @@ import { storage } from './0015-storage.ts';
 import { browseIndexes } from './0016-browse-indexes.ts';
 import { jobs } from './0020-jobs.ts';
 import { jobRunners } from './0021-job-runners.ts';
+import { sources } from './0022-sources.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   browseIndexes,
   jobs,
   jobRunners,
+  sources,
 ];
