@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, lstat, open, unlink } from 'node:fs/promises';
+import { type FileHandle, link, lstat, open, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fsyncDir, renameWithRetry } from '../store/atomic.ts';
 
@@ -59,38 +59,36 @@ export async function copyFileAtomic(
   overwrite: boolean,
   options: { readonly syncDir?: boolean } = {},
 ): Promise<{ sha256: string; bytes: number }> {
-  const temp = tempBeside(target);
   const hash = createHash('sha256');
   let bytes = 0;
-  try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      for await (const chunk of createReadStream(source)) {
-        const buffer = chunk as Buffer;
-        hash.update(buffer);
-        bytes += buffer.length;
-        await handle.write(buffer);
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
+  await writeThenPublish(target, overwrite, options.syncDir !== false, async (handle) => {
+    for await (const chunk of createReadStream(source)) {
+      const buffer = chunk as Buffer;
+      hash.update(buffer);
+      bytes += buffer.length;
+      await handle.write(buffer);
     }
-    await publish(temp, target, overwrite);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
-  if (options.syncDir !== false) await fsyncDir(dirname(target));
+  });
   return { sha256: hash.digest('hex'), bytes };
 }
 
 /** Writes bytes atomically with the same publish rules as `copyFileAtomic`. */
 export async function writeBytesAtomic(target: string, data: Uint8Array, overwrite: boolean): Promise<void> {
+  await writeThenPublish(target, overwrite, true, (handle) => handle.writeFile(data));
+}
+
+/** The one write path: a new temp beside the target, filled, fsynced, published; the temp never outlives a failure. */
+async function writeThenPublish(
+  target: string,
+  overwrite: boolean,
+  syncDir: boolean,
+  fill: (handle: FileHandle) => Promise<void>,
+): Promise<void> {
   const temp = tempBeside(target);
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(data);
+      await fill(handle);
       await handle.sync();
     } finally {
       await handle.close();
@@ -100,7 +98,7 @@ export async function writeBytesAtomic(target: string, data: Uint8Array, overwri
     await unlink(temp).catch(() => {});
     throw error;
   }
-  await fsyncDir(dirname(target));
+  if (syncDir) await fsyncDir(dirname(target));
 }
 
 /** sha256 of a file as it is on disk now. */
