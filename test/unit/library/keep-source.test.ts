@@ -28,7 +28,9 @@ describe('keeping the untouched source on request', () => {
     svgFile = join(dir.path, 'Brand Mark.svg');
     pngFile = join(dir.path, 'badge.png');
     await writeFile(svgFile, HOSTILE_SVG);
-    await sharp({ create: { width: 30, height: 30, channels: 4, background: '#1d3557' } }).png().toFile(pngFile);
+    await sharp({ create: { width: 30, height: 30, channels: 4, background: '#1d3557' } })
+      .png()
+      .toFile(pngFile);
   });
   afterEach(async () => {
     await studio.close();
