@@ -47,31 +47,26 @@ export class OrganiseService {
 
   /** Moves logos to the Trash (soft delete). */
   trash(ids: readonly string[], clientAddress: string | null = null): { trashed: number } {
-    const moved = setTrashed(this.#deps.db, ids, true);
-    if (moved.length > 0) {
-      this.#deps.activity.recordActivity({
-        kind: 'delete',
-        logoIds: moved,
-        clientAddress,
-        detail: `${moved.length} moved to the Trash`,
-      });
-      this.#changed('deleted', moved);
-    }
-    return { trashed: moved.length };
+    return { trashed: this.#moveTrash(ids, true, clientAddress) };
   }
 
   restore(ids: readonly string[], clientAddress: string | null = null): { restored: number } {
-    const moved = setTrashed(this.#deps.db, ids, false);
+    return { restored: this.#moveTrash(ids, false, clientAddress) };
+  }
+
+  /** Into or out of the Trash: one write, one log line, one event; returns how many moved. */
+  #moveTrash(ids: readonly string[], trashed: boolean, clientAddress: string | null): number {
+    const moved = setTrashed(this.#deps.db, ids, trashed);
     if (moved.length > 0) {
       this.#deps.activity.recordActivity({
-        kind: 'restore',
+        kind: trashed ? 'delete' : 'restore',
         logoIds: moved,
         clientAddress,
-        detail: `${moved.length} restored from the Trash`,
+        detail: `${moved.length} ${trashed ? 'moved to' : 'restored from'} the Trash`,
       });
-      this.#changed('restored', moved);
+      this.#changed(trashed ? 'deleted' : 'restored', moved);
     }
-    return { restored: moved.length };
+    return moved.length;
   }
 
   /**

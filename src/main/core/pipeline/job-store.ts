@@ -245,27 +245,24 @@ export class JobStore {
 
   /** Cancels a job that has not started. */
   cancelQueued(id: string): boolean {
-    const now = new Date().toISOString();
-    return (
-      this.#db
-        .prepare(
-          `UPDATE jobs SET state = 'cancelled', error_code = 'CANCELLED', error_message = 'Cancelled before it started',
-             finished_at = @now, updated_at = @now WHERE id = @id AND state = 'queued'`,
-        )
-        .run({ id, now }).changes === 1
-    );
+    return this.#cancelIn(id, 'queued', 'Cancelled before it started');
   }
 
   /** Cancels a job another process is running; its runner's later result is then ignored (markDone checks the state). */
   cancelForeign(id: string): boolean {
+    return this.#cancelIn(id, 'running', 'Cancelled while another Marque process ran it');
+  }
+
+  /** Cancels a job only if it is still in `state` (the check and the write are one statement). */
+  #cancelIn(id: string, state: 'queued' | 'running', message: string): boolean {
     const now = new Date().toISOString();
     return (
       this.#db
         .prepare(
-          `UPDATE jobs SET state = 'cancelled', error_code = 'CANCELLED', error_message = 'Cancelled while another Marque process ran it',
-             finished_at = @now, updated_at = @now WHERE id = @id AND state = 'running'`,
+          `UPDATE jobs SET state = 'cancelled', error_code = 'CANCELLED', error_message = @message,
+             finished_at = @now, updated_at = @now WHERE id = @id AND state = @state`,
         )
-        .run({ id, now }).changes === 1
+        .run({ id, now, state, message }).changes === 1
     );
   }
 
