@@ -1,26 +1,7 @@
-import { type Ink, luminance, type Rgb } from '../artwork/colour.ts';
+import { luminance, type Rgb } from '../artwork/colour.ts';
+import { isLightDetail, KNOCKOUT_FROM, KNOCKOUT_TO } from '../artwork/knockout.ts';
 import { formatNumber, frameSvg, splitSvg } from '../artwork/svg-frame.ts';
 import { recolourWith } from './colourways.ts';
-
-/**
- * One-colour versions (black, white) of a mark with light details (white letters in a badge,
- * a highlight) knock those details out instead of painting them: painting everything black turns
- * a badge into a blob. Light = WCAG luminance of at least KNOCKOUT_FROM (pixels fade out over a
- * short ramp so edges stay anti-aliased).
- */
-export const KNOCKOUT_FROM = 0.7;
-const KNOCKOUT_TO = 0.9;
-
-/**
- * Knock out only when light colours are details: some of the ink, not most of it (a white
- * logo's black version is the whole logo in black).
- */
-export function needsKnockout(ink: Ink): boolean {
-  let light = 0;
-  for (const colour of ink.colours)
-    if (luminance(colour.rgb) >= (KNOCKOUT_FROM + KNOCKOUT_TO) / 2) light += colour.share;
-  return light >= 0.01 && light <= 0.5;
-}
 
 /** Paints straight-alpha RGBA one colour in place, fading light pixels out when `knockout`. */
 export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean): void {
@@ -59,9 +40,7 @@ export function oneColourSvg(
 ): string {
   const hex = `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
   if (!knockout) return recolourWith(svg, () => colour);
-  const masked = recolourWith(svg, (rgb) =>
-    luminance(rgb) >= (KNOCKOUT_FROM + KNOCKOUT_TO) / 2 ? [0, 0, 0] : [255, 255, 255],
-  );
+  const masked = recolourWith(svg, (rgb) => (isLightDetail(rgb) ? [0, 0, 0] : [255, 255, 255]));
   const parts = splitSvg(masked, size);
   const { x, y, width, height } = parts.viewBox;
   const area = `x="${formatNumber(x)}" y="${formatNumber(y)}" width="${formatNumber(width)}" height="${formatNumber(height)}"`;

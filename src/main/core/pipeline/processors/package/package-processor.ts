@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import type { Rgb } from '../artwork/colour.ts';
+import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
 import { COLOURWAY_NAMES, type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
-import { needsKnockout, oneColourPixels, oneColourSvg } from './one-colour.ts';
+import { oneColourPixels, oneColourSvg } from './one-colour.ts';
 import { packageReadme } from './package-readme.ts';
 
 export const PACKAGE_FORMATS = ['svg', 'pdf', 'png', 'jpg'] as const;
@@ -46,7 +47,7 @@ const ONE_COLOUR: Partial<Record<ColourwayName, Rgb>> = { Black: BLACK, White: W
 /** The `package` recipe: colourways x formats in the agency folder convention, with a client README. */
 export const packageProcessor: Processor<PackageOptions> = {
   id: 'package',
-  version: 1,
+  version: 2,
   title: 'Logo package',
   usesName: true,
   options: packageOptions as z.ZodType<PackageOptions>,

@@ -3,8 +3,9 @@ import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import { type Box, boxInCircle, drawMark, encodeJpeg, encodePng, inset } from '../artwork/canvas.ts';
 import { brandColour, contrast, paletteBrand, parseHex, type Rgb, toHex, vanishingShare } from '../artwork/colour.ts';
+import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
-import { needsKnockout, oneColourPixels } from '../package/one-colour.ts';
+import { oneColourPixels } from '../package/one-colour.ts';
 import { SOCIAL_PRESETS, type SocialPreset } from './presets.ts';
 
 export const socialOptions = z.object({
