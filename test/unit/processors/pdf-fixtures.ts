@@ -54,6 +54,20 @@ export function pageContent(page: PDFPage): string {
     .join('\n');
 }
 
+/** The decoded content of every soft-mask group a page's graphics states use (knockout masks). */
+export function softMaskContents(page: PDFPage): string[] {
+  const states = page.node.Resources()?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+  const contents: string[] = [];
+  for (const [, value] of states?.entries() ?? []) {
+    const state = page.doc.context.lookup(value);
+    const mask = state instanceof PDFDict ? state.lookupMaybe(PDFName.of('SMask'), PDFDict) : undefined;
+    const group = mask ? page.doc.context.lookup(mask.get(PDFName.of('G'))) : undefined;
+    if (group instanceof PDFRawStream)
+      contents.push(Buffer.from(decodePDFRawStream(group).decode()).toString('latin1'));
+  }
+  return contents;
+}
+
 /** Names of the Separation colour spaces a page uses. */
 export function separationNames(page: PDFPage): string[] {
   const spaces = page.node.Resources()?.lookupMaybe(PDFName.of('ColorSpace'), PDFDict);

@@ -1,12 +1,24 @@
 import PDFDocument from 'pdfkit';
 import type { ClipShape } from '../svg/art.ts';
-import type { DisplayPage, DrawOp, Ink, InkGradient, InkPaint, PathOp } from '../svg/display-list.ts';
+import type { DisplayPage, DrawOp, Ink, InkGradient, InkPaint, KnockoutOp, PathOp } from '../svg/display-list.ts';
 import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
 
 /** The parts of pdfkit's page we reach past its API: the resources and the page dictionary. */
 interface PageInternals {
-  page: { colorSpaces: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
+  page: {
+    colorSpaces: Record<string, unknown>;
+    ext_gstates: Record<string, unknown>;
+    dictionary: { data: Record<string, unknown> };
+  };
 }
+
+/** pdfkit writes every operator through addContent; a soft mask's operators are caught from it. */
+interface ContentSink {
+  addContent(data: string): unknown;
+}
+
+/** Soft masks per document, for names that depend only on what was drawn (deterministic bytes). */
+const softMasks = new WeakMap<PDFKit.PDFDocument, number>();
 
 /**
  * A PDF name token: pdfkit writes JS strings as names. The name is UTF-8 (the PDF 2.0 convention);
@@ -114,8 +126,14 @@ const n = (value: number): string => String(round(value, 4));
 class PageWriter {
   private ctm: Matrix = IDENTITY;
   private readonly doc: PDFKit.PDFDocument;
-  constructor(doc: PDFKit.PDFDocument) {
+  /**
+   * Drawing a knockout mask (a DeviceGray group): inks become grey levels, full black a hole and
+   * anything else white, exactly: a CMYK black would convert to a dark grey, a leaky hole.
+   */
+  private readonly mask: boolean;
+  constructor(doc: PDFKit.PDFDocument, mask = false) {
     this.doc = doc;
+    this.mask = mask;
   }
 
   /** Sets the CTM to `target` (relative to the page's initial, y-down user space). */
@@ -130,6 +148,11 @@ class PageWriter {
   }
 
   private setInk(ink: Ink, stroke: boolean): void {
+    if (this.mask) {
+      const hole = ink.space === 'cmyk' && ink.cmyk[3] >= 100;
+      this.doc.addContent(`${hole ? 0 : 1} ${stroke ? 'G' : 'g'}`);
+      return;
+    }
     if (ink.space === 'cmyk') {
       this.doc.addContent(`${ink.cmyk.map((value) => n(value / 100)).join(' ')} ${stroke ? 'K' : 'k'}`);
       return;
@@ -213,6 +236,64 @@ class PageWriter {
     }
   }
 
+  /**
+   * One ink through a soft mask: the mask is a luminosity transparency group drawn from the mask
+   * ops in the page's own (y-down) space; the black backdrop masks away everything outside the art.
+   */
+  knockout(op: KnockoutOp): void {
+    this.doc.save();
+    const saved = this.ctm;
+    if (this.setMatrix(IDENTITY)) {
+      const [x, y, width, height] = op.area;
+      const name = this.softMask(op.mask, op.area);
+      (this.doc as unknown as ContentSink).addContent(`/${name} gs`);
+      this.setInk(op.ink, false);
+      this.doc.addContent(`${n(x)} ${n(y)} ${n(width)} ${n(height)} re f`);
+    }
+    this.doc.restore();
+    this.ctm = saved;
+  }
+
+  /** Draws `ops` into a form XObject and registers the ExtGState that masks with it; returns its name. */
+  private softMask(ops: readonly PathOp[], area: KnockoutOp['area']): string {
+    const sink = this.doc as unknown as ContentSink;
+    const chunks: string[] = [];
+    // Shadow pdfkit's addContent on the instance while the mask is drawn, with the same writer
+    // code as the page, so clips, strokes and opacities behave identically.
+    sink.addContent = (data: string) => {
+      chunks.push(data);
+      return this.doc;
+    };
+    try {
+      const writer = new PageWriter(this.doc, true);
+      for (const op of ops) writer.path(op);
+    } finally {
+      delete (sink as Partial<ContentSink>).addContent;
+    }
+    const page = (this.doc as unknown as PageInternals).page;
+    const [x, y, width, height] = area;
+    const form = this.doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      FormType: 1,
+      BBox: [x, y, x + width, y + height].map((value) => round(value, 3)),
+      Group: { Type: 'Group', S: 'Transparency', CS: 'DeviceGray' },
+      // Opacities inside the mask register on the page; the form needs them in its own resources.
+      Resources: { ExtGState: { ...page.ext_gstates } },
+    } as unknown as object);
+    form.end(chunks.join('\n'));
+    const state = this.doc.ref({
+      Type: 'ExtGState',
+      SMask: { Type: 'Mask', S: 'Luminosity', G: form, BC: [0] },
+    } as unknown as object);
+    state.end(undefined);
+    const count = (softMasks.get(this.doc) ?? 0) + 1;
+    softMasks.set(this.doc, count);
+    const name = `Knockout${count}`;
+    page.ext_gstates[name] = state;
+    return name;
+  }
+
   text(op: Extract<DrawOp, { kind: 'text' }>): void {
     this.doc.save();
     this.setInk(op.ink, false);
@@ -238,6 +319,7 @@ export function addDisplayPage(doc: PDFKit.PDFDocument, page: DisplayPage): void
   if (page.mirror) doc.transform(-1, 0, 0, 1, page.widthPt, 0);
   for (const op of page.ops) {
     if (op.kind === 'path') writer.path(op);
+    else if (op.kind === 'knockout') writer.knockout(op);
     else writer.text(op);
   }
   doc.restore();

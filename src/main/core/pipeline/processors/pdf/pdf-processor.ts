@@ -2,12 +2,13 @@ import type { Processor } from '../../processor.ts';
 import { type PdfOptions, pdfOptions } from './pdf-options.ts';
 
 /**
- * Vector PDF recipe. The registry imports this in the main process, so the drawing code (svgo,
+ * Vector PDF recipe (v2: one-colour variants knock out light details and leave the backdrop out;
+ * text is outlined). The registry imports this in the main process, so the drawing code (svgo,
  * pdfkit, the tracer) loads only when a job runs.
  */
 export const pdf: Processor<PdfOptions> = {
   id: 'pdf',
-  version: 1,
+  version: 2,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

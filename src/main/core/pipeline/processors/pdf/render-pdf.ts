@@ -2,34 +2,37 @@ import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import type { SvgArt } from '../svg/art.ts';
 import { type Cmyk, hexToRgb, isPaperWhite, rgbToCmyk } from '../svg/color.ts';
-import { artToOps, type DisplayPage, type Ink, type InkMapper, inkGradient, rect } from '../svg/display-list.ts';
+import {
+  artToOps,
+  type DisplayPage,
+  type DrawOp,
+  type Ink,
+  type InkMapper,
+  inkGradient,
+  type PathOp,
+  rect,
+} from '../svg/display-list.ts';
 import { chooseInks, nearestInk, type SpotInk } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { multiply, scale, translate } from '../svg/matrix.ts';
+import { measureKnockout, oneColourOps, withoutBackdrop } from './one-colour-art.ts';
 import { addDisplayPage, createPdf, finishPdf } from './pdf-draw.ts';
-import { MM, type PdfOptions, type PdfVariant } from './pdf-options.ts';
+import { MM, type PdfOptions } from './pdf-options.ts';
 
 const PAPER: Cmyk = [0, 0, 0, 0];
 const BLACK: Cmyk = [0, 0, 0, 100];
 
-function inkMapper(variant: PdfVariant, opts: PdfOptions, inks: readonly SpotInk[], backgroundCmyk: Cmyk): InkMapper {
+/** Full colour: CMYK (gradients as CMYK shadings), or the nearest named spot ink; paper white stays paper. */
+function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[]): InkMapper {
   return (paint) => {
     const white = isPaperWhite(paint.rgb);
-    switch (variant) {
-      case 'full-color': {
-        const ink = opts.color === 'spot' && !white ? nearestInk(paint.rgb, inks) : null;
-        if (ink)
-          return { ink: { space: 'separation', name: ink.name, alternate: ink.cmyk, tint: 1 }, opacity: paint.opacity };
-        const flat: Ink = { space: 'cmyk', cmyk: white ? PAPER : rgbToCmyk(paint.rgb) };
-        if (!paint.gradient) return { ink: flat, opacity: paint.opacity };
-        const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: rgbToCmyk(stop.rgb) }));
-        return { ink: flat, opacity: paint.opacity, gradient };
-      }
-      case 'black':
-        return { ink: { space: 'cmyk', cmyk: white ? PAPER : BLACK }, opacity: paint.opacity };
-      case 'reversed':
-        return { ink: { space: 'cmyk', cmyk: white ? backgroundCmyk : PAPER }, opacity: paint.opacity };
-    }
+    const ink = opts.color === 'spot' && !white ? nearestInk(paint.rgb, inks) : null;
+    if (ink)
+      return { ink: { space: 'separation', name: ink.name, alternate: ink.cmyk, tint: 1 }, opacity: paint.opacity };
+    const flat: Ink = { space: 'cmyk', cmyk: white ? PAPER : rgbToCmyk(paint.rgb) };
+    if (!paint.gradient) return { ink: flat, opacity: paint.opacity };
+    const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: rgbToCmyk(stop.rgb) }));
+    return { ink: flat, opacity: paint.opacity, gradient };
   };
 }
 
@@ -73,26 +76,26 @@ export async function runPdf(
   const geometry = pdfPageGeometry(art, opts);
   const backgroundCmyk = rgbToCmyk(hexToRgb(opts.reverseBackground));
   const files = [];
+  // One-colour versions: the backdrop left out, light details knocked out (as in the package).
+  const mark = withoutBackdrop(art);
+  const oneColour = opts.variants.some((variant) => variant !== 'full-color');
+  const knockout = oneColour && (await measureKnockout(mark));
+  const pageSize = { widthPt: geometry.widthPt, heightPt: geometry.heightPt };
+  const placement = geometry.placement;
   for (const variant of opts.variants) {
-    const ops = artToOps(art, geometry.placement, inkMapper(variant, opts, inks, backgroundCmyk));
-    const background =
-      variant === 'reversed'
-        ? [
-            {
-              kind: 'path' as const,
-              d: rect(0, 0, geometry.widthPt, geometry.heightPt),
-              matrix: [1, 0, 0, 1, 0, 0] as const,
-              fill: { ink: { space: 'cmyk' as const, cmyk: backgroundCmyk }, opacity: 1 },
-              fillRule: 'nonzero' as const,
-              stroke: null,
-              clips: [],
-            },
-          ]
-        : [];
+    const ops: DrawOp[] =
+      variant === 'full-color'
+        ? artToOps(art, placement, fullColourInks(opts, inks))
+        : variant === 'black'
+          ? oneColourOps(mark, placement, { space: 'cmyk', cmyk: BLACK }, knockout, pageSize)
+          : [
+              darkPage(pageSize, backgroundCmyk),
+              ...oneColourOps(mark, placement, { space: 'cmyk', cmyk: PAPER }, knockout, pageSize),
+            ];
     const page: DisplayPage = {
       widthPt: geometry.widthPt,
       heightPt: geometry.heightPt,
-      ops: [...background, ...ops],
+      ops,
       trimBox: geometry.trimBox,
     };
     const doc = createPdf({
@@ -112,8 +115,22 @@ export async function runPdf(
       pageMm: [round2(geometry.widthPt / MM), round2(geometry.heightPt / MM)],
       color: opts.color,
       inks: opts.color === 'spot' ? inks.map((ink) => ({ name: ink.name, hex: ink.hex })) : [],
+      knockout,
       warnings: art.warnings,
     },
+  };
+}
+
+/** The reversed variant's page colour, as a full-page rectangle. */
+function darkPage(page: { readonly widthPt: number; readonly heightPt: number }, cmyk: Cmyk): PathOp {
+  return {
+    kind: 'path',
+    d: rect(0, 0, page.widthPt, page.heightPt),
+    matrix: [1, 0, 0, 1, 0, 0],
+    fill: { ink: { space: 'cmyk', cmyk }, opacity: 1 },
+    fillRule: 'nonzero',
+    stroke: null,
+    clips: [],
   };
 }
 

@@ -65,7 +65,24 @@ export interface TextOp {
   readonly ink: Ink;
 }
 
-export type DrawOp = PathOp | TextOp;
+/**
+ * One ink painted over `area` wherever `mask` leaves white: a one-colour logo whose light details
+ * (white letters in a badge) are true holes, showing whatever the PDF is placed on. The mask ops
+ * are the art in stacking order, painted paper (keep) or full black (hole), so a light shape
+ * punches through what lies under it but not through what is drawn over it.
+ */
+export interface KnockoutOp {
+  readonly kind: 'knockout';
+  readonly area: readonly [number, number, number, number];
+  readonly ink: Ink;
+  readonly mask: readonly PathOp[];
+}
+
+/** Mask inks of a KnockoutOp: paper keeps the ink, full black cuts a hole. */
+export const MASK_KEEP: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 0] };
+export const MASK_HOLE: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 100] };
+
+export type DrawOp = PathOp | TextOp | KnockoutOp;
 
 /** One page: exact size in points, what to draw, and the trim box when it differs from the page. */
 export interface DisplayPage {

@@ -1,4 +1,4 @@
-import type { DisplayPage, Ink, InkGradient, InkPaint } from './display-list.ts';
+import type { DisplayPage, Ink, InkGradient, InkPaint, PathOp } from './display-list.ts';
 import { matrixToSvg, round } from './matrix.ts';
 
 function escapeXml(text: string): string {
@@ -35,13 +35,7 @@ export function displayPageToSvg(
   const defs: string[] = [];
   const body: string[] = [];
   let clipId = 0;
-  for (const op of page.ops) {
-    if (op.kind === 'text') {
-      body.push(
-        `<text x="${round(op.x, 3)}" y="${round(op.y, 3)}" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" font-size="${op.size}" fill="${inkColor(op.ink)}">${escapeXml(op.text)}</text>`,
-      );
-      continue;
-    }
+  const pathElement = (op: PathOp, colourOf: (ink: Ink) => string): string => {
     let open = '';
     let close = '';
     for (const clip of op.clips) {
@@ -55,7 +49,7 @@ export function displayPageToSvg(
     const attrs: string[] = [`d="${escapeXml(op.d)}"`, `transform="${matrixToSvg(op.matrix)}"`];
     // Gradients are defined in the path's own space, so their matrix applies as is.
     const paintOf = (paint: InkPaint): string => {
-      if (!paint.gradient) return inkColor(paint.ink);
+      if (!paint.gradient) return colourOf(paint.ink);
       const id = `g${defs.length}`;
       defs.push(gradientElement(id, paint.gradient, stopColor));
       return `url(#${id})`;
@@ -77,7 +71,27 @@ export function displayPageToSvg(
       if (s.dash.length > 0)
         attrs.push(`stroke-dasharray="${s.dash.join(' ')}"`, `stroke-dashoffset="${s.dashOffset}"`);
     }
-    body.push(`${open}<path ${attrs.join(' ')}/>${close}`);
+    return `${open}<path ${attrs.join(' ')}/>${close}`;
+  };
+  for (const op of page.ops) {
+    if (op.kind === 'text') {
+      body.push(
+        `<text x="${round(op.x, 3)}" y="${round(op.y, 3)}" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" font-size="${op.size}" fill="${inkColor(op.ink)}">${escapeXml(op.text)}</text>`,
+      );
+      continue;
+    }
+    if (op.kind === 'knockout') {
+      // The same knockout as the PDF's soft mask: an SVG luminance mask over one rectangle.
+      const id = `k${defs.length}`;
+      const [x = 0, y = 0, w = 0, h = 0] = op.area.map((value) => round(value, 6));
+      const maskColour = (ink: Ink): string => (ink.space === 'cmyk' && ink.cmyk[3] >= 100 ? '#000' : '#fff');
+      defs.push(
+        `<mask id="${id}" maskUnits="userSpaceOnUse" x="${x}" y="${y}" width="${w}" height="${h}">${op.mask.map((part) => pathElement(part, maskColour)).join('')}</mask>`,
+      );
+      body.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${inkColor(op.ink)}" mask="url(#${id})"/>`);
+      continue;
+    }
+    body.push(pathElement(op, inkColor));
   }
   const mirror = page.mirror ? ` transform="matrix(-1 0 0 1 ${round(page.widthPt, 6)} 0)"` : '';
   const fill = background ? `<rect width="100%" height="100%" fill="${background}"/>` : '';
