@@ -98,6 +98,26 @@ describe('logo package edge cases', () => {
     expect(await at(file('RGB_FullColor_256.png'), 128, 128)).toEqual([255, 255, 255, 255]);
   });
 
+  it('treats a white rectangle behind the mark as paper: the one-colour versions do not become a block', async () => {
+    // Mostly white (backdrop + light bar), so without the backdrop rule the black version is a square.
+    const onBackdrop = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">
+      <rect width="64" height="64" fill="#fff"/><circle cx="32" cy="32" r="16" fill="#1b2a4a"/>
+      <rect x="22" y="29" width="20" height="6" fill="#fff8d0"/></svg>`;
+    const pack = await buildLogoPackage(svgInput(onBackdrop, 64, 64, 'Badge'), {
+      formats: ['svg', 'png', 'pdf'],
+      pngSizes: [256],
+      colourways: ['Black'],
+    });
+    const bytes = (suffix: string) => pack.files.find((f) => f.path.endsWith(suffix))?.bytes;
+    for (const suffix of ['RGB_Black_256.png', 'RGB_Black.svg']) {
+      const image = await pixels(await sharp(bytes(suffix)).resize(256, 256).png().toBuffer());
+      const alpha = (x: number, y: number) => image.data[(y * 256 + x) * 4 + 3];
+      expect(alpha(8, 8), `${suffix} backdrop`).toBe(0);
+      expect(alpha(128, 128), `${suffix} light bar`).toBe(0);
+      expect(alpha(128, 80), `${suffix} badge`).toBe(255);
+    }
+  });
+
   it('never enlarges a raster master and has no SVG for it', async () => {
     const pack = await buildLogoPackage(await rasterInput(), { formats: ['png', 'jpg', 'svg'] });
     const paths = pack.files.map((f) => f.path);

@@ -47,6 +47,8 @@ export interface Ink {
   readonly colours: readonly { readonly rgb: Rgb; readonly share: number }[];
   /** Total alpha-weighted ink, in pixels. */
   readonly coverage: number;
+  /** The artboard is filled edge to edge with a light colour: paper drawn into the art, not ink. */
+  readonly backdrop?: boolean;
 }
 
 /** Ink statistics of raw RGBA pixels (alpha-weighted, so anti-aliased fringes count little). */

@@ -2,6 +2,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ProcessorInput } from '../../processor.ts';
 import { type Ink, measureInk } from './colour.ts';
+import { hasLightBackdrop } from './knockout.ts';
 import { frameSvg, type SvgParts, splitSvg, type ViewBox } from './svg-frame.ts';
 
 /**
@@ -84,7 +85,7 @@ async function loadVector(source: Extract<MarkSource, { kind: 'svg' }>, trim: Tr
       };
     }
   }
-  const ink = measureInk(probe);
+  const ink = { ...measureInk(probe), backdrop: hasLightBackdrop(probe, probeW, probeH) };
   return {
     isVector: true,
     aspect: box.width / box.height,
@@ -145,10 +146,12 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
   }
   const pixels = data;
   const probeScale = Math.min(1, PROBE / Math.max(width, height));
+  const probeWidth = probeScale < 1 ? Math.max(1, Math.round(width * probeScale)) : width;
+  const probeHeight = probeScale < 1 ? Math.max(1, Math.round(height * probeScale)) : height;
   const probe =
     probeScale < 1
       ? await sharp(pixels, { raw: { width, height, channels: 4 } })
-          .resize(Math.max(1, Math.round(width * probeScale)), Math.max(1, Math.round(height * probeScale)))
+          .resize(probeWidth, probeHeight)
           .raw()
           .toBuffer()
       : pixels;
@@ -181,7 +184,7 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
     isVector: false,
     aspect: width / height,
     vector: null,
-    ink: measureInk(probe),
+    ink: { ...measureInk(probe), backdrop: hasLightBackdrop(probe, probeWidth, probeHeight) },
     render: async (w, h) => {
       if (w === width && h === height) return Buffer.from(pixels);
       const level = levelFor(w, h);
