@@ -43,7 +43,7 @@ function defaultPadding(preset: SocialPreset): number {
 /** The `social` recipe: the logo placed in each platform preset's safe area. */
 export const socialProcessor: Processor<SocialOptions> = {
   id: 'social',
-  version: 1,
+  version: 2,
   title: 'Social media set',
   usesName: true,
   usesPalette: true,
