@@ -3,9 +3,12 @@ import { optimize } from 'svgo';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBox } from './art.ts';
 import { parseCssColor } from './color.ts';
+import { fontFinder } from './font-finder.ts';
 import { gradientMean, resolveGradient } from './gradient.ts';
 import { IDENTITY, type Matrix, multiply, parseTransform, scale, translate } from './matrix.ts';
 import { SHAPE_TAGS, shapeToPath } from './shapes.ts';
+import { layoutText, MAX_TEXT_CHARS, MAX_TEXT_GLYPHS, type TextContext } from './text-layout.ts';
+import { type FontStyle, INITIAL_FONT, inheritFont } from './text-style.ts';
 import { type Attributes, clamp01, declarations, number, toNodes, type XmlNode } from './xml.ts';
 
 /** Inherited presentation state while walking the tree. */
@@ -24,6 +27,7 @@ interface Style {
   color: string;
   clipRule: FillRule;
   visible: boolean;
+  font: FontStyle;
 }
 
 const INITIAL_STYLE: Style = {
@@ -41,6 +45,7 @@ const INITIAL_STYLE: Style = {
   color: '#000',
   clipRule: 'nonzero',
   visible: true,
+  font: INITIAL_FONT,
 };
 
 const SKIPPED = new Set([
@@ -113,6 +118,7 @@ function inherit(parent: Style, props: Attributes): Style {
   }
   const visibility = pick('visibility');
   if (visibility) style.visible = visibility === 'visible';
+  style.font = inheritFont(parent.font, props);
   return style;
 }
 
@@ -134,9 +140,16 @@ class ArtBuilder {
   readonly byId = new Map<string, XmlNode>();
   readonly viewBox: ViewBox;
   private visits = 0;
+  private readonly text: TextContext<Style>;
 
-  constructor(viewBox: ViewBox) {
+  constructor(viewBox: ViewBox, fontDirs?: readonly string[]) {
     this.viewBox = viewBox;
+    this.text = {
+      inherit,
+      fonts: fontFinder(fontDirs),
+      budget: { chars: MAX_TEXT_CHARS, glyphs: MAX_TEXT_GLYPHS },
+      warn: (message) => this.warnings.add(message),
+    };
   }
 
   index(node: XmlNode): void {
@@ -218,7 +231,7 @@ class ArtBuilder {
   }
 
   walk(node: XmlNode, ctm: Matrix, parent: Style, opacity: number, clips: readonly ClipShape[], depth: number): void {
-    if (depth > MAX_USE_DEPTH * 4) return;
+    if (node.tag === '#text' || depth > MAX_USE_DEPTH * 4) return;
     // Nested <use> can multiply the work exponentially: stop at bounds no real logo reaches.
     if (this.items.length >= MAX_ITEMS || ++this.visits > MAX_VISITS) {
       this.warnings.add('too many shapes (nested <use>): the rest left out');
@@ -242,36 +255,51 @@ class ArtBuilder {
       for (const child of children) this.walk(child, matrix, style, localOpacity, ownClips, depth + 1);
       return;
     }
-    if (node.tag === 'text' || node.tag === 'tspan') {
-      this.warnings.add('text not outlined: skipped (convert text to outlines in the master)');
+    if (node.tag === 'text') {
+      // Glyph outlines rely on nonzero winding, whatever fill-rule the text inherits.
+      for (const run of layoutText(node, style, this.text))
+        this.paintItem(run.d, matrix, run.style, localOpacity, ownClips, { fillRule: 'nonzero' });
       return;
     }
+    if (node.tag === 'tspan' || node.tag === 'textPath') return; // not rendered outside <text>
     if (node.tag === 'image') {
       this.warnings.add('embedded bitmap images skipped');
       return;
     }
     if (SHAPE_TAGS.has(node.tag)) {
       const d = shapeToPath(node.tag, props);
-      if (!d || !style.visible) return;
-      const fill = node.tag === 'line' ? null : this.paint(style.fill, style, localOpacity * style.fillOpacity, d);
-      const strokePaint =
-        style.strokeWidth > 0 ? this.paint(style.stroke, style, localOpacity * style.strokeOpacity, d) : null;
-      const stroke: StrokeStyle | null = strokePaint
-        ? {
-            paint: strokePaint,
-            width: style.strokeWidth,
-            cap: style.cap,
-            join: style.join,
-            miterLimit: style.miterLimit,
-            dash: style.dash,
-            dashOffset: style.dashOffset,
-          }
-        : null;
-      if (fill || stroke) this.items.push({ d, matrix, fill, fillRule: style.fillRule, stroke, clips: ownClips });
+      if (d && style.visible) this.paintItem(d, matrix, style, localOpacity, ownClips, { noFill: node.tag === 'line' });
       return;
     }
     if (node.tag === 'svg') matrix = multiply(matrix, nestedViewport(props));
     for (const child of node.children) this.walk(child, matrix, style, localOpacity, ownClips, depth + 1);
+  }
+
+  /** One painted outline with the fill and stroke its style gives it. */
+  private paintItem(
+    d: string,
+    matrix: Matrix,
+    style: Style,
+    opacity: number,
+    clips: readonly ClipShape[],
+    options: { noFill?: boolean; fillRule?: FillRule },
+  ): void {
+    const fill = options.noFill ? null : this.paint(style.fill, style, opacity * style.fillOpacity, d);
+    const strokePaint =
+      style.strokeWidth > 0 ? this.paint(style.stroke, style, opacity * style.strokeOpacity, d) : null;
+    const stroke: StrokeStyle | null = strokePaint
+      ? {
+          paint: strokePaint,
+          width: style.strokeWidth,
+          cap: style.cap,
+          join: style.join,
+          miterLimit: style.miterLimit,
+          dash: style.dash,
+          dashOffset: style.dashOffset,
+        }
+      : null;
+    if (fill || stroke)
+      this.items.push({ d, matrix, fill, fillRule: options.fillRule ?? style.fillRule, stroke, clips });
   }
 }
 
@@ -290,7 +318,7 @@ function parseViewBox(text: string | undefined): ViewBox | null {
 }
 
 /** Parses a sanitized SVG master into print art: artboard size in points plus flat painted shapes. */
-export function parseSvgArt(text: string, file = 'logo.svg'): SvgArt {
+export function parseSvgArt(text: string, file = 'logo.svg', options: { fontDirs?: readonly string[] } = {}): SvgArt {
   let inlined = text;
   try {
     // svgo applies <style> rules to the elements they match, so the walker only reads attributes.
@@ -307,6 +335,8 @@ export function parseSvgArt(text: string, file = 'logo.svg'): SvgArt {
       parseAttributeValue: false,
       // No DOCTYPE entity expansion: untrusted input, and logos never need it.
       processEntities: false,
+      // Spaces in text are content; toNodes trims attribute values itself.
+      trimValues: false,
     }).parse(inlined);
   } catch (error) {
     throw new MarqueError('DECODE_FAILED', `${file}: the SVG is not well-formed XML (${(error as Error).message})`);
@@ -328,7 +358,7 @@ export function parseSvgArt(text: string, file = 'logo.svg'): SvgArt {
     translate((pageWidth - viewBox.width * s) / 2, (pageHeight - viewBox.height * s) / 2),
     multiply(scale(s), translate(-viewBox.x, -viewBox.y)),
   );
-  const builder = new ArtBuilder(viewBox);
+  const builder = new ArtBuilder(viewBox, options.fontDirs);
   builder.index(root);
   const rootStyle = inherit(INITIAL_STYLE, {});
   for (const child of root.children)
