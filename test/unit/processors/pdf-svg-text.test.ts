@@ -162,6 +162,10 @@ describe('SVG text as glyph outlines', () => {
     expect(width('800')).toBeCloseTo(width('bold'), 6);
     expect(fontFinder().find('DejaVu Sans', 700, 'normal')?.face.file).toBe(DEJAVU_BOLD);
     expect(fontFinder().find('"DejaVu Sans", serif', 400, 'normal')?.face.file).toBe(DEJAVU);
+    // Illustrator's PostScript name first, then the family: that exact face, and no warning.
+    const illustrator = fontFinder().find('DejaVuSans-Bold, DejaVu Sans', 400, 'normal');
+    expect([illustrator?.face.file, illustrator?.missing]).toEqual([DEJAVU_BOLD, null]);
+    expect(fontFinder().find('DejaVuSans-Black, DejaVu Sans', 400, 'normal')?.missing).toBeNull();
     const face = (weight: number, slant: FontFace['slant'] = 'normal', width = 5): FontFace => ({
       file: `${weight}${slant}${width}`,
       postscriptName: 'x',
@@ -204,6 +208,18 @@ describe('SVG text as glyph outlines', () => {
       });
       expect(art.items).toHaveLength(1);
       expect(art.warnings).toEqual(['font "Broken Sans" not installed: text set in DejaVu Sans']);
+      // No italic face among these fonts: the upright one is slanted (fontconfig's 0.2 shear).
+      const slanted = (style: string) =>
+        bounds(
+          parseSvgArt(
+            svg(`<text font-family="DejaVu Sans" font-size="40" x="10" y="50" font-style="${style}">I</text>`),
+            'logo.svg',
+            {
+              fontDirs: [join(temp.dir, 'fonts')],
+            },
+          ),
+        );
+      expect(slanted('italic').width - slanted('normal').width).toBeCloseTo(0.2 * 0.729 * 40, 0);
     } finally {
       temp.dispose();
     }
@@ -214,6 +230,8 @@ describe('SVG text as glyph outlines', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(flood.warnings.join()).toMatch(/too much text/);
     for (const item of flood.items) expect(item.d).not.toMatch(/Infinity|NaN|e\+/);
+    const spans = parseSvgArt(svg(`<text font-family="DejaVu Sans">${'<tspan dx="1"/>'.repeat(50_000)}A</text>`));
+    expect(spans.warnings.join()).toMatch(/too much text/);
   });
 
   it('collapses whitespace by default, keeps it with xml:space="preserve", decodes references, skips textPath', () => {

@@ -12,7 +12,7 @@ export interface FontFace {
   readonly postscriptName: string;
   /** The family name as the font spells it (for warnings). */
   readonly family: string;
-  /** Lower-cased family names the face answers to (typographic and legacy family). */
+  /** Lower-cased names the face answers to (typographic and legacy family, PostScript name). */
   readonly names: readonly string[];
   readonly weight: number;
   readonly width: number;
@@ -113,7 +113,8 @@ function describe(font: Font, file: string): FontFace | null {
       : os2?.fsSelection?.italic || subfamily.includes('italic') || font.italicAngle !== 0
         ? 'italic'
         : 'normal';
-  const names = [...new Set([typographic, legacy].filter((name): name is string => !!name).map(lower))];
+  // Illustrator writes the PostScript name first (font-family="MyriadPro-Bold, Myriad Pro"): answer to it too.
+  const names = [...new Set([typographic, legacy, postscriptName].filter((name): name is string => !!name).map(lower))];
   return {
     file,
     postscriptName,
@@ -143,6 +144,11 @@ function lower(text: string): string {
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** A face answers to a name, or to a PostScript-style name of its family ("MyriadPro-Regular" for "Myriad Pro"). */
+function answersTo(face: FontFace, name: string): boolean {
+  return face.names.includes(lower(name)) || squash(name).startsWith(squash(face.family));
 }
 
 /** Splits a CSS font-family list, dropping quotes (also XML-escaped ones) and blanks. */
@@ -264,7 +270,7 @@ class FolderFontFinder implements FontFinder {
       const face = chooseFace(this.family(candidate), weight, slant);
       const font = face ? this.load(face) : null;
       if (!face || !font) continue;
-      const missing = firstNamed && !face.names.includes(lower(firstNamed)) ? firstNamed : null;
+      const missing = firstNamed && !answersTo(face, firstNamed) ? firstNamed : null;
       return { face, font, missing, synthesizeOblique: slant !== 'normal' && face.slant === 'normal' };
     }
     return this.anyFace(weight, slant, firstNamed);

@@ -11,6 +11,8 @@ declare module 'fontkit' {
     readonly id: number;
     readonly path: GlyphPath;
     readonly advanceWidth: number;
+    /** The characters the glyph stands for (several for a ligature). */
+    readonly codePoints: readonly number[];
   }
   export interface GlyphPosition {
     readonly xAdvance: number;

@@ -147,7 +147,7 @@ class ArtBuilder {
     this.text = {
       inherit,
       fonts: fontFinder(fontDirs),
-      budget: { chars: MAX_TEXT_CHARS, glyphs: MAX_TEXT_GLYPHS },
+      budget: { chars: MAX_TEXT_CHARS, glyphs: MAX_TEXT_GLYPHS, spans: MAX_TEXT_CHARS },
       warn: (message) => this.warnings.add(message),
     };
   }

@@ -17,6 +17,8 @@ export interface TextStyled {
 export interface TextBudget {
   chars: number;
   glyphs: number;
+  /** text, tspan and a elements: empty ones cost work too. */
+  spans: number;
 }
 
 export interface TextContext<S extends TextStyled> {
@@ -46,7 +48,7 @@ interface Span<S> {
 }
 
 interface Char {
-  readonly text: string;
+  text: string;
   readonly span: number;
   keep: boolean;
   x?: number;
@@ -75,6 +77,10 @@ function collect<S extends TextStyled>(
   const visit = (node: XmlNode, parent: S | null, depth: number): void => {
     const props = declarations(node);
     if (props.display === 'none' || depth > 32) return;
+    if (context.budget.spans-- <= 0) {
+      context.warn('too much text: the rest left out');
+      return;
+    }
     const own = parent ? context.inherit(parent, props) : style;
     const index = spans.push({ style: own, props, start: chars.length, end: chars.length }) - 1;
     for (const child of node.children) {
@@ -103,13 +109,13 @@ function normalizeSpace<S extends TextStyled>(chars: Char[], spans: readonly Spa
     const preserve = (spans[char.span] as Span<S>).style.font.preserveSpace;
     const text = char.text;
     if (preserve) {
-      if (text === '\n' || text === '\r' || text === '\t') (char as { text: string }).text = ' ';
+      if (text === '\n' || text === '\r' || text === '\t') char.text = ' ';
       previousSpace = false;
       continue;
     }
     if (text === '\n' || text === '\r') char.keep = false;
     else if (text === ' ' || text === '\t') {
-      (char as { text: string }).text = ' ';
+      char.text = ' ';
       char.keep = !previousSpace;
       previousSpace = true;
     } else previousSpace = false;
@@ -261,7 +267,7 @@ export function layoutText<S extends TextStyled>(text: XmlNode, style: S, contex
         break;
       }
       context.budget.glyphs--;
-      const glyph = run.glyphs[g] as Glyph & { codePoints?: readonly number[] };
+      const glyph = run.glyphs[g] as Glyph;
       const position = run.positions[g];
       if (!position) continue;
       if (glyph.id === 0) missingGlyph = true;
@@ -277,7 +283,7 @@ export function layoutText<S extends TextStyled>(text: XmlNode, style: S, contex
       // Letter spacing goes between the letters of a segment, as librsvg (Pango) spaces a span, so
       // the PDF matches the PNG renders.
       const spaced = g < run.glyphs.length - 1 ? letterSpacing : 0;
-      penX += position.xAdvance * scale + spaced + (glyph.codePoints?.includes(32) ? wordSpacing : 0);
+      penX += position.xAdvance * scale + spaced + (glyph.codePoints.includes(32) ? wordSpacing : 0);
       penY -= position.yAdvance * scale;
     }
     if (missingGlyph) context.warn(`characters missing from ${choice.face.family} left out`);
