@@ -4,7 +4,8 @@
  * It never touches the database: the main process records what it returns.
  * Cancel and timeout terminate this thread (piscina's `signal`), so nothing here polls for them.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { threadId, workerData } from 'node:worker_threads';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { writeOutputFolder } from './output-folder.ts';
@@ -33,7 +34,9 @@ export default async function runPipelineTask(task: PipelineTask): Promise<Pipel
       throw new MarqueError('INVALID_INPUT', `${task.recipe}: ${parsed.error.issues[0]?.message ?? 'invalid options'}`);
     let master: Uint8Array;
     try {
-      master = await readFile(task.masterPath);
+      // Sync on purpose: blocking costs this thread nothing, while an async read waits in libuv's
+      // four-thread pool behind sharp's own work (measured: 2-5 ms per job, against 0.2 ms).
+      master = readFileSync(task.masterPath);
     } catch (error) {
       throw new MarqueError(
         'IO_ERROR',
