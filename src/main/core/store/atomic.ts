@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -13,19 +12,6 @@ export async function fsyncDir(dir: string): Promise<void> {
     // Windows cannot open directories for sync; NTFS journals the rename itself.
   } finally {
     await handle?.close();
-  }
-}
-
-/** fsyncDir for worker threads, where a blocking call is cheaper than a trip through libuv's pool. */
-export function fsyncDirSync(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open directories for sync; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
