@@ -9,6 +9,7 @@ import type {
 import type { Page } from '../../../shared/domain.ts';
 import { type ErrorCode, isErrorCode } from '../../../shared/errors.ts';
 import type { Db } from '../library/database.ts';
+import { StatementCache } from '../library/statement-cache.ts';
 import type { TaskInput } from './protocol.ts';
 
 /** The jobs table row joined with its output (when done). */
@@ -98,14 +99,16 @@ export function rowToJob(row: JobRow, liveProgress?: number): Job {
 /** SQL of the queue. The main process is its only writer; every state change is one statement or transaction. */
 export class JobStore {
   readonly #db: Db;
+  readonly #sql: StatementCache;
 
   constructor(db: Db) {
     this.#db = db;
+    this.#sql = new StatementCache(db);
   }
 
   insert(jobs: readonly NewJob[], owner: string): void {
     const now = new Date().toISOString();
-    const statement = this.#db.prepare(
+    const statement = this.#sql.get(
       `INSERT INTO jobs (id, logo_id, master_hash, recipe, options, processor_version, cache_key, input, priority, state, owner, created_at, updated_at)
        VALUES (@id, @logoId, @masterHash, @recipe, @optionsJson, @processorVersion, @cacheKey, @input, @priority, 'queued', @owner, @now, @now)`,
     );
@@ -117,13 +120,13 @@ export class JobStore {
   }
 
   row(id: string): JobRow | undefined {
-    return this.#db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
+    return this.#sql.get(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
   }
 
   rows(ids: readonly string[]): JobRow[] {
     if (ids.length === 0) return [];
     const placeholders = ids.map(() => '?').join(',');
-    return this.#db.prepare(`${JOB_SELECT} WHERE j.id IN (${placeholders}) ORDER BY j.seq`).all(...ids) as JobRow[];
+    return this.#sql.get(`${JOB_SELECT} WHERE j.id IN (${placeholders}) ORDER BY j.seq`).all(...ids) as JobRow[];
   }
 
   list(query: ParsedJobsQuery): Page<JobRow> {
@@ -145,7 +148,7 @@ export class JobStore {
       params.recipe = query.recipe;
     }
     const clause = where.length ? where.join(' AND ') : '1';
-    const total = (this.#db.prepare(`SELECT count(*) AS n FROM jobs j WHERE ${clause}`).get(params) as { n: number }).n;
+    const total = (this.#sql.get(`SELECT count(*) AS n FROM jobs j WHERE ${clause}`).get(params) as { n: number }).n;
     const items = this.#db
       .prepare(`${JOB_SELECT} WHERE ${clause} ORDER BY j.seq DESC LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.limit, offset: query.offset }) as JobRow[];
@@ -159,10 +162,10 @@ export class JobStore {
   claim(limit: number, runner: string, onlyOwner: string | null): JobRow[] {
     if (limit <= 0) return [];
     const now = new Date().toISOString();
-    const pick = this.#db.prepare(
+    const pick = this.#sql.get(
       `SELECT id FROM jobs WHERE state = 'queued' ${onlyOwner ? 'AND owner = @owner' : ''} ORDER BY priority, seq LIMIT @limit`,
     );
-    const take = this.#db.prepare(
+    const take = this.#sql.get(
       `UPDATE jobs SET state = 'running', runner = @runner, runner_pid = @pid, attempts = attempts + 1, progress = 0,
          started_at = @now, updated_at = @now, error_code = NULL, error_message = NULL
        WHERE id = @id AND state = 'queued'`,
@@ -191,15 +194,15 @@ export class JobStore {
   ): boolean {
     const now = new Date().toISOString();
     return this.#db.transaction(() => {
-      const changed = this.#db
-        .prepare(
+      const changed = this.#sql
+        .get(
           `UPDATE jobs SET state = 'done', progress = 100, from_cache = @fromCache, finished_at = @now, updated_at = @now
            WHERE id = @id AND state = 'running' AND runner = @runner`,
         )
         .run({ id: row.id, fromCache: fromCache ? 1 : 0, now, runner }).changes;
       if (changed === 0) return false;
-      this.#db
-        .prepare(
+      this.#sql
+        .get(
           `INSERT INTO job_outputs (logo_id, cache_key, recipe, options, master_hash, processor_version, job_id, files, facts, produced_at)
            VALUES (@logoId, @cacheKey, @recipe, @options, @masterHash, @version, @jobId, @files, @facts, @now)
            ON CONFLICT (logo_id, cache_key) DO UPDATE SET job_id = excluded.job_id, files = excluded.files, facts = excluded.facts,
@@ -233,8 +236,8 @@ export class JobStore {
   ): boolean {
     const now = new Date().toISOString();
     return (
-      this.#db
-        .prepare(
+      this.#sql
+        .get(
           `UPDATE jobs SET state = @state, error_code = @code, error_message = @message, finished_at = @now, updated_at = @now,
              attempts = attempts - @uncount
            WHERE id = @id AND state = 'running' AND runner = @runner`,
@@ -257,8 +260,8 @@ export class JobStore {
   #cancelIn(id: string, state: 'queued' | 'running', message: string): boolean {
     const now = new Date().toISOString();
     return (
-      this.#db
-        .prepare(
+      this.#sql
+        .get(
           `UPDATE jobs SET state = 'cancelled', error_code = 'CANCELLED', error_message = @message,
              finished_at = @now, updated_at = @now WHERE id = @id AND state = @state`,
         )
@@ -268,8 +271,8 @@ export class JobStore {
 
   /** Hands a running job back to the queue (the studio is closing); the interrupted start does not count. */
   requeue(id: string, runner: string): void {
-    this.#db
-      .prepare(
+    this.#sql
+      .get(
         `UPDATE jobs SET state = 'queued', progress = 0, runner = NULL, runner_pid = NULL, attempts = max(0, attempts - 1), updated_at = @now
          WHERE id = @id AND state = 'running' AND runner = @runner`,
       )
@@ -278,8 +281,8 @@ export class JobStore {
 
   retry(id: string): boolean {
     return (
-      this.#db
-        .prepare(
+      this.#sql
+        .get(
           `UPDATE jobs SET state = 'queued', progress = 0, error_code = NULL, error_message = NULL, finished_at = NULL,
              runner = NULL, runner_pid = NULL, updated_at = @now WHERE id = @id AND state IN ('failed', 'cancelled')`,
         )
@@ -291,11 +294,11 @@ export class JobStore {
     return this.#db.transaction(() => {
       const filter = logoId ? 'AND logo_id = @logoId' : '';
       const ids = (
-        this.#db
-          .prepare(`SELECT id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') ${filter}`)
+        this.#sql
+          .get(`SELECT id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') ${filter}`)
           .all({ logoId }) as { id: string }[]
       ).map((r) => r.id);
-      this.#db.prepare(`DELETE FROM jobs WHERE state IN ('done', 'failed', 'cancelled') ${filter}`).run({ logoId });
+      this.#sql.get(`DELETE FROM jobs WHERE state IN ('done', 'failed', 'cancelled') ${filter}`).run({ logoId });
       return ids;
     })();
   }
@@ -320,8 +323,8 @@ export class JobStore {
         for (const job of running) {
           if (!isRunnerGone(job.runner)) continue;
           if (job.attempts >= maxAttempts) {
-            this.#db
-              .prepare(
+            this.#sql
+              .get(
                 `UPDATE jobs SET state = 'failed', error_code = 'PROCESSING_FAILED', error_message = @message, finished_at = @now, updated_at = @now WHERE id = @id`,
               )
               .run({
@@ -330,8 +333,8 @@ export class JobStore {
                 message: `Stopped ${job.attempts} times while running (the app quit or crashed); not started again`,
               });
           } else {
-            this.#db
-              .prepare(
+            this.#sql
+              .get(
                 `UPDATE jobs SET state = 'queued', progress = 0, runner = NULL, runner_pid = NULL, updated_at = @now WHERE id = @id`,
               )
               .run({ id: job.id, now });
@@ -351,7 +354,7 @@ export class JobStore {
 
   /** The output a job produced, even after the job itself was cleared from the list. */
   outputOfJob(jobId: string): OutputRow | undefined {
-    const job = this.#db.prepare(`SELECT logo_id, cache_key FROM jobs WHERE id = ? AND state = 'done'`).get(jobId) as
+    const job = this.#sql.get(`SELECT logo_id, cache_key FROM jobs WHERE id = ? AND state = 'done'`).get(jobId) as
       | { logo_id: string; cache_key: string }
       | undefined;
     if (job) {
@@ -359,7 +362,7 @@ export class JobStore {
         .prepare('SELECT * FROM job_outputs WHERE logo_id = ? AND cache_key = ?')
         .get(job.logo_id, job.cache_key) as OutputRow | undefined;
     }
-    return this.#db.prepare('SELECT * FROM job_outputs WHERE job_id = ?').get(jobId) as OutputRow | undefined;
+    return this.#sql.get('SELECT * FROM job_outputs WHERE job_id = ?').get(jobId) as OutputRow | undefined;
   }
 }
 

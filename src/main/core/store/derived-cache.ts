@@ -3,6 +3,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_CACHE_CAP_BYTES } from '../../../shared/contract/storage.ts';
 import type { Db } from '../library/database.ts';
+import { StatementCache } from '../library/statement-cache.ts';
 import { renameWithRetry } from './atomic.ts';
 import { readSetting, writeSetting } from './settings.ts';
 
@@ -37,6 +38,7 @@ function stamp(): number {
 export class DerivedCache {
   readonly root: string;
   readonly #db: Db;
+  readonly #sql: StatementCache;
   /** Uses not yet written: `kind/key` → stamp. Flushed in one transaction, not one fsync per thumbnail shown. */
   readonly #pendingUses = new Map<string, number>();
   #flushTimer: NodeJS.Timeout | null = null;
@@ -44,6 +46,7 @@ export class DerivedCache {
   constructor(root: string, db: Db) {
     this.root = root;
     this.#db = db;
+    this.#sql = new StatementCache(db);
   }
 
   async init(): Promise<void> {
@@ -85,8 +88,8 @@ export class DerivedCache {
     const info = statSync(path);
     const size = info.isDirectory() ? directorySize(path) : info.size;
     const now = stamp();
-    this.#db
-      .prepare(
+    this.#sql
+      .get(
         `INSERT INTO derived_files (kind, key, byte_size, source_hash, created_at, last_used) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, key) DO UPDATE SET byte_size = excluded.byte_size, last_used = excluded.last_used,
            source_hash = coalesce(excluded.source_hash, source_hash)`,
@@ -118,7 +121,7 @@ export class DerivedCache {
     if (this.#pendingUses.size === 0) return;
     const uses = [...this.#pendingUses];
     this.#pendingUses.clear();
-    const update = this.#db.prepare('UPDATE derived_files SET last_used = ? WHERE kind = ? AND key = ?');
+    const update = this.#sql.get('UPDATE derived_files SET last_used = ? WHERE kind = ? AND key = ?');
     this.#db.transaction(() => {
       for (const [id, used] of uses) {
         const slash = id.indexOf('/');
@@ -137,7 +140,7 @@ export class DerivedCache {
   }
 
   totalBytes(): number {
-    return (this.#db.prepare('SELECT coalesce(sum(byte_size), 0) AS n FROM derived_files').get() as { n: number }).n;
+    return (this.#sql.get('SELECT coalesce(sum(byte_size), 0) AS n FROM derived_files').get() as { n: number }).n;
   }
 
   totalsByKind(): KindTotals[] {
@@ -193,7 +196,7 @@ export class DerivedCache {
   }
 
   #remove(victims: readonly { kind: string; key: string; byte_size: number }[]): EvictionReport {
-    const drop = this.#db.prepare('DELETE FROM derived_files WHERE kind = ? AND key = ?');
+    const drop = this.#sql.get('DELETE FROM derived_files WHERE kind = ? AND key = ?');
     let freedBytes = 0;
     this.#db.transaction(() => {
       for (const victim of victims) {
@@ -223,7 +226,7 @@ export class DerivedCache {
    */
   async reconcile(): Promise<{ added: number; forgotten: number }> {
     const known = new Set(
-      (this.#db.prepare('SELECT kind, key FROM derived_files').all() as { kind: string; key: string }[]).map(
+      (this.#sql.get('SELECT kind, key FROM derived_files').all() as { kind: string; key: string }[]).map(
         (r) => `${r.kind}/${r.key}`,
       ),
     );
@@ -248,12 +251,12 @@ export class DerivedCache {
     }
     const gone = [...known].filter((id) => !seen.has(id));
     this.#db.transaction(() => {
-      const insert = this.#db.prepare(
+      const insert = this.#sql.get(
         'INSERT OR IGNORE INTO derived_files (kind, key, byte_size, source_hash, created_at, last_used) VALUES (?, ?, ?, NULL, ?, ?)',
       );
       for (const file of found)
         insert.run(file.kind, file.key, file.size, new Date(file.mtime).toISOString(), Math.floor(file.mtime));
-      const forget = this.#db.prepare('DELETE FROM derived_files WHERE kind = ? AND key = ?');
+      const forget = this.#sql.get('DELETE FROM derived_files WHERE kind = ? AND key = ?');
       for (const id of gone) {
         const [kind, key] = id.split('/') as [string, string];
         forget.run(kind, key);
