@@ -73,6 +73,10 @@ describe('foundation: marque serve + the UI in Chromium', () => {
           timeout: 20_000,
         })
         .toBeGreaterThan(0);
+      // Its measured facts and the favicon pack's HTML, ready to copy.
+      const facts = page.locator('.outputs__facts').first();
+      await expect.poll(() => facts.textContent()).toContain('ICO 48, 32, 16');
+      await expect.poll(() => facts.getByRole('button', { name: 'Copy HTML' }).count()).toBe(1);
       await page.locator('.outputs').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(REPO_ROOT, 'test-results/screenshots/foundation-outputs.png') });
     } finally {

@@ -3,6 +3,7 @@ import { outputPath } from '../../../../shared/client.ts';
 import type { JobOutputFile, LogoOutput } from '../../../../shared/contract/jobs.ts';
 import { client } from '../../api/client.ts';
 import { formatBytes, formatDate, plural } from '../../components/format.ts';
+import { summarizeFacts } from '../../components/output-facts.ts';
 import { recipeLabel } from '../../components/recipes.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
 
@@ -42,6 +43,47 @@ function RegenerateButton({ output }: { output: LogoOutput }) {
   );
 }
 
+/** The favicon pack's <link> tags, to paste into a site's <head>. */
+function CopySnippetButton({ snippet }: { snippet: string }) {
+  return (
+    <button
+      type="button"
+      className="button button--ghost outputs__copy"
+      onClick={() => {
+        navigator.clipboard
+          .writeText(snippet)
+          .then(() => showToast({ tone: 'success', message: 'HTML for the <head> copied' }))
+          .catch((error) => showToast({ tone: 'error', message: `Could not copy: ${errorMessage(error)}` }));
+      }}
+    >
+      Copy HTML
+    </button>
+  );
+}
+
+/** Measured facts (fidelity, page size, inks, plates) and the recipe's warnings and notes. */
+function OutputFacts({ output }: { output: LogoOutput }) {
+  const { chips, notes, snippet } = summarizeFacts(output.recipe, output.facts);
+  if (chips.length === 0 && notes.length === 0 && !snippet) return null;
+  return (
+    <>
+      {(chips.length > 0 || snippet) && (
+        <div className="outputs__facts">
+          {chips.length > 0 && <span>{chips.join(' · ')}</span>}
+          {snippet && <CopySnippetButton snippet={snippet} />}
+        </div>
+      )}
+      {notes.length > 0 && (
+        <ul className="outputs__notes">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /** Every output already produced for the logo: previews of its images, its files to download. */
 export function Outputs({ outputs, canEdit }: { outputs: readonly LogoOutput[]; canEdit: boolean }) {
   if (outputs.length === 0)
@@ -73,6 +115,7 @@ export function Outputs({ outputs, canEdit }: { outputs: readonly LogoOutput[]; 
               {formatDate(output.producedAt)}
               {output.available ? '' : ' · cleared from the cache'}
             </span>
+            <OutputFacts output={output} />
             {shown.length > 0 && (
               <div className="outputs__previews">
                 {shown.map((file) => (

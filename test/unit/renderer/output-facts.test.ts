@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { faviconProcessor as favicon } from '../../../src/main/core/pipeline/processors/favicon/favicon-processor.ts';
+import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
+import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
+import { summarizeFacts } from '../../../src/renderer/src/components/output-facts.ts';
+import { context, svgInput } from '../processors/helpers.ts';
+
+/** The facts real recipes write, read the way the details panel shows them. */
+const MARK = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">
+  <rect x="10" y="10" width="80" height="80" rx="10" fill="#1b2a4a"/>
+  <text x="100" y="60" font-family="No Such Font Sans" font-size="30" fill="#1b2a4a">Ac</text>
+</svg>`;
+
+describe('output facts in the details panel', () => {
+  it('shows a trace fidelity score as a percentage', async () => {
+    const input = await svgInput(MARK, 'Mark');
+    const result = await trace.run(input, trace.options.parse({}), context());
+    const summary = summarizeFacts('trace', result.facts ?? null);
+    const iou = (result.facts?.fidelity as { iou: number }).iou;
+    expect(summary.chips[0]).toBe(`fidelity ${(iou * 100).toFixed(1)} % (IoU)`);
+    expect(summary.chips).toContain(`${result.facts?.paths} paths`);
+  });
+
+  it('shows the PDF page size and passes its warnings on (a missing font, named)', async () => {
+    const input = await svgInput(MARK, 'Mark');
+    const result = await pdf.run(input, pdf.options.parse({ variants: ['full-color'] }), context());
+    const summary = summarizeFacts('pdf', result.facts ?? null);
+    expect(summary.chips.slice(0, 2)).toEqual(['52.92 × 26.46 mm', 'CMYK']);
+    expect(summary.notes.join(' ')).toMatch(/No Such Font Sans/);
+  });
+
+  it('offers the favicon pack HTML to copy and lists the ICO frames', async () => {
+    const input = await svgInput(MARK, 'Mark');
+    const result = await favicon.run(input, favicon.options.parse({}), context());
+    const summary = summarizeFacts('favicon', result.facts ?? null);
+    expect(summary.chips).toContain('ICO 48, 32, 16');
+    expect(summary.snippet).toContain('<link rel="icon"');
+  });
+
+  it('reads nothing from facts it does not understand', () => {
+    expect(summarizeFacts('pdf', { pageMm: 'wide', inks: 5, warnings: [3, '', 'ok'] })).toEqual({
+      chips: ['CMYK'],
+      notes: ['ok'],
+      snippet: null,
+    });
+    expect(summarizeFacts('trace', null)).toEqual({ chips: [], notes: [], snippet: null });
+  });
+});
