@@ -20,7 +20,9 @@ import { addDisplayPage, createPdf, finishPdf } from './pdf-draw.ts';
 import { MM, type PdfOptions } from './pdf-options.ts';
 
 const PAPER: Cmyk = [0, 0, 0, 0];
-const BLACK: Cmyk = [0, 0, 0, 100];
+/** The one-colour inks: process black, and paper (white on the reversed variant's dark page). */
+const BLACK_INK: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 100] };
+const PAPER_INK: Ink = { space: 'cmyk', cmyk: PAPER };
 
 /** Full colour: CMYK (gradients as CMYK shadings), or the nearest named spot ink; paper white stays paper. */
 function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[]): InkMapper {
@@ -87,11 +89,8 @@ export async function runPdf(
       variant === 'full-color'
         ? artToOps(art, placement, fullColourInks(opts, inks))
         : variant === 'black'
-          ? oneColourOps(mark, placement, { space: 'cmyk', cmyk: BLACK }, knockout, pageSize)
-          : [
-              darkPage(pageSize, backgroundCmyk),
-              ...oneColourOps(mark, placement, { space: 'cmyk', cmyk: PAPER }, knockout, pageSize),
-            ];
+          ? oneColourOps(mark, placement, BLACK_INK, knockout, pageSize)
+          : [darkPage(pageSize, backgroundCmyk), ...oneColourOps(mark, placement, PAPER_INK, knockout, pageSize)];
     const page: DisplayPage = {
       widthPt: geometry.widthPt,
       heightPt: geometry.heightPt,
