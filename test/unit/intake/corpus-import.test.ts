@@ -60,7 +60,7 @@ describe('import of a real logo corpus', () => {
 
   it('stores each master once and the SVG masters render to the same size the logo reports', async () => {
     const svg = first.outcomes.find((o) => o.status === 'imported' && o.logo.format === 'svg');
-    if (!svg || svg.status !== 'imported') throw new Error('no svg');
+    if (svg?.status !== 'imported') throw new Error('no svg');
     const meta = await sharp(studio.store.pathOf(svg.logo.hash)).metadata();
     expect([meta.width, meta.height]).toEqual([svg.logo.width, svg.logo.height]);
     const blobs = (studio.db.prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n;

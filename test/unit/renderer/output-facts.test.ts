@@ -16,7 +16,9 @@ describe('output facts in the details panel', () => {
     const input = await svgInput(MARK, 'Mark');
     const result = await trace.run(input, trace.options.parse({}), context());
     const summary = summarizeFacts('trace', result.facts ?? null);
-    const iou = (result.facts?.fidelity as { iou: number }).iou;
+    const fidelity = result.facts?.fidelity as { iou: number } | undefined;
+    if (!fidelity) throw new Error('trace wrote no fidelity');
+    const iou = fidelity.iou;
     expect(summary.chips[0]).toBe(`fidelity ${(iou * 100).toFixed(1)} % (IoU)`);
     expect(summary.chips).toContain(`${result.facts?.paths} paths`);
   });
