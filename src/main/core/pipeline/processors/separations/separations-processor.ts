@@ -7,7 +7,7 @@ import { type SeparationOptions, separationOptions } from './separation-options.
  */
 export const separations: Processor<SeparationOptions> = {
   id: 'separations',
-  version: 1,
+  version: 2,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,
