@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../../src/main/core/library/database.ts';
+import { migrations } from '../../../src/main/core/library/migrations/index.ts';
 import { DerivedCache } from '../../../src/main/core/store/derived-cache.ts';
 import { DEFAULT_CACHE_CAP_BYTES } from '../../../src/shared/contract/storage.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -138,6 +140,39 @@ describe('derived cache', () => {
     expect(await cache.reconcile()).toEqual({ added: 2, forgotten: 1 });
     expect(cache.totalBytes()).toBe(100 + 2500 + 500);
     expect(await cache.reconcile()).toEqual({ added: 0, forgotten: 0 });
+  });
+
+  it('keeps the total by triggers, equal to the sum of the index through every kind of write', async () => {
+    const sum = () =>
+      (db.prepare('SELECT coalesce(sum(byte_size), 0) AS n FROM derived_files').get() as { n: number }).n;
+    await put('thumbs', 'a', 400, 'a'.repeat(64));
+    await put('trace', 'b', 700, 'b'.repeat(64));
+    expect([cache.totalBytes(), sum()]).toEqual([1100, 1100]);
+    await put('thumbs', 'a', 250, 'a'.repeat(64)); // the same key again, smaller: an upsert
+    expect([cache.totalBytes(), sum()]).toEqual([950, 950]);
+    cache.removeBySource('b'.repeat(64));
+    expect([cache.totalBytes(), sum()]).toEqual([250, 250]);
+    cache.clear(0);
+    expect([cache.totalBytes(), sum()]).toEqual([0, 0]);
+  });
+
+  it('a library from before the total (schema 22) starts it from the rows it has', () => {
+    const file = join(dir.path, 'old.sqlite');
+    const raw = new Database(file);
+    raw.transaction(() => {
+      for (const migration of migrations.filter((m) => m.version <= 22)) migration.up(raw);
+      raw.pragma('user_version = 22');
+      const insert = raw.prepare('INSERT INTO derived_files VALUES (?, ?, ?, NULL, ?, ?)');
+      insert.run('thumbs', 'x', 1234, new Date().toISOString(), 1);
+      insert.run('trace', 'y', 4321, new Date().toISOString(), 2);
+    })();
+    raw.close();
+    const migrated = openDatabase(file);
+    try {
+      expect(new DerivedCache(join(dir.path, 'old-cache'), migrated).totalBytes()).toBe(5555);
+    } finally {
+      migrated.close();
+    }
   });
 
   it('refuses keys that could leave the cache folder', () => {

@@ -8,6 +8,7 @@ import { browseIndexes } from './0016-browse-indexes.ts';
 import { jobs } from './0020-jobs.ts';
 import { jobRunners } from './0021-job-runners.ts';
 import { sources } from './0022-sources.ts';
+import { cacheTotals } from './0023-cache-totals.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   jobs,
   jobRunners,
   sources,
+  cacheTotals,
 ];
