@@ -29,6 +29,8 @@ export interface CacheKeyParts {
   readonly name?: string | null;
   /** Only for processors that read the palette. */
   readonly palette?: Palette | null;
+  /** Only for SVG masters with text: the installed fonts' fingerprint. */
+  readonly fonts?: string | null;
 }
 
 /** Where a recipe's output lives in the derived cache: sha256 over everything the output depends on. */
@@ -41,6 +43,8 @@ export function outputCacheKey(parts: CacheKeyParts): string {
     parts.processorVersion,
     parts.name ?? null,
     parts.palette ?? null,
+    // Appended only when present, so the keys of everything without text stay as they were.
+    ...(parts.fonts ? [parts.fonts] : []),
   ]);
   return createHash('sha256').update(material).digest('hex');
 }

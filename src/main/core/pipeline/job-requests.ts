@@ -19,6 +19,12 @@ interface Sources {
   readonly registry: Registry;
   readonly logoOf: (logoId: string) => Logo;
   readonly paletteOf?: (logoId: string) => Palette | null;
+  /**
+   * The installed fonts' fingerprint when the logo's master is an SVG with text, else null. Every
+   * recipe draws that text with the installed fonts (our outlines for print, librsvg for pixels),
+   * so installing the font a logo asks for must give new outputs, not the cached fallback.
+   */
+  readonly fontsOf?: (logo: Logo) => string | null;
 }
 
 /**
@@ -66,6 +72,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
         processorVersion: processor.version,
         name: processor.usesName ? logo.name : null,
         palette: palette ?? null,
+        fonts: sources.fontsOf?.(logo) ?? null,
       }),
       input,
       priority: request.priority ?? 'batch',

@@ -27,6 +27,7 @@ import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-siz
 import type { PipelineReply, TaskInput } from './protocol.ts';
 import type { Registry } from './registry.ts';
 import { RunnerRegistry } from './runners.ts';
+import { textFontsSource } from './text-fonts.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /** Derived-cache kind of recipe outputs: `cache/outputs/<key>/{result.json,files/…}`. */
@@ -84,6 +85,8 @@ export class PipelineService {
   readonly #events: JobsEventBatcher;
   readonly #tempRoot: string;
   readonly #runners: RunnerRegistry;
+  /** Installed fonts join the key of jobs on SVG masters with text (see job-requests.ts). */
+  readonly #fontsOf: ReturnType<typeof textFontsSource>;
   #poll: NodeJS.Timeout | null = null;
   #closing = false;
 
@@ -92,6 +95,7 @@ export class PipelineService {
     this.#jobs = new JobStore(deps.db);
     this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
     this.#runners = new RunnerRegistry(deps.db, this.instanceId);
+    this.#fontsOf = textFontsSource({ masterPath: (hash) => deps.store.pathOf(hash) });
     // Same volume as the cache (renames stay atomic); the dot keeps it out of the cache's index.
     this.#tempRoot = join(deps.cache.root, '.pipeline-tmp');
     this.#waiters = new JobWaiters(
@@ -137,7 +141,7 @@ export class PipelineService {
 
   enqueue(request: EnqueueRequest): EnqueueReply {
     if (this.#closing) throw new MarqueError('INTERNAL', 'The studio is closing');
-    const jobs = prepareJobs(request, this.#deps);
+    const jobs = prepareJobs(request, { ...this.#deps, fontsOf: this.#fontsOf });
     this.#jobs.insert(jobs, this.instanceId);
     const ids = jobs.map((job) => job.id);
     this.#events.changed(ids);

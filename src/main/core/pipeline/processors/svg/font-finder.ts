@@ -292,12 +292,17 @@ class FolderFontFinder implements FontFinder {
 
 const finders = new Map<string, FontFinder>();
 
+/** The font folders text is set from: MARQUE_FONT_DIRS (path-list), else the platform's. */
+export function configuredFontDirs(): string[] {
+  return process.env.MARQUE_FONT_DIRS?.split(delimiter).filter(Boolean) ?? defaultFontDirs();
+}
+
 /**
  * A finder over the given folders (default: MARQUE_FONT_DIRS, else the platform's font folders),
  * built once per process per folder list so the scan and the parsed fonts are reused.
  */
 export function fontFinder(dirs?: readonly string[]): FontFinder {
-  const resolved = dirs ?? process.env.MARQUE_FONT_DIRS?.split(delimiter).filter(Boolean) ?? defaultFontDirs();
+  const resolved = dirs ?? configuredFontDirs();
   const key = resolved.join('\n');
   let finder = finders.get(key);
   if (!finder) {
