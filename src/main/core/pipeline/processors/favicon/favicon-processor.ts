@@ -18,28 +18,30 @@ const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
  */
 const override = z.string().min(8).max(200_000);
 
-export const faviconOptions = z.object({
-  profile: z.enum(['modern', 'extended', 'custom']).default('modern'),
-  /** Extra favicon-NxN.png sizes (the only PNGs of the custom profile). */
-  sizes: z.array(z.number().int().min(8).max(1024)).max(24).default([]),
-  /** ICO frames for the custom profile, written in the order given. */
-  icoSizes: z.array(z.number().int().min(8).max(256)).min(1).max(8).optional(),
-  appName: z.string().trim().min(1).max(80).optional(),
-  shortName: z.string().trim().min(1).max(30).optional(),
-  themeColor: hexColour.optional(),
-  /** Background of the opaque icons (Apple, maskable) and of the manifest. */
-  backgroundColor: hexColour.optional(),
-  /** URL prefix of the files in the snippet and manifest. */
-  basePath: z
-    .string()
-    .regex(/^\/[\w\-./~]*$/, 'a path such as / or /static/icons/')
-    .default('/'),
-  darkMode: z.enum(['auto', 'always', 'never']).default('auto'),
-  override16: override.optional(),
-  override32: override.optional(),
-  /** For bitmap masters: write favicon.svg from a full-colour trace (the trace-color recipe). */
-  traceRaster: z.boolean().default(false),
-});
+export const faviconOptions = z
+  .object({
+    profile: z.enum(['modern', 'extended', 'custom']).default('modern'),
+    /** Extra favicon-NxN.png sizes (the only PNGs of the custom profile). */
+    sizes: z.array(z.number().int().min(8).max(1024)).max(24).default([]),
+    /** ICO frames for the custom profile, written in the order given. */
+    icoSizes: z.array(z.number().int().min(8).max(256)).min(1).max(8).optional(),
+    appName: z.string().trim().min(1).max(80).optional(),
+    shortName: z.string().trim().min(1).max(30).optional(),
+    themeColor: hexColour.optional(),
+    /** Background of the opaque icons (Apple, maskable) and of the manifest. */
+    backgroundColor: hexColour.optional(),
+    /** URL prefix of the files in the snippet and manifest. */
+    basePath: z
+      .string()
+      .regex(/^\/[\w\-./~]*$/, 'a path such as / or /static/icons/')
+      .default('/'),
+    darkMode: z.enum(['auto', 'always', 'never']).default('auto'),
+    override16: override.optional(),
+    override32: override.optional(),
+    /** For bitmap masters: write favicon.svg from a full-colour trace (the trace-color recipe). */
+    traceRaster: z.boolean().default(false),
+  })
+  .strict();
 export type FaviconOptions = z.infer<typeof faviconOptions>;
 
 const WHITE: Rgb = [255, 255, 255];
