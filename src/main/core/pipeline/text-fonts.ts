@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { Logo } from '../../../shared/domain.ts';
-import { configuredFontDirs } from './processors/svg/font-finder.ts';
+import { configuredFontDirs, listFontFiles } from './processors/svg/font-finder.ts';
 
-const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
 /** An SVG text element, namespaced or not (a <textPath> always sits inside one). */
 const TEXT_ELEMENT = /<(?:[\w-]+:)?text[\s>/]/;
 /** How long a fingerprint is trusted: a font installed now is seen by jobs queued after this. */
@@ -12,23 +10,15 @@ const MAX_AGE_MS = 30_000;
 /** Masters whose text/no-text answer is remembered (by content hash, so it never goes stale). */
 const MAX_REMEMBERED = 10_000;
 
-/** A short hash of the font files in `dirs`: their paths, sizes and modification times. */
+/** A short hash of the font files in `dirs` (the ones the font finder sets text from): paths, sizes, times. */
 export function fontFingerprint(dirs: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const dir of dirs) {
-    let entries: string[];
+  for (const file of listFontFiles(dirs)) {
     try {
-      entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+      const info = statSync(file);
+      hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
     } catch {
-      continue; // A folder that is not there has no fonts.
-    }
-    for (const entry of entries.filter((name) => FONT_FILE.test(name)).sort()) {
-      try {
-        const info = statSync(join(dir, entry));
-        hash.update(`${dir}\0${entry}\0${info.size}\0${info.mtimeMs}\n`);
-      } catch {
-        // Removed while listing: it is not installed.
-      }
+      // Removed while listing: it is not installed.
     }
   }
   return hash.digest('hex').slice(0, 16);

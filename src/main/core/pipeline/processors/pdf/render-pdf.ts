@@ -15,7 +15,7 @@ import {
 import { chooseInks, nearestInk, type SpotInk } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { multiply, scale, translate } from '../svg/matrix.ts';
-import { measureKnockout, oneColourOps, withoutBackdrop } from './one-colour-art.ts';
+import { knocksOutLightDetails, oneColourOps } from './one-colour-art.ts';
 import { addDisplayPage, createPdf, finishPdf } from './pdf-draw.ts';
 import { MM, type PdfOptions } from './pdf-options.ts';
 
@@ -78,10 +78,9 @@ export async function runPdf(
   const geometry = pdfPageGeometry(art, opts);
   const backgroundCmyk = rgbToCmyk(hexToRgb(opts.reverseBackground));
   const files = [];
-  // One-colour versions: the backdrop left out, light details knocked out (as in the package).
-  const mark = withoutBackdrop(art);
+  // One-colour versions knock light details out as the package's do (a white backdrop included).
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
-  const knockout = oneColour && (await measureKnockout(mark));
+  const knockout = oneColour && (await knocksOutLightDetails(input, art));
   const pageSize = { widthPt: geometry.widthPt, heightPt: geometry.heightPt };
   const placement = geometry.placement;
   for (const variant of opts.variants) {
@@ -89,8 +88,8 @@ export async function runPdf(
       variant === 'full-color'
         ? artToOps(art, placement, fullColourInks(opts, inks))
         : variant === 'black'
-          ? oneColourOps(mark, placement, BLACK_INK, knockout, pageSize)
-          : [darkPage(pageSize, backgroundCmyk), ...oneColourOps(mark, placement, PAPER_INK, knockout, pageSize)];
+          ? oneColourOps(art, placement, BLACK_INK, knockout, pageSize)
+          : [darkPage(pageSize, backgroundCmyk), ...oneColourOps(art, placement, PAPER_INK, knockout, pageSize)];
     const page: DisplayPage = {
       widthPt: geometry.widthPt,
       heightPt: geometry.heightPt,

@@ -72,7 +72,7 @@ export function defaultFontDirs(platform = process.platform, env = process.env, 
 }
 
 /** Font files under the folders, sorted so every run sees them in the same order. */
-function listFontFiles(dirs: readonly string[]): string[] {
+export function listFontFiles(dirs: readonly string[]): string[] {
   const files: string[] = [];
   const visit = (dir: string, depth: number): void => {
     if (depth > MAX_DEPTH || files.length >= MAX_FILES) return;
