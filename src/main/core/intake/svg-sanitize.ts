@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MarqueError } from '../../../shared/errors.ts';
+import { decodeXmlReferences } from '../xml-references.ts';
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_ELEMENTS,
@@ -42,22 +43,11 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
 });
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
 /** Decodes XML character references; an entity that is not predefined makes the document invalid. */
 function decodeEntities(text: string, file: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);|&/gi, (whole, ref: string | undefined) => {
-    if (!ref) throw new MarqueError('DECODE_FAILED', `${file}: the SVG is not well-formed XML (a bare "&")`);
-    if (ref[0] === '#') {
-      const code =
-        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code < 1 || code > 0x10ffff) return '';
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED[ref.toLowerCase()];
-    if (named === undefined)
-      throw new MarqueError('UNSAFE_CONTENT', `${file}: the SVG uses an undeclared entity (${whole})`);
-    return named;
+  return decodeXmlReferences(text, (whole) => {
+    if (whole === '&') throw new MarqueError('DECODE_FAILED', `${file}: the SVG is not well-formed XML (a bare "&")`);
+    throw new MarqueError('UNSAFE_CONTENT', `${file}: the SVG uses an undeclared entity (${whole})`);
   });
 }
 

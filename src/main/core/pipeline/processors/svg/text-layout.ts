@@ -1,7 +1,8 @@
 import type { Glyph } from 'fontkit';
+import { decodeXmlReferences } from '../../../xml-references.ts';
 import type { FontChoice, FontFinder } from './font-finder.ts';
 import { type FontStyle, lengthList, spacing } from './text-style.ts';
-import { type Attributes, declarations, decodeXmlText, type XmlNode } from './xml.ts';
+import { type Attributes, declarations, type XmlNode } from './xml.ts';
 
 /**
  * SVG <text> laid out with fontkit (kerning, ligatures) and turned into glyph outlines in the
@@ -85,7 +86,7 @@ function collect<S extends TextStyled>(
     const index = spans.push({ style: own, props, start: chars.length, end: chars.length }) - 1;
     for (const child of node.children) {
       if (child.tag === '#text') {
-        for (const ch of decodeXmlText(child.attributes['#text'] ?? '')) {
+        for (const ch of decodeXmlReferences(child.attributes['#text'] ?? '')) {
           if (context.budget.chars <= 0) {
             context.warn('too much text: the rest left out');
             break;

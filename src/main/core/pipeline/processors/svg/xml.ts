@@ -1,3 +1,5 @@
+import { decodeXmlReferences } from '../../../xml-references.ts';
+
 /** The parsed XML tree of an SVG, reduced to what the print walker reads. */
 export type Attributes = Record<string, string>;
 export interface XmlNode {
@@ -25,10 +27,6 @@ export function toNodes(raw: unknown): XmlNode[] {
     const attributes: Attributes = {};
     for (const [name, value] of Object.entries((entry[':@'] as Attributes | undefined) ?? {}))
       attributes[name] = String(value).trim();
-    const text = Array.isArray(entry[tag])
-      ? (entry[tag] as Record<string, unknown>[]).filter((child) => '#text' in child)
-      : [];
-    if (text.length > 0) attributes['#text'] = text.map((child) => String(child['#text'])).join('');
     nodes.push({ tag: local, attributes, children: toNodes(entry[tag]) });
   }
   return nodes;
@@ -38,7 +36,7 @@ export function toNodes(raw: unknown): XmlNode[] {
 export function declarations(node: XmlNode): Attributes {
   const result: Attributes = { ...node.attributes };
   // References first, so the ';' of an escaped quote (&quot;) does not split a declaration.
-  for (const part of decodeXmlText(node.attributes.style ?? '').split(';')) {
+  for (const part of decodeXmlReferences(node.attributes.style ?? '').split(';')) {
     const colon = part.indexOf(':');
     if (colon > 0)
       result[part.slice(0, colon).trim()] = part
@@ -56,18 +54,4 @@ export function number(text: string | undefined, fallback: number): number {
 
 export function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
-}
-
-/** Character data with XML's predefined and numeric character references decoded (entities are not expanded by the parser). */
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-export function decodeXmlText(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi, (whole, ref: string) => {
-    const lowered = ref.toLowerCase();
-    const named = PREDEFINED[lowered];
-    if (named !== undefined) return named;
-    const code = lowered.startsWith('#x') ? Number.parseInt(lowered.slice(2), 16) : Number(lowered.slice(1));
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }
