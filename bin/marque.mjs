@@ -1,5 +1,14 @@
 #!/usr/bin/env node
 // Runs the CLI from the TypeScript sources: Node 24 strips types natively (see README).
-import { runCli } from '../src/main/cli.ts';
-
+// The version check comes first, in plain JavaScript, so an older Node says what it needs instead
+// of failing on the .ts import below with ERR_UNKNOWN_FILE_EXTENSION.
+const major = Number(process.versions.node.split('.')[0]);
+if (major !== 24) {
+  process.stderr.write(
+    `marque: needs Node 24 (the Node inside Electron 45); this is Node ${process.versions.node}.\n` +
+      'Install Node 24 (https://nodejs.org or your version manager) and run the command again.\n',
+  );
+  process.exit(1);
+}
+const { runCli } = await import('../src/main/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));
