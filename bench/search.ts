@@ -8,13 +8,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Db, openDatabase } from '../src/main/core/database/database.ts';
 import { sourceEntries } from '../src/main/core/entries.ts';
 import { EventHub } from '../src/main/core/events.ts';
 import { IntakePool } from '../src/main/core/intake/intake-pool.ts';
 import { forkNodeProcess } from '../src/main/core/intake/isolated-process.ts';
 import { ActivityService } from '../src/main/core/library/activity-service.ts';
 import { hexToLab } from '../src/main/core/library/color-lab.ts';
-import { type Db, openDatabase } from '../src/main/core/library/database.ts';
 import { LibraryService } from '../src/main/core/library/library-service.ts';
 import { BlobStore } from '../src/main/core/store/blob-store.ts';
 import { DerivedCache } from '../src/main/core/store/derived-cache.ts';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Db } from '../../src/main/core/library/database.ts';
+import type { Db } from '../../src/main/core/database/database.ts';
 import { writePalette } from '../../src/main/core/library/palette-rows.ts';
 
 export const SEED_TAGS = [

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/contract/index.ts';
-import type { Db } from './library/database.ts';
-import { schemaVersion } from './library/database.ts';
+import type { Db } from './database/database.ts';
+import { schemaVersion } from './database/database.ts';
 
 export const APP_VERSION = '0.1.0';
 

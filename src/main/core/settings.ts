@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from './library/database.ts';
+import type { Db } from './database/database.ts';
 
 /**
  * Small app settings as JSON values in the `settings` table (migration 0015). Each reader passes a

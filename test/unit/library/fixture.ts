@@ -1,12 +1,12 @@
 /** A library wired like createStudio's (real SQLite, store, cache and intake process), without the pipeline. */
 import { join } from 'node:path';
+import { type Db, openDatabase } from '../../../src/main/core/database/database.ts';
 import { sourceEntries } from '../../../src/main/core/entries.ts';
 import { EventHub } from '../../../src/main/core/events.ts';
 import { IntakePool } from '../../../src/main/core/intake/intake-pool.ts';
 import { forkNodeProcess } from '../../../src/main/core/intake/isolated-process.ts';
 import { ActivityService } from '../../../src/main/core/library/activity-service.ts';
 import { CollectionsService } from '../../../src/main/core/library/collections-service.ts';
-import { type Db, openDatabase } from '../../../src/main/core/library/database.ts';
 import { LibraryService } from '../../../src/main/core/library/library-service.ts';
 import { OrganiseService } from '../../../src/main/core/library/organise-service.ts';
 import { BlobStore } from '../../../src/main/core/store/blob-store.ts';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, schemaVersion } from '../../../src/main/core/library/database.ts';
-import { migrations } from '../../../src/main/core/library/migrations/index.ts';
+import { openDatabase, schemaVersion } from '../../../src/main/core/database/database.ts';
+import { migrations } from '../../../src/main/core/database/migrations/index.ts';
 import { buildFilter, orderBy, type ParsedLibraryQuery } from '../../../src/main/core/library/query.ts';
 import { libraryQuery } from '../../../src/shared/contract/library.ts';
 import { MarqueError } from '../../../src/shared/errors.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/core/library/database.ts';
+import { openDatabase } from '../../../src/main/core/database/database.ts';
 import { canonicalJson, outputCacheKey } from '../../../src/main/core/pipeline/cache-key.ts';
 import { JobStore } from '../../../src/main/core/pipeline/job-store.ts';
 import { outputPathSegments } from '../../../src/main/core/pipeline/output-paths.ts';

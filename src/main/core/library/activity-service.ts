@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ActivityEntry, ActivityKind, activityQuery } from '../../../shared/contract/activity.ts';
 import type { Page } from '../../../shared/domain.ts';
-import type { Db } from './database.ts';
+import type { Db } from '../database/database.ts';
 
 export interface ActivityRecord {
   readonly kind: ActivityKind;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection } from '../../../shared/contract/collections.ts';
 import { MarqueError } from '../../../shared/errors.ts';
+import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
-import type { Db } from './database.ts';
 
 interface CollectionRow {
   id: string;

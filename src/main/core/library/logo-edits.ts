@@ -1,7 +1,7 @@
 import type { LogoVersion } from '../../../shared/contract/library.ts';
 import type { LogoFormat } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
-import type { Db } from './database.ts';
+import type { Db } from '../database/database.ts';
 
 /** Synchronous metadata edits (one transaction each); LibraryService adds events and activity. */
 

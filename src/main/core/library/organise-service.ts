@@ -1,11 +1,11 @@
 import type { EmptyTrashReport } from '../../../shared/contract/library.ts';
 import type { LibraryChange } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
+import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import type { ActivityService } from './activity-service.ts';
-import type { Db } from './database.ts';
 import { type LogoPatch, purgeTrash, setTags, setTrashed, updateLogo } from './logo-edits.ts';
 import { type PaletteColorInput, readPalette, writePalette } from './palette-rows.ts';
 

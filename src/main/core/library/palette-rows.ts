@@ -1,6 +1,6 @@
 import type { Palette, PaletteColor } from '../../../shared/palette.ts';
+import type { Db } from '../database/database.ts';
 import { hexToLab, hexToRgb, naiveCmyk } from './color-lab.ts';
-import type { Db } from './database.ts';
 import { requireLogos } from './logo-edits.ts';
 
 /** What a designer gives for a colour; RGB, CMYK and Lab are derived from the hex. */

@@ -1,5 +1,5 @@
+import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
-import type { Db } from '../library/database.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import { readSetting } from '../store/settings.ts';

@@ -8,8 +8,8 @@ import type {
 } from '../../../shared/contract/jobs.ts';
 import type { Page } from '../../../shared/domain.ts';
 import { type ErrorCode, isErrorCode } from '../../../shared/errors.ts';
-import type { Db } from '../library/database.ts';
-import { StatementCache } from '../library/statement-cache.ts';
+import type { Db } from '../database/database.ts';
+import { StatementCache } from '../database/statement-cache.ts';
 import type { TaskInput } from './protocol.ts';
 
 /** The jobs table row joined with its output (when done). */

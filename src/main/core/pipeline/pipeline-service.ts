@@ -12,8 +12,8 @@ import type {
 import type { Logo, Page } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
+import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
-import type { Db } from '../library/database.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import { writeSetting } from '../store/settings.ts';

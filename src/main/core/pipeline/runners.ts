@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Db } from '../library/database.ts';
+import type { Db } from '../database/database.ts';
 
 /** Pipeline instances alive in this process (a test or a CLI may open several studios in turn). */
 export const liveInstances = new Set<string>();

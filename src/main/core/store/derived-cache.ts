@@ -2,8 +2,8 @@ import { readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_CACHE_CAP_BYTES } from '../../../shared/contract/storage.ts';
-import type { Db } from '../library/database.ts';
-import { StatementCache } from '../library/statement-cache.ts';
+import type { Db } from '../database/database.ts';
+import { StatementCache } from '../database/statement-cache.ts';
 import { renameWithRetry } from './atomic.ts';
 import { readSetting, writeSetting } from './settings.ts';
 

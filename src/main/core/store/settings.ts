@@ -1,4 +1,4 @@
-import type { Db } from '../library/database.ts';
+import type { Db } from '../database/database.ts';
 
 /** Small persisted settings (key → JSON value) in the library database. */
 export function readSetting<T>(db: Db, key: string, fallback: T): T {
