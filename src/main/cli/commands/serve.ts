@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
+import { SHARE_LIMITS } from '../../core/network/client-guard.ts';
 import { startMarqueServer } from '../../core/server/http-server.ts';
-import { SHARE_LIMITS } from '../../core/share/client-guard.ts';
 import type { Command } from '../command.ts';
 
 export const serveCommand: Command = {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { SHARE_DEFAULT_PORT, type ShareStatus } from '../../../shared/contract/share.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { EventHub } from '../events.ts';
+import type { GuardLimits } from '../network/client-guard.ts';
+import { defaultShareHost, shareAddresses } from '../network/lan-addresses.ts';
 import { newToken } from '../server/auth.ts';
 import type { MarqueServer } from '../server/http-server.ts';
 import type { Settings } from '../settings.ts';
-import type { GuardLimits } from './client-guard.ts';
-import { defaultShareHost, shareAddresses } from './lan-addresses.ts';
 
 const shareSettings = z.object({
   host: z.string().nullable(),
