@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRegistry } from '../src/main/core/pipeline/registry.ts';
+import { loadProcessors } from '../src/main/core/pipeline/worker-registry.ts';
 import { createStudio, type Studio } from '../src/main/core/studio.ts';
 import { writeCorpus } from '../test/helpers/corpus.ts';
 import { type BenchSection, table } from './bench.ts';
@@ -87,7 +87,7 @@ async function timeDirect(
   recipe: string,
   options: Record<string, unknown>,
 ): Promise<number> {
-  const processor = (await loadRegistry()).get(recipe);
+  const processor = (await loadProcessors()).get(recipe);
   if (!processor) throw new Error(`no recipe ${recipe}`);
   const parsed = processor.options.parse(options);
   const inputs = await Promise.all(

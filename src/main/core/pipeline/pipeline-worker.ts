@@ -10,16 +10,16 @@ import { threadId, workerData } from 'node:worker_threads';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { writeOutputFolder } from './output-folder.ts';
 import type { PipelineReply, PipelineTask, WorkerMessage } from './protocol.ts';
-import { loadRegistry, type Registry } from './registry.ts';
+import { loadProcessors, type ProcessorRegistry } from './worker-registry.ts';
 
 interface PipelineWorkerData {
   readonly processorModules?: readonly string[];
 }
 
-let registry: Promise<Registry> | null = null;
+let registry: Promise<ProcessorRegistry> | null = null;
 
-function getRegistry(): Promise<Registry> {
-  registry ??= loadRegistry((workerData as PipelineWorkerData | undefined)?.processorModules ?? []);
+function getRegistry(): Promise<ProcessorRegistry> {
+  registry ??= loadProcessors((workerData as PipelineWorkerData | undefined)?.processorModules ?? []);
   return registry;
 }
 

@@ -42,7 +42,12 @@ export interface ProcessorContext {
   progress(percent: number): void;
 }
 
-export interface Processor<Options> {
+/**
+ * What the main process needs of a recipe: its name, version, options schema and the media facts
+ * its cache key depends on. Kept in modules that import only zod, so main never loads the drawing
+ * code (sharp, fontkit, canvas, pdfkit); the worker pairs each with its `run`.
+ */
+export interface ProcessorDescriptor<Options> {
   readonly id: string;
   readonly version: number;
   readonly title: string;
@@ -54,8 +59,15 @@ export interface Processor<Options> {
   readonly usesName?: boolean;
   /** Set when the processor reads `input.palette` (trace-color, separations, favicon colours). */
   readonly usesPalette?: boolean;
+}
+
+/** A descriptor with its implementation; only the worker (and tests) load these. */
+export interface Processor<Options> extends ProcessorDescriptor<Options> {
   run(input: ProcessorInput, options: Options, context: ProcessorContext): Promise<ProcessorResult>;
 }
 
-/** A processor of any options type, as the registry holds them. */
+/** A descriptor of any options type, as main's registry holds them. */
+export type AnyProcessorDescriptor = ProcessorDescriptor<unknown>;
+
+/** A processor of any options type, as the worker's registry holds them. */
 export type AnyProcessor = Processor<unknown>;

@@ -12,9 +12,8 @@ import { trace } from './trace.ts';
 import { traceColor } from './trace-color.ts';
 
 /**
- * Every recipe the pipeline knows, one line each. The main process imports this list to validate
- * options and compute cache keys; the worker imports it to run them. So a processor module must
- * stay cheap to import: load heavy things (wasm, fonts) lazily inside `run`.
+ * Every recipe with its implementation, one line each, in the order of `descriptors.ts`. Only the
+ * worker (and tests) import this list; the main process reads the descriptors.
  */
 export const processors: readonly AnyProcessor[] = [
   thumbnailPng,

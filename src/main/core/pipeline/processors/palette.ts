@@ -1,33 +1,11 @@
-import { z } from 'zod';
 import type { Palette, PaletteColor } from '../../../../shared/palette.ts';
 import type { Processor } from '../processor.ts';
+import { type PaletteOptions, paletteDescriptor } from './palette-descriptor.ts';
 import { backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './raster/background.ts';
 import { hexToRgb, type Rgb } from './raster/color.ts';
 import { masterToRgba } from './raster/input.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from './raster/palette.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
-
-const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/);
-
-const options = z
-  .object({
-    /** Longest side the colours are measured at. */
-    size: z.number().int().min(16).max(2048).default(1024),
-    /** Least share of the logo's area a colour must cover (0.1 % by default). */
-    minShare: z.number().min(0).max(0.5).default(0.001),
-    /** Colours closer than this (CIE76) are merged into the larger one. */
-    mergeDistance: z.number().min(0).max(50).default(5),
-    maxColors: z.number().int().min(1).max(64).default(12),
-    tolerance: z.number().min(0.5).max(60).default(DEFAULT_BACKGROUND_TOLERANCE),
-    /** A locked palette: kept as given (names too); only the area shares are measured. */
-    locked: z
-      .array(z.object({ hex, name: z.string().max(120).optional() }).strict())
-      .max(64)
-      .optional(),
-  })
-  .strict();
-
-export type PaletteOptions = z.output<typeof options>;
 
 export interface LogoPaletteOptions {
   readonly minShare?: number;
@@ -79,11 +57,7 @@ function gimpPalette(name: string, palette: Palette): string {
 }
 
 export const paletteProcessor: Processor<PaletteOptions> = {
-  id: 'palette',
-  version: 1,
-  title: 'Palette',
-  options,
-  usesName: true,
+  ...paletteDescriptor,
   async run(input, opts, context) {
     context.progress(5);
     const image = await masterToRgba(input, opts.size);

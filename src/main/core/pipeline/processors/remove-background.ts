@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Processor } from '../processor.ts';
 import {
   DEFAULT_BACKGROUND_TOLERANCE,
@@ -10,17 +9,7 @@ import { rgbToHex } from './raster/color.ts';
 import { encodePng } from './raster/decode.ts';
 import { masterToRgba } from './raster/input.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
-
-const options = z
-  .object({
-    /** Longest side: vectors are rendered at it, larger rasters scaled down to it. */
-    size: z.number().int().min(16).max(4096).default(2048),
-    /** CIE76 distance under which a pixel is the background's colour (JPEG noise is ~2-6). */
-    tolerance: z.number().min(0.5).max(60).default(DEFAULT_BACKGROUND_TOLERANCE),
-  })
-  .strict();
-
-export type RemoveBackgroundOptions = z.output<typeof options>;
+import { type RemoveBackgroundOptions, removeBackgroundDescriptor } from './remove-background-descriptor.ts';
 
 export interface BackgroundRemoval {
   readonly image: RgbaImage;
@@ -52,10 +41,7 @@ export function removeBackground(image: RgbaImage, tolerance = DEFAULT_BACKGROUN
 }
 
 export const removeBackgroundProcessor: Processor<RemoveBackgroundOptions> = {
-  id: 'remove-bg',
-  version: 1,
-  title: 'Background removed (PNG)',
-  options,
+  ...removeBackgroundDescriptor,
   async run(input, opts, context) {
     context.progress(5);
     const image = await masterToRgba(input, opts.size);

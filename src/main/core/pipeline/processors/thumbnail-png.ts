@@ -1,24 +1,10 @@
 import sharp from 'sharp';
-import { z } from 'zod';
 import type { Processor } from '../processor.ts';
-
-const options = z
-  .object({
-    /** Longest side in pixels; the image keeps its aspect ratio and is never enlarged past it. */
-    size: z.number().int().min(16).max(4096).default(512),
-    /** Flattened on white for places that cannot show transparency. */
-    background: z.enum(['transparent', 'white']).default('transparent'),
-  })
-  .strict();
-
-export type ThumbnailPngOptions = z.output<typeof options>;
+import { type ThumbnailPngOptions, thumbnailPngDescriptor } from './thumbnail-png-descriptor.ts';
 
 /** A PNG preview of the master at a chosen size: the simplest real recipe, and the engine's test load. */
 export const thumbnailPng: Processor<ThumbnailPngOptions> = {
-  id: 'thumbnail-png',
-  version: 1,
-  title: 'PNG preview',
-  options,
+  ...thumbnailPngDescriptor,
   async run(input, opts, context) {
     context.progress(5);
     // Vectors are rendered at a density that yields at least the requested size.

@@ -1,24 +1,8 @@
-import { z } from 'zod';
 import type { Processor } from '../processor.ts';
 import { masterToRgba } from './raster/input.ts';
+import { type TraceOptions, traceDescriptor } from './trace-descriptor.ts';
 import { coverageIoU, renderSvg, round } from './vector/fidelity.ts';
-import { potraceOptionShape } from './vector/options.ts';
 import { traceToSvg } from './vector/trace-svg.ts';
-
-const options = z
-  .object({
-    ...potraceOptionShape,
-    /** 0-1: how far from the background towards the ink colour (or alpha) a pixel must be to be ink. */
-    threshold: z.number().min(0).max(1).default(0.5),
-    /** Fill colour of the trace; the mark's own dominant colour when not given. */
-    color: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/)
-      .optional(),
-  })
-  .strict();
-
-export type TraceOptions = z.output<typeof options>;
 
 /**
  * Bilevel trace with potrace (esm-potrace-wasm, the same coordinates as the potrace CLI). The mark
@@ -26,10 +10,7 @@ export type TraceOptions = z.output<typeof options>;
  * colour trace in full. Facts: how the mark was separated, its fill, subpath count and IoU.
  */
 export const trace: Processor<TraceOptions> = {
-  id: 'trace',
-  version: 1,
-  title: 'Trace (one colour SVG)',
-  options,
+  ...traceDescriptor,
   async run(input, opts, context) {
     context.progress(5);
     const image = await masterToRgba(input, opts.size);

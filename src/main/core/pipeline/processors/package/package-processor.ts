@@ -1,5 +1,4 @@
 import sharp from 'sharp';
-import { z } from 'zod';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import type { Rgb } from '../artwork/colour.ts';
@@ -7,39 +6,10 @@ import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
-import { COLOURWAY_NAMES, type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
+import { type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
 import { oneColourPixels, oneColourSvg } from './one-colour.ts';
+import { type PackageOptions, packageDescriptor, packageOptions } from './package-descriptor.ts';
 import { packageReadme } from './package-readme.ts';
-
-export const PACKAGE_FORMATS = ['svg', 'pdf', 'png', 'jpg'] as const;
-
-export const packageOptions = z
-  .object({
-    colourways: z
-      .array(z.enum(COLOURWAY_NAMES as [ColourwayName, ...ColourwayName[]]))
-      .min(1)
-      .default(COLOURWAY_NAMES),
-    formats: z
-      .array(z.enum(PACKAGE_FORMATS))
-      .min(1)
-      .default([...PACKAGE_FORMATS]),
-    /** Long side of the PNGs, px. */
-    pngSizes: z.array(z.number().int().min(16).max(8192)).min(1).max(8).default([256, 512, 1024, 2048]),
-    /** Long side of the JPG, px. */
-    jpgSize: z.number().int().min(64).max(8192).default(2048),
-    /** The logo type in the folder tree and file names (Logo, Logomark, Wordmark, Lockup…). */
-    logoType: z
-      .string()
-      .regex(/^[A-Za-z0-9][\w-]{0,30}$/)
-      .default('Logo'),
-    /** Brand prefix of file names; default: the logo name made file-safe. */
-    brand: z
-      .string()
-      .regex(/^[A-Za-z0-9][\w-]{0,40}$/)
-      .optional(),
-  })
-  .strict();
-export type PackageOptions = z.infer<typeof packageOptions>;
 
 const WHITE: Rgb = [255, 255, 255];
 const BLACK: Rgb = [0, 0, 0];
@@ -48,11 +18,7 @@ const ONE_COLOUR: Partial<Record<ColourwayName, Rgb>> = { Black: BLACK, White: W
 
 /** The `package` recipe: colourways x formats in the agency folder convention, with a client README. */
 export const packageProcessor: Processor<PackageOptions> = {
-  id: 'package',
-  version: 2,
-  title: 'Logo package',
-  usesName: true,
-  options: packageOptions as z.ZodType<PackageOptions>,
+  ...packageDescriptor,
   async run(input, options, context) {
     return buildLogoPackage(input, options, (percent) => context.progress(percent), context.signal);
   },

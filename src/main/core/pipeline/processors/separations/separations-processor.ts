@@ -1,17 +1,13 @@
 import type { Processor } from '../../processor.ts';
-import { type SeparationOptions, separationOptions } from './separation-options.ts';
+import type { SeparationOptions } from './separation-options.ts';
+import { separationsDescriptor } from './separations-descriptor.ts';
 
 /**
  * Colour separations recipe: spot or process plates as PDF pages and film positives, plus a
- * composite proof. The drawing code loads only when a job runs (the registry is imported by main).
+ * composite proof. The drawing code loads only when a job runs.
  */
 export const separations: Processor<SeparationOptions> = {
-  id: 'separations',
-  version: 2,
-  title: 'Colour separations',
-  options: separationOptions,
-  usesName: true,
-  usesPalette: true,
+  ...separationsDescriptor,
   async run(input, opts, context) {
     const { runSeparations } = await import('./render-separations.ts');
     return runSeparations(input, opts, context);

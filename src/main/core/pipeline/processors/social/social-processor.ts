@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import { type Box, boxInCircle, drawMark, encodeJpeg, encodePng, inset } from '../artwork/canvas.ts';
@@ -7,29 +6,7 @@ import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { oneColourPixels } from '../package/one-colour.ts';
 import { SOCIAL_PRESETS, type SocialPreset } from './presets.ts';
-
-export const socialOptions = z
-  .object({
-    /** Preset ids to render (see presets.ts); default every preset. */
-    presets: z.array(z.string()).max(200).optional(),
-    /** Channels to render (`X`, `IG`, `LinkedIn`…); combined with `presets` when both are given. */
-    channels: z.array(z.string()).max(50).optional(),
-    /** Canvas colour: a palette colour (the brand colour), white, black, transparent (where allowed) or #rrggbb. */
-    background: z
-      .union([z.enum(['palette', 'white', 'black', 'transparent']), z.string().regex(/^#[0-9a-fA-F]{6}$/)])
-      .default('white'),
-    /** Space around the logo inside the safe area, as a fraction of its smaller side; default per use. */
-    padding: z.number().min(0).max(0.45).optional(),
-    /** png: always PNG unless over the platform limit; jpeg: always JPEG. */
-    format: z.enum(['png', 'jpeg']).default('png'),
-    /** File-name prefix, e.g. 'ACME' gives ACME-X-1500x500-banner.png. */
-    prefix: z
-      .string()
-      .regex(/^[\w-]{0,40}$/)
-      .optional(),
-  })
-  .strict();
-export type SocialOptions = z.infer<typeof socialOptions>;
+import { type SocialOptions, socialDescriptor, socialOptions } from './social-descriptor.ts';
 
 const WHITE: Rgb = [255, 255, 255];
 const BLACK: Rgb = [0, 0, 0];
@@ -44,12 +21,7 @@ function defaultPadding(preset: SocialPreset): number {
 
 /** The `social` recipe: the logo placed in each platform preset's safe area. */
 export const socialProcessor: Processor<SocialOptions> = {
-  id: 'social',
-  version: 2,
-  title: 'Social media set',
-  usesName: true,
-  usesPalette: true,
-  options: socialOptions as z.ZodType<SocialOptions>,
+  ...socialDescriptor,
   async run(input, options, context) {
     return buildSocialSet(input, options, (done) => context.progress(done));
   },

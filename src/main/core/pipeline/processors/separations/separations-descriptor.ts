@@ -1,0 +1,12 @@
+import type { ProcessorDescriptor } from '../../processor.ts';
+import { type SeparationOptions, separationOptions } from './separation-options.ts';
+
+/** Spot or process colour separations with film positives. Cheap to import: main loads it, the worker adds `run`. */
+export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
+  id: 'separations',
+  version: 2,
+  title: 'Colour separations',
+  options: separationOptions,
+  usesName: true,
+  usesPalette: true,
+};
