@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareJobs } from '../../../src/main/core/pipeline/job-requests.ts';
 import { loadRegistry } from '../../../src/main/core/pipeline/registry.ts';
-import { fontFingerprint, textFontsSource } from '../../../src/main/core/pipeline/text-fonts.ts';
+import { fontFingerprint, TextFonts } from '../../../src/main/core/pipeline/text-fonts.ts';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -35,10 +35,10 @@ describe('installed fonts in the cache key of jobs on SVGs with text', () => {
   });
 
   it('fingerprints the font files: same folder, same print; a font added, another', async () => {
-    const before = fontFingerprint([fonts, join(dir.path, 'no-such-folder')]);
-    expect(fontFingerprint([fonts])).toBe(before);
+    const before = await fontFingerprint([fonts, join(dir.path, 'no-such-folder')]);
+    expect(await fontFingerprint([fonts])).toBe(before);
     await copyFile(join(DEJAVU, 'DejaVuSans-Bold.ttf'), join(fonts, 'DejaVuSans-Bold.ttf'));
-    expect(fontFingerprint([fonts])).not.toBe(before);
+    expect(await fontFingerprint([fonts])).not.toBe(before);
   });
 
   it('a new font gives every recipe a new key for a logo with text, and changes nothing else', async () => {
@@ -54,11 +54,13 @@ describe('installed fonts in the cache key of jobs on SVGs with text', () => {
     });
     if (!text || !plain) throw new Error('two logos expected');
     const registry = await loadRegistry();
-    const fontsOf = textFontsSource({
+    const textFonts = new TextFonts({
       masterPath: (hash) => studio.store.pathOf(hash),
       dirs: () => [fonts],
       maxAgeMs: 0,
     });
+    await textFonts.refresh();
+    const fontsOf = textFonts.fontsOf;
     const sources = { registry, logoOf: (id: string) => studio.library.get(id), fontsOf };
     const key = (logoId: string, recipe: string, from: Parameters<typeof prepareJobs>[1] = sources) =>
       prepareJobs({ logoIds: [logoId], recipe }, from)[0]?.cacheKey;
@@ -70,10 +72,29 @@ describe('installed fonts in the cache key of jobs on SVGs with text', () => {
     expect(key(text, 'pdf', { registry, logoOf: sources.logoOf })).not.toBe(before.pdf);
 
     await copyFile(join(DEJAVU, 'DejaVuSans-Bold.ttf'), join(fonts, 'DejaVuSans-Bold.ttf'));
+    // Queuing never walks the font folders itself: it keys by the last walk and starts a new one.
+    expect(key(text, 'pdf')).toBe(before.pdf);
+    await textFonts.refresh();
     expect(key(text, 'pdf')).not.toBe(before.pdf);
     expect(key(text, 'separations')).not.toBe(before.separations);
     // Pixel recipes render the text with librsvg, which sets it in the installed fonts too.
     expect(key(text, 'trace')).not.toBe(before.trace);
     expect(key(plain, 'pdf')).toBe(plainPdf);
+  });
+
+  it('before the first walk, a logo with text gets a key of this process alone (never a stale cache hit)', async () => {
+    await writeFile(join(dir.path, 'with-text.svg'), WITH_TEXT);
+    const report = await studio.library.importPaths([join(dir.path, 'with-text.svg')]);
+    const outcome = report.outcomes[0];
+    if (outcome?.status !== 'imported') throw new Error('not imported');
+    const options = { masterPath: (hash: string) => studio.store.pathOf(hash), dirs: () => [fonts] };
+    const first = new TextFonts(options);
+    const second = new TextFonts(options);
+    const unscanned = first.fontsOf(outcome.logo);
+    expect(unscanned).toMatch(/^unscanned-/);
+    expect(second.fontsOf(outcome.logo)).not.toBe(unscanned);
+    // The call above started the walk; once it ends the key is the fonts' fingerprint.
+    expect(await first.refresh()).toBe(await fontFingerprint([fonts]));
+    expect(first.fontsOf(outcome.logo)).toBe(await fontFingerprint([fonts]));
   });
 });

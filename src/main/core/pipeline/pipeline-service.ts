@@ -27,7 +27,7 @@ import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-siz
 import type { PipelineReply, TaskInput } from './protocol.ts';
 import type { Registry } from './registry.ts';
 import { RunnerRegistry } from './runners.ts';
-import { textFontsSource } from './text-fonts.ts';
+import { TextFonts } from './text-fonts.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /** Derived-cache kind of recipe outputs: `cache/outputs/<key>/{result.json,files/…}`. */
@@ -86,7 +86,7 @@ export class PipelineService {
   readonly #tempRoot: string;
   readonly #runners: RunnerRegistry;
   /** Installed fonts join the key of jobs on SVG masters with text (see job-requests.ts). */
-  readonly #fontsOf: ReturnType<typeof textFontsSource>;
+  readonly #textFonts: TextFonts;
   #poll: NodeJS.Timeout | null = null;
   #closing = false;
 
@@ -95,7 +95,7 @@ export class PipelineService {
     this.#jobs = new JobStore(deps.db);
     this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
     this.#runners = new RunnerRegistry(deps.db, this.instanceId);
-    this.#fontsOf = textFontsSource({ masterPath: (hash) => deps.store.pathOf(hash) });
+    this.#textFonts = new TextFonts({ masterPath: (hash) => deps.store.pathOf(hash) });
     // Same volume as the cache (renames stay atomic); the dot keeps it out of the cache's index.
     this.#tempRoot = join(deps.cache.root, '.pipeline-tmp');
     this.#waiters = new JobWaiters(
@@ -107,12 +107,16 @@ export class PipelineService {
 
   /** Recovers jobs a crash left running, clears dead temp folders and starts the queue. */
   async start(): Promise<void> {
+    // The first font walk runs beside the rest of start-up (async I/O), so the first jobs on
+    // logos with text are keyed by the installed fonts and can be served from the cache.
+    const fontsScanned = this.#textFonts.refresh();
     this.#runners.register();
     await mkdir(join(this.#tempRoot, this.instanceId), { recursive: true });
     await this.#runners.removeDeadTempFolders(this.#tempRoot);
     const recovered = this.#jobs.recoverOrphans((runner) => this.#runners.isGone(runner), MAX_ATTEMPTS);
     this.#runners.prune();
     this.#events.changed(recovered);
+    await fontsScanned;
     // Another process may queue jobs for this library (the CLI beside the app): look now and then.
     if ((this.#deps.scope ?? 'all') === 'all') {
       this.#poll = setInterval(() => this.#pump(), FOREIGN_POLL_MS);
@@ -141,7 +145,7 @@ export class PipelineService {
 
   enqueue(request: EnqueueRequest): EnqueueReply {
     if (this.#closing) throw new MarqueError('INTERNAL', 'The studio is closing');
-    const jobs = prepareJobs(request, { ...this.#deps, fontsOf: this.#fontsOf });
+    const jobs = prepareJobs(request, { ...this.#deps, fontsOf: this.#textFonts.fontsOf });
     this.#jobs.insert(jobs, this.instanceId);
     const ids = jobs.map((job) => job.id);
     this.#events.changed(ids);

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Logo } from '../../../shared/domain.ts';
-import { configuredFontDirs, listFontFiles } from './processors/svg/font-finder.ts';
+import { configuredFontDirs, listFontFilesAsync } from './processors/svg/font-files.ts';
 
 /** An SVG text element, namespaced or not (a <textPath> always sits inside one). */
 const TEXT_ELEMENT = /<(?:[\w-]+:)?text[\s>/]/;
@@ -11,11 +12,11 @@ const MAX_AGE_MS = 30_000;
 const MAX_REMEMBERED = 10_000;
 
 /** A short hash of the font files in `dirs` (the ones the font finder sets text from): paths, sizes, times. */
-export function fontFingerprint(dirs: readonly string[]): string {
+export async function fontFingerprint(dirs: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of listFontFiles(dirs)) {
+  for (const file of await listFontFilesAsync(dirs)) {
     try {
-      const info = statSync(file);
+      const info = await stat(file);
       hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
     } catch {
       // Removed while listing: it is not installed.
@@ -34,27 +35,57 @@ export interface TextFontsOptions {
 /**
  * The `fontsOf` source of job keys: the installed fonts' fingerprint for SVG masters that have
  * text (every recipe draws it with those fonts), null for every other master.
+ *
+ * Queuing runs on the main process's event loop, so the font folders (thousands of files on a
+ * designer's machine) are never walked there synchronously: `fontsOf` answers from the last
+ * fingerprint and, when that is older than `maxAgeMs`, starts a walk in the background. Until the
+ * first walk finishes it answers with a value of this instance alone, which no stored output
+ * shares: such a job is made afresh rather than served from a cache made with other fonts.
  */
-export function textFontsSource(options: TextFontsOptions): (logo: Pick<Logo, 'format' | 'hash'>) => string | null {
-  const hasText = new Map<string, boolean>();
-  let fingerprint: { readonly at: number; readonly value: string } | null = null;
-  return (logo) => {
-    if (logo.format !== 'svg') return null;
-    let text = hasText.get(logo.hash);
+export class TextFonts {
+  readonly #options: TextFontsOptions;
+  readonly #hasText = new Map<string, boolean>();
+  readonly #unscanned = `unscanned-${randomUUID()}`;
+  #fingerprint: { readonly at: number; readonly value: string } | null = null;
+  #walk: Promise<string> | null = null;
+
+  constructor(options: TextFontsOptions) {
+    this.#options = options;
+  }
+
+  /** The fonts part of a job's key for `logo`; never touches the font folders itself. */
+  readonly fontsOf = (logo: Pick<Logo, 'format' | 'hash'>): string | null => {
+    if (logo.format !== 'svg' || !this.#masterHasText(logo.hash)) return null;
+    const fingerprint = this.#fingerprint;
+    if (!fingerprint || Date.now() - fingerprint.at > (this.#options.maxAgeMs ?? MAX_AGE_MS)) void this.refresh();
+    return fingerprint?.value ?? this.#unscanned;
+  };
+
+  /** Walks the font folders without blocking (one walk at a time) and resolves with the new fingerprint. */
+  refresh(): Promise<string> {
+    this.#walk ??= fontFingerprint((this.#options.dirs ?? configuredFontDirs)())
+      .then((value) => {
+        this.#fingerprint = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => {
+        this.#walk = null;
+      });
+    return this.#walk;
+  }
+
+  #masterHasText(hash: string): boolean {
+    let text = this.#hasText.get(hash);
     if (text === undefined) {
       try {
-        text = TEXT_ELEMENT.test(readFileSync(options.masterPath(logo.hash), 'utf8'));
+        // One small file per master, read once (remembered by content hash).
+        text = TEXT_ELEMENT.test(readFileSync(this.#options.masterPath(hash), 'utf8'));
       } catch {
         text = false; // A missing master fails its job with a clear error later.
       }
-      if (hasText.size >= MAX_REMEMBERED) hasText.clear();
-      hasText.set(logo.hash, text);
+      if (this.#hasText.size >= MAX_REMEMBERED) this.#hasText.clear();
+      this.#hasText.set(hash, text);
     }
-    if (!text) return null;
-    const now = Date.now();
-    if (!fingerprint || now - fingerprint.at > (options.maxAgeMs ?? MAX_AGE_MS)) {
-      fingerprint = { at: now, value: fontFingerprint((options.dirs ?? configuredFontDirs)()) };
-    }
-    return fingerprint.value;
-  };
+    return text;
+  }
 }

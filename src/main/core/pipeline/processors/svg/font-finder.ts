@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, delimiter, extname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type Font, openSync } from 'fontkit';
+import { configuredFontDirs, listFontFiles } from './font-files.ts';
 
 /** Finds installed font files for CSS font-family lists, the way a browser would, without fontconfig. */
 
@@ -32,9 +32,6 @@ export interface FontFinder {
   find(familyList: string, weight: number, slant: FontSlant): FontChoice | null;
 }
 
-const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
-const MAX_FILES = 20_000;
-const MAX_DEPTH = 8;
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
 const OPEN_FONTS = 16;
 
@@ -59,44 +56,6 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   'courier new': ['Liberation Mono', 'Cousine', 'Courier'],
   courier: ['Liberation Mono', 'Cousine', 'Courier New'],
 };
-
-/** The platform's font folders, user folders included; missing ones are simply not there. */
-export function defaultFontDirs(platform = process.platform, env = process.env, home = homedir()): string[] {
-  if (platform === 'darwin') return ['/System/Library/Fonts', '/Library/Fonts', join(home, 'Library/Fonts')];
-  if (platform === 'win32') {
-    const dirs = [join(env.WINDIR ?? 'C:\\Windows', 'Fonts')];
-    if (env.LOCALAPPDATA) dirs.push(join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
-    return dirs;
-  }
-  return ['/usr/share/fonts', '/usr/local/share/fonts', join(home, '.local/share/fonts'), join(home, '.fonts')];
-}
-
-/** Font files under the folders, sorted so every run sees them in the same order. */
-export function listFontFiles(dirs: readonly string[]): string[] {
-  const files: string[] = [];
-  const visit = (dir: string, depth: number): void => {
-    if (depth > MAX_DEPTH || files.length >= MAX_FILES) return;
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of entries) {
-      const path = join(dir, name);
-      let isDir = false;
-      try {
-        isDir = statSync(path).isDirectory();
-      } catch {
-        continue;
-      }
-      if (isDir) visit(path, depth + 1);
-      else if (FONT_EXTENSIONS.has(extname(name).toLowerCase()) && files.length < MAX_FILES) files.push(path);
-    }
-  };
-  for (const dir of dirs) visit(dir, 0);
-  return files;
-}
 
 function describe(font: Font, file: string): FontFace | null {
   const postscriptName = font.postscriptName;
@@ -291,11 +250,6 @@ class FolderFontFinder implements FontFinder {
 }
 
 const finders = new Map<string, FontFinder>();
-
-/** The font folders text is set from: MARQUE_FONT_DIRS (path-list), else the platform's. */
-export function configuredFontDirs(): string[] {
-  return process.env.MARQUE_FONT_DIRS?.split(delimiter).filter(Boolean) ?? defaultFontDirs();
-}
 
 /**
  * A finder over the given folders (default: MARQUE_FONT_DIRS, else the platform's font folders),
