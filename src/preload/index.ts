@@ -1,10 +1,11 @@
 /**
  * The preload exposes exactly `window.marque`: typed invoke/on over the contract, plus the few
  * shell features a web page cannot have (file paths of dropped files, folder picker, reveal).
- * Method and event names come from the contract; anything else is refused here and again in main.
+ * Method and event names come from the contract's plain name list (no zod here, so the bundle
+ * stays small); anything else is refused here and again in main.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { isEventName, isMethodName } from '../shared/contract/index.ts';
+import { isEventName, isMethodName } from '../shared/contract/names.ts';
 import { BRIDGE_CHANNELS } from './channels.ts';
 
 const bridge = {
