@@ -69,7 +69,7 @@ export async function renderPdfFirstPage(
     const height = Math.max(1, Math.floor(viewport.height));
     const canvas = createCanvas(width, height);
     // Our own context: given only a canvas, pdf.js opens it without alpha (opaque black behind the page).
-    const canvasContext = canvas.getContext('2d') as unknown as CanvasRenderingContext2D;
+    const canvasContext = canvas.getContext('2d') as unknown as Parameters<typeof page.render>[0]['canvasContext'];
     await page.render({ canvasContext, canvas: null, viewport, background: 'rgba(0,0,0,0)' }).promise;
     return { pageWidth: base.width, pageHeight: base.height, png: canvas.toBuffer('image/png') };
   } catch (error) {
