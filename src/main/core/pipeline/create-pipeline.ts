@@ -1,10 +1,10 @@
 import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
+import { Settings } from '../settings.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
-import { readSetting } from '../store/settings.ts';
 import { type PipelineDeps, PipelineService } from './pipeline-service.ts';
-import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-size.ts';
+import { defaultPipelineWorkers, WORKERS_SETTING } from './pool-size.ts';
 import { loadRegistry } from './registry.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -34,9 +34,7 @@ interface Wiring {
 export async function createPipeline(wiring: Wiring, options: PipelineOptions = {}): Promise<PipelineService> {
   const processorModules = options.processorModules ?? [];
   const registry = await loadRegistry(processorModules);
-  const saved = readSetting<unknown>(wiring.db, WORKERS_SETTING, null);
-  const fromSettings =
-    Number.isInteger(saved) && (saved as number) >= 1 && (saved as number) <= MAX_WORKERS ? (saved as number) : null;
+  const fromSettings = new Settings(wiring.db).get(WORKERS_SETTING);
   const pool = new WorkerPool({
     entry: wiring.entry,
     threads: options.workers ?? fromSettings ?? defaultPipelineWorkers(),

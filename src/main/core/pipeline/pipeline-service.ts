@@ -14,9 +14,9 @@ import { MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
+import { Settings } from '../settings.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
-import { writeSetting } from '../store/settings.ts';
 import { type EnqueueRequest, prepareJobs } from './job-requests.ts';
 import { type JobRow, JobStore, outputRowToLogoOutput, rowToJob } from './job-store.ts';
 import { JobWaiters } from './job-waiters.ts';
@@ -138,7 +138,7 @@ export class PipelineService {
     if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS) {
       throw new MarqueError('INVALID_INPUT', `Worker count must be a whole number from 1 to ${MAX_WORKERS}`);
     }
-    writeSetting(this.#deps.db, WORKERS_SETTING, threads);
+    new Settings(this.#deps.db).set(WORKERS_SETTING, threads);
     this.#deps.pool.resize(threads);
     this.#pump();
   }

@@ -6,7 +6,7 @@ import type { GuardLimits } from '../network/client-guard.ts';
 import { defaultShareHost, shareAddresses } from '../network/lan-addresses.ts';
 import { newToken } from '../server/auth.ts';
 import type { MarqueServer } from '../server/http-server.ts';
-import type { Settings } from '../settings.ts';
+import { type Settings, setting } from '../settings.ts';
 
 const shareSettings = z.object({
   host: z.string().nullable(),
@@ -14,6 +14,12 @@ const shareSettings = z.object({
   token: z.string().min(32),
 });
 type ShareSettings = z.infer<typeof shareSettings>;
+/** Address, port and token of the share; no token yet until the first start makes one. */
+const SHARE_SETTING = setting<ShareSettings>('share', shareSettings, {
+  host: null,
+  port: SHARE_DEFAULT_PORT,
+  token: '',
+});
 
 /** Starts the read-only share server; injected so the core's composition root owns its wiring. */
 export type StartShareServer = (options: {
@@ -40,10 +46,10 @@ export class ShareService {
   }
 
   #stored(): ShareSettings {
-    const stored = this.#settings.get('share', shareSettings, { host: null, port: SHARE_DEFAULT_PORT, token: '' });
+    const stored = this.#settings.get(SHARE_SETTING);
     if (stored.token) return stored;
     const withToken = { ...stored, token: newToken() };
-    this.#settings.set('share', withToken);
+    this.#settings.set(SHARE_SETTING, withToken);
     return withToken;
   }
 
@@ -74,7 +80,7 @@ export class ShareService {
     const port = options.port ?? stored.port;
     await this.#closeServer();
     this.#server = await this.#startServer({ host, port, token: stored.token, limits: options.limits });
-    this.#settings.set('share', { ...stored, host, port });
+    this.#settings.set(SHARE_SETTING, { ...stored, host, port });
     return this.#changed();
   }
 
@@ -86,7 +92,7 @@ export class ShareService {
   rotateToken(): ShareStatus {
     const stored = this.#stored();
     const token = newToken();
-    this.#settings.set('share', { ...stored, token });
+    this.#settings.set(SHARE_SETTING, { ...stored, token });
     this.#server?.rotateToken(token);
     return this.#changed();
   }

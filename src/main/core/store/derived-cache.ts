@@ -1,14 +1,16 @@
 import { readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { DEFAULT_CACHE_CAP_BYTES } from '../../../shared/contract/storage.ts';
 import type { Db } from '../database/database.ts';
 import { StatementCache } from '../database/statement-cache.ts';
+import { Settings, setting } from '../settings.ts';
 import { renameWithRetry } from './atomic.ts';
-import { readSetting, writeSetting } from './settings.ts';
 
 const KEY = /^[0-9a-z][0-9a-z._-]{0,127}$/;
-const CAP_SETTING = 'cache.capBytes';
+/** The cache's size cap; the contract sets the least a designer may choose, tests go lower. */
+const CAP_SETTING = setting('cache.capBytes', z.number().int().min(0), DEFAULT_CACHE_CAP_BYTES);
 const DAY_MS = 86_400_000;
 
 export interface KindTotals {
@@ -131,11 +133,11 @@ export class DerivedCache {
   }
 
   get capBytes(): number {
-    return readSetting(this.#db, CAP_SETTING, DEFAULT_CACHE_CAP_BYTES);
+    return new Settings(this.#db).get(CAP_SETTING);
   }
 
   setCapBytes(bytes: number): EvictionReport {
-    writeSetting(this.#db, CAP_SETTING, bytes);
+    new Settings(this.#db).set(CAP_SETTING, bytes);
     return this.enforceCap();
   }
 

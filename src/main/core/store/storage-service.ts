@@ -1,12 +1,13 @@
 import { constants } from 'node:fs';
 import { access, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { ClearReport, KindUsage, StorageHealth, StorageStats } from '../../../shared/contract/storage.ts';
 import type { Db } from '../database/database.ts';
 import type { ActivityService } from '../library/activity-service.ts';
+import { Settings, setting } from '../settings.ts';
 import type { BlobStore } from './blob-store.ts';
 import type { DerivedCache } from './derived-cache.ts';
-import { readSetting, writeSetting } from './settings.ts';
 import { assessHealth } from './storage-health.ts';
 
 /** Cache kinds shown by name in the stats; every other kind counts as recipe outputs. */
@@ -17,12 +18,17 @@ export const PREVIEW_KIND = 'previews';
 const QUARANTINE_GRACE_MS = 10 * 60_000;
 /** Start-up reconciliation walks every stored original; CLI runs in a row share one walk per interval. */
 export const RECONCILE_INTERVAL_MS = 10 * 60_000;
-const LAST_RECONCILE = 'storage.lastReconcile';
+/** When the last reconciliation ran and which originals it found missing. */
+const LAST_RECONCILE = setting(
+  'storage.lastReconcile',
+  z
+    .object({ at: z.number(), missingOriginals: z.array(z.string()).readonly() })
+    .readonly()
+    .nullable(),
+  null,
+);
 
-interface ReconcileSummary {
-  readonly at: number;
-  readonly missingOriginals: readonly string[];
-}
+type ReconcileSummary = NonNullable<z.output<typeof LAST_RECONCILE.schema>>;
 
 export interface ReconcileReport {
   /** Blobs on disk no row knew of, moved to store/quarantine. */
@@ -81,8 +87,7 @@ export class StorageService {
       cacheBytes: cache.totalBytes(),
       capBytes: cache.capBytes,
       disk: await diskOf(dataDir),
-      missingOriginals:
-        readSetting<ReconcileSummary | null>(this.#deps.db, LAST_RECONCILE, null)?.missingOriginals.length ?? 0,
+      missingOriginals: new Settings(this.#deps.db).get(LAST_RECONCILE)?.missingOriginals.length ?? 0,
       quarantined: (await store.quarantined()).length,
     });
   }
@@ -101,7 +106,7 @@ export class StorageService {
    * RECONCILE_INTERVAL_MS; its findings stay in the settings for health(). Null when skipped.
    */
   async reconcileOnStart(now = Date.now()): Promise<ReconcileReport | null> {
-    const last = readSetting<ReconcileSummary | null>(this.#deps.db, LAST_RECONCILE, null);
+    const last = new Settings(this.#deps.db).get(LAST_RECONCILE);
     if (last && now - last.at >= 0 && now - last.at < RECONCILE_INTERVAL_MS) return null;
     return this.reconcile(now);
   }
@@ -125,7 +130,7 @@ export class StorageService {
     }
     const missingOriginals = [...rows].filter((hash) => !onDisk.has(hash));
     const summary: ReconcileSummary = { at: now, missingOriginals: missingOriginals.slice(0, 1000) };
-    writeSetting(db, LAST_RECONCILE, summary);
+    new Settings(db).set(LAST_RECONCILE, summary);
     if (quarantined.length > 0) {
       activity.recordActivity({
         kind: 'quarantine',
