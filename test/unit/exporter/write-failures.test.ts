@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileAtomic, TargetExistsError } from '../../../src/main/core/exporter/atomic-copy.ts';
 import type { RecipeRunner } from '../../../src/main/core/exporter/export-service.ts';
 import { planExport } from '../../../src/main/core/exporter/plan.ts';
 import { writePlan } from '../../../src/main/core/exporter/write-export.ts';
+import { copyFileAtomic, TargetExistsError } from '../../../src/main/core/files/atomic-write.ts';
 import { exportRequest } from '../../../src/shared/contract/exports.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { exportService, fileRunner, listTree, logo } from './fixtures.ts';
