@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDir } from '../store/atomic.ts';
+import { fsyncDir } from '../files/atomic-write.ts';
 import type { FullPlan } from './plan.ts';
 
-/** The exporter's temp names (atomic-copy.ts): `.marque-<uuid>.tmp`. Nothing else is ever removed. */
+/** The exporter's temp names (files/atomic-write.ts): `.marque-<uuid>.tmp`. Nothing else is ever removed. */
 const EXPORT_TEMP = /^\.marque-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
 
 interface JournalEntry {

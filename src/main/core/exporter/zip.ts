@@ -6,8 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { MarqueError } from '../../../shared/errors.ts';
-import { publish, tempBeside } from '../files/atomic-write.ts';
-import { fsyncDir } from '../store/atomic.ts';
+import { fsyncDir, publish, tempBeside } from '../files/atomic-write.ts';
 
 /** Formats that are compressed already: storing them saves time and costs no bytes. */
 const STORED = /\.(png|jpe?g|webp|avif|gif|zip|gz|woff2?|ico)$/i;

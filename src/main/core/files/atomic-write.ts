@@ -1,8 +1,53 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, link, lstat, open, unlink } from 'node:fs/promises';
+import { type FileHandle, link, lstat, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fsyncDir, renameWithRetry } from '../store/atomic.ts';
+
+/**
+ * Atomic file writes for the whole core: the blob store, the derived cache and the exporter. A
+ * file is written to a temp name beside its target, fsynced, then renamed (or hard-linked, to
+ * never clobber) into place, and the folder fsynced, so a crash or full disk leaves either the
+ * old file or the new one, never half of one.
+ */
+
+/** fsyncs a directory so a rename inside it survives power loss (no-op where unsupported). */
+export async function fsyncDir(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows cannot open directories for sync; NTFS journals the rename itself.
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** fsyncs a file already written. */
+export async function fsyncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+/** Renames with a short retry for Windows, where antivirus and indexers briefly hold files. */
+export async function renameWithRetry(from: string, to: string, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (attempt >= attempts || !RETRYABLE_RENAME.has(code) || process.platform !== 'win32') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
+}
 
 /** Errors that mean "this file system has no hard links", not "the name is taken". */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES']);

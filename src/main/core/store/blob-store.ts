@@ -1,7 +1,7 @@
 import { unlinkSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDir, fsyncFile, renameWithRetry } from './atomic.ts';
+import { fsyncDir, fsyncFile, renameWithRetry } from '../files/atomic-write.ts';
 
 const HASH = /^[0-9a-f]{64}$/;
 

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { DEFAULT_CACHE_CAP_BYTES } from '../../../shared/contract/storage.ts';
 import type { Db } from '../database/database.ts';
 import { StatementCache } from '../database/statement-cache.ts';
+import { renameWithRetry } from '../files/atomic-write.ts';
 import { Settings, setting } from '../settings.ts';
-import { renameWithRetry } from './atomic.ts';
 
 const KEY = /^[0-9a-z][0-9a-z._-]{0,127}$/;
 /** The cache's size cap; the contract sets the least a designer may choose, tests go lower. */
