@@ -105,12 +105,20 @@ const PLANTED_IMPORTS: readonly { readonly file: string; readonly source: string
       "import { readFile } from 'node:fs/promises';\nimport { Worker } from 'node:worker_threads';\nimport { MarqueError } from '../../shared/errors.ts';",
     ok: true,
   },
-  // The shell: electron and the core, but never the renderer; only the channel names of the preload.
+  // The shell: electron and the core, but never the renderer; only the channel names of the preload;
+  // raw ipcMain only in the binding (shell/ipc.ts).
   {
     file: 'src/main/shell/renderer.ts',
     source: "import { RECIPES } from '../../renderer/src/screens/Export/recipe-catalog.ts';",
   },
   { file: 'src/main/shell/preload.ts', source: "import type { PreloadBridge } from '../../preload/index.ts';" },
+  { file: 'src/main/shell/menu-ipc.ts', source: "import { ipcMain } from 'electron';" },
+  { file: 'src/main/index.ts', source: "import { app, ipcMain } from 'electron';" },
+  {
+    file: 'src/main/shell/ipc.ts',
+    source: "import { ipcMain } from 'electron';\nimport { BRIDGE_CHANNELS } from '../../preload/channels.ts';",
+    ok: true,
+  },
   {
     file: 'src/main/shell/allowed.ts',
     source:
