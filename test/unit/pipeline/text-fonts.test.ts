@@ -97,4 +97,13 @@ describe('installed fonts in the cache key of jobs on SVGs with text', () => {
     expect(await first.refresh()).toBe(await fontFingerprint([fonts]));
     expect(first.fontsOf(outcome.logo)).toBe(await fontFingerprint([fonts]));
   });
+
+  it('a refresh asked for while a walk is under way still sees a font added meanwhile', async () => {
+    const textFonts = new TextFonts({ masterPath: () => join(dir.path, 'none.svg'), dirs: () => [fonts] });
+    const running = textFonts.refresh();
+    await copyFile(join(DEJAVU, 'DejaVuSans-Bold.ttf'), join(fonts, 'DejaVuSans-Bold.ttf'));
+    const after = await textFonts.refresh();
+    await running;
+    expect(after).toBe(await fontFingerprint([fonts]));
+  });
 });

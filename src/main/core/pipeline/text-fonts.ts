@@ -47,7 +47,10 @@ export class TextFonts {
   readonly #hasText = new Map<string, boolean>();
   readonly #unscanned = `unscanned-${randomUUID()}`;
   #fingerprint: { readonly at: number; readonly value: string } | null = null;
-  #walk: Promise<string> | null = null;
+  /** The walk under way, if any. */
+  #running: Promise<string> | null = null;
+  /** A walk that starts when the running one ends (it sees the disk as it is after that). */
+  #queued: Promise<string> | null = null;
 
   constructor(options: TextFontsOptions) {
     this.#options = options;
@@ -57,21 +60,36 @@ export class TextFonts {
   readonly fontsOf = (logo: Pick<Logo, 'format' | 'hash'>): string | null => {
     if (logo.format !== 'svg' || !this.#masterHasText(logo.hash)) return null;
     const fingerprint = this.#fingerprint;
-    if (!fingerprint || Date.now() - fingerprint.at > (this.#options.maxAgeMs ?? MAX_AGE_MS)) void this.refresh();
+    const stale = !fingerprint || Date.now() - fingerprint.at > (this.#options.maxAgeMs ?? MAX_AGE_MS);
+    if (stale && !this.#running && !this.#queued) void this.refresh();
     return fingerprint?.value ?? this.#unscanned;
   };
 
-  /** Walks the font folders without blocking (one walk at a time) and resolves with the new fingerprint. */
+  /**
+   * Walks the font folders without blocking and resolves with a fingerprint taken after this call:
+   * a walk already under way may have listed the folders before a font was added, so one more is
+   * queued behind it (callers meanwhile share that one).
+   */
   refresh(): Promise<string> {
-    this.#walk ??= fontFingerprint((this.#options.dirs ?? configuredFontDirs)())
-      .then((value) => {
-        this.#fingerprint = { at: Date.now(), value };
-        return value;
-      })
-      .finally(() => {
-        this.#walk = null;
-      });
-    return this.#walk;
+    if (this.#queued) return this.#queued;
+    if (!this.#running) return this.#start();
+    const next = () => this.#start();
+    this.#queued = this.#running.then(next, next);
+    return this.#queued;
+  }
+
+  #start(): Promise<string> {
+    this.#queued = null;
+    const walk = fontFingerprint((this.#options.dirs ?? configuredFontDirs)()).then((value) => {
+      this.#fingerprint = { at: Date.now(), value };
+      return value;
+    });
+    this.#running = walk;
+    const done = () => {
+      if (this.#running === walk) this.#running = null;
+    };
+    walk.then(done, done);
+    return walk;
   }
 
   #masterHasText(hash: string): boolean {
