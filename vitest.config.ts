@@ -1,4 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The heavy suites (whole corpus, fuzzing, SIGKILL loops) size themselves with
+ * test/helpers/scale.ts: a seeded sample in `unit`, everything in `slow`. The slow project is
+ * every unit test file that uses that helper, found here rather than listed by hand.
+ */
+function scaledSuites(): string[] {
+  const root = join(import.meta.dirname, 'test/unit');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .filter((file) => readFileSync(join(root, file), 'utf8').includes('helpers/scale.ts'))
+    .map((file) => relative(import.meta.dirname, join(root, file)).replaceAll('\\', '/'))
+    .sort();
+}
 
 export default defineConfig({
   test: {
@@ -12,6 +28,22 @@ export default defineConfig({
           hookTimeout: 30_000,
           // Native modules (sharp, better-sqlite3) and child processes: forks isolate them best.
           pool: 'forks',
+          // Vitest's default on 2 cores is one worker; most files here wait on child processes,
+          // worker pools and disk, so two at a time finish sooner without starving each other.
+          maxWorkers: 2,
+          provide: { fullScale: false },
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          include: scaledSuites(),
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          pool: 'forks',
+          maxWorkers: 2,
+          provide: { fullScale: true },
         },
       },
       {
