@@ -41,7 +41,9 @@ function send(
     let req: ReturnType<typeof request>;
     try {
       req = request(
-        { host: server.host, port: server.port, path, method: options.method, headers: options.headers },
+        // A connection per request: Node's default agent keeps sockets alive, and reusing one the
+        // server is closing after its 5 s idle timeout is a reset no server change can prevent.
+        { host: server.host, port: server.port, path, method: options.method, headers: options.headers, agent: false },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
