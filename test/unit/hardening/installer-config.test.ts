@@ -19,6 +19,7 @@ interface PlatformConfig {
   notarize?: unknown;
 }
 interface BuilderConfig {
+  productName?: string;
   files?: string[];
   asarUnpack?: string[];
   fileAssociations?: { ext: string }[];
@@ -28,6 +29,7 @@ interface BuilderConfig {
 }
 
 const config = yaml.load(readFileSync(join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const productName = config.productName as string;
 
 type Platform = 'mac' | 'win' | 'linux';
 type FileFilter = (file: string, stat: { moduleFullFilePath: string; isDirectory(): boolean }) => boolean;
@@ -188,6 +190,40 @@ describe('installer configuration (electron-builder.yml)', () => {
       expect(code.sort(), platform).toEqual([...needed].sort());
       if (platform === 'linux') console.log(`pdfjs-dist in an installer: ${mb(bytesOf(kept))} of ${mb(bytesOf(all))}`);
     }
+  });
+});
+
+interface Workflow {
+  jobs: Record<
+    string,
+    {
+      strategy: { matrix: { include: { os: string; args: string; smoke_args: string; smoke_app: string }[] } };
+      steps: { run?: string; env?: Record<string, string> }[];
+    }
+  >;
+}
+
+describe('release workflow (.github/workflows/release.yml)', () => {
+  const workflow = yaml.load(readFileSync(join(REPO_ROOT, '.github/workflows/release.yml'), 'utf8')) as Workflow;
+  const build = workflow.jobs.build;
+  /** A GitHub Actions expression naming a matrix field, as the workflow writes it. */
+  const matrixField = (key: string) => `$\{{ matrix.${key} }}`;
+
+  it('launches the packaged app on every OS and runs the Electron smoke test against it', () => {
+    const include = build?.strategy.matrix.include ?? [];
+    expect(include.map((entry) => entry.os).sort()).toEqual(['macos-latest', 'ubuntu-latest', 'windows-latest']);
+    const smoke = (build?.steps ?? []).filter((step) => step.run?.includes('test/e2e/electron-smoke.test.ts'));
+    expect(smoke.length).toBeGreaterThan(0);
+    for (const step of smoke) expect(step.env?.MARQUE_ELECTRON_APP).toBe(matrixField('smoke_app'));
+    const pack = (build?.steps ?? []).find((step) => step.run?.includes(`--dir ${matrixField('smoke_args')}`));
+    expect(pack?.run).toContain('-c.directories.output=dist-smoke');
+    // Where electron-builder puts each unpacked app: the names come from this config.
+    const apps = Object.fromEntries(include.map((entry) => [entry.os, entry.smoke_app]));
+    expect(apps['ubuntu-latest']).toBe(
+      `dist-smoke/linux-unpacked/${(config.linux as { executableName?: string }).executableName}`,
+    );
+    expect(apps['windows-latest']).toBe(`dist-smoke/win-unpacked/${productName}.exe`);
+    expect(apps['macos-latest']).toBe(`dist-smoke/mac-arm64/${productName}.app/Contents/MacOS/${productName}`);
   });
 });
 
