@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +17,12 @@ function scaledSuites(): string[] {
     .sort();
 }
 
+/**
+ * Tests start hundreds of Node processes on the TypeScript sources (intake processes, the CLI):
+ * V8's compile cache, inherited through the environment, halves their start-up.
+ */
+const env = { NODE_COMPILE_CACHE: join(tmpdir(), 'marque-test-compile-cache') };
+
 export default defineConfig({
   test: {
     projects: [
@@ -24,6 +31,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 30_000,
           hookTimeout: 30_000,
           // Native modules (sharp, better-sqlite3) and child processes: forks isolate them best.
@@ -39,6 +47,7 @@ export default defineConfig({
           name: 'slow',
           include: scaledSuites(),
           environment: 'node',
+          env,
           testTimeout: 300_000,
           hookTimeout: 300_000,
           pool: 'forks',
@@ -51,6 +60,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',

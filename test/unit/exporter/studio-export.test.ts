@@ -37,8 +37,11 @@ function call(base: string, path: string, token: string, method: string, body?: 
 /** Recipes for the library's own previews; every other registered processor is a deliverable. */
 const recipes = processors.map((p) => p.id).filter((id) => id !== 'thumbnail-png');
 const HOSTILE = ['../../escape', 'CON', 'acme', 'ACME', 'Cafe\u0301', 'Café', 'inv\u202Efdp.exe', 'trailing. . .'];
-/** Every hostile name in the fast loop; the slow project exports 20 logos. */
-const LOGOS = scaled(HOSTILE.length, 20);
+/**
+ * 4 logos in the fast loop (a path escape, a device name, a case collision: the name rules have
+ * their own tests in safe-name.test.ts), 20 with every hostile name in the slow project.
+ */
+const LOGOS = scaled(4, 20);
 
 describe('export through the real studio and worker pool', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -51,7 +54,7 @@ describe('export through the real studio and worker pool', () => {
     studio = await createStudio({ dataDir: join(dir.path, 'data'), pipeline: { workers: 2 } });
     const report = await studio.library.importPaths(corpus.svgs);
     ids = report.outcomes.flatMap((o) => (o.status === 'imported' ? [o.logo.id] : []));
-    for (const [i, name] of HOSTILE.entries())
+    for (const [i, name] of HOSTILE.slice(0, LOGOS).entries())
       await studio.handlers['library.update']({ id: ids[i] as string, name }, caller);
   }, 120_000);
   afterAll(async () => {
