@@ -1,14 +1,17 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { bundledPackagesPlugin } from './scripts/bundled-packages.ts';
 
 /**
  * Three bundles: the Electron main process (with the intake process and pipeline worker as
  * entries of their own, because they run in other processes/threads), the sandboxed preload
  * (CommonJS, dependencies bundled in: a sandboxed preload cannot require packages), and the renderer.
+ * Each writes bundled-packages.json, the packages it bundled, for the licence notices.
  */
 export default defineConfig({
   main: {
+    plugins: [bundledPackagesPlugin()],
     build: {
       externalizeDeps: true,
       rollupOptions: {
@@ -22,6 +25,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [bundledPackagesPlugin()],
     build: {
       externalizeDeps: false,
       rollupOptions: {
@@ -32,7 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), bundledPackagesPlugin()],
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },

@@ -1,11 +1,15 @@
 /**
- * Writes THIRD_PARTY_NOTICES.md: every package shipped in the app (production dependencies,
- * transitively, as installed) with its version, licence and licence text. Run by `npm run notices`
- * and before `npm run dist`; a unit test checks the committed file is complete.
+ * Writes THIRD_PARTY_NOTICES.md: every package shipped in the app with its version, licence and
+ * licence text. Two kinds ship: the production dependencies (transitively, as installed), which
+ * electron-builder copies as node_modules, and the packages Vite bundled into the main, preload and
+ * renderer outputs (React, zustand, zod ...), which the build lists in bundled-packages.json.
+ * Run by `npm run notices` after `npm run build` (as `npm run dist` does); a unit test builds into
+ * a temporary folder and checks the committed file names every one.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBundledPackages } from './bundled-packages.ts';
 
 interface Shipped {
   readonly name: string;
@@ -22,7 +26,17 @@ interface LsNode {
 
 const root = join(import.meta.dirname, '..');
 
-export function shippedPackages(): Shipped[] {
+/** Licence and licence text of an installed package folder. */
+function describe(name: string, version: string, dir: string): Shipped {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: unknown };
+  const license = typeof manifest.license === 'string' ? manifest.license : 'SEE LICENSE FILE';
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  const text = file ? readFileSync(join(dir, file), 'utf8').trim() : null;
+  return { name, version, license, text };
+}
+
+/** Production dependencies, transitively, as installed: what electron-builder copies. */
+export function runtimePackages(): Shipped[] {
   const tree = JSON.parse(
     execFileSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], {
       cwd: root,
@@ -36,16 +50,28 @@ export function shippedPackages(): Shipped[] {
       if (!node.path || !node.version) continue;
       const key = `${name}@${node.version}`;
       if (found.has(key)) continue;
-      const manifest = JSON.parse(readFileSync(join(node.path, 'package.json'), 'utf8')) as { license?: unknown };
-      const license = typeof manifest.license === 'string' ? manifest.license : 'SEE LICENSE FILE';
-      const file = readdirSync(node.path).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-      const text = file ? readFileSync(join(node.path, file), 'utf8').trim() : null;
-      found.set(key, { name, version: node.version, license, text });
+      found.set(key, describe(name, node.version, node.path));
       visit(node.dependencies);
     }
   };
   visit(tree.dependencies);
+  return [...found.values()];
+}
+
+/** Every shipped package: the runtime dependencies and what the build in `outDir` bundled. */
+export function shippedPackages(outDir = join(root, 'out')): Shipped[] {
+  const found = new Map<string, Shipped>();
+  for (const p of runtimePackages()) found.set(`${p.name}@${p.version}`, p);
+  for (const p of readBundledPackages(outDir)) {
+    const key = `${p.name}@${p.version}`;
+    if (!found.has(key)) found.set(key, describe(p.name, p.version, join(root, p.dir)));
+  }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+}
+
+/** Packages whose row is missing from a notices file, as `name@version`. */
+export function missingFromNotices(notices: string, packages: readonly Pick<Shipped, 'name' | 'version'>[]): string[] {
+  return packages.filter((p) => !notices.includes(`| ${p.name} | ${p.version} |`)).map((p) => `${p.name}@${p.version}`);
 }
 
 export function renderNotices(packages: readonly Shipped[]): string {

@@ -1,10 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { _electron as electron } from 'playwright-core';
+import { _electron as electron, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/node24.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+
+/**
+ * The desktop app, end to end, in one of two forms:
+ * - MARQUE_ELECTRON_APP=<path to a packaged executable> (what the release workflow sets after
+ *   electron-builder): the installer's own app, with its asar, fuses and native modules.
+ * - otherwise the development build (out/main) on the `electron` package's binary, if installed.
+ */
+interface Launch {
+  readonly what: string;
+  readonly executablePath: string;
+  readonly args: readonly string[];
+}
 
 /**
  * Path of the Electron binary if the `electron` package has one; null otherwise. Read from the
@@ -27,35 +41,89 @@ function electronBinary(): string | null {
   }
 }
 
-const binary = electronBinary();
-if (!binary) {
+function launchTarget(): Launch | null {
+  const packaged = process.env.MARQUE_ELECTRON_APP;
+  if (packaged) {
+    // Asked for explicitly: a wrong path is a failure, never a skip.
+    if (!existsSync(packaged)) throw new Error(`MARQUE_ELECTRON_APP=${packaged}: no such file`);
+    return { what: `packaged app ${packaged}`, executablePath: packaged, args: [] };
+  }
+  const binary = electronBinary();
+  return binary
+    ? { what: 'development build', executablePath: binary, args: [join(REPO_ROOT, 'out/main/index.js')] }
+    : null;
+}
+
+const target = launchTarget();
+if (!target) {
   console.warn(
     '[electron smoke] SKIPPED: no Electron binary is installed (its download host is unreachable from this machine, ' +
       'so the electron package was installed without its postinstall). Run `node node_modules/electron/install.js` ' +
-      'where the host is reachable and this test runs the real app.',
+      'where the host is reachable and this test runs the real app, or set MARQUE_ELECTRON_APP to a packaged executable.',
   );
 }
 
-describe.skipIf(!binary)('Electron app smoke test (runs only where the Electron binary exists)', () => {
-  it('opens the Library window with the strict preferences and the contract bridge', async () => {
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** One contract call through the preload bridge, as the renderer makes it. */
+function invoke<T>(window: Page, method: string, input: unknown): Promise<Reply<T>> {
+  return window.evaluate(
+    ([m, i]) =>
+      (window as unknown as { marque: { invoke(m: string, i: unknown): Promise<unknown> } }).marque.invoke(m, i),
+    [method, input] as const,
+  ) as Promise<Reply<T>>;
+}
+
+describe.skipIf(!target)('Electron app smoke test (runs where an Electron binary or a packaged app exists)', () => {
+  it('opens the Library window with the strict preferences, imports a logo and runs a recipe', async () => {
     const data = await tempDir('marque-electron-');
     const app = await electron.launch({
-      executablePath: binary as string,
-      args: [join(REPO_ROOT, 'out/main/index.js')],
-      env: { ...process.env, MARQUE_DATA_DIR: data.path },
+      executablePath: (target as Launch).executablePath,
+      args: [...(target as Launch).args],
+      env: { ...process.env, MARQUE_DATA_DIR: join(data.path, 'library') },
     });
     try {
       const window = await app.firstWindow();
       await window.waitForLoadState('domcontentloaded');
       expect(await window.evaluate(() => typeof (window as unknown as { marque?: unknown }).marque)).toBe('object');
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      const info = await window.evaluate(() =>
-        (window as unknown as { marque: { invoke(m: string, i: unknown): Promise<unknown> } }).marque.invoke(
-          'app.info',
-          {},
-        ),
+      expect(await invoke(window, 'app.info', {}), (target as Launch).what).toMatchObject({
+        ok: true,
+        value: { name: 'Marque', mode: 'desktop' },
+      });
+
+      // The native parts a packaged app can lose: the intake process (utilityProcess + sharp),
+      // SQLite, and the worker pool running a recipe.
+      const file = join(data.path, 'smoke-mark.png');
+      await writeFile(
+        file,
+        await sharp({ create: { width: 120, height: 80, channels: 4, background: '#e63946' } })
+          .png()
+          .toBuffer(),
       );
-      expect(info).toMatchObject({ ok: true, value: { name: 'Marque', mode: 'desktop' } });
+      const report = await invoke<{ imported: number; outcomes: { status: string; logo?: { id: string } }[] }>(
+        window,
+        'library.import',
+        { paths: [file] },
+      );
+      expect(report).toMatchObject({ ok: true, value: { imported: 1 } });
+      const logoId = report.ok ? (report.value.outcomes[0]?.logo?.id as string) : '';
+      const queued = await invoke<{ jobs: { id: string }[] }>(window, 'jobs.enqueue', {
+        logoIds: [logoId],
+        recipe: 'palette',
+        priority: 'interactive',
+      });
+      expect(queued.ok).toBe(true);
+      const jobId = queued.ok ? (queued.value.jobs[0]?.id as string) : '';
+      await expect
+        .poll(
+          async () => {
+            const job = await invoke<{ state: string }>(window, 'jobs.get', { id: jobId });
+            return job.ok ? job.value.state : job.error.code;
+          },
+          { timeout: 60_000 },
+        )
+        .toBe('done');
     } finally {
       await app.close();
       await data.cleanup();

@@ -24,7 +24,7 @@ function importsOf(source: string): string[] {
   return specifiers;
 }
 
-describe('process boundaries (DESIGN.md)', () => {
+describe('process boundaries (docs/architecture.md)', () => {
   it('no file under src/main/core or src/shared imports electron', async () => {
     const offenders: string[] = [];
     for (const file of [...(await sourceFiles('src/main/core')), ...(await sourceFiles('src/shared'))]) {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MarqueServer, startMarqueServer } from '../../../src/main/core/server/http-server.ts';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { until } from '../../helpers/wait.ts';
 
 interface Reply {
   status: number;
@@ -105,7 +106,8 @@ describe('HTTP transport (browser mode)', () => {
       res.on('data', (c: Buffer) => events.push(c.toString()));
     });
     sse.end();
-    await new Promise((r) => setTimeout(r, 100));
+    // The server subscribes before it writes its first line: once that arrives, no event is missed.
+    await until(() => events.length > 0, 'the event stream opens');
     const png = await sharp({ create: { width: 64, height: 40, channels: 4, background: '#e63946' } })
       .png()
       .toBuffer();

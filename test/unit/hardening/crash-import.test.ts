@@ -8,9 +8,14 @@ import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { childPids, isAlive, startLineChild } from '../../helpers/child-process.ts';
 import { writeCorpus } from '../../helpers/corpus.ts';
 import { auditDatabase, auditStore } from '../../helpers/data-audit.ts';
+import { scaled } from '../../helpers/scale.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const CHILD = fileURLToPath(new URL('./fixtures/import-child.ts', import.meta.url));
+/** Batch size and the number of reported files after which the importer is killed (fast loop / slow project). */
+const SVGS = scaled(16, 36);
+const PNGS = scaled(8, 12);
+const KILL_AFTER = scaled(10, 14);
 
 interface Reported {
   status: 'imported' | 'duplicate' | 'failed';
@@ -36,7 +41,7 @@ describe('SIGKILL during an import of many files', () => {
 
   beforeAll(async () => {
     dir = await tempDir('marque-crash-import-');
-    const corpus = await writeCorpus(join(dir.path, 'corpus'), { svgs: 36, pngs: 12, offset: 300, pngSize: 160 });
+    const corpus = await writeCorpus(join(dir.path, 'corpus'), { svgs: SVGS, pngs: PNGS, offset: 300, pngSize: 160 });
     files = corpus.files;
   }, 60_000);
   afterAll(async () => {
@@ -53,7 +58,7 @@ describe('SIGKILL during an import of many files', () => {
     await writeFile(listFile, JSON.stringify(files));
     const run = startLineChild(CHILD, [dataDir, listFile]);
     // Kill once a good part of the batch is reported, while the intake is busy with the rest.
-    await run.until((lines) => lines.filter((l) => 'status' in l).length >= 14, 90_000);
+    await run.until((lines) => lines.filter((l) => 'status' in l).length >= KILL_AFTER, 90_000);
     const intakePids = childPids(run.child.pid as number);
     expect(await run.kill()).toBe('SIGKILL');
     const reported = run.lines.filter((l): l is Reported & Record<string, unknown> => 'status' in l);
@@ -79,7 +84,7 @@ describe('SIGKILL during an import of many files', () => {
 
     // Every logo the dead process reported is there, with its original intact.
     const imported = reported.filter((r) => r.status !== 'failed');
-    expect(imported.length).toBeGreaterThan(10);
+    expect(imported.length).toBeGreaterThan(KILL_AFTER - 4);
     for (const r of imported) {
       const logo = studio.library.get(r.id as string);
       expect(logo.hash).toBe(r.hash);

@@ -15,7 +15,7 @@ interface BuilderConfig {
 const config = yaml.load(readFileSync(join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
 describe('Electron fuses flipped at packaging (electron-builder.yml)', () => {
-  it('sets every fuse SECURITY.md and issue 8 name', () => {
+  it('sets every fuse docs/security.md and issue 8 name', () => {
     expect(config.electronFuses).toMatchObject({
       // No ELECTRON_RUN_AS_NODE: the app binary cannot be used as a plain Node.
       runAsNode: false,

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import type { ImportReport } from '../../../src/shared/domain.ts';
 import { type Corpus, writeCorpus } from '../../helpers/corpus.ts';
+import { scaled } from '../../helpers/scale.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
-const SVGS = 120;
-const PNGS = 80;
+/** The first marks of the corpus in the fast loop; 200 files in the slow project. */
+const SVGS = scaled(12, 120);
+const PNGS = scaled(8, 80);
 
 let dir: { path: string; cleanup: () => Promise<void> };
 let studio: Studio;

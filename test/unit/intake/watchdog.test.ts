@@ -1,7 +1,7 @@
 /**
  * A file that hangs the decoder (a filter-bomb SVG that keeps librsvg busy for a long time) costs
  * one error: the watchdog kills its intake process within the limit, a new one takes the rest of
- * the batch, and closing the studio while such a file is in the intake takes well under 3 s.
+ * the batch, and closing the studio while such a file is in the intake cancels it at once.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,22 +14,40 @@ import { createStudio } from '../../../src/main/core/studio.ts';
 import { MarqueError } from '../../../src/shared/errors.ts';
 import { filterBombSvg } from '../../helpers/hostile-fixtures.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { until } from '../../helpers/wait.ts';
 
 const TIMEOUT_MS = 1500;
 
 let dir: { path: string; cleanup: () => Promise<void> };
 
-/** The Node host's factory, counting the processes it starts and the ones that have exited. */
-function countingSpawn(): { spawn: IsolatedProcessFactory; started: () => number; exited: () => number } {
+/**
+ * The Node host's factory, counting the processes it starts and the ones that have exited, and
+ * noting when each became ready to decode (its ready message): the watchdog's clock starts there.
+ */
+function countingSpawn(): {
+  spawn: IsolatedProcessFactory;
+  started: () => number;
+  exited: () => number;
+  readyAt: () => readonly number[];
+  exitCodes: () => readonly (number | null)[];
+} {
   let started = 0;
   let exited = 0;
+  const exitCodes: (number | null)[] = [];
+  const readyAt: number[] = [];
   const spawn: IsolatedProcessFactory = (entry, name) => {
     started++;
     const child = forkNodeProcess(entry, name);
-    child.onExit(() => exited++);
+    child.onMessage((message) => {
+      if ((message as { ready?: unknown }).ready === true) readyAt.push(performance.now());
+    });
+    child.onExit((code) => {
+      exited++;
+      exitCodes.push(code);
+    });
     return child;
   };
-  return { spawn, started: () => started, exited: () => exited };
+  return { spawn, started: () => started, exited: () => exited, readyAt: () => readyAt, exitCodes: () => exitCodes };
 }
 
 async function writeGoodPngs(count: number): Promise<string[]> {
@@ -45,14 +63,6 @@ async function writeGoodPngs(count: number): Promise<string[]> {
     paths.push(path);
   }
   return paths;
-}
-
-async function until(predicate: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 beforeEach(async () => {
@@ -74,19 +84,22 @@ describe('intake watchdog', () => {
       timeoutMs: TIMEOUT_MS,
     });
     try {
-      const started = Date.now();
       const error = await pool.inspect(join(dir.path, 'filter-bomb.svg'), dir.path).then(
         () => null,
         (e: unknown) => e,
       );
-      const elapsed = Date.now() - started;
+      const failedAt = performance.now();
       expect(error).toBeInstanceOf(MarqueError);
+      // Only the watchdog gives this code: the decode was stopped, not finished or crashed.
       expect((error as MarqueError).code).toBe('DECODE_TIMEOUT');
       expect((error as MarqueError).message).toMatch(/^filter-bomb\.svg: took too long to decode \(over 1\.5 s\)/);
-      // Killed at the limit, not when librsvg would have finished (tens of seconds).
-      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS);
-      expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);
-      await until(() => counter.exited() === 1, 2000);
+      // The limit counts from the process's ready signal (start-up is not the file's time), and
+      // the file is not failed before it: timers never fire early (1 ms of rounding allowed).
+      const [ready] = counter.readyAt();
+      expect(ready).toBeDefined();
+      expect(failedAt - (ready as number)).toBeGreaterThanOrEqual(TIMEOUT_MS - 1);
+      // Killed, not left to finish: the process that held the bomb exits.
+      await until(() => counter.exited() === 1, 'the hung intake process exits');
       // The next file gets a new process and decodes normally.
       const [good] = await writeGoodPngs(1);
       const result = await pool.inspect(good as string, dir.path);
@@ -105,7 +118,6 @@ describe('intake watchdog', () => {
       intakeTimeoutMs: TIMEOUT_MS,
     });
     try {
-      const started = Date.now();
       const report = await studio.library.importPaths([
         goods[0] as string,
         join(dir.path, 'filter-bomb.svg'),
@@ -117,14 +129,13 @@ describe('intake watchdog', () => {
       const failed = report.outcomes.find((o) => o.status === 'failed');
       expect(failed?.status === 'failed' && failed.code).toBe('DECODE_TIMEOUT');
       expect(failed?.path.endsWith('filter-bomb.svg')).toBe(true);
-      expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 10_000);
       expect(studio.db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await studio.close();
     }
   });
 
-  it('closes the studio within 3 s while the bomb is in the intake, leaving no process behind', async () => {
+  it('closing the studio while the bomb is in the intake cancels it and leaves no process behind', async () => {
     const counter = countingSpawn();
     const studio = await createStudio({
       dataDir: join(dir.path, 'data'),
@@ -134,19 +145,18 @@ describe('intake watchdog', () => {
       spawn: counter.spawn,
     });
     const importing = studio.library.importPaths([join(dir.path, 'filter-bomb.svg')]);
-    await until(() => counter.started() === 1, 3000);
-    // Let the child get into the render.
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    const started = Date.now();
+    // The file is posted at spawn; once the process is ready it is decoding the bomb.
+    await until(() => counter.readyAt().length === 1, 'the intake process is ready');
     await studio.close();
-    const closeMs = Date.now() - started;
-    expect(closeMs).toBeLessThan(3000);
     // The import settles (the bomb is cancelled with the studio), rather than hanging.
     const settled = await importing.then(
       (report) => report.outcomes[0]?.status,
       () => 'rejected',
     );
     expect(['failed', 'rejected']).toContain(settled);
-    await until(() => counter.exited() === 1, 2000);
+    // Killed by close (a decoder that finishes a file stays alive for the next one; this one
+    // ends by a signal, with no exit code), long before its 60 s watchdog.
+    await until(() => counter.exited() === 1, 'the intake process exits');
+    expect(counter.exitCodes()).toEqual([null]);
   });
 });

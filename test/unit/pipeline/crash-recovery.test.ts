@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { importLogos, openStudio, recordJobEvents } from './fixtures/studio.ts';
+import { importLogos, openStudio, recordJobEvents, until } from './fixtures/studio.ts';
 
 const CHILD = fileURLToPath(new URL('./fixtures/batch-child.ts', import.meta.url));
 
@@ -77,8 +77,10 @@ describe('crash recovery', () => {
     studio = await openStudio(dataDir, { workers: 2 });
     const events = recordJobEvents(studio);
     const finals = await Promise.all(before.map((j) => studio?.pipeline.waitFor(j.id)));
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(finals.map((j) => j?.state)).toEqual(before.map(() => 'done'));
+    // Events coalesce and go out a moment after the state: wait for the last job's 'done' event.
+    const rerun = before.filter((j) => j.state !== 'done').map((j) => j.id);
+    await until(() => rerun.every((id) => events.some((e) => e.jobs.some((j) => j.id === id && j.state === 'done'))));
 
     // Done exactly once: jobs finished before the kill were not run again, the others finished now, once.
     const doneAfter = new Map<string, number>();

@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/core/dispatch.ts';
@@ -42,9 +44,7 @@ describe('pipeline queue on the real worker pool', () => {
     // Greyscale really applied: every pixel's channels are equal.
     for (let i = 0; i < data.length; i += info.channels) expect(data[i]).toBe(data[i + Math.min(1, info.channels - 1)]);
 
-    const started = performance.now();
     const second = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', { size: 100 });
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(second).toMatchObject({ state: 'done', fromCache: true });
     expect(second.id).not.toBe(first.id);
     expect((await studio.pipeline.outputFile(second.id, 'grey/100.png')).path).toBe(file.path);
@@ -133,11 +133,10 @@ describe('pipeline queue on the real worker pool', () => {
   it('a task that overruns its timeout fails and the worker is replaced; a dead worker fails only its job', async () => {
     studio = await openStudio(join(dir.path, 'data'), { taskTimeoutMs: 700 });
     const [logoId] = await importLogos(studio, dir.path, 1);
-    const started = Date.now();
+    // The spin would burn for 60 s; only the 700 ms task timeout can end it (within the test's bound).
     await expect(studio.pipeline.runToCompletion(logoId as string, 'test-spin', {})).rejects.toMatchObject({
       code: 'TIMEOUT',
     });
-    expect(Date.now() - started).toBeLessThan(6_000);
     await expect(studio.pipeline.runToCompletion(logoId as string, 'test-fail', { how: 'exit' })).rejects.toMatchObject(
       {
         code: 'PROCESSING_FAILED',
@@ -325,26 +324,37 @@ describe('pipeline queue on the real worker pool', () => {
       const id = slow?.id as string;
       await until(() => other.pipeline.get(id).state === 'running');
       expect(await other.pipeline.cancel(id)).toMatchObject({ state: 'cancelled', errorCode: 'CANCELLED' });
-      // The runner's result arrives later and is not recorded over the cancel.
+      // The runner's result arrives later and is not recorded over the cancel. Its one thread takes
+      // the next job only after that result, so once the next job is done the result has come back.
       expect(await studio.pipeline.waitFor(id)).toMatchObject({ state: 'cancelled' });
-      await new Promise((resolve) => setTimeout(resolve, 1_800));
+      const next = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-grey', options: { size: 50 } })
+        .jobs[0];
+      expect(await studio.pipeline.waitFor(next?.id as string)).toMatchObject({ state: 'done' });
       expect(studio.pipeline.get(id)).toMatchObject({ state: 'cancelled', files: [] });
     } finally {
       await other.close();
     }
   });
 
-  it('close terminates a busy pool promptly and the job runs again at the next start', async () => {
+  it('close terminates a busy pool and the job runs again at the next start', async () => {
     const dataDir = join(dir.path, 'data');
+    const signalDir = join(dir.path, 'signals');
+    await mkdir(signalDir);
     studio = await openStudio(dataDir);
     const [logoId] = await importLogos(studio, dir.path, 1);
-    const job = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-spin', options: { ms: 1_500 } })
-      .jobs[0];
-    await until(() => studio?.pipeline.get(job?.id as string).state === 'running');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const started = Date.now();
+    const job = studio.pipeline.enqueue({
+      logoIds: [logoId as string],
+      recipe: 'test-spin',
+      options: { ms: 600_000, signalDir },
+    }).jobs[0];
+    // The thread is burning and never yields: close can only return by terminating it.
+    await until(() => existsSync(join(signalDir, 'spinning')));
     await studio.close();
-    expect(Date.now() - started).toBeLessThan(1_500);
+    const raw = new Database(join(dataDir, 'library.sqlite'), { readonly: true });
+    expect(raw.prepare('SELECT state FROM jobs WHERE id = ?').pluck().get(job?.id)).toBe('queued');
+    raw.close();
+    // Let the next run finish at once, then reopen: the interrupted job runs again, to done.
+    await writeFile(join(signalDir, 'stop'), '');
     studio = await openStudio(dataDir);
     expect(await studio.pipeline.waitFor(job?.id as string)).toMatchObject({ state: 'done', attempts: 1 });
   });

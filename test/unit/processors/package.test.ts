@@ -10,7 +10,7 @@ const COLOURWAYS = ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale'];
 describe('logo package from a vector master', async () => {
   const pack = await buildLogoPackage(svgInput(TWO_COLOUR_SVG, 200, 100, 'Acme Widgets & Co.'));
 
-  it('writes the folder tree of SPECS.md: type / colour / use / format, names repeating the path', () => {
+  it('writes the folder tree of docs/specs.md: type / colour / use / format, names repeating the path', () => {
     const expected = ['README.txt'];
     for (const c of COLOURWAYS) {
       const stem = `AcmeWidgetsCo_Logo_RGB_${c}`;

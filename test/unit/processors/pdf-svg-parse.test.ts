@@ -56,9 +56,8 @@ describe('SVG print art parser', () => {
   it('bounds the work of nested <use> bombs and never expands DOCTYPE entities', () => {
     let defs = '<rect id="a0" width="1" height="1"/>';
     for (let i = 1; i < 12; i++) defs += `<g id="a${i}">${`<use href="#a${i - 1}"/>`.repeat(10)}</g>`;
-    const started = performance.now();
+    // 10^11 shapes if expanded: the cap stops it (the warning says so); the test's timeout is the backstop.
     const art = parseSvgArt(svg(`<defs>${defs}</defs><use href="#a11"/>`));
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(art.warnings.join(' ')).toMatch(/too many shapes/);
     const entities = parseSvgArt(
       `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>${svg('<rect width="5" height="5"/>')}`,

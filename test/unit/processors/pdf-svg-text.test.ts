@@ -223,11 +223,10 @@ describe('SVG text as glyph outlines', () => {
     } finally {
       temp.dispose();
     }
-    const started = performance.now();
+    // Bounded by the work cap (the warning), not by a clock; the test's timeout is the backstop.
     const flood = parseSvgArt(
       svg(`<text font-family="DejaVu Sans" font-size="1e300" x="0" y="50">${'W'.repeat(30_000)}</text>`),
     );
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(flood.warnings.join()).toMatch(/too much text/);
     for (const item of flood.items) expect(item.d).not.toMatch(/Infinity|NaN|e\+/);
     const spans = parseSvgArt(svg(`<text font-family="DejaVu Sans">${'<tspan dx="1"/>'.repeat(50_000)}A</text>`));

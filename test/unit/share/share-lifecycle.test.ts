@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMarqueServer } from '../../../src/main/core/server/http-server.ts';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { until } from '../../helpers/wait.ts';
 import { rawCall } from './http-client.ts';
 
 async function freePort(): Promise<number> {
@@ -45,8 +46,10 @@ describe('share lifecycle', () => {
 
     // An open event stream is cut when the share stops.
     const events = rawCall(link, '/api/events', { headers: { Authorization: `Bearer ${token}` } });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(studio.share.status().clients.map((c) => c.address)).toContain('127.0.0.1');
+    await until(
+      () => studio.share.status().clients.some((c) => c.address === '127.0.0.1'),
+      'the event stream client is listed',
+    );
     await studio.share.stop();
     await events.catch(() => null);
     await expect(rawCall(link, '/api/library.list', { method: 'POST', body: '{}' })).rejects.toThrow();

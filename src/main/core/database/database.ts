@@ -4,7 +4,7 @@ import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the library database with the pragmas SECURITY.md asks for. */
+/** Opens (creating if needed) the library database with the pragmas docs/security.md asks for. */
 export function openDatabase(file: string): Db {
   const db = new Database(file);
   try {

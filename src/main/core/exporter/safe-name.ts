@@ -1,6 +1,6 @@
 /**
  * Untrusted names (logo names, recipe file names, template text) reduced to ONE path component
- * that is valid and unsurprising on macOS, Windows and Linux at once. SECURITY.md "Exports".
+ * that is valid and unsurprising on macOS, Windows and Linux at once. docs/security.md "Exports".
  */
 
 /** Most file systems cap a component at 255 bytes (ext4) or 255 UTF-16 units (NTFS, APFS).

@@ -1,7 +1,7 @@
 import type { LogoFormat } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 
-/** Limits applied to every imported file (SECURITY.md policy defaults). */
+/** Limits applied to every imported file (docs/security.md policy defaults). */
 export interface IntakeLimits {
   readonly maxBytes: number;
   readonly maxPixels: number;

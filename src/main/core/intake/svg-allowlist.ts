@@ -1,5 +1,5 @@
 /**
- * What the SVG sanitizer keeps (SECURITY.md): static drawing only. Anything not listed here is
+ * What the SVG sanitizer keeps (docs/security.md): static drawing only. Anything not listed here is
  * dropped with its subtree: scripts, foreignObject, animation (it can rewrite hrefs), feImage
  * (it loads images), fonts, metadata and every element of another namespace.
  */

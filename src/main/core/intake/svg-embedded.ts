@@ -12,7 +12,7 @@ export interface EmbeddedBudget {
 
 /**
  * Checks a `data:` raster inside an SVG (librsvg decodes it without sharp's pixel limit, see
- * SECURITY.md): the declared type must be PNG/JPEG/WebP/GIF, the bytes must be that format, and
+ * docs/security.md): the declared type must be PNG/JPEG/WebP/GIF, the bytes must be that format, and
  * the header's size must fit the budget. Returns the canonical data URI to write back, or null
  * when the reference is not a data raster at all (the caller drops it). Throws PIXEL_LIMIT for
  * a bomb: a file carrying one is refused, not silently cleaned.

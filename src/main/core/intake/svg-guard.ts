@@ -7,7 +7,7 @@ export const MAX_SVG_DEPTH = 256;
 export const MAX_SVG_ELEMENTS = 200_000;
 
 /**
- * First line of defence for SVG (see SECURITY.md): inflate SVGZ with a cap, then refuse
+ * First line of defence for SVG (see docs/security.md): inflate SVGZ with a cap, then refuse
  * document-level constructs that librsvg or a browser could act on. The allowlist sanitizer
  * runs after this.
  */

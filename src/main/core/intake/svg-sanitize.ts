@@ -180,7 +180,7 @@ class Walker {
 }
 
 /**
- * The allowlist SVG sanitizer (SECURITY.md): parse, keep only static drawing (shapes, paths,
+ * The allowlist SVG sanitizer (docs/security.md): parse, keep only static drawing (shapes, paths,
  * gradients, clip paths, masks, text, safe filters, CSS without external references), rewrite
  * every href to `#id` or a checked `data:` raster, serialize, and re-parse the result.
  * Active or external parts are removed (and listed in `removed`); a document that cannot be made

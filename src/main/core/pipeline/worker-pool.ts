@@ -144,12 +144,18 @@ export class WorkerPool {
     // The clock starts when a thread picks the task up (starting a thread loads sharp and the
     // recipes); until then only a generous guard runs, in case a thread never comes up.
     let timer = setTimeout(onTimeout, this.#options.taskTimeoutMs + STARTUP_GRACE_MS);
+    let started = false;
+    const markStarted = () => {
+      if (started) return;
+      started = true;
+      options.onStarted?.();
+    };
     channel.port1.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') options.onProgress(message.percent);
       else if (message.kind === 'started') {
         clearTimeout(timer);
         timer = setTimeout(onTimeout, this.#options.taskTimeoutMs);
-        options.onStarted?.();
+        markStarted();
         worker = pool.threads.find((w) => w.threadId === message.threadId) ?? null;
         worker?.once('exit', onExit);
       }
@@ -168,7 +174,11 @@ export class WorkerPool {
     else options.signal.addEventListener('abort', onCancel, { once: true });
     try {
       const port = channel.port2;
-      return await pool.run({ ...task, port }, { transferList: [port], signal: controller.signal });
+      const reply = await pool.run({ ...task, port }, { transferList: [port], signal: controller.signal });
+      // A reply means the thread ran the task. Its result travels on another port than the
+      // 'started' message and can overtake it (a processor that fails at once): the attempt counts.
+      markStarted();
+      return reply;
     } catch (error) {
       // The thread was terminated (cancel, timeout) or died (out of memory, crash). Wait until it
       // is gone, so none of its writes can land after the temp folder is removed.

@@ -28,7 +28,7 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
 
-/** Headers on every response (SECURITY.md: nosniff, no framing, no referrer, strict CSP). */
+/** Headers on every response (docs/security.md: nosniff, no framing, no referrer, strict CSP). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
