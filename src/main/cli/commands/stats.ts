@@ -1,15 +1,5 @@
+import { formatBytes } from '../../../shared/format-bytes.ts';
 import type { Command } from '../command.ts';
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
 
 export const statsCommand: Command = {
   name: 'stats',
