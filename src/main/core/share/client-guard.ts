@@ -20,6 +20,18 @@ export const SHARE_LIMITS: GuardLimits = {
   maxConcurrentDownloads: 6,
 };
 
+/**
+ * The app server (browser mode, loopback only): no request or download budget for the designer's
+ * own browser, but the share's lockout after 10 wrong tokens, so a local program cannot guess.
+ */
+export const APP_SERVER_LIMITS: GuardLimits = {
+  requestsPerWindow: Number.POSITIVE_INFINITY,
+  windowMs: SHARE_LIMITS.windowMs,
+  maxFailedTokens: SHARE_LIMITS.maxFailedTokens,
+  lockoutMs: SHARE_LIMITS.lockoutMs,
+  maxConcurrentDownloads: Number.POSITIVE_INFINITY,
+};
+
 export interface ClientRecord {
   readonly address: string;
   userAgent: string;
