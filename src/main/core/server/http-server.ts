@@ -13,6 +13,7 @@ import {
 import type { TransportMode } from '../../../shared/domain.ts';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { dispatch } from '../dispatch.ts';
+import type { ShareAccess } from '../library/activity-service.ts';
 import { type MediaFile, MediaRegistry } from '../media.ts';
 import { APP_SERVER_LIMITS, ClientGuard, type GuardLimits, SHARE_LIMITS } from '../share/client-guard.ts';
 import { allowedHostHeaders, isLoopbackHost } from '../share/lan-addresses.ts';
@@ -38,8 +39,8 @@ export interface MarqueServerOptions {
   readonly maxUploadBytes?: number;
   /** Per-client limits: SHARE_LIMITS for the share, APP_SERVER_LIMITS (lockout only) for browser mode; null for none. */
   readonly limits?: GuardLimits | null;
-  /** Called for each download of an original, output or zip (the share's audit log). */
-  readonly onDownload?: (download: { clientAddress: string; logoIds: readonly string[]; detail: string }) => void;
+  /** Called for each GET of an original, output or zip (a download) or a thumbnail or preview (browsing): the share's audit log. */
+  readonly onAccess?: (access: ShareAccess) => void;
   /** Called whenever the set of clients may have changed. */
   readonly onClientsChanged?: () => void;
 }
@@ -182,8 +183,9 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       const files: MediaFile[] = [];
       for (const id of ids) files.push(await studio.media.resolve('original', id, null));
       await download(client, async () => {
-        options.onDownload?.({ clientAddress: client, logoIds: ids, detail: `zip of ${ids.length} originals` });
-        await sendZip(response, files, 'logos.zip');
+        const bytes = await sendZip(response, files, 'logos.zip');
+        const detail = `zip of ${ids.length} originals`;
+        options.onAccess?.({ kind: 'share-download', clientAddress: client, logoIds: ids, detail, bytes });
       });
       return;
     }
@@ -191,11 +193,11 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     if (media) {
       const file = await studio.media.resolve(media.kind, media.id, media.rest);
       if (mode === 'share' && !file.shareable) throw new MarqueError('FORBIDDEN', 'Not shared');
-      const audited = media.kind !== 'thumb' && media.kind !== 'preview';
+      const kind = media.kind === 'thumb' || media.kind === 'preview' ? 'share-browse' : 'share-download';
       await download(client, async () => {
-        if (audited && method === 'GET')
-          options.onDownload?.({ clientAddress: client, logoIds: [media.id], detail: file.filename });
-        await sendMediaFile(request, response, file);
+        const bytes = await sendMediaFile(request, response, file);
+        if (method === 'GET')
+          options.onAccess?.({ kind, clientAddress: client, logoIds: [media.id], detail: file.filename, bytes });
       });
       return;
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ActivityEntry } from '../../../../shared/contract/activity.ts';
 import { client } from '../../api/client.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatBytes, formatDate } from '../../components/format.ts';
 import { attempt } from './settings-actions.ts';
 
 const KIND_LABELS: Record<ActivityEntry['kind'], string> = {
@@ -13,6 +13,7 @@ const KIND_LABELS: Record<ActivityEntry['kind'], string> = {
   'replace-master': 'Replaced master',
   export: 'Exported',
   'share-download': 'Downloaded via share',
+  'share-browse': 'Browsed via share',
   quarantine: 'Quarantined',
 };
 
@@ -36,7 +37,10 @@ export function ActivityCard() {
               <li key={entry.id}>
                 <span className="activity__what">{entry.detail || KIND_LABELS[entry.kind]}</span>
                 <span className="muted">
-                  {KIND_LABELS[entry.kind]} · {entry.clientAddress ?? 'This computer'} · {formatDate(entry.at)}
+                  {KIND_LABELS[entry.kind]}
+                  {entry.count > 1 && ` · ${entry.count.toLocaleString()} times`}
+                  {entry.bytes !== null && ` · ${formatBytes(entry.bytes)}`} · {entry.clientAddress ?? 'This computer'}{' '}
+                  · {formatDate(entry.at)}
                 </span>
               </li>
             ))}
