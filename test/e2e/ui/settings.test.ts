@@ -109,6 +109,11 @@ describe('Share & Settings screen', () => {
         .getByText('Imported · This computer', { exact: false })
         .first()
         .waitFor();
+      // The log's own size is part of storage use.
+      expect(await storage.textContent()).toMatch(/Activity log\d+ entr(y|ies) · [\d.]+ [kKMG]?B · kept 90 days/);
+      await storage.scrollIntoViewIfNeeded();
+      await screenshot(page, 'settings-storage', 'light');
+      await screenshot(page, 'settings-storage', 'dark');
     });
   });
 });
