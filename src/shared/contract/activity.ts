@@ -61,6 +61,11 @@ export const activityMethods = {
     access: 'write',
     input: activityQuery,
   }),
+  'activity.size': method<ActivityLogSize>()({
+    summary: "The activity log's rows, bytes in the database and retention in days.",
+    access: 'write',
+    input: z.object({}).strict(),
+  }),
   'activity.setRetention': method<ActivityLogSize>()({
     summary: 'Keep activity lines this many days (default 90); older ones are deleted now and from then on.',
     access: 'write',
