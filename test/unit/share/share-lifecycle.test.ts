@@ -186,7 +186,7 @@ describe('share lifecycle', () => {
           (
             await rawCall(guarded.url, '/api/app.info', {
               method: 'POST',
-              headers: { Authorization: 'Bearer nope' },
+              headers: { Authorization: `Bearer nope-${i}` },
               body: '{}',
             })
           ).status,

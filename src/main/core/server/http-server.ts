@@ -134,7 +134,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && (method === 'GET' || method === 'HEAD') && !url.pathname.startsWith('/api/')) {
       if (!tokensEqual(queryToken, token)) {
-        guard?.failedToken(client);
+        guard?.failedToken(client, queryToken);
         throw new MarqueError('UNAUTHORIZED', 'This link is not valid (wrong or rotated token)');
       }
       // Exchange the token for an HttpOnly cookie and drop it from the address bar.
@@ -146,7 +146,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     if (!presented.some((given) => tokensEqual(given, token))) {
       // Only a wrong token is a guess: a request with none (a first visit, a stale tab, another
       // page's credential-less fetch) must not lock the designer's own browser out.
-      if (presented.length > 0) guard?.failedToken(client);
+      if (presented.length > 0) guard?.failedToken(client, presented.sort().join('\n'));
       throw new MarqueError('UNAUTHORIZED', 'Open the link printed by Marque (it carries an access token)');
     }
     guard?.authenticated(client);
