@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MarqueServer, startMarqueServer } from '../../../src/main/core/server/http-server.ts';
+import { isLoopbackHost } from '../../../src/main/core/share/lan-addresses.ts';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -246,6 +247,13 @@ describe('HTTP transport (browser mode)', () => {
 });
 
 describe('browser mode binds loopback only', () => {
+  it('knows loopback addresses from the rest', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '10.0.0.1', '::ffff:10.0.0.1', 'fe80::1', 'example.com', ''])
+      expect(isLoopbackHost(host), host).toBe(false);
+  });
+
   it('refuses a non-loopback host and points to the read-only share', async () => {
     const dir = await tempDir();
     const studio = await createStudio({ dataDir: join(dir.path, 'data') });
