@@ -83,6 +83,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const cache = new DerivedCache(join(dataDir, 'cache'), db);
   await cache.init();
   const activity = new ActivityService(db);
+  // Lines older than the retention (90 days by default) go at every start, then hourly.
+  activity.prune();
   const events = new EventHub();
   const intakeProcesses = options.intakeProcesses ?? Math.min(2, Math.max(1, cpus().length - 1));
   const intake: Intake = new IntakePool({
@@ -167,8 +169,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       limits,
       staticDir: options.staticDir,
       onClientsChanged: () => share.clientsChanged(),
-      onDownload: ({ clientAddress, logoIds, detail }) =>
-        activity.recordActivity({ kind: 'share-download', logoIds, clientAddress, detail }),
+      onAccess: (access) => activity.recordShareAccess(access),
     }),
   );
   const handlers: Handlers = {
@@ -207,6 +208,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       await pipeline.close();
       await intake.close();
       await reconciled;
+      activity.close();
       db.close();
     },
   };

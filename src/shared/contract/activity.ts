@@ -11,19 +11,40 @@ export const ACTIVITY_KINDS = [
   'replace-master',
   'export',
   'share-download',
+  'share-browse',
   'quarantine',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-/** One line of the activity log: who (client address; null = this machine), what, when. */
+/**
+ * One line of the activity log: who (client address; null = this machine), what, when.
+ * Share traffic is rolled up: one 'share-download' (originals, outputs, zips) and one
+ * 'share-browse' (thumbnails, previews) line per teammate per day, `at` being the latest.
+ */
 export interface ActivityEntry {
   readonly id: number;
   readonly kind: ActivityKind;
+  /** On a rolled-up line: the first logos of the day (at most 100). */
   readonly logoIds: readonly string[];
   readonly clientAddress: string | null;
+  /** On a rolled-up line: the latest file. */
   readonly detail: string;
   readonly at: string;
+  /** How many events the line stands for: 1, or the day's downloads or views of one teammate. */
+  readonly count: number;
+  /** Bytes sent, on rolled-up share lines; null when unknown. */
+  readonly bytes: number | null;
 }
+
+/** The log's own footprint and how long it keeps lines. */
+export interface ActivityLogSize {
+  readonly rows: number;
+  /** Bytes of its table and indexes in the library database. */
+  readonly bytes: number;
+  readonly retentionDays: number;
+}
+
+export const DEFAULT_ACTIVITY_RETENTION_DAYS = 90;
 
 export const activityQuery = z
   .object({
@@ -39,5 +60,15 @@ export const activityMethods = {
     summary: 'The activity log, newest first, optionally of one kind.',
     access: 'write',
     input: activityQuery,
+  }),
+  'activity.size': method<ActivityLogSize>()({
+    summary: "The activity log's rows, bytes in the database and retention in days.",
+    access: 'write',
+    input: z.object({}).strict(),
+  }),
+  'activity.setRetention': method<ActivityLogSize>()({
+    summary: 'Keep activity lines this many days (default 90); older ones are deleted now and from then on.',
+    access: 'write',
+    input: z.object({ days: z.number().int().min(1).max(36_500) }).strict(),
   }),
 } as const;

@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'collections.addLogos',
   'collections.removeLogos',
   'activity.list',
+  'activity.size',
+  'activity.setRetention',
   'storage.stats',
   'storage.health',
   'storage.clear',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ActivityLogSize } from './activity.ts';
 import { method } from './define.ts';
 
 export interface KindUsage {
@@ -15,6 +16,8 @@ export interface StorageStats {
   /** Bytes of every derived file (thumbnails + previews + outputs), which the cap limits. */
   readonly cacheBytes: number;
   readonly capBytes: number;
+  /** The activity log's rows and bytes in the database, and how many days it keeps. */
+  readonly activityLog: ActivityLogSize;
   /** Free and total bytes of the disk holding the data folder. */
   readonly disk: { readonly freeBytes: number; readonly totalBytes: number };
 }
@@ -51,7 +54,8 @@ export const MIN_CACHE_CAP_BYTES = 1024 ** 2;
 // Storage methods are 'write' access: they are the owner's housekeeping, never served to the share.
 export const storageMethods = {
   'storage.stats': method<StorageStats>()({
-    summary: 'Counts and bytes per kind (originals, thumbnails, previews, outputs), the cache cap and free disk.',
+    summary:
+      'Counts and bytes per kind (originals, thumbnails, previews, outputs), the cache cap, the activity log size and free disk.',
     access: 'write',
     input: z.object({}).strict(),
   }),

@@ -99,7 +99,7 @@ describe('Share & Settings screen', () => {
       const workers = page.getByLabel('Worker threads');
       const next = (await workers.inputValue()) === '2' ? 1 : 2;
       await workers.fill(String(next));
-      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByRole('region', { name: 'Processing' }).getByRole('button', { name: 'Apply' }).click();
       const threads = next === 1 ? '1 worker thread' : '2 worker threads';
       await library.toast(`Recipes now run on ${threads}`).waitFor();
       await page.getByText(`Recipes run on ${threads}.`).waitFor();
@@ -109,6 +109,22 @@ describe('Share & Settings screen', () => {
         .getByText('Imported · This computer', { exact: false })
         .first()
         .waitFor();
+      // The log's own size is part of storage use.
+      expect(await storage.textContent()).toMatch(/Activity log\d+ entr(y|ies) · [\d.]+ [kKMG]?B · kept 90 days/);
+      // How long the log keeps lines is a setting, applied at once and remembered.
+      const keep = page.getByLabel('Keep activity (days)');
+      expect(await keep.inputValue()).toBe('90');
+      await keep.fill('30');
+      await page.getByRole('region', { name: 'Activity' }).getByRole('button', { name: 'Apply' }).click();
+      await library.toast('Activity is kept 30 days').waitFor();
+      await page.reload();
+      await new ShellPage(page).open('Share & Settings');
+      await page.getByLabel('Keep activity (days)').waitFor();
+      await expect.poll(() => page.getByLabel('Keep activity (days)').inputValue()).toBe('30');
+      await expect.poll(() => storage.textContent()).toMatch(/kept 30 days/);
+      await storage.scrollIntoViewIfNeeded();
+      await screenshot(page, 'settings-storage', 'light');
+      await screenshot(page, 'settings-storage', 'dark');
     });
   });
 });

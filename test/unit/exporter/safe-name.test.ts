@@ -75,6 +75,26 @@ describe('safeComponent', () => {
     expect(safeComponent('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
   });
 
+  it('strips every bidi control character (embeddings, overrides, isolates, marks)', () => {
+    const bidi = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c];
+    for (const code of bidi) {
+      const char = String.fromCharCode(code);
+      expect(safeComponent(`Acme${char} Logo${char}.png`), code.toString(16)).toBe('Acme Logo.png');
+    }
+    expect(safeComponent(String.fromCharCode(...bidi))).toBe('untitled');
+  });
+
+  it('drops lone surrogates instead of turning them into a replacement character', () => {
+    expect(safeComponent('Acme\uD800 Logo')).toBe('Acme Logo');
+    expect(safeComponent('\uDC00Acme')).toBe('Acme');
+    expect(safeComponent('Acme\uD83D')).toBe('Acme');
+    // A high half before a real pair goes; the pair (an emoji) stays whole.
+    expect(safeComponent('Acme \uD83D\uD83D\uDE00')).toBe('Acme \u{1F600}');
+    expect(safeComponent('\uD800\uDFFF\uDBFF')).toBe('\u{103FF}');
+    expect(safeComponent('\uD800')).toBe('untitled');
+    expect(safeComponent('Acme\uD800.png')).not.toContain('\uFFFD');
+  });
+
   it('keeps the extension when it shortens a long name, without splitting a character', () => {
     const long = safeComponent(`${'é'.repeat(150)}.png`);
     expect(long.endsWith('.png')).toBe(true);

@@ -21,7 +21,7 @@ function call(base: string, path: string, token: string, method: string, body?: 
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     const req = request(
       `${base.replace(/\/$/, '')}${path}`,
-      { method, headers: { Authorization: `Bearer ${token}` } },
+      { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

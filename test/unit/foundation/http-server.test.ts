@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isLoopbackHost } from '../../../src/main/core/network/lan-addresses.ts';
 import { type MarqueServer, startMarqueServer } from '../../../src/main/core/server/http-server.ts';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -21,19 +22,20 @@ function call(
   options: { method?: string; token?: string | null; body?: Buffer | string; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { ...options.headers };
+    const method = options.method ?? 'POST';
+    // The API takes JSON only (a form or no-cors fetch cannot send it); callers may override.
+    const headers: Record<string, string> = {
+      ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+      ...options.headers,
+    };
     if (options.token !== null) headers.Authorization = `Bearer ${options.token ?? server.token}`;
-    const req = request(
-      `${server.url.replace(/\/$/, '')}${path}`,
-      { method: options.method ?? 'POST', headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
+    const req = request(`${server.url.replace(/\/$/, '')}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
     req.on('error', reject);
     req.end(options.body);
   });
@@ -155,5 +157,119 @@ describe('HTTP transport (browser mode)', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['content-disposition']).toMatch(/^attachment;/);
     expect(reply.body).toContain('<circle');
+  });
+
+  it('refuses a foreign Origin with a valid token (403) and accepts its own origin and token-only clients', async () => {
+    let n = 0;
+    const create = (headers: Record<string, string>) =>
+      call(server, '/api/collections.create', { body: JSON.stringify({ name: `Made ${++n}` }), headers });
+    const foreign = await create({ Origin: 'http://127.0.0.1:9999' });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body).error.code).toBe('FORBIDDEN');
+    expect((await create({ Origin: 'null' })).status).toBe(403);
+    expect((await create({ Origin: 'http://localhost:1', 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    // Same origin as a browser sends it: Origin of this server, Sec-Fetch-Site same-origin.
+    const own = await create({ Origin: server.url.replace(/\/$/, ''), 'Sec-Fetch-Site': 'same-origin' });
+    expect(own.status).toBe(200);
+    // A program (curl with the token) sends neither header: judged by its token alone.
+    expect((await create({})).status).toBe(200);
+    // Sec-Fetch-Site alone decides too when a browser hides Origin.
+    expect((await create({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    // Only the two accepted calls (the 4th and 5th) made a collection.
+    expect(studio.collections.list().map((c) => c.name)).toEqual(['Made 4', 'Made 5']);
+  });
+
+  it('refuses bodies a form or a no-cors fetch can send (text/plain, form, multipart) before any handler runs', async () => {
+    for (const type of [
+      'text/plain',
+      'text/plain;charset=UTF-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      '',
+    ]) {
+      const reply = await call(server, '/api/collections.create', {
+        body: '{"name":"x"}',
+        headers: { 'Content-Type': type },
+      });
+      expect(reply.status, type).toBe(403);
+    }
+    // An upload carries raw bytes as application/octet-stream and nothing else.
+    const upload = await call(server, '/api/library.upload?name=a.png', {
+      body: 'x',
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    expect(upload.status).toBe(403);
+    expect(studio.collections.list()).toEqual([]);
+    expect(studio.db.prepare('SELECT count(*) FROM logos').pluck().get()).toBe(0);
+  });
+
+  it('serves media and the event stream to its own pages and top-level links, never embedded elsewhere', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 4, background: '#000' } })
+      .png()
+      .toBuffer();
+    const file = join(dir.path, 'mark.png');
+    await writeFile(file, png);
+    const report = await studio.library.importPaths([file]);
+    const outcome = report.outcomes[0];
+    if (outcome?.status !== 'imported') throw new Error('import failed');
+    const thumb = `/media/thumb/${outcome.logo.id}`;
+    const embedded = { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' };
+    expect((await call(server, thumb, { method: 'GET', headers: embedded })).status).toBe(403);
+    const stream = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty' };
+    expect((await call(server, '/api/events', { method: 'GET', headers: stream })).status).toBe(403);
+    const own = { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' };
+    expect((await call(server, thumb, { method: 'GET', headers: own })).status).toBe(200);
+    const link = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+    expect((await call(server, thumb, { method: 'GET', headers: link })).status).toBe(200);
+    // The ?token= exchange sets a cookie: an <img> elsewhere cannot trigger it (nor count a wrong guess).
+    const exchange = await call(server, `/?token=${server.token}`, { method: 'GET', token: null, headers: embedded });
+    expect(exchange.status).toBe(403);
+    expect(exchange.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('locks a client out after 10 different wrong tokens; no token, a repeated stale one or a planted cookie do not count', async () => {
+    const info = (token: string | null, headers: Record<string, string> = {}) =>
+      call(server, '/api/app.info', { token, body: '{}', headers });
+    for (let i = 0; i < 20; i++) expect((await info(null)).status).toBe(401);
+    // A tab left open on an old link keeps sending its stale cookie (the event stream retries).
+    for (let i = 0; i < 30; i++)
+      expect((await info(null, { Cookie: 'marque_token=from-an-old-run' })).status).toBe(401);
+    // A page on another port can plant a cookie of the same name: the real one still works.
+    expect((await info(null, { Cookie: `marque_token=planted; marque_token=${server.token}` })).status).toBe(200);
+    expect((await info(server.token)).status).toBe(200);
+    for (let i = 0; i < 9; i++) expect((await info(`guess-${i}`)).status).toBe(401);
+    expect((await info(server.token)).status).toBe(200);
+    // A success starts the count again; ten different guesses in a row lock the address out, right token or not.
+    for (let i = 0; i < 10; i++) expect((await info(`guess-${i}`)).status).toBe(401);
+    const locked = await info(server.token);
+    expect(locked.status).toBe(429);
+    expect(JSON.parse(locked.body).error.message).toMatch(/Too many wrong tokens/);
+    expect(locked.headers['retry-after']).toBe('300');
+  });
+});
+
+describe('browser mode binds loopback only', () => {
+  it('knows loopback addresses from the rest', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '10.0.0.1', '::ffff:10.0.0.1', 'fe80::1', 'example.com', ''])
+      expect(isLoopbackHost(host), host).toBe(false);
+  });
+
+  it('refuses a non-loopback host and points to the read-only share', async () => {
+    const dir = await tempDir();
+    const studio = await createStudio({ dataDir: join(dir.path, 'data') });
+    try {
+      for (const host of ['0.0.0.0', '::', '10.1.2.3']) {
+        await expect(startMarqueServer({ studio, mode: 'browser', host, port: 0 })).rejects.toThrow(
+          /--share \(read-only\)/,
+        );
+      }
+      const loopback = await startMarqueServer({ studio, mode: 'browser', host: '127.0.0.1', port: 0 });
+      await loopback.close();
+    } finally {
+      await studio.close();
+      await dir.cleanup();
+    }
   });
 });

@@ -120,7 +120,8 @@ describe('fuzzing the HTTP API (fast-check)', () => {
     studio = await createStudio({ dataDir, intakeProcesses: 1, pipeline: { workers: 1 } });
     const report = await studio.library.importPaths(corpusFiles.slice(0, 5));
     logoIds = report.outcomes.flatMap((o) => (o.status === 'imported' ? [o.logo.id] : []));
-    browser = await startMarqueServer({ studio, mode: 'browser', staticDir: join(dir.path, 'no-ui') });
+    // No lockout on either server: the fuzz sends wrong tokens on purpose and must keep being answered.
+    browser = await startMarqueServer({ studio, mode: 'browser', limits: null, staticDir: join(dir.path, 'no-ui') });
     share = await startMarqueServer({ studio, mode: 'share', limits: null, staticDir: join(dir.path, 'no-ui') });
     // Everything outside the data folder and the one folder exports may go to.
     before = await snapshotTree(dir.path, [dataDir, exportsDir]);
@@ -355,7 +356,7 @@ describe('fuzzing the HTTP API (fast-check)', () => {
     expect(internal, 'server errors (5xx) from random requests').toEqual([]);
     const alive = await send(browser, '/api/app.info', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${browser.token}` },
+      headers: { Authorization: `Bearer ${browser.token}`, 'Content-Type': 'application/json' },
       body: '{}',
     });
     expect(alive?.status).toBe(200);

@@ -34,6 +34,7 @@ const EXPECTED: Record<number, { tables: string[]; indexes: string[] }> = {
   14: { tables: ['logo_colors'], indexes: ['logo_colors_lab'] },
   15: { tables: ['settings', 'derived_files'], indexes: ['derived_files_lru', 'derived_files_source'] },
   16: { tables: [], indexes: ['logos_imported_at_id', 'logos_name_id', 'logos_byte_size_id'] },
+  24: { tables: [], indexes: ['activity_rollup', 'activity_at'] },
 };
 
 describe('migrations', () => {

@@ -13,14 +13,17 @@ export function rawCall(
   options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
 ): Promise<Reply> {
   const target = new URL(base);
+  const method = options.method ?? 'GET';
+  // API calls are JSON (the servers refuse any other body type on POST); a test may override.
+  const headers = method === 'POST' ? { 'Content-Type': 'application/json', ...options.headers } : options.headers;
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: target.hostname,
         port: target.port,
         path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
+        method,
+        headers,
         agent: false,
       },
       (res) => {

@@ -96,7 +96,7 @@ describe('teammate share: access control on the real server', () => {
     }
     const upload = await rawCall(server.url, '/api/library.upload?name=a.png', {
       method: 'POST',
-      headers: auth(),
+      headers: { ...auth(), 'Content-Type': 'application/octet-stream' },
       body: pngBytes,
     });
     expect(upload.status).toBe(403);
@@ -173,12 +173,20 @@ describe('teammate share: access control on the real server', () => {
     expect(zip.body.subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('sends security headers, no CORS, and gzips JSON', async () => {
-    const reply = await rawCall(server.url, '/api/library.list', {
+  it('sends security headers, no CORS, refuses other origins and gzips JSON', async () => {
+    const foreign = await rawCall(server.url, '/api/library.list', {
       method: 'POST',
       headers: { ...auth(), Origin: 'http://evil.example', 'Accept-Encoding': 'gzip' },
       body: '{}',
     });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    const reply = await rawCall(server.url, '/api/library.list', {
+      method: 'POST',
+      headers: { ...auth(), Origin: server.url.replace(/\/$/, ''), 'Accept-Encoding': 'gzip' },
+      body: '{}',
+    });
+    expect(reply.status).toBe(200);
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(String(reply.headers['content-security-policy'])).toContain("frame-ancestors 'none'");

@@ -97,7 +97,7 @@ describe('share lifecycle', () => {
     ).toBe(200);
   });
 
-  it('logs every download with the client address in the activity log (thumbnails are not downloads)', async () => {
+  it('counts downloads and browsing per teammate per day in the activity log, with the bytes sent', async () => {
     const file = join(dir.path, 'mark.svg');
     await writeFile(
       file,
@@ -109,18 +109,30 @@ describe('share lifecycle', () => {
     const started = await studio.share.start({ host: '127.0.0.1', port: await freePort() });
     const headers = { Authorization: `Bearer ${new URL(started.link as string).searchParams.get('token')}` };
     expect((await rawCall(started.link as string, `/media/thumb/${outcome.logo.id}`, { headers })).status).toBe(200);
+    const original = await rawCall(started.link as string, `/media/original/${outcome.logo.id}`, { headers });
+    expect(original.status).toBe(200);
     expect((await rawCall(started.link as string, `/media/original/${outcome.logo.id}`, { headers })).status).toBe(200);
     const log = await studio.handlers['activity.list'](
       { kind: 'share-download', offset: 0, limit: 10 },
       { mode: 'desktop', clientAddress: null },
     );
+    // Two downloads, one line: this teammate's downloads of the day.
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({
       kind: 'share-download',
       logoIds: [outcome.logo.id],
       clientAddress: '127.0.0.1',
+      count: 2,
+      bytes: 2 * original.body.length,
     });
     expect(log.items[0]?.detail).toContain('mark');
+    // Thumbnails are browsing, not downloads: a line of their own.
+    const browsing = await studio.handlers['activity.list'](
+      { kind: 'share-browse', offset: 0, limit: 10 },
+      { mode: 'desktop', clientAddress: null },
+    );
+    expect(browsing.items).toEqual([expect.objectContaining({ count: 1, clientAddress: '127.0.0.1' })]);
+    expect(browsing.items[0]?.bytes).toBeGreaterThan(0);
   });
 
   it('says clearly when the port is taken', async () => {
@@ -177,7 +189,7 @@ describe('share lifecycle', () => {
           (
             await rawCall(guarded.url, '/api/app.info', {
               method: 'POST',
-              headers: { Authorization: 'Bearer nope' },
+              headers: { Authorization: `Bearer nope-${i}` },
               body: '{}',
             })
           ).status,

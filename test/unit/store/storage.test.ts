@@ -4,6 +4,7 @@ import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assessHealth, type HealthFacts } from '../../../src/main/core/store/storage-health.ts';
+import { formatBytes } from '../../../src/shared/format-bytes.ts';
 import { writeCorpus } from '../../helpers/corpus.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { type LibraryFixture, openLibrary } from '../library/fixture.ts';
@@ -39,6 +40,15 @@ describe('storage health (judgement)', () => {
     const over = assessHealth({ ...healthy, cacheBytes: 81 });
     expect(over.status).toBe('warning');
     expect(over.reasons.map((r) => r.code)).toEqual(['cap-nearly-full']);
+  });
+
+  it('names a small cap and free space in the unit that fits (1 MiB, not 0.00 GiB)', () => {
+    const mib = 1024 ** 2;
+    const cap = assessHealth({ ...healthy, cacheBytes: mib, capBytes: mib }).reasons[0]?.message ?? '';
+    expect(cap).toContain('of its 1 MiB cap');
+    expect(cap).not.toContain('GiB');
+    const disk = assessHealth({ ...healthy, disk: { freeBytes: 300 * 1024, totalBytes: 100 * mib } });
+    expect(disk.reasons[0]?.message).toContain('(300 KiB free)');
   });
 
   it('warns when the disk is over 90 % full, errors when nearly out of space', () => {
@@ -160,5 +170,34 @@ describe('storage service', () => {
     expect(existsSync(thumb)).toBe(true);
     expect((await lib.storage.stats()).thumbnails.count).toBe(1);
     expect(existsSync(lib.store.pathOf(logo.hash))).toBe(true);
+  });
+});
+
+describe('formatBytes (binary units, the unit that fits)', () => {
+  it('picks the unit and drops trailing zeros', () => {
+    const cases: [number, string][] = [
+      [0, '0 B'],
+      [1, '1 B'],
+      [1023, '1023 B'],
+      [1024, '1 KiB'],
+      [1536, '1.5 KiB'],
+      [1024 ** 2, '1 MiB'],
+      [1024 ** 2 * 1.25, '1.25 MiB'],
+      [1024 ** 2 * 12.34, '12.3 MiB'],
+      [1024 ** 2 * 320.4, '320 MiB'],
+      [1024 ** 3 - 1, '1 GiB'],
+      [2 * 1024 ** 3, '2 GiB'],
+      [1024 ** 4 * 3.5, '3.5 TiB'],
+      [-2048, '-2 KiB'],
+    ];
+    for (const [bytes, text] of cases) expect(formatBytes(bytes), String(bytes)).toBe(text);
+  });
+
+  it('never shows a zero for a non-zero size, at any magnitude', () => {
+    for (let exponent = 0; exponent < 50; exponent++) {
+      const text = formatBytes(2 ** exponent);
+      expect(text, text).toMatch(/^[1-9]\d*(\.\d{1,2})? (B|KiB|MiB|GiB|TiB|PiB)$/);
+      expect(Number.parseFloat(text)).toBeLessThan(1024);
+    }
   });
 });

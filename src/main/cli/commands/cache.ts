@@ -1,5 +1,5 @@
+import { formatBytes } from '../../../shared/format-bytes.ts';
 import type { Command } from '../command.ts';
-import { formatBytes } from './stats.ts';
 
 export const cacheCommand: Command = {
   name: 'cache',

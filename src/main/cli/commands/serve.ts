@@ -1,13 +1,14 @@
 import QRCode from 'qrcode';
 import { SHARE_LIMITS } from '../../core/network/client-guard.ts';
-import { startMarqueServer } from '../../core/server/http-server.ts';
+import { isLoopbackHost } from '../../core/network/lan-addresses.ts';
+import { SHARE_HINT, startMarqueServer } from '../../core/server/http-server.ts';
 import type { Command } from '../command.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
   usage: 'marque serve [--share [--rate-limit N] [--max-downloads N]] [--host H] [--port P] [--data-dir D] [--json]',
   summary:
-    'Serve the full app to a browser on this machine (browser mode), or with --share the read-only library to teammates on the LAN; prints the link with its token.',
+    'Serve the full app to a browser on this machine (browser mode, loopback only), or with --share the read-only library to teammates on the LAN; prints the link with its token.',
   options: {
     host: { type: 'string' },
     port: { type: 'string' },
@@ -23,6 +24,12 @@ export const serveCommand: Command = {
       return 2;
     }
     const host = context.values.host as string | undefined;
+    if (!share && host !== undefined && !isLoopbackHost(host)) {
+      context.log(
+        `marque serve: refusing --host ${host}: the full read-write app is served on this computer only (127.0.0.1, ::1, localhost); ${SHARE_HINT}`,
+      );
+      return 2;
+    }
     const studio = await context.openStudio();
     let link: string;
     let url: string;

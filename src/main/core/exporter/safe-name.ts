@@ -18,6 +18,9 @@ export const INVISIBLE =
   /(?!(?<=\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic}))[\p{Cc}\p{Cf}]/gu;
 /** Any other kind of space (NBSP, ideographic, line/paragraph separators) becomes a plain space. */
 const ODD_SPACE = /[\s\p{Z}]+/gu;
+/** A lone surrogate (half of a UTF-16 pair, e.g. from a truncated name) is no character: dropped,
+ * not turned into U+FFFD, so it cannot leave a visible "�" in a file name. Pairs are untouched. */
+const LONE_SURROGATE = /\p{Cs}/gu;
 /** Windows device names, reserved with any extension (`nul.txt`, `COM1.tar.gz`); the superscript
  * digits are reserved too (COM¹); CONIN$/CONOUT$ open the console. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
@@ -71,7 +74,7 @@ export function fitComponent(name: string, maxBytes = MAX_COMPONENT_BYTES): stri
  * (itself trusted) when nothing is left.
  */
 export function safeComponent(raw: string, fallback = FALLBACK): string {
-  let name = raw.toWellFormed().normalize('NFC');
+  let name = raw.replace(LONE_SURROGATE, '').normalize('NFC');
   name = name.replace(INVISIBLE, '');
   name = name.replace(ODD_SPACE, ' ');
   name = name.replace(FORBIDDEN, '_');

@@ -41,5 +41,7 @@ export function libraryHandlers({ library, organise, collections, activity }: Li
     'collections.addLogos': async ({ id, logoIds }) => collections.addLogos(id, logoIds),
     'collections.removeLogos': async ({ id, logoIds }) => collections.removeLogos(id, logoIds),
     'activity.list': async (query) => activity.list(query),
+    'activity.size': async () => activity.size(),
+    'activity.setRetention': async ({ days }) => activity.setRetentionDays(days),
   };
 }

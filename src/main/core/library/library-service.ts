@@ -400,9 +400,9 @@ export class LibraryService {
     return this.#deps.activity.recordActivity(record);
   }
 
-  /** A teammate downloaded from the share: logged as 'share-download' with their address. */
+  /** A teammate downloaded from the share: counted into their 'share-download' line of the day. */
   recordShareDownload(download: { clientAddress: string; logoIds: readonly string[]; detail: string }): void {
-    this.#deps.activity.recordActivity({ kind: 'share-download', ...download });
+    this.#deps.activity.recordShareAccess({ kind: 'share-download', bytes: null, ...download });
   }
 
   /** A logo's masters, the current one first. */

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Fair use and lockout per client address: a sliding request budget, a lockout after repeated bad
  * tokens, a cap on concurrent downloads, and the "who is connected" list the app shows.
@@ -20,6 +22,18 @@ export const SHARE_LIMITS: GuardLimits = {
   maxConcurrentDownloads: 6,
 };
 
+/**
+ * The app server (browser mode, loopback only): no request or download budget for the designer's
+ * own browser, but the share's lockout after 10 wrong tokens, so a local program cannot guess.
+ */
+export const APP_SERVER_LIMITS: GuardLimits = {
+  requestsPerWindow: Number.POSITIVE_INFINITY,
+  windowMs: SHARE_LIMITS.windowMs,
+  maxFailedTokens: SHARE_LIMITS.maxFailedTokens,
+  lockoutMs: SHARE_LIMITS.lockoutMs,
+  maxConcurrentDownloads: Number.POSITIVE_INFINITY,
+};
+
 export interface ClientRecord {
   readonly address: string;
   userAgent: string;
@@ -32,6 +46,8 @@ export interface ClientRecord {
   windowStart: number;
   windowCount: number;
   failedTokens: number;
+  /** Hashes of the wrong tokens counted since the last success or lockout. */
+  readonly wrongTokens: Set<string>;
   lockedUntil: number;
 }
 
@@ -63,6 +79,7 @@ export class ClientGuard {
         windowStart: now,
         windowCount: 0,
         failedTokens: 0,
+        wrongTokens: new Set(),
         lockedUntil: 0,
       };
       this.#clients.set(address, record);
@@ -87,18 +104,28 @@ export class ClientGuard {
     return 'ok';
   }
 
-  /** A request with a missing or wrong token; enough of them lock the address out. */
-  failedToken(address: string): void {
+  /**
+   * A request with a wrong token; enough different ones lock the address out. The same wrong token
+   * again is no new guess: a tab left open on an old link (its cookie and event stream retrying)
+   * must not lock the designer out of the new one, while a guesser has to try new values.
+   */
+  failedToken(address: string, token: string): void {
     const record = this.#record(address);
+    const hash = createHash('sha256').update(token).digest('base64url');
+    if (record.wrongTokens.has(hash)) return;
+    record.wrongTokens.add(hash);
     record.failedTokens++;
     if (record.failedTokens >= this.#limits.maxFailedTokens) {
       record.lockedUntil = this.#now() + this.#limits.lockoutMs;
       record.failedTokens = 0;
+      record.wrongTokens.clear();
     }
   }
 
   authenticated(address: string): void {
-    this.#record(address).failedTokens = 0;
+    const record = this.#record(address);
+    record.failedTokens = 0;
+    record.wrongTokens.clear();
   }
 
   /** Reserves a download slot; returns a release function, or null when the client has too many. */

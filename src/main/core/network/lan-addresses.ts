@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import type { ShareAddress } from '../../../shared/contract/share.ts';
 
@@ -40,4 +41,22 @@ export function allowedHostHeaders(host: string, port: number): Set<string> {
     add('::1');
   }
   return names;
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * Whether `host` only ever reaches this computer: `localhost`, 127.0.0.0/8, `::1` (and the
+ * IPv4-mapped form). `0.0.0.0`, `::` and LAN addresses are not.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  if (name === 'localhost') return true;
+  const family = isIP(name);
+  return family !== 0 && LOOPBACK.check(name, family === 4 ? 'ipv4' : 'ipv6');
 }

@@ -16,27 +16,31 @@ export function tokensEqual(given: string | null | undefined, expected: string):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieValue(request: IncomingMessage, name: string): string | null {
+/**
+ * Every value of the named cookie. A page on another port of the same host can set cookies this
+ * server receives (cookies ignore ports), so a planted `marque_token` must not hide the real one.
+ */
+export function cookieValues(request: IncomingMessage, name: string): string[] {
   const header = request.headers.cookie;
-  if (!header) return null;
+  if (!header) return [];
+  const values: string[] = [];
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
     if (index <= 0 || part.slice(0, index).trim() !== name) continue;
     try {
-      return decodeURIComponent(part.slice(index + 1).trim());
+      values.push(decodeURIComponent(part.slice(index + 1).trim()));
     } catch {
       // A malformed escape (`%`, `%E0%A4%A`) is no token at all: 401, not a server error.
-      return null;
     }
   }
-  return null;
+  return values;
 }
 
-/** The token a request carries: `Authorization: Bearer …` or the session cookie. */
-export function requestToken(request: IncomingMessage): string | null {
+/** The tokens a request carries: `Authorization: Bearer …` and the session cookie(s). */
+export function presentedTokens(request: IncomingMessage): string[] {
   const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  return cookieValue(request, TOKEN_COOKIE);
+  const bearer = auth?.startsWith('Bearer ') ? [auth.slice(7).trim()] : [];
+  return [...bearer, ...cookieValues(request, TOKEN_COOKIE)].filter((token) => token !== '');
 }
 
 export function sessionCookie(token: string): string {

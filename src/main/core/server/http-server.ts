@@ -13,13 +13,15 @@ import {
 import type { TransportMode } from '../../../shared/domain.ts';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { dispatch } from '../dispatch.ts';
+import type { ShareAccess } from '../library/activity-service.ts';
 import { type MediaFile, MediaRegistry } from '../media.ts';
-import { ClientGuard, type GuardLimits, SHARE_LIMITS } from '../network/client-guard.ts';
-import { allowedHostHeaders } from '../network/lan-addresses.ts';
+import { APP_SERVER_LIMITS, ClientGuard, type GuardLimits, SHARE_LIMITS } from '../network/client-guard.ts';
+import { allowedHostHeaders, isLoopbackHost } from '../network/lan-addresses.ts';
 import type { Studio } from '../studio.ts';
-import { newToken, requestToken, sessionCookie, tokensEqual } from './auth.ts';
+import { newToken, presentedTokens, sessionCookie, tokensEqual } from './auth.ts';
 import { sendMediaFile } from './media-response.ts';
 import { readJsonBody, saveBodyToFile } from './read-body.ts';
+import { refuseCrossSiteRequest, UPLOAD_PATH } from './request-guard.ts';
 import { SECURITY_HEADERS, sendError, sendJson } from './responses.ts';
 import { parseIds, sendZip } from './selection-zip.ts';
 import { openEventStream } from './sse.ts';
@@ -35,10 +37,10 @@ export interface MarqueServerOptions {
   /** The built renderer (out/renderer). */
   readonly staticDir?: string;
   readonly maxUploadBytes?: number;
-  /** Per-client limits; the share defaults to SHARE_LIMITS, browser mode (loopback, the designer) has none. */
+  /** Per-client limits: SHARE_LIMITS for the share, APP_SERVER_LIMITS (lockout only) for browser mode; null for none. */
   readonly limits?: GuardLimits | null;
-  /** Called for each download of an original, output or zip (the share's audit log). */
-  readonly onDownload?: (download: { clientAddress: string; logoIds: readonly string[]; detail: string }) => void;
+  /** Called for each GET of an original, output or zip (a download) or a thumbnail or preview (browsing): the share's audit log. */
+  readonly onAccess?: (access: ShareAccess) => void;
   /** Called whenever the set of clients may have changed. */
   readonly onClientsChanged?: () => void;
 }
@@ -57,6 +59,9 @@ export interface MarqueServer {
 }
 
 const MAX_JSON_BYTES = 1024 * 1024;
+
+/** What to do instead of exposing the app server: the read-only share. */
+export const SHARE_HINT = 'to let teammates browse and download, use marque serve --share (read-only)';
 
 export function defaultStaticDir(): string {
   return fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
@@ -81,7 +86,10 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
   let token = options.token ?? newToken();
   const staticDir = options.staticDir ?? defaultStaticDir();
   const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
-  const limits = options.limits === undefined ? (mode === 'share' ? SHARE_LIMITS : null) : options.limits;
+  // Browser mode is the full read-write app: it must never listen beyond this computer.
+  if (mode === 'browser' && !isLoopbackHost(host))
+    throw new MarqueError('FORBIDDEN', `The full app is served on this computer only, not on ${host}; ${SHARE_HINT}`);
+  const limits = options.limits === undefined ? (mode === 'share' ? SHARE_LIMITS : APP_SERVER_LIMITS) : options.limits;
   const guard = limits ? new ClientGuard(limits) : null;
   const readOnlyMethods = new Set<string>(readOnlyMethodNames);
   const readOnlyEvents = new Set<string>(readOnlyEventNames);
@@ -121,10 +129,12 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     }
     const url = requestUrl(request.url);
     const method = request.method ?? 'GET';
+    // Cross-site forgery and embedding are refused before the token counts for or against anyone.
+    refuseCrossSiteRequest(request, url.pathname);
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && (method === 'GET' || method === 'HEAD') && !url.pathname.startsWith('/api/')) {
       if (!tokensEqual(queryToken, token)) {
-        guard?.failedToken(client);
+        guard?.failedToken(client, queryToken);
         throw new MarqueError('UNAUTHORIZED', 'This link is not valid (wrong or rotated token)');
       }
       // Exchange the token for an HttpOnly cookie and drop it from the address bar.
@@ -132,8 +142,11 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       response.end();
       return;
     }
-    if (!tokensEqual(requestToken(request), token)) {
-      guard?.failedToken(client);
+    const presented = presentedTokens(request);
+    if (!presented.some((given) => tokensEqual(given, token))) {
+      // Only a wrong token is a guess: a request with none (a first visit, a stale tab, another
+      // page's credential-less fetch) must not lock the designer's own browser out.
+      if (presented.length > 0) guard?.failedToken(client, presented.sort().join('\n'));
       throw new MarqueError('UNAUTHORIZED', 'Open the link printed by Marque (it carries an access token)');
     }
     guard?.authenticated(client);
@@ -149,7 +162,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       });
       return;
     }
-    if (url.pathname === '/api/library.upload' && method === 'POST') {
+    if (url.pathname === UPLOAD_PATH && method === 'POST') {
       if (mode === 'share') throw new MarqueError('FORBIDDEN', 'The share is read-only');
       await handleUpload(request, response, url);
       return;
@@ -170,8 +183,9 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       const files: MediaFile[] = [];
       for (const id of ids) files.push(await studio.media.resolve('original', id, null));
       await download(client, async () => {
-        options.onDownload?.({ clientAddress: client, logoIds: ids, detail: `zip of ${ids.length} originals` });
-        await sendZip(response, files, 'logos.zip');
+        const bytes = await sendZip(response, files, 'logos.zip');
+        const detail = `zip of ${ids.length} originals`;
+        options.onAccess?.({ kind: 'share-download', clientAddress: client, logoIds: ids, detail, bytes });
       });
       return;
     }
@@ -179,11 +193,11 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     if (media) {
       const file = await studio.media.resolve(media.kind, media.id, media.rest);
       if (mode === 'share' && !file.shareable) throw new MarqueError('FORBIDDEN', 'Not shared');
-      const audited = media.kind !== 'thumb' && media.kind !== 'preview';
+      const kind = media.kind === 'thumb' || media.kind === 'preview' ? 'share-browse' : 'share-download';
       await download(client, async () => {
-        if (audited && method === 'GET')
-          options.onDownload?.({ clientAddress: client, logoIds: [media.id], detail: file.filename });
-        await sendMediaFile(request, response, file);
+        const bytes = await sendMediaFile(request, response, file);
+        if (method === 'GET')
+          options.onAccess?.({ kind, clientAddress: client, logoIds: [media.id], detail: file.filename, bytes });
       });
       return;
     }

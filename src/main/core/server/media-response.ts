@@ -6,13 +6,14 @@ import type { MediaFile } from '../media.ts';
 
 /**
  * Streams a media file with an ETag (304 on If-None-Match) and single byte ranges (206), so
- * large downloads resume and previews revalidate cheaply. Resolves when the body is sent.
+ * large downloads resume and previews revalidate cheaply. Resolves when the body is sent (or the
+ * client went away) with the number of body bytes read out to it.
  */
 export async function sendMediaFile(
   request: IncomingMessage,
   response: ServerResponse,
   file: MediaFile,
-): Promise<void> {
+): Promise<number> {
   const info = await stat(file.path).catch(() => null);
   if (!info?.isFile()) throw new MarqueError('NOT_FOUND', 'That file is no longer available');
   const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
@@ -28,7 +29,7 @@ export async function sendMediaFile(
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304, headers);
     response.end();
-    return;
+    return 0;
   }
   let start = 0;
   let end = info.size - 1;
@@ -47,7 +48,7 @@ export async function sendMediaFile(
       if (start > end || start >= info.size) {
         response.writeHead(416, { 'Content-Range': `bytes */${info.size}` });
         response.end();
-        return;
+        return 0;
       }
       status = 206;
       headers['Content-Range'] = `bytes ${start}-${end}/${info.size}`;
@@ -57,14 +58,18 @@ export async function sendMediaFile(
   response.writeHead(status, headers);
   if (request.method === 'HEAD' || info.size === 0) {
     response.end();
-    return;
+    return 0;
   }
-  await new Promise<void>((resolve) => {
+  return new Promise<number>((resolve) => {
+    let sent = 0;
     const stream = createReadStream(file.path, { start, end });
+    stream.on('data', (chunk) => {
+      sent += chunk.length;
+    });
     stream.on('error', () => response.destroy());
     response.on('close', () => {
       stream.destroy();
-      resolve();
+      resolve(sent);
     });
     stream.pipe(response);
   });

@@ -16,8 +16,11 @@ export function parseIds(raw: string | null): string[] {
   return [...new Set(ids)];
 }
 
-/** Streams a zip of the given files (names made safe and unique); nothing is staged on disk. */
-export function sendZip(response: ServerResponse, files: readonly MediaFile[], zipName: string): Promise<void> {
+/**
+ * Streams a zip of the given files (names made safe and unique); nothing is staged on disk.
+ * Resolves with the bytes of zip produced for the client when the response closes.
+ */
+export function sendZip(response: ServerResponse, files: readonly MediaFile[], zipName: string): Promise<number> {
   const zip = new yazl.ZipFile();
   const names = new NameRegistry();
   for (const file of files) {
@@ -31,8 +34,12 @@ export function sendZip(response: ServerResponse, files: readonly MediaFile[], z
     'Cache-Control': 'no-store',
   });
   return new Promise((resolve) => {
+    let sent = 0;
+    zip.outputStream.on('data', (chunk: Buffer) => {
+      sent += chunk.length;
+    });
     zip.outputStream.on('error', () => response.destroy());
-    response.on('close', () => resolve());
+    response.on('close', () => resolve(sent));
     zip.outputStream.pipe(response);
   });
 }

@@ -1,4 +1,5 @@
 import type { HealthReason, StorageHealth } from '../../../shared/contract/storage.ts';
+import { formatBytes } from '../../../shared/format-bytes.ts';
 
 /** What health is judged from; gathered by StorageService, judged here (pure, so every branch is testable). */
 export interface HealthFacts {
@@ -15,7 +16,6 @@ export const DISK_WARNING_SHARE = 0.9;
 export const DISK_ERROR_SHARE = 0.98;
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
-const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
 
 export function assessHealth(facts: HealthFacts): StorageHealth {
   const reasons: HealthReason[] = [];
@@ -38,7 +38,7 @@ export function assessHealth(facts: HealthFacts): StorageHealth {
     reasons.push({
       status: 'warning',
       code: 'cap-nearly-full',
-      message: `The derived-file cache uses ${percent(capShare)} of its ${gib(facts.capBytes)} cap; older thumbnails and outputs will be evicted`,
+      message: `The derived-file cache uses ${percent(capShare)} of its ${formatBytes(facts.capBytes)} cap; older thumbnails and outputs will be evicted`,
     });
   }
   if (facts.disk && facts.disk.totalBytes > 0) {
@@ -47,7 +47,7 @@ export function assessHealth(facts: HealthFacts): StorageHealth {
       reasons.push({
         status: used > DISK_ERROR_SHARE ? 'error' : 'warning',
         code: 'disk-nearly-full',
-        message: `The disk holding the library is ${percent(used)} full (${gib(facts.disk.freeBytes)} free)`,
+        message: `The disk holding the library is ${percent(used)} full (${formatBytes(facts.disk.freeBytes)} free)`,
       });
     }
   }

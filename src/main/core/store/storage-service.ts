@@ -75,6 +75,7 @@ export class StorageService {
       outputs,
       cacheBytes: thumbnails.bytes + previews.bytes + outputs.bytes,
       capBytes: cache.capBytes,
+      activityLog: this.#deps.activity.size(),
       disk: (await diskOf(dataDir)) ?? { freeBytes: 0, totalBytes: 0 },
     };
   }

@@ -13,7 +13,11 @@ async function errorFrom(response: Response, what: string): Promise<MarqueError>
   return new MarqueError(code, `${what}: the server answered ${response.status} ${response.statusText}`.trim());
 }
 
-/** POSTs to `/api/<path>`; the HttpOnly cookie set on the first `?token=` visit authenticates it. */
+/**
+ * POSTs to `/api/<path>`; the HttpOnly cookie set on the first `?token=` visit authenticates it.
+ * `contentType` must be `application/json` (an upload: `application/octet-stream`): the server
+ * refuses any body type a form or a `no-cors` fetch from another page could send.
+ */
 export async function postApi(path: string, body: BodyInit, contentType: string, what: string): Promise<unknown> {
   let response: Response;
   try {

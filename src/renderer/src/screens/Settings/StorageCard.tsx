@@ -56,6 +56,13 @@ export function StorageCard() {
           </div>
         ))}
         <div className="facts__row">
+          <dt>Activity log</dt>
+          <dd>
+            {plural(stats.activityLog.rows, 'entry', 'entries')} · {formatBytes(stats.activityLog.bytes)} · kept{' '}
+            {plural(stats.activityLog.retentionDays, 'day')}
+          </dd>
+        </div>
+        <div className="facts__row">
           <dt>Disk free</dt>
           <dd>
             {formatBytes(stats.disk.freeBytes)} of {formatBytes(stats.disk.totalBytes)}
