@@ -64,7 +64,7 @@ export class LibraryService {
     clientAddress: string | null = null,
     options: { readonly keepSource?: boolean } = {},
   ): Promise<ImportReport> {
-    const files = await expandPaths(
+    const { files, skipped } = await expandPaths(
       paths.map((path) => resolve(path)),
       this.#deps.dataDir,
     );
@@ -87,14 +87,17 @@ export class LibraryService {
       imported: imported.length,
       duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
       failed: outcomes.filter((o) => o.status === 'failed').length,
+      skipped,
     };
-    if (outcomes.length > 0) {
+    if (outcomes.length > 0 || skipped.length > 0) {
       // The log is best-effort: on a full disk the rows above are committed and the report must still reach the caller.
       this.#tryRecordActivity({
         kind: 'import',
         logoIds: imported.map((o) => o.logo.id),
         clientAddress,
-        detail: `${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed`,
+        detail: `${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed${
+          skipped.length > 0 ? `, ${skipped.length} skipped (links or special files)` : ''
+        }`,
       });
     }
     return report;
