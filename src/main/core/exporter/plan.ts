@@ -206,7 +206,10 @@ export function planKey(plan: FullPlan): string {
         template: plan.template,
         conflict: plan.conflict,
         manifest: plan.manifestPath,
-        files: plan.files.map((f) => [f.path, f.logoId, f.recipe, f.file, f.bytes, f.source, f.action]),
+        // Sorted: the same logos picked in another order are the same export.
+        files: plan.files
+          .map((f) => JSON.stringify([f.path, f.logoId, f.recipe, f.file, f.bytes, f.source, f.action]))
+          .sort(),
       }),
     )
     .digest('hex');
