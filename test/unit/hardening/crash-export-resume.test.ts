@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { type ExportRequest, exportRequest } from '../../../src/shared/contract/
 import { startLineChild } from '../../helpers/child-process.ts';
 import { writeCorpus } from '../../helpers/corpus.ts';
 import { exportTempFiles, listFiles } from '../../helpers/data-audit.ts';
+import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const CHILD = fileURLToPath(new URL('./fixtures/export-child.ts', import.meta.url));
@@ -134,6 +136,54 @@ describe('an interrupted folder export is resumed by running the same export aga
       studio = null;
     }, 180_000);
   }
+
+  it('marque export --resume finishes an interrupted export; the summary says how many files were there', async () => {
+    const single = (destination: string): ExportRequest => ({
+      logoIds,
+      recipes: [{ recipe: 'thumbnail-png', options: { size: 768 } }],
+      destination,
+    });
+    let destination = '';
+    let published: string[] = [];
+    for (let attempt = 1; attempt <= 6 && published.length === 0; attempt++) {
+      destination = join(dir.path, `cli-${attempt}`);
+      const run = startLineChild(CHILD, [dataDir, JSON.stringify(single(destination))]);
+      await run.until((lines) => lines.some((l) => l.phase === 'writing'), 90_000);
+      await run.kill();
+      const pngs = (await listFiles(destination).catch(() => [] as string[])).filter((f) => f.endsWith('.png'));
+      if (!run.lines.some((l) => l.finished) && !existsSync(join(destination, 'manifest.json'))) published = pngs;
+    }
+    expect(published.length, 'no kill landed mid-export in 6 attempts').toBeGreaterThan(0);
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '--disable-warning=ExperimentalWarning',
+        CLI_ENTRY,
+        'export',
+        ...logoIds,
+        '--recipe',
+        'thumbnail-png',
+        '--option',
+        'size=768',
+        '--out',
+        destination,
+        '--resume',
+        '--data-dir',
+        dataDir,
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    const reply = JSON.parse(cli.stdout);
+    expect(reply.resumed).toMatchObject({ kept: published.length });
+    expect(reply.written).toHaveLength(logoIds.length);
+    const files = await listFiles(destination);
+    expect(files.filter((f) => / \(\d+\)/.test(f))).toEqual([]);
+    expect((await manifestFiles(destination)).map((f) => f.path)).toEqual(
+      files.filter((f) => f !== 'manifest.json').sort(),
+    );
+  }, 180_000);
 
   it('--resume refuses an export whose plan changed; declining starts over beside it and forgets the interrupted one', async () => {
     const destination = join(dir.path, 'declined');

@@ -14,10 +14,12 @@ interface Counts {
   done: number;
   /** logo x recipe x options with more than one job row. */
   duplicates: number;
+  /** Jobs running in the given process (not rows a dead run left 'running'). */
+  runningHere: number;
 }
 
 /** What the killed (or finished) process left in the library, read without touching it. */
-function counts(dataDir: string): Counts | null {
+function counts(dataDir: string, pid = -1): Counts | null {
   let db: Database.Database | null = null;
   try {
     db = new Database(join(dataDir, 'library.sqlite'), { readonly: true, fileMustExist: true });
@@ -34,7 +36,11 @@ function counts(dataDir: string): Counts | null {
         )
         .get() as { n: number }
     ).n;
+    const runningHere = (
+      db.prepare(`SELECT count(*) AS n FROM jobs WHERE state = 'running' AND runner_pid = ?`).get(pid) as { n: number }
+    ).n;
     return {
+      runningHere,
       rows: byState.reduce((sum, r) => sum + r.n, 0),
       queued: of('queued'),
       running: of('running'),
@@ -96,7 +102,7 @@ describe('SIGKILL of marque process, then the same command again', () => {
     );
     const end = Date.now() + 90_000;
     for (;;) {
-      const now = counts(dataDir);
+      const now = counts(dataDir, child.pid);
       if (now && when(now)) break;
       if (exited) throw new Error(`${label}: the command ended before the kill moment; ${stderr.slice(-1500)}`);
       if (Date.now() > end) throw new Error(`${label}: kill moment not reached; ${JSON.stringify(now)}`);
@@ -117,7 +123,7 @@ describe('SIGKILL of marque process, then the same command again', () => {
     expect(first.done).toBeLessThan(total);
 
     // 2. The rerun adopts them; killed while a job runs (before half are done).
-    const second = await killWhen((c) => c.running > 0 && c.done < total / 2, 'running');
+    const second = await killWhen((c) => c.runningHere > 0 && c.done < total / 2, 'running');
     expect(second).toMatchObject({ rows: total, duplicates: 0 });
     expect(second.running).toBeGreaterThan(0);
 
@@ -137,7 +143,7 @@ describe('SIGKILL of marque process, then the same command again', () => {
     const reply = JSON.parse(last.stdout) as { done: number; failed: number; jobs: { state: string; id: string }[] };
     expect(reply).toMatchObject({ done: total, failed: 0 });
     expect(new Set(reply.jobs.map((j) => j.id)).size).toBe(total);
-    expect(counts(dataDir)).toEqual({ rows: total, queued: 0, running: 0, done: total, duplicates: 0 });
+    expect(counts(dataDir)).toEqual({ rows: total, queued: 0, running: 0, done: total, duplicates: 0, runningHere: 0 });
 
     // `marque jobs` agrees: nothing left, and no process holds the queue any more.
     const listed = spawnSync(
