@@ -185,6 +185,39 @@ describe('an interrupted folder export is resumed by running the same export aga
     );
   }, 180_000);
 
+  it('a killed re-export over an earlier one (replace mode) resumes too, replacing the rest', async () => {
+    const destination = join(dir.path, 'replace');
+    const over = (): ExportRequest => ({ ...request(destination), conflict: 'overwrite' });
+    studio = await createStudio({ dataDir, intakeProcesses: 1, pipeline: { workers: 1 } });
+    // The designer's earlier delivery: the same names, other bytes (a different size of each logo).
+    const earlier: ExportRequest = {
+      ...request(destination),
+      recipes: SIZES.map((size) => ({ recipe: 'thumbnail-png', options: { size, background: 'white' } })),
+    };
+    const first = await studio.handlers['exports.run'](exportRequest.parse(earlier), caller);
+    expect(first.written.map((f) => f.path).sort()).toEqual(
+      [...clean.keys()].filter((n) => n !== 'manifest.json').sort(),
+    );
+    await studio.close();
+    studio = null;
+    const run = startLineChild(CHILD, [dataDir, JSON.stringify(over())]);
+    await run.until((lines) => lines.some((l) => l.phase === 'writing'), 90_000);
+    await run.kill();
+    expect(run.lines.some((l) => l.finished)).toBe(false);
+
+    studio = await createStudio({ dataDir, intakeProcesses: 1, pipeline: { workers: 1 } });
+    const summary = await studio.handlers['exports.run'](exportRequest.parse(over()), caller);
+    expect(summary.failures).toEqual([]);
+    expect(summary.resumed).not.toBeNull();
+    const resumed = await tree(destination);
+    expect([...resumed.keys()].filter((name) => / \(\d+\)/.test(name))).toEqual([]);
+    for (const [name, bytes] of clean)
+      if (name !== 'manifest.json') expect(resumed.get(name)?.equals(bytes), name).toBe(true);
+    expect(await manifestFiles(destination)).toEqual(await manifestFiles(join(dir.path, 'clean')));
+    await studio.close();
+    studio = null;
+  }, 180_000);
+
   it('--resume refuses an export whose plan changed; declining starts over beside it and forgets the interrupted one', async () => {
     const destination = join(dir.path, 'declined');
     const run = startLineChild(CHILD, [dataDir, JSON.stringify(request(destination))]);

@@ -224,7 +224,8 @@ export class ExportService {
               destination: plan.destination,
               key: planKey(plan),
               now: now.toISOString(),
-              paths: [...plan.files.map((f) => f.path), plan.manifestPath],
+              // Files it skips stay the designer's: never counted as its own.
+              paths: [...plan.files.flatMap((f) => (f.action === 'skip' ? [] : [f.path])), plan.manifestPath],
             }
           : undefined,
       );

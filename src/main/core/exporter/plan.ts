@@ -208,7 +208,9 @@ export function planKey(plan: FullPlan): string {
         manifest: plan.manifestPath,
         // Sorted: the same logos picked in another order are the same export.
         files: plan.files
-          .map((f) => JSON.stringify([f.path, f.logoId, f.recipe, f.file, f.bytes, f.source, f.action]))
+          // Not the action: resuming, the interrupted run's files count as free, so a replaced or
+          // skipped file of the designer's plans as 'create' and the writer settles it as then.
+          .map((f) => JSON.stringify([f.path, f.logoId, f.recipe, f.file, f.bytes, f.source]))
           .sort(),
       }),
     )
