@@ -72,8 +72,8 @@ describe('SIGKILL during an export', () => {
         const end = Date.now() + 10_000;
         while ((await exportTempFiles(destination)).length === 0 && Date.now() < end) await sleep(1);
         expect(await run.kill()).toBe('SIGKILL');
-        expect(run.lines.some((l) => l.finished)).toBe(false);
-        leftBehind = await exportTempFiles(destination);
+        // An export that beat the kill (a busy machine can miss every short-lived temp) is discarded too.
+        leftBehind = run.lines.some((l) => l.finished) ? [] : await exportTempFiles(destination);
       }
       expect(leftBehind.length, 'no kill landed mid-write in 6 attempts').toBeGreaterThan(0);
 
