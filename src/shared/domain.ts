@@ -36,11 +36,23 @@ export type ImportOutcome =
       readonly message: string;
     };
 
+/** What an entry inside an imported folder is, when the import left it alone. */
+export type ImportSkipKind = 'symlink' | 'fifo' | 'socket' | 'device' | 'unreadable' | 'data-folder' | 'limit';
+
+/** An entry inside an imported folder that was not imported, and why (hidden files are skipped silently). */
+export interface ImportSkip {
+  readonly path: string;
+  readonly kind: ImportSkipKind;
+  readonly reason: string;
+}
+
 export interface ImportReport {
   readonly outcomes: readonly ImportOutcome[];
   readonly imported: number;
   readonly duplicates: number;
   readonly failed: number;
+  /** Entries inside imported folders that were left alone (symlinks, FIFOs, sockets, devices…). */
+  readonly skipped: readonly ImportSkip[];
 }
 
 export interface Page<T> {

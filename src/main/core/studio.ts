@@ -106,8 +106,13 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const organise = new OrganiseService({ db, store, cache, events, activity });
   const collections = new CollectionsService(db, events);
   const storage = new StorageService({ dataDir, db, store, cache, activity });
-  // Start-up reconciliation runs beside the first requests; close() waits for it.
-  const reconciled = storage.reconcileOnStart().catch(() => null);
+  // Start-up reconciliation runs beside the first requests; close() waits for it. Imports a crash
+  // stopped between storing and committing are adopted first, every start (it is one small folder).
+  const reconciled = library
+    .adoptInterruptedImports()
+    .catch(() => [])
+    .then(() => storage.reconcileOnStart())
+    .catch(() => null);
   const media = new MediaRegistry();
   // An evicted thumbnail is made again from the master (through the intake) before it is served.
   media.register('thumb', async (id) => ({

@@ -37,6 +37,13 @@ export const exportTemplate = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+const exportDestination = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'the destination contains a NUL byte')
+  .refine(isAbsoluteFolder, 'the destination must be an absolute folder path');
+
 export const exportRequest = z
   .object({
     logoIds: z.array(logoId).min(1).max(10_000),
@@ -51,22 +58,23 @@ export const exportRequest = z
       )
       .min(1)
       .max(50),
-    destination: z
-      .string()
-      .min(1)
-      .max(4096)
-      .refine((path) => !path.includes('\0'), 'the destination contains a NUL byte')
-      .refine(isAbsoluteFolder, 'the destination must be an absolute folder path'),
+    destination: exportDestination,
     template: exportTemplate.default(DEFAULT_TEMPLATE),
     conflict: z.enum(CONFLICT_MODES).default('rename'),
     zip: z.boolean().default(false),
+    /**
+     * An interrupted folder export of the same plan into this folder: true finishes it (writing
+     * only the missing files; refused when there is none or the plan changed), false starts over
+     * beside it, absent finishes it when the plan is identical.
+     */
+    resume: z.boolean().optional(),
   })
   .strict();
 
 export type ExportRequest = z.input<typeof exportRequest>;
 
 /** Browser mode: the same batch, delivered as one zip download instead of into a folder. */
-export const exportDownloadRequest = exportRequest.omit({ destination: true, zip: true, conflict: true });
+export const exportDownloadRequest = exportRequest.omit({ destination: true, zip: true, conflict: true, resume: true });
 export type ParsedExportDownloadRequest = z.output<typeof exportDownloadRequest>;
 export type ParsedExportRequest = z.output<typeof exportRequest>;
 
@@ -132,6 +140,16 @@ export interface ExportSummary {
   readonly failures: readonly ExportFailure[];
   readonly totalBytes: number;
   readonly durationMs: number;
+  /** Set when this run finished an interrupted export: when that one started, and how many of its files were kept. */
+  readonly resumed: { readonly startedAt: string; readonly kept: number } | null;
+}
+
+/** A folder export into this folder that stopped before it finished (the app or the command was killed). */
+export interface InterruptedExportInfo {
+  readonly destination: string;
+  readonly startedAt: string;
+  /** Files it was to write, its manifest not counted. */
+  readonly files: number;
 }
 
 /** A zip built for the browser: fetch `url` (an attachment) while it lasts (an hour). */
@@ -171,6 +189,13 @@ export const exportsMethods = {
     summary: 'Browser mode: builds the batch as one zip (with its manifest) and returns the URL to download it from.',
     access: 'write',
     input: exportDownloadRequest,
+  }),
+  'exports.interrupted': method<InterruptedExportInfo | null>()({
+    summary:
+      'The folder export into this folder that was interrupted (its process died), if any: running the same export again resumes it.',
+    // Write access: it probes paths on this machine.
+    access: 'write',
+    input: z.object({ destination: exportDestination }).strict(),
   }),
   'exports.cancel': method<{ readonly cancelled: boolean }>()({
     summary:

@@ -48,6 +48,7 @@ export const METHOD_NAMES = [
   'exports.run',
   'exports.download',
   'exports.cancel',
+  'exports.interrupted',
 ] as const;
 
 export const EVENT_NAMES = ['library.changed', 'jobs.changed', 'share.changed', 'exports.progress'] as const;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportJournal } from '../../../src/main/core/exporter/export-journal.ts';
@@ -52,5 +52,35 @@ describe('export journal (temp files of exports that died with their process)', 
     expect((await readdir(dir)).length).toBe(2);
     await forget();
     expect(await readdir(dir)).toEqual([`${process.ppid}-x.json`]);
+  });
+
+  it('keeps a dead folder export with its plan, marked interrupted, until it is resumed or forgotten', async () => {
+    const out = join(tmp.path, 'out');
+    await mkdir(out);
+    await writeFile(join(out, TEMP), 'half');
+    const child = spawn(process.execPath, ['-e', '0']);
+    const pid = child.pid as number;
+    await new Promise((resolve) => child.on('exit', resolve));
+    const dir = join(tmp.path, 'journal');
+    await mkdir(dir);
+    const name = '0b5c3f0e-1d2a-4c5b-8e9f-0123456789ab.json';
+    const resume = {
+      destination: out,
+      key: 'k'.repeat(64),
+      now: '2026-01-02T03:04:05.000Z',
+      paths: ['a.png', 'manifest.json'],
+    };
+    await writeFile(
+      join(dir, name),
+      JSON.stringify({ pid, folders: [out], startedAt: '2026-01-02T03:04:05.000Z', resume }),
+    );
+    const journal = new ExportJournal(dir);
+    expect((await journal.recover()).removed).toEqual([join(out, TEMP)]);
+    // Marked with pid 0: a later process that happens to get the same pid cannot make it look alive.
+    expect(JSON.parse(await readFile(join(dir, name), 'utf8'))).toMatchObject({ pid: 0, resume });
+    expect(await journal.interrupted(out)).toEqual([{ ...resume, entry: name, startedAt: '2026-01-02T03:04:05.000Z' }]);
+    expect(await journal.interrupted(join(tmp.path, 'elsewhere'))).toEqual([]);
+    await journal.forget(name);
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -96,7 +96,7 @@ describe('a library from an older schema', () => {
     expect(studio.db.pragma('foreign_key_check')).toEqual([]);
     await studio.reconciled;
     const reconciled = await studio.storage.reconcile();
-    expect(reconciled?.quarantined).toEqual([]);
+    expect(reconciled?.removedLeftovers).toEqual([]);
     expect(reconciled?.missingOriginals).toEqual([]);
 
     const call = async (name: string, input: unknown) => {

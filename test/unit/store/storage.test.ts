@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportJournal, importJournalDir } from '../../../src/main/core/store/import-journal.ts';
 import { assessHealth, type HealthFacts } from '../../../src/main/core/store/storage-health.ts';
 import { formatBytes } from '../../../src/shared/format-bytes.ts';
 import { writeCorpus } from '../../helpers/corpus.ts';
@@ -109,36 +110,54 @@ describe('storage service', () => {
     expect(health.reasons.map((r) => r.code)).toContain('cap-nearly-full');
   });
 
-  it('reconciliation quarantines old unreferenced blobs (never deletes), spares fresh ones, reports missing originals', async () => {
+  it('reconciliation removes old blobs no row or running import holds, spares fresh and in-flight ones, reports missing originals', async () => {
     const corpus = await writeCorpus(join(dir.path, 'in'), { svgs: 2, offset: 20 });
     const report = await lib.library.importPaths(corpus.files);
     const kept = report.outcomes[0]?.status === 'imported' ? report.outcomes[0].logo : null;
     const lost = report.outcomes[1]?.status === 'imported' ? report.outcomes[1].logo : null;
     if (!kept || !lost) throw new Error('import failed');
-    // An orphan blob from an interrupted import (old) and one an import is writing right now (fresh).
+    // An orphan blob a crash left (old), one an import may be writing right now (fresh), and an old
+    // one an import in this running process is storing (its journal entry says so).
     const orphan = 'a'.repeat(64);
-    const inFlight = 'b'.repeat(64);
-    for (const hash of [orphan, inFlight]) {
+    const fresh = 'b'.repeat(64);
+    const storing = 'c'.repeat(64);
+    for (const hash of [orphan, fresh, storing]) {
       await mkdir(join(lib.store.root, 'originals', hash.slice(0, 2), hash.slice(2, 4)), { recursive: true });
       await writeFile(lib.store.pathOf(hash), `bytes of ${hash}`);
     }
     const anHourAgo = new Date(Date.now() - 3_600_000);
-    await utimes(lib.store.pathOf(orphan), anHourAgo, anHourAgo);
+    for (const hash of [orphan, storing]) await utimes(lib.store.pathOf(hash), anHourAgo, anHourAgo);
+    const journal = new ImportJournal(importJournalDir(lib.dataDir));
+    const forget = await journal.begin({
+      path: '/in/flight.svg',
+      tags: [],
+      result: {
+        format: 'svg',
+        isVector: true,
+        width: 1,
+        height: 1,
+        hasAlpha: true,
+        master: { hash: storing, byteSize: 9 },
+        source: null,
+      },
+    });
     await rm(lib.store.pathOf(lost.hash));
 
     const result = await lib.storage.reconcile();
-    expect(result.quarantined).toEqual([orphan]);
+    expect(result.removedLeftovers).toEqual([orphan]);
     expect(result.missingOriginals).toEqual([lost.hash]);
-    expect(existsSync(join(lib.store.quarantineDir, orphan))).toBe(true);
     expect(existsSync(lib.store.pathOf(orphan))).toBe(false);
-    expect(existsSync(lib.store.pathOf(inFlight))).toBe(true);
+    expect(existsSync(lib.store.pathOf(fresh))).toBe(true);
+    expect(existsSync(lib.store.pathOf(storing))).toBe(true);
     expect(existsSync(lib.store.pathOf(kept.hash))).toBe(true);
+    expect(await lib.store.quarantined()).toEqual([]);
+    await forget();
     // Rows are never dropped to "recover".
     expect(lib.library.get(lost.id).hash).toBe(lost.hash);
     const health = await lib.storage.health();
     expect(health.status).toBe('error');
-    expect(health.reasons.map((r) => r.code).sort()).toEqual(['originals-missing', 'quarantined']);
-    expect(lib.activity.list({ kind: 'quarantine', offset: 0, limit: 5 }).items[0]?.detail).toContain(orphan);
+    // Only what needs a person: the missing original (a leftover blob is not worth a warning).
+    expect(health.reasons.map((r) => r.code)).toEqual(['originals-missing']);
   });
 
   it('start-up reconciliation runs once per interval; its findings persist for health in the next process', async () => {

@@ -40,8 +40,8 @@ function bar(progress: ExportProgress, width = 24): string {
 export const exportCommand: Command = {
   name: 'export',
   usage:
-    'marque export <logo ids…> --recipe R… --out DIR [--template T] [--option [R.]k=v]… [--conflict skip|overwrite|rename] [--zip] [--json]',
-  summary: `Export logos x recipes into a folder (or one zip) with a verified manifest.json. Template default: ${DEFAULT_TEMPLATE}`,
+    'marque export <logo ids…> --recipe R… --out DIR [--template T] [--option [R.]k=v]… [--conflict skip|overwrite|rename] [--zip] [--resume | --fresh] [--json]',
+  summary: `Export logos x recipes into a folder (or one zip) with a verified manifest.json. Template default: ${DEFAULT_TEMPLATE}. The same folder export run again after it was interrupted writes only the missing files (--resume insists on that, --fresh starts over beside it).`,
   options: {
     recipe: { type: 'string', multiple: true },
     out: { type: 'string' },
@@ -49,12 +49,18 @@ export const exportCommand: Command = {
     option: { type: 'string', multiple: true },
     conflict: { type: 'string' },
     zip: { type: 'boolean', default: false },
+    resume: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
   },
   async run(context) {
     const recipes = (context.values.recipe as string[] | undefined) ?? [];
     const out = context.values.out as string | undefined;
     if (context.positionals.length === 0 || recipes.length === 0 || !out) {
       context.log('marque export: give logo ids, at least one --recipe and --out DIR');
+      return 2;
+    }
+    if (context.values.resume === true && context.values.fresh === true) {
+      context.log('marque export: give --resume or --fresh, not both');
       return 2;
     }
     const options = parseRecipeOptions(recipes, (context.values.option as string[] | undefined) ?? []);
@@ -65,6 +71,7 @@ export const exportCommand: Command = {
       template: context.values.template,
       conflict: context.values.conflict,
       zip: context.values.zip === true,
+      resume: context.values.resume === true ? true : context.values.fresh === true ? false : undefined,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -106,10 +113,15 @@ export const exportCommand: Command = {
         failures: summary.failures,
         totalBytes: summary.totalBytes,
         durationMs: summary.durationMs,
+        resumed: summary.resumed,
       });
     } else {
       for (const failure of summary.failures) context.log(`failed   ${failure.code}  ${failure.message}`);
       const where = summary.zipPath ?? summary.destination;
+      if (summary.resumed)
+        context.log(
+          `resumed the export interrupted on ${summary.resumed.startedAt}: ${summary.resumed.kept} of its files were already there`,
+        );
       context.log(
         `${summary.written.length} files written to ${where} (${summary.skipped.length} skipped, ${summary.failures.length} failed)` +
           (summary.manifestPath ? `; manifest: ${summary.manifestPath}` : ''),

@@ -26,6 +26,7 @@ export const importCommand: Command = {
             ? { status: o.status, path: o.path, code: o.code, message: o.message }
             : { status: o.status, path: o.path, id: o.logo.id, name: o.logo.name },
         ),
+        skipped: report.skipped,
       });
     } else {
       for (const o of report.outcomes) {
@@ -34,7 +35,11 @@ export const importCommand: Command = {
           context.log(`duplicate  ${o.logo.id}  ${o.path} (already in the library as "${o.logo.name}")`);
         else context.log(`failed     ${o.code}  ${o.message}`);
       }
-      context.log(`${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed`);
+      for (const s of report.skipped) context.log(`skipped    ${s.path}: ${s.reason}`);
+      const skipped = report.skipped.length > 0 ? `, ${report.skipped.length} skipped` : '';
+      context.log(
+        `${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed${skipped}`,
+      );
     }
     return report.failed > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
   },

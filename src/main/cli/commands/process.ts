@@ -57,6 +57,14 @@ async function resolveLogos(studio: Studio, items: readonly string[], log: (line
   return ids;
 }
 
+/** Says who runs the jobs when another process (the app, `marque serve`, another CLI run) holds the queue. */
+export function noteQueueOwner(studio: Studio, log: (line: string) => void): void {
+  const { self, holder } = studio.pipeline.queueOwner();
+  if (self || !holder) return;
+  const who = holder.kind === 'app' ? 'the Marque app (or marque serve)' : 'another marque command';
+  log(`${who}, process ${holder.pid}, runs the queue of this library; waiting for it to run these jobs`);
+}
+
 /** A one-line progress bar for a set of jobs. */
 export function progressLine(jobs: readonly Job[], width = 24): string {
   const finished = jobs.filter((j) => j.state === 'done' || j.state === 'failed' || j.state === 'cancelled').length;
@@ -111,7 +119,9 @@ export const processCommand: Command = {
     const options = parseOptionPairs((context.values.option as string[] | undefined) ?? []);
     const studio = await context.openStudio();
     const logoIds = await resolveLogos(studio, context.positionals, (line) => process.stderr.write(`${line}\n`));
-    const { jobs } = studio.pipeline.enqueue({ logoIds, recipe, options, priority: 'interactive' });
+    // A rerun (after a crash or a kill) picks up the jobs it left instead of queuing them again.
+    const { jobs } = studio.pipeline.adoptOrEnqueue({ logoIds, recipe, options, priority: 'interactive' });
+    noteQueueOwner(studio, (line) => process.stderr.write(`${line}\n`));
     const current = new Map(jobs.map((job) => [job.id, job]));
     const tty = process.stderr.isTTY === true;
     const draw = () =>

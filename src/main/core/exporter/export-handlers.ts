@@ -1,7 +1,10 @@
 import type { Handlers } from '../../../shared/contract/index.ts';
 import type { ExportService } from './export-service.ts';
 
-type ExportHandlers = Pick<Handlers, 'exports.preview' | 'exports.run' | 'exports.download' | 'exports.cancel'>;
+type ExportHandlers = Pick<
+  Handlers,
+  'exports.preview' | 'exports.run' | 'exports.download' | 'exports.cancel' | 'exports.interrupted'
+>;
 
 /** The exporter's contract methods. */
 export function exportHandlers(exporter: ExportService): ExportHandlers {
@@ -10,6 +13,7 @@ export function exportHandlers(exporter: ExportService): ExportHandlers {
     'exports.run': async (request, context) => exporter.run(request, { clientAddress: context.clientAddress }),
     'exports.download': async (request, context) =>
       exporter.prepareDownload(request, { clientAddress: context.clientAddress }),
+    'exports.interrupted': async ({ destination }) => exporter.interrupted(destination),
     'exports.cancel': async ({ exportId }) => ({ cancelled: exporter.cancel(exportId) }),
   };
 }

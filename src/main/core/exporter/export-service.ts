@@ -6,14 +6,15 @@ import type {
   ExportPhase,
   ExportPlan,
   ExportSummary,
+  InterruptedExportInfo,
   ParsedExportDownloadRequest,
   ParsedExportRequest,
 } from '../../../shared/contract/exports.ts';
 import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { EventHub } from '../events.ts';
-import { type ExportJournal, foldersOf } from './export-journal.ts';
-import { type FullPlan, type PlanInput, planExport } from './plan.ts';
+import { type ExportJournal, foldersOf, type InterruptedExport } from './export-journal.ts';
+import { type FullPlan, type PlanInput, planExport, planKey } from './plan.ts';
 import { produceAll, type RecipeRunner } from './produce.ts';
 import { writePlan } from './write-export.ts';
 
@@ -78,7 +79,7 @@ export class ExportService {
   async preview(request: ParsedExportRequest, options: RunOptions = {}): Promise<ExportPlan> {
     const exportId = randomUUID();
     const plan = await this.#tracked(exportId, options.signal, (signal) =>
-      this.#plan(request, this.#now(), this.#progress(exportId), signal),
+      this.#planOrResume(request, this.#progress(exportId), signal).then((r) => r.plan),
     );
     const { files: _files, conflict: _conflict, template: _template, date: _date, ...preview } = plan;
     return preview;
@@ -104,6 +105,14 @@ export class ExportService {
         )
       : Promise.resolve([]);
     return this.recovered;
+  }
+
+  /** The interrupted folder export into `destination` that running the same export again would resume. */
+  async interrupted(destination: string): Promise<InterruptedExportInfo | null> {
+    await this.recovered;
+    const [latest] = (await this.#deps.journal?.interrupted(resolve(destination))) ?? [];
+    if (!latest) return null;
+    return { destination: latest.destination, startedAt: latest.startedAt, files: latest.paths.length - 1 };
   }
 
   /** Stops an export or preview by the id of its progress events; files already written stay, named in the manifest. */
@@ -203,18 +212,34 @@ export class ExportService {
     signal?: AbortSignal,
   ): Promise<ExportSummary> {
     const started = performance.now();
-    const now = this.#now();
     const progress = this.#progress(exportId);
-    const { plan, result } = await this.#tracked(exportId, signal, async (tracked) => {
-      const plan = await this.#plan({ ...request, destination }, now, progress, tracked);
-      // Journaled, so a crash mid-write leaves no temp file for good: the next start sweeps them.
-      const forget = await this.#deps.journal?.begin(foldersOf(plan));
+    const { plan, result, resumed } = await this.#tracked(exportId, signal, async (tracked) => {
+      const { plan, resuming, now } = await this.#planOrResume({ ...request, destination }, progress, tracked);
+      // Journaled with its plan, so a crash mid-write leaves no temp file for good (the next start
+      // sweeps them) and the same export run again finishes this one.
+      const forget = await this.#deps.journal?.begin(
+        foldersOf(plan),
+        plan.zipPath === null
+          ? {
+              destination: plan.destination,
+              key: planKey(plan),
+              now: now.toISOString(),
+              // Files it skips stay the designer's: never counted as its own.
+              paths: [...plan.files.flatMap((f) => (f.action === 'skip' ? [] : [f.path])), plan.manifestPath],
+            }
+          : undefined,
+      );
       try {
-        return { plan, result: await writePlan(plan, { exportId, now, signal: tracked, progress }) };
+        const result = await writePlan(plan, { exportId, now, signal: tracked, progress, resume: resuming !== null });
+        // Finished (or declined): the interrupted run is not offered again.
+        if (resuming) await this.#deps.journal?.forget(resuming.entry);
+        else if (request.resume === false) await this.#forgetInterrupted(plan.destination);
+        return { plan, result, resumed: resuming };
       } finally {
         await forget?.();
       }
     });
+
     const failures = [...plan.failures, ...result.failures];
     progress('done', result.written.length, plan.files.length, null, true);
     return {
@@ -227,10 +252,60 @@ export class ExportService {
       failures,
       totalBytes: result.written.reduce((sum, f) => sum + f.bytes, 0),
       durationMs: Math.round(performance.now() - started),
+      resumed: resumed ? { startedAt: resumed.startedAt, kept: result.kept } : null,
     };
   }
 
-  async #plan(request: ParsedExportRequest, now: Date, progress: Progress, signal?: AbortSignal): Promise<FullPlan> {
+  /**
+   * Produces the recipes and plans the export. When an interrupted folder export into the same
+   * folder had this very plan, the plan is that one (its files count as its own, its `{date}`
+   * stays) and the write resumes it; `request.resume` forces (true) or declines (false) that.
+   */
+  async #planOrResume(
+    request: ParsedExportRequest,
+    progress: Progress,
+    signal?: AbortSignal,
+  ): Promise<{ plan: FullPlan; resuming: InterruptedExport | null; now: Date }> {
+    const now = this.#now();
+    const input = await this.#produce(request, now, progress, signal);
+    if (request.zip) {
+      if (request.resume === true) throw new MarqueError('INVALID_INPUT', 'Only folder exports can be resumed');
+      return { plan: await planExport(input), resuming: null, now };
+    }
+    // The start-up sweep of dead exports' temp files must not run beside this export's own.
+    await this.recovered;
+    const interrupted =
+      request.resume === false ? [] : ((await this.#deps.journal?.interrupted(input.destination)) ?? []);
+    for (const candidate of interrupted) {
+      const then = new Date(candidate.now);
+      if (Number.isNaN(then.getTime())) continue;
+      const plan = await planExport({ ...input, now: then, ownPaths: new Set(candidate.paths) });
+      if (planKey(plan) === candidate.key) return { plan, resuming: candidate, now: then };
+    }
+    if (request.resume === true) {
+      throw new MarqueError(
+        'INVALID_INPUT',
+        interrupted.length > 0
+          ? `The interrupted export into ${input.destination} had other files (the logos, recipes, template or conflict mode differ); export without resuming to write beside it`
+          : `No interrupted export into ${input.destination} to resume`,
+      );
+    }
+    return { plan: await planExport(input), resuming: null, now };
+  }
+
+  /** Forgets every interrupted export into `destination` (the user chose to start over). */
+  async #forgetInterrupted(destination: string): Promise<void> {
+    const journal = this.#deps.journal;
+    for (const entry of (await journal?.interrupted(destination)) ?? []) await journal?.forget(entry.entry);
+  }
+
+  /** Checks the destination and produces every logo x recipe (into the cache): what a plan is made from. */
+  async #produce(
+    request: ParsedExportRequest,
+    now: Date,
+    progress: Progress,
+    signal?: AbortSignal,
+  ): Promise<PlanInput> {
     if (!isAbsolute(request.destination)) {
       throw new MarqueError('INVALID_INPUT', `The destination "${request.destination}" is not an absolute folder path`);
     }
@@ -255,7 +330,7 @@ export class ExportService {
       batches,
       failures,
     };
-    return planExport(input);
+    return input;
   }
 
   async #tracked<T>(

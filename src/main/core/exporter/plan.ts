@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
@@ -39,6 +40,11 @@ export interface PlanInput {
   readonly batches: readonly ProducedBatch[];
   /** Failures met while producing, carried into the plan so the preview names them. */
   readonly failures?: readonly ExportFailure[];
+  /**
+   * Resuming: the paths an interrupted run of this export was to write. Files there count as free
+   * (they are that run's own), so the plan comes out as it did then instead of numbering around them.
+   */
+  readonly ownPaths?: ReadonlySet<string>;
 }
 
 /** A plan entry with what the writer needs and the UI does not. */
@@ -64,10 +70,12 @@ interface DiskEntry {
 /** Directory listings of the destination, read once per folder, keyed the case-folded way. */
 class DiskIndex {
   readonly #root: string;
+  readonly #own: ReadonlySet<string>;
   readonly #listings = new Map<string, Map<string, DiskEntry>>();
 
-  constructor(root: string) {
+  constructor(root: string, own: ReadonlySet<string> = new Set()) {
     this.#root = root;
+    this.#own = own;
   }
 
   async load(dirs: readonly string[]): Promise<Map<string, DiskEntry>> {
@@ -76,7 +84,10 @@ class DiskIndex {
     if (listing) return listing;
     listing = new Map();
     const entries = await readdir(join(this.#root, ...dirs), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) listing.set(foldKey(entry.name), { name: entry.name, isDir: entry.isDirectory() });
+    for (const entry of entries) {
+      if (!entry.isDirectory() && this.#own.has([...dirs, entry.name].join('/'))) continue;
+      listing.set(foldKey(entry.name), { name: entry.name, isDir: entry.isDirectory() });
+    }
     this.#listings.set(key, listing);
     return listing;
   }
@@ -113,7 +124,7 @@ function settle(
 export async function planExport(input: PlanInput): Promise<FullPlan> {
   const template = parseTemplate(input.template);
   const date = dateToken(input.now);
-  const disk = new DiskIndex(input.destination);
+  const disk = new DiskIndex(input.destination, input.ownPaths);
   const registry = new NameRegistry();
 
   let zipPath: string | null = null;
@@ -181,4 +192,27 @@ export async function planExport(input: PlanInput): Promise<FullPlan> {
     template: input.template,
     date,
   };
+}
+
+/**
+ * The identity of a folder plan: the same key means the same files from the same sources at the
+ * same paths, so an interrupted run of it can be finished instead of exported again beside itself.
+ */
+export function planKey(plan: FullPlan): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        destination: plan.destination,
+        template: plan.template,
+        conflict: plan.conflict,
+        manifest: plan.manifestPath,
+        // Sorted: the same logos picked in another order are the same export.
+        files: plan.files
+          // Not the action: resuming, the interrupted run's files count as free, so a replaced or
+          // skipped file of the designer's plans as 'create' and the writer settles it as then.
+          .map((f) => JSON.stringify([f.path, f.logoId, f.recipe, f.file, f.bytes, f.source]))
+          .sort(),
+      }),
+    )
+    .digest('hex');
 }

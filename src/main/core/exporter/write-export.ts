@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rmdir, unlink } from 'node:fs/promises';
+import { lstat, rmdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ExportedFile, ExportFailure, ExportPhase, ExportPlanEntry } from '../../../shared/contract/exports.ts';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
@@ -15,6 +15,11 @@ export interface WriteOptions {
   readonly exportId: string;
   readonly now: Date;
   readonly signal?: AbortSignal;
+  /**
+   * Finishing an interrupted run of this plan: a file already at its planned path with the
+   * source's exact bytes is that run's work, kept and listed instead of written again.
+   */
+  readonly resume?: boolean;
   progress(phase: ExportPhase, done: number, total: number, current: string | null): void;
 }
 
@@ -24,6 +29,8 @@ export interface WriteResult {
   readonly failures: ExportFailure[];
   readonly manifestPath: string | null;
   readonly zipPath: string | null;
+  /** Resuming: files an interrupted run had already published, kept (and listed) as they were. */
+  readonly kept: number;
 }
 
 function failureOf(file: PlannedFile, error: unknown): ExportFailure {
@@ -51,7 +58,7 @@ function cancelled(file: PlannedFile): ExportFailure {
 function manifestOf(
   plan: FullPlan,
   options: WriteOptions,
-  result: Omit<WriteResult, 'manifestPath' | 'zipPath'>,
+  result: Omit<WriteResult, 'manifestPath' | 'zipPath' | 'kept'>,
   zip: boolean,
 ): ExportManifest {
   return buildManifest({
@@ -75,11 +82,41 @@ function manifestOf(
   });
 }
 
+/** The file an interrupted run already published at the planned path, when its bytes are the source's. */
+async function alreadyWritten(plan: FullPlan, file: PlannedFile, kept: Set<string>): Promise<ExportedFile | null> {
+  const target = resolveInside(plan.destination, file.components);
+  const info = await lstat(target).catch(() => null);
+  if (!info?.isFile() || info.size !== file.bytes) return null;
+  const [there, source] = await Promise.all([hashFile(target), hashFile(file.source)]);
+  if (there.sha256 !== source.sha256) return null;
+  kept.add(target);
+  return {
+    logoId: file.logoId,
+    logoName: file.logoName,
+    recipe: file.recipe,
+    file: file.file,
+    path: file.path,
+    absolutePath: target,
+    bytes: there.bytes,
+    sha256: there.sha256,
+    action: file.action as ExportedFile['action'],
+  };
+}
+
 /** Copies one planned file; a file that appeared since planning is skipped or numbered, never clobbered. */
-async function writeOne(plan: FullPlan, maker: FolderMaker, file: PlannedFile): Promise<ExportedFile | 'skipped'> {
+async function writeOne(
+  plan: FullPlan,
+  maker: FolderMaker,
+  file: PlannedFile,
+  kept: Set<string> | null,
+): Promise<ExportedFile | 'skipped'> {
   const dirs = file.components.slice(0, -1);
   const wanted = file.components.at(-1) as string;
   await maker.ensure(dirs);
+  if (kept) {
+    const there = await alreadyWritten(plan, file, kept);
+    if (there) return there;
+  }
   const overwrite = plan.conflict === 'overwrite';
   for (let n = 1; n < 100; n++) {
     const name = n === 1 ? wanted : numbered(wanted, n);
@@ -139,6 +176,8 @@ type Outcome =
 async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<WriteResult> {
   const maker = await FolderMaker.open(plan.destination);
   const total = plan.files.length;
+  // Resuming: files the interrupted run had published, kept as they are (and never undone).
+  const kept = options.resume === true ? new Set<string>() : null;
   let done = 0;
   // A full or read-only disk fails every file alike: the first such error stops the export.
   let diskError: { readonly error: unknown; readonly path: string } | null = null;
@@ -146,7 +185,7 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
     try {
       if (options.signal?.aborted || diskError) return { kind: 'failed', failure: cancelled(file) };
       if (file.action === 'skip') return { kind: 'skipped', entry: entryOf(file) };
-      const result = await writeOne(plan, maker, file);
+      const result = await writeOne(plan, maker, file, kept);
       if (result === 'skipped') return { kind: 'skipped', entry: { ...entryOf(file), action: 'skip' } };
       return { kind: 'written', file: result, planned: file };
     } catch (error) {
@@ -162,7 +201,7 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
   if (diskError)
     return undoAfterDiskError(
       plan.destination,
-      written.map((w) => w.file),
+      written.map((w) => w.file).filter((f) => !kept?.has(f.absolutePath)),
       maker.created,
       diskError,
     );
@@ -193,16 +232,26 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
     const name = n === 1 ? plan.manifestPath : numbered(plan.manifestPath, n);
     const target = resolveInside(plan.destination, [name]);
     try {
-      await writeBytesAtomic(target, manifestBytes(manifest), plan.conflict === 'overwrite');
+      // Resuming, the manifest at the planned path can only be the interrupted run's: it is replaced.
+      await writeBytesAtomic(
+        target,
+        manifestBytes(manifest),
+        plan.conflict === 'overwrite' || (options.resume === true && n === 1),
+      );
       manifestPath = target;
     } catch (error) {
       if (isWholeDiskError(error))
-        return undoAfterDiskError(plan.destination, verified, maker.created, { error, path: name });
+        return undoAfterDiskError(
+          plan.destination,
+          verified.filter((f) => !kept?.has(f.absolutePath)),
+          maker.created,
+          { error, path: name },
+        );
       if (!(error instanceof TargetExistsError)) throw error;
     }
   }
   if (failures.length > 0) await removeEmptyFolders(maker.created);
-  return { written: verified, skipped, failures, manifestPath, zipPath: null };
+  return { written: verified, skipped, failures, manifestPath, zipPath: null, kept: kept?.size ?? 0 };
 }
 
 /**
@@ -253,7 +302,7 @@ async function writeZip(plan: FullPlan, options: WriteOptions): Promise<WriteRes
     options.progress('writing', index + 1, total, file.path);
   }
   if (skippedAll) {
-    return { written: [], skipped: plan.files.map(entryOf), failures, manifestPath: null, zipPath: null };
+    return { written: [], skipped: plan.files.map(entryOf), failures, manifestPath: null, zipPath: null, kept: 0 };
   }
   const maker = await FolderMaker.open(plan.destination);
   const zipPath = resolveInside(plan.destination, [zipName]);
@@ -293,7 +342,7 @@ async function writeZip(plan: FullPlan, options: WriteOptions): Promise<WriteRes
       : error;
   }
   options.progress('verifying', written.length, written.length, zipName);
-  return { written, skipped: [], failures, manifestPath: `${zipPath}!/${plan.manifestPath}`, zipPath };
+  return { written, skipped: [], failures, manifestPath: `${zipPath}!/${plan.manifestPath}`, zipPath, kept: 0 };
 }
 
 /** Writes a plan (folder or zip) and reports what happened to every file. */

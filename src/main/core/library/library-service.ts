@@ -13,6 +13,7 @@ import type { Intake } from '../intake/intake-pool.ts';
 import type { IntakeResult } from '../intake/protocol.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
+import { ImportJournal, importJournalDir, type StoredImport } from '../store/import-journal.ts';
 import type { ActivityRecord, ActivityService } from './activity-service.ts';
 import { expandPaths } from './expand-paths.ts';
 import { listVersions, setTrashed, swapMaster } from './logo-edits.ts';
@@ -52,9 +53,46 @@ interface LibraryDeps {
 /** The logo library: import through the intake, then metadata in SQLite and bytes in the store. */
 export class LibraryService {
   readonly #deps: LibraryDeps;
+  /** Imports between storing their blobs and committing their rows, for the next start after a crash. */
+  readonly #journal: ImportJournal;
 
   constructor(deps: LibraryDeps) {
     this.#deps = deps;
+    this.#journal = new ImportJournal(importJournalDir(deps.dataDir));
+  }
+
+  /**
+   * At start-up: an import killed between storing its blobs and committing its row left a complete
+   * blob and its journal entry. The row is written as that import would have (the designer asked
+   * for that file), unless a logo already holds those bytes; an entry whose blob never made it is
+   * dropped. Returns the ids of the logos adopted this way.
+   */
+  async adoptInterruptedImports(): Promise<string[]> {
+    const adopted: string[] = [];
+    for (const { name, entry, live } of await this.#journal.entries()) {
+      if (live) continue;
+      try {
+        const { result } = entry;
+        const complete =
+          (await this.#deps.store.has(result.master.hash)) &&
+          (!result.source || (await this.#deps.store.has(result.source.hash)));
+        if (complete && !this.#byHash(result.master.hash))
+          adopted.push(this.#insert(entry.path, result, entry.tags).id);
+      } catch {
+        // The row could not be written (full disk): the blob stays; a re-import adopts it.
+      }
+      await this.#journal.remove(name);
+    }
+    if (adopted.length > 0) {
+      this.#tryRecordActivity({
+        kind: 'import',
+        logoIds: adopted,
+        clientAddress: null,
+        detail: `${adopted.length} imported after an interruption (the import was stopped before it finished)`,
+      });
+      this.#deps.events.emit('library.changed', { kind: 'imported', ids: adopted });
+    }
+    return adopted;
   }
 
   /** Imports files and folders; `clientAddress` names a remote caller in the activity log. */
@@ -64,7 +102,7 @@ export class LibraryService {
     clientAddress: string | null = null,
     options: { readonly keepSource?: boolean } = {},
   ): Promise<ImportReport> {
-    const files = await expandPaths(
+    const { files, skipped } = await expandPaths(
       paths.map((path) => resolve(path)),
       this.#deps.dataDir,
     );
@@ -87,14 +125,17 @@ export class LibraryService {
       imported: imported.length,
       duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
       failed: outcomes.filter((o) => o.status === 'failed').length,
+      skipped,
     };
-    if (outcomes.length > 0) {
+    if (outcomes.length > 0 || skipped.length > 0) {
       // The log is best-effort: on a full disk the rows above are committed and the report must still reach the caller.
       this.#tryRecordActivity({
         kind: 'import',
         logoIds: imported.map((o) => o.logo.id),
         clientAddress,
-        detail: `${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed`,
+        detail: `${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed${
+          skipped.length > 0 ? `, ${skipped.length} skipped (links or special files)` : ''
+        }`,
       });
     }
     return report;
@@ -133,8 +174,11 @@ export class LibraryService {
   }
 
   async #importOne(path: string, tags: readonly string[], keepSource: boolean): Promise<ImportOutcome> {
+    let forget: (() => Promise<void>) | null = null;
     try {
-      const stored = await this.#intakeAndStore(path, keepSource);
+      const stored = await this.#intakeAndStore(path, keepSource, async (result) => {
+        forget = await this.#journal.begin({ path, tags: [...tags], result: storedImport(result) });
+      });
       if (stored.status === 'duplicate') return { status: 'duplicate', path, logo: stored.logo };
       // Re-checked inside the insert: two copies of one file in the same batch race to here.
       const raced = this.#byHash(stored.result.master.hash);
@@ -154,6 +198,8 @@ export class LibraryService {
         code,
         message: message.includes(basename(path)) ? message : `${basename(path)}: ${message}`,
       };
+    } finally {
+      await (forget as (() => Promise<void>) | null)?.();
     }
   }
 
@@ -165,6 +211,8 @@ export class LibraryService {
   async #intakeAndStore(
     path: string,
     keepSource = false,
+    /** Called before the blobs go into the store (the import journals itself). */
+    beforeStore?: (result: IntakeResult) => Promise<void>,
   ): Promise<{ status: 'duplicate'; logo: Logo } | { status: 'stored'; result: IntakeResult }> {
     let result: IntakeResult | null = null;
     try {
@@ -174,6 +222,7 @@ export class LibraryService {
         await this.#discard(result);
         return { status: 'duplicate', logo: existing };
       }
+      await beforeStore?.(result);
       await this.#deps.store.adopt(result.master.tempFile, result.master.hash);
       if (result.source) await this.#deps.store.adopt(result.source.tempFile, result.source.hash);
       await this.#adoptDerived(result);
@@ -221,7 +270,7 @@ export class LibraryService {
     return row ? rowToLogo(row) : null;
   }
 
-  #insert(path: string, result: IntakeResult, tags: readonly string[]): Logo {
+  #insert(path: string, result: StoredImport, tags: readonly string[]): Logo {
     const { db } = this.#deps;
     const id = newLogoId();
     const now = new Date().toISOString();
@@ -459,3 +508,16 @@ const MIME: Record<string, string> = {
   svg: 'image/svg+xml',
   pdf: 'application/pdf',
 };
+
+/** The part of an intake result the library row is made from (no temp files). */
+function storedImport(result: IntakeResult): StoredImport {
+  return {
+    format: result.format,
+    isVector: result.isVector,
+    width: result.width,
+    height: result.height,
+    hasAlpha: result.hasAlpha,
+    master: { hash: result.master.hash, byteSize: result.master.byteSize },
+    source: result.source ? { hash: result.source.hash, byteSize: result.source.byteSize } : null,
+  };
+}

@@ -119,6 +119,90 @@ export class JobStore {
     })();
   }
 
+  /**
+   * Enqueue without duplicates (the CLI): each job's logo x cache key (recipe, options, master,
+   * version) keeps one row. A queued row whose owner is gone is adopted by `owner`; a finished one
+   * (done, failed, cancelled) is queued again for `owner` (a done one then completes from the
+   * cache); a row a live process runs or queued is waited for as is (it will run it: taking it
+   * over could leave two processes waiting on each other). Only a logo x key without any row gets
+   * a new one. Returns the job ids in request order.
+   */
+  adoptOrInsert(jobs: readonly NewJob[], owner: string, isGone: (instance: string | null) => boolean): string[] {
+    const now = new Date().toISOString();
+    const existing = this.#sql.get(
+      'SELECT id, state, runner, owner FROM jobs WHERE logo_id = ? AND cache_key = ? ORDER BY seq DESC',
+    );
+    const adopt = this.#sql.get(
+      `UPDATE jobs SET state = 'queued', owner = @owner, priority = min(priority, @priority), progress = 0,
+         runner = NULL, runner_pid = NULL, error_code = NULL, error_message = NULL, finished_at = NULL,
+         attempts = CASE WHEN state = 'queued' THEN attempts ELSE 0 END, updated_at = @now
+       WHERE id = @id AND state <> 'running'`,
+    );
+    return this.#db
+      .transaction(() => {
+        const ids: string[] = [];
+        const fresh: NewJob[] = [];
+        for (const job of jobs) {
+          const rows = existing.all(job.logoId, job.cacheKey) as {
+            id: string;
+            state: JobState;
+            runner: string | null;
+            owner: string;
+          }[];
+          const live = rows.find(
+            (r) =>
+              (r.state === 'running' && !isGone(r.runner)) ||
+              (r.state === 'queued' && r.owner !== owner && !isGone(r.owner)),
+          );
+          if (live) {
+            ids.push(live.id);
+            continue;
+          }
+          const pick = rows.find((r) => r.state === 'queued') ?? rows.find((r) => r.state !== 'running');
+          if (pick) {
+            adopt.run({ id: pick.id, owner, priority: PRIORITY_RANK[job.priority], now });
+            ids.push(pick.id);
+          } else {
+            fresh.push(job);
+            ids.push(job.id);
+          }
+        }
+        this.insert(fresh, owner);
+        return ids;
+      })
+      .immediate();
+  }
+
+  /**
+   * Makes `owner` the owner of every queued job (of one logo, or all) whose owner is gone:
+   * `marque jobs --drain` runs them. Jobs a live process queued stay its own (it runs them).
+   */
+  adoptQueued(owner: string, logoId: string | undefined, isGone: (instance: string | null) => boolean): string[] {
+    const filter = logoId ? 'AND logo_id = @logoId' : '';
+    const take = this.#sql.get(`UPDATE jobs SET owner = @owner, updated_at = @now WHERE id = @id AND state = 'queued'`);
+    return this.#db
+      .transaction(() => {
+        const now = new Date().toISOString();
+        const rows = this.#sql
+          .get(`SELECT id, owner FROM jobs WHERE state = 'queued' ${filter} ORDER BY seq`)
+          .all({ logoId }) as { id: string; owner: string }[];
+        const adopted = rows.filter((r) => r.owner !== owner && isGone(r.owner));
+        for (const row of adopted) take.run({ id: row.id, owner, now });
+        return adopted.map((r) => r.id);
+      })
+      .immediate();
+  }
+
+  /** Ids of jobs not finished yet (queued or running), oldest first. */
+  unfinished(logoId: string | undefined): string[] {
+    const filter = logoId ? 'AND logo_id = @logoId' : '';
+    return (
+      this.#sql.get(`SELECT id FROM jobs WHERE state IN ('queued', 'running') ${filter} ORDER BY seq`).all({
+        logoId,
+      }) as { id: string }[]
+    ).map((r) => r.id);
+  }
+
   row(id: string): JobRow | undefined {
     return this.#sql.get(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
   }

@@ -25,8 +25,9 @@ import { FILES, MANIFEST, readOutputManifest } from './output-folder.ts';
 import { outputPathSegments } from './output-paths.ts';
 import { defaultPipelineWorkers, MAX_WORKERS, WORKERS_SETTING } from './pool-size.ts';
 import type { PipelineReply, TaskInput } from './protocol.ts';
+import { type LeaseHolder, QueueLease } from './queue-lease.ts';
 import type { Registry } from './registry.ts';
-import { RunnerRegistry } from './runners.ts';
+import { HEARTBEAT_MS, RunnerRegistry } from './runners.ts';
 import { TextFonts } from './text-fonts.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
@@ -40,7 +41,7 @@ const MAX_ATTEMPTS = 3;
  */
 const PREFETCH = 1;
 
-/** How often an app-wide queue looks for jobs another process queued. */
+/** How often the queue looks for jobs another process queued, and tries for the lease when another holds it. */
 const FOREIGN_POLL_MS = 2_000;
 
 export interface PipelineDeps {
@@ -85,6 +86,10 @@ export class PipelineService {
   readonly #events: JobsEventBatcher;
   readonly #tempRoot: string;
   readonly #runners: RunnerRegistry;
+  /** Only the holder of the queue's lease claims jobs (one dispatcher per library). */
+  readonly #lease: QueueLease;
+  #holdsLease = false;
+  #renewedAt = 0;
   /** Installed fonts join the key of jobs on SVG masters with text (see job-requests.ts). */
   readonly #textFonts: TextFonts;
   #poll: NodeJS.Timeout | null = null;
@@ -96,6 +101,7 @@ export class PipelineService {
     this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
     this.#runners = new RunnerRegistry(deps.db, this.instanceId);
     this.#textFonts = new TextFonts({ masterPath: (hash) => deps.store.pathOf(hash) });
+    this.#lease = new QueueLease(deps.db, this.instanceId, (deps.scope ?? 'all') === 'all' ? 'app' : 'cli');
     // Same volume as the cache (renames stay atomic); the dot keeps it out of the cache's index.
     this.#tempRoot = join(deps.cache.root, '.pipeline-tmp');
     this.#waiters = new JobWaiters(
@@ -117,12 +123,37 @@ export class PipelineService {
     this.#runners.prune();
     this.#events.changed(recovered);
     await fontsScanned;
-    // Another process may queue jobs for this library (the CLI beside the app): look now and then.
-    if ((this.#deps.scope ?? 'all') === 'all') {
-      this.#poll = setInterval(() => this.#pump(), FOREIGN_POLL_MS);
-      this.#poll.unref();
+    this.#holdsLease = this.#lease.tryAcquire();
+    this.#renewedAt = Date.now();
+    // Keep the lease (or wait for it), and pick up jobs another process queued (the CLI beside the app).
+    this.#poll = setInterval(() => this.#tick(), FOREIGN_POLL_MS);
+    this.#poll.unref();
+    this.#pump();
+  }
+
+  /** Renews or takes the lease, then dispatches; a holder that lost its lease stops claiming. */
+  #tick(): void {
+    if (this.#closing) return;
+    try {
+      const now = Date.now();
+      if (!this.#holdsLease) {
+        this.#holdsLease = this.#lease.tryAcquire(now);
+        this.#renewedAt = now;
+        if (this.#holdsLease)
+          this.#events.changed(this.#jobs.recoverOrphans((r) => this.#runners.isGone(r), MAX_ATTEMPTS));
+      } else if (now - this.#renewedAt >= HEARTBEAT_MS) {
+        this.#holdsLease = this.#lease.renew(now);
+        this.#renewedAt = now;
+      }
+    } catch {
+      // Busy database: the next tick tries again, well inside the lease's expiry.
     }
     this.#pump();
+  }
+
+  /** Whether this instance dispatches the queue now, and who does when another process holds it. */
+  queueOwner(): { readonly self: boolean; readonly holder: LeaseHolder | null } {
+    return { self: this.#holdsLease, holder: this.#lease.holder() };
   }
 
   get threads(): number {
@@ -152,6 +183,40 @@ export class PipelineService {
     if (request.priority === 'interactive') this.#yieldPrefetched();
     this.#pump();
     return { jobs: this.#jobs.rows(ids).map((row) => this.#toJob(row)) };
+  }
+
+  /**
+   * Enqueue for a CLI run: the jobs already kept for these logos x recipe x options are adopted
+   * (queued, orphaned by a dead process, or finished and run again, from the cache when it still
+   * holds the output) instead of queuing a second row for each; a job another live process runs is
+   * waited for. Jobs left running by a dead process are recovered first.
+   */
+  adoptOrEnqueue(request: EnqueueRequest): EnqueueReply {
+    if (this.#closing) throw new MarqueError('INTERNAL', 'The studio is closing');
+    const jobs = prepareJobs(request, { ...this.#deps, fontsOf: this.#textFonts.fontsOf });
+    const isGone = (runner: string | null) => this.#runners.isGone(runner);
+    this.#events.changed(this.#jobs.recoverOrphans(isGone, MAX_ATTEMPTS));
+    const ids = this.#jobs.adoptOrInsert(jobs, this.instanceId, isGone);
+    this.#events.changed(ids);
+    if (request.priority === 'interactive') this.#yieldPrefetched();
+    this.#pump();
+    return { jobs: this.#jobs.rows(ids).map((row) => this.#toJob(row)) };
+  }
+
+  /**
+   * `marque jobs --drain`: this instance adopts every queued job (of one logo, or all), jobs a dead
+   * process left running included, and runs them once it holds the queue. Returns what is unfinished.
+   */
+  adoptQueued(logoId?: string): Job[] {
+    this.#events.changed(this.#jobs.recoverOrphans((r) => this.#runners.isGone(r), MAX_ATTEMPTS));
+    this.#jobs.adoptQueued(this.instanceId, logoId, (r) => this.#runners.isGone(r));
+    this.#pump();
+    return this.#jobs.rows(this.#jobs.unfinished(logoId)).map((row) => this.#toJob(row));
+  }
+
+  /** Jobs not finished yet (queued or running), oldest first. */
+  unfinished(logoId?: string): Job[] {
+    return this.#jobs.rows(this.#jobs.unfinished(logoId)).map((row) => this.#toJob(row));
   }
 
   get(id: string): Job {
@@ -294,7 +359,7 @@ export class PipelineService {
 
   /** Starts queued jobs while threads are free. Synchronous claims keep it race-free in-process. */
   #pump(): void {
-    if (this.#closing) return;
+    if (this.#closing || !this.#holdsLease) return;
     const free = this.#deps.pool.threads + PREFETCH - this.#active.size;
     if (free <= 0) return;
     const onlyOwner = (this.#deps.scope ?? 'all') === 'own' ? this.instanceId : null;
@@ -429,6 +494,8 @@ export class PipelineService {
     this.#waiters.wakeAll();
     this.#events.flush();
     this.#events.close();
+    this.#lease.release();
+    this.#holdsLease = false;
     this.#runners.unregister();
     await rm(join(this.#tempRoot, this.instanceId), { recursive: true, force: true }).catch(() => {});
   }

@@ -8,14 +8,18 @@ import type { ActivityService } from '../library/activity-service.ts';
 import { Settings, setting } from '../settings.ts';
 import type { BlobStore } from './blob-store.ts';
 import type { DerivedCache } from './derived-cache.ts';
+import { ImportJournal, importJournalDir } from './import-journal.ts';
 import { assessHealth } from './storage-health.ts';
 
 /** Cache kinds shown by name in the stats; every other kind counts as recipe outputs. */
 export const THUMBNAIL_KIND = 'thumbs';
 export const PREVIEW_KIND = 'previews';
 
-/** A blob younger than this may belong to an import still writing its row: never quarantined. */
-const QUARANTINE_GRACE_MS = 10 * 60_000;
+/**
+ * A blob with no row and no import-journal entry younger than this may belong to an import in a
+ * process that keeps no journal (an older Marque): left alone until then.
+ */
+const LEFTOVER_GRACE_MS = 10 * 60_000;
 /** Start-up reconciliation walks every stored original; CLI runs in a row share one walk per interval. */
 export const RECONCILE_INTERVAL_MS = 10 * 60_000;
 /** When the last reconciliation ran and which originals it found missing. */
@@ -31,8 +35,8 @@ const LAST_RECONCILE = setting(
 type ReconcileSummary = NonNullable<z.output<typeof LAST_RECONCILE.schema>>;
 
 export interface ReconcileReport {
-  /** Blobs on disk no row knew of, moved to store/quarantine. */
-  readonly quarantined: readonly string[];
+  /** Blobs on disk no row knew of and no running import was storing: leftovers of a crash, removed. */
+  readonly removedLeftovers: readonly string[];
   /** Blob rows whose file is missing (reported, rows kept). */
   readonly missingOriginals: readonly string[];
   readonly cacheAdded: number;
@@ -50,9 +54,11 @@ interface StorageDeps {
 /** Storage housekeeping: what is stored and where, whether it is healthy, and the cache's cap. */
 export class StorageService {
   readonly #deps: StorageDeps;
+  readonly #journal: ImportJournal;
 
   constructor(deps: StorageDeps) {
     this.#deps = deps;
+    this.#journal = new ImportJournal(importJournalDir(deps.dataDir));
   }
 
   async stats(): Promise<StorageStats> {
@@ -113,33 +119,35 @@ export class StorageService {
   }
 
   /**
-   * Start-up reconciliation of disk and database. Blobs without a row are quarantined (moved to
-   * store/quarantine and reported), never deleted; rows whose blob is missing are reported.
+   * Start-up reconciliation of disk and database. A blob without a row is what a crash left
+   * between storing a file and committing its row (the import journal already adopted the ones it
+   * knew): not user data until a row exists, so it is removed, without asking anyone, unless a
+   * running import is storing it. Nothing with a row is ever removed; rows whose blob is missing
+   * are reported.
    */
   async reconcile(now = Date.now()): Promise<ReconcileReport> {
-    const { db, store, cache, activity } = this.#deps;
-    // Two set differences, no per-file stat except for the few candidates for quarantine.
+    const { db, store, cache } = this.#deps;
+    // Two set differences, no per-file stat except for the few candidates.
     const onDisk = await store.hashSet();
     const rows = new Set(db.prepare('SELECT hash FROM blobs').pluck().all() as string[]);
-    const quarantined: string[] = [];
-    for (const hash of onDisk) {
-      if (rows.has(hash)) continue;
+    const removedLeftovers: string[] = [];
+    const candidates = [...onDisk].filter((hash) => !rows.has(hash));
+    const storing = candidates.length > 0 ? await this.#journal.liveHashes() : new Set<string>();
+    const hasRow = db.prepare('SELECT 1 FROM blobs WHERE hash = ?').pluck();
+    for (const hash of candidates) {
+      if (storing.has(hash)) continue;
       const modified = await store.modifiedAt(hash);
-      if (modified === null || now - modified < QUARANTINE_GRACE_MS) continue;
-      await store.quarantine(hash);
-      quarantined.push(hash);
+      if (modified === null || now - modified < LEFTOVER_GRACE_MS) continue;
+      // Checked again right before the removal, in the same tick: a row committed meanwhile wins.
+      if (hasRow.get(hash) !== undefined) continue;
+      store.removeSync(hash);
+      removedLeftovers.push(hash);
     }
     const missingOriginals = [...rows].filter((hash) => !onDisk.has(hash));
     const summary: ReconcileSummary = { at: now, missingOriginals: missingOriginals.slice(0, 1000) };
     new Settings(db).set(LAST_RECONCILE, summary);
-    if (quarantined.length > 0) {
-      activity.recordActivity({
-        kind: 'quarantine',
-        detail: `${quarantined.length} stored file(s) without a library row moved to ${store.quarantineDir}: ${quarantined.slice(0, 20).join(', ')}`,
-      });
-    }
     const { added, forgotten } = await cache.reconcile();
-    return { quarantined, missingOriginals, cacheAdded: added, cacheForgotten: forgotten };
+    return { removedLeftovers, missingOriginals, cacheAdded: added, cacheForgotten: forgotten };
   }
 }
 

@@ -16,6 +16,7 @@ export function mergeReports(reports: readonly ImportReport[]): ImportReport {
     imported: reports.reduce((n, r) => n + r.imported, 0),
     duplicates: reports.reduce((n, r) => n + r.duplicates, 0),
     failed: reports.reduce((n, r) => n + r.failed, 0),
+    skipped: reports.flatMap((report) => report.skipped),
   };
 }
 
@@ -28,6 +29,7 @@ function failed(name: string, error: unknown): ImportReport {
     imported: 0,
     duplicates: 0,
     failed: 1,
+    skipped: [],
   };
 }
 

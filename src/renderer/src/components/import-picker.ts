@@ -29,7 +29,11 @@ export async function runImport(files: readonly DroppedFile[]): Promise<void> {
     const parts = [`Imported ${plural(report.imported, 'logo')}`];
     if (report.duplicates) parts.push(`${report.duplicates} already in the library`);
     if (report.failed) parts.push(`${report.failed} failed`);
-    const details = report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.message] : []));
+    if (report.skipped.length) parts.push(`${report.skipped.length} skipped (links or special files)`);
+    const details = [
+      ...report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.message] : [])),
+      ...report.skipped.map((s) => `Skipped ${s.path}: ${s.reason}`),
+    ];
     updateToast(toast, {
       tone: report.failed && !report.imported && !report.duplicates ? 'error' : 'success',
       message: parts.join(' · '),

@@ -10,6 +10,7 @@ import { jobRunners } from './0021-job-runners.ts';
 import { sources } from './0022-sources.ts';
 import { cacheTotals } from './0023-cache-totals.ts';
 import { activityRollup } from './0024-activity-rollup.ts';
+import { queueLease } from './0025-queue-lease.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   sources,
   cacheTotals,
   activityRollup,
+  queueLease,
 ];

@@ -7,13 +7,15 @@ import { Icon } from '../../components/Icon.tsx';
 import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useSelectionStore } from '../../stores/selection-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
-import { useExportStore } from './export-store.ts';
+import { checkInterrupted, useExportStore } from './export-store.ts';
+import { InterruptedNotice } from './InterruptedNotice.tsx';
 import { PlanTree } from './PlanTree.tsx';
 import { RecipePicker } from './RecipePicker.tsx';
 
-function request(ids: readonly string[]) {
+function request(ids: readonly string[], resume?: boolean) {
   const state = useExportStore.getState();
   return {
+    ...(resume ? { resume } : {}),
     logoIds: [...ids],
     recipes: Object.entries(state.recipes).map(([recipe, options]) => ({ recipe, options })),
     destination: state.destination.trim(),
@@ -26,7 +28,10 @@ function request(ids: readonly string[]) {
 /** Desktop: the OS folder picker fills the destination. */
 async function chooseFolder(): Promise<void> {
   const folder = await window.marque?.chooseFolder?.();
-  if (folder) useExportStore.setState({ destination: folder, plan: null });
+  if (folder) {
+    useExportStore.setState({ destination: folder, plan: null });
+    checkInterrupted(0);
+  }
 }
 
 /** Starts a browser download of a same-origin URL (the zip the server just built). */
@@ -39,7 +44,11 @@ function startDownload(url: string, fileName: string): void {
   anchor.remove();
 }
 
-async function run(kind: 'preview' | 'export' | 'queue' | 'download', ids: readonly string[]): Promise<void> {
+async function run(
+  kind: 'preview' | 'export' | 'queue' | 'download',
+  ids: readonly string[],
+  resume?: boolean,
+): Promise<void> {
   const writes = kind === 'export' || kind === 'download';
   useExportStore.setState({ busy: kind, error: null, ...(writes ? { summary: null, progress: null } : {}) });
   try {
@@ -63,8 +72,9 @@ async function run(kind: 'preview' | 'export' | 'queue' | 'download', ids: reado
       useExportStore.setState({ summary: reply.summary, plan: null });
       startDownload(reply.url, reply.fileName);
     } else {
-      const summary = await client.call('exports.run', request(ids));
+      const summary = await client.call('exports.run', request(ids, resume));
       useExportStore.setState({ summary, plan: null });
+      checkInterrupted(0);
     }
   } catch (error) {
     useExportStore.setState({ error: errorMessage(error) });
@@ -138,7 +148,10 @@ export function ExportScreen() {
                   className="input"
                   placeholder="/Users/you/Desktop/Brand kit"
                   value={s.destination}
-                  onChange={(event) => useExportStore.setState({ destination: event.target.value, plan: null })}
+                  onChange={(event) => {
+                    useExportStore.setState({ destination: event.target.value, plan: null });
+                    checkInterrupted();
+                  }}
                 />
                 {window.marque?.chooseFolder && (
                   <button type="button" className="button" onClick={() => void chooseFolder()}>
@@ -188,6 +201,13 @@ export function ExportScreen() {
               </label>
             </div>
           </section>
+          {s.interrupted && !s.zip && (
+            <InterruptedNotice
+              interrupted={s.interrupted}
+              disabled={!canWrite}
+              onResume={() => void run('export', ids, true)}
+            />
+          )}
           {s.error && (
             <div className="banner banner--error" role="alert">
               {s.error}
@@ -260,6 +280,11 @@ export function ExportScreen() {
                 {formatBytes(s.summary.totalBytes)}
               </h2>
               <p className="muted export__path">{s.summary.zipPath ?? s.summary.destination}</p>
+              {s.summary.resumed && (
+                <p className="muted">
+                  Finished the interrupted export: {plural(s.summary.resumed.kept, 'file')} were already there
+                </p>
+              )}
               {window.marque?.showInFolder && s.summary.written.length > 0 && (
                 <button
                   type="button"

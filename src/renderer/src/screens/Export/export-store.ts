@@ -1,6 +1,12 @@
 import { create } from 'zustand';
-import type { ExportPlan, ExportProgress, ExportSummary } from '../../../../shared/contract/exports.ts';
+import type {
+  ExportPlan,
+  ExportProgress,
+  ExportSummary,
+  InterruptedExportInfo,
+} from '../../../../shared/contract/exports.ts';
 import { DEFAULT_TEMPLATE } from '../../../../shared/contract/exports.ts';
+import { client } from '../../api/client.ts';
 import { defaultOptions, RECIPES } from './recipe-catalog.ts';
 
 interface ExportState {
@@ -15,6 +21,8 @@ interface ExportState {
   readonly summary: ExportSummary | null;
   readonly busy: 'preview' | 'export' | 'download' | 'queue' | null;
   readonly error: string | null;
+  /** A folder export into the chosen folder that was interrupted (the app was killed): offered to resume. */
+  readonly interrupted: InterruptedExportInfo | null;
 }
 
 // A plain PNG is the safe first choice: every build has that recipe.
@@ -31,7 +39,33 @@ export const useExportStore = create<ExportState>(() => ({
   summary: null,
   busy: null,
   error: null,
+  interrupted: null,
 }));
+
+let lookup: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Asks whether an export into the chosen folder was interrupted, a moment after the folder stops
+ * changing (typing a path asks once, not per key).
+ */
+export function checkInterrupted(delayMs = 300): void {
+  if (lookup) clearTimeout(lookup);
+  lookup = setTimeout(() => {
+    lookup = null;
+    const destination = useExportStore.getState().destination.trim();
+    if (!destination) {
+      useExportStore.setState({ interrupted: null });
+      return;
+    }
+    client.call('exports.interrupted', { destination }).then(
+      (interrupted) => {
+        if (useExportStore.getState().destination.trim() === destination) useExportStore.setState({ interrupted });
+      },
+      // Not an absolute folder yet, or the server is away: nothing to offer.
+      () => useExportStore.setState({ interrupted: null }),
+    );
+  }, delayMs);
+}
 
 /** The running export's progress, written by the 'exports.progress' event. */
 export function applyExportProgress(progress: ExportProgress): void {
