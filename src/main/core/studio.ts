@@ -3,6 +3,8 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { appHandlers } from './app-handlers.ts';
+import { printHandlers } from './colour/print-handlers.ts';
+import { PrintService } from './colour/print-service.ts';
 import { type CoreEntries, sourceEntries } from './entries.ts';
 import { EventHub } from './events.ts';
 import { exportHandlers } from './exporter/export-handlers.ts';
@@ -66,6 +68,7 @@ export interface Studio {
   /** Batch export of recipe outputs to folders or one zip. */
   readonly exporter: ExportService;
   readonly settings: Settings;
+  readonly print: PrintService;
   /** The teammate share (off until started). */
   readonly share: ShareService;
   readonly handlers: Handlers;
@@ -131,6 +134,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     const file = library.mediaFile(id, 'original');
     return { ...file, attachment: file.mime === 'image/svg+xml' || file.mime === 'application/pdf', shareable: true };
   });
+  const settings = new Settings(db);
+  const print = new PrintService(settings, dataDir);
   const pipeline = await createPipeline(
     {
       entry: entries.pipelineWorker,
@@ -140,6 +145,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       events,
       logoOf: (id) => library.get(id),
       paletteOf: (id) => paletteFromLibrary(library, id),
+      printSetup: () => print.setup(),
       onDone: (job) => recordJobFacts(library, job),
     },
     options.pipeline,
@@ -156,7 +162,6 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   // Temp files of exports that died with their process (crash, SIGKILL) are swept beside the first requests.
   void exporter.recoverInterrupted();
   media.register('export', (id) => exporter.downloadFile(id));
-  const settings = new Settings(db);
   const share: ShareService = new ShareService(settings, events, ({ host, port, token, limits }) =>
     startMarqueServer({
       studio,
@@ -178,6 +183,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter),
+    ...printHandlers(print),
   };
   let closed = false;
   const studio: Studio = {
@@ -196,6 +202,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     pipeline,
     exporter,
     settings,
+    print,
     share,
     handlers,
     async close() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logoPalette, paletteProcessor } from '../../../src/main/core/pipeline/processors/palette.ts';
-import { deltaE76, rgbToCmyk, rgbToLab } from '../../../src/main/core/pipeline/processors/raster/color.ts';
 import { decodeToRgba } from '../../../src/main/core/pipeline/processors/raster/decode.ts';
+import { deltaE76, rgbToLab, uncalibratedCmyk } from '../../../src/shared/colour.ts';
 import type { Palette } from '../../../src/shared/palette.ts';
 import { context, encode, inputFrom, rasterise, svgInput } from './helpers.ts';
 
@@ -14,7 +14,7 @@ const TWO_COLOURS_ON_WHITE =
   '<text x="420" y="380" font-size="20" fill="#1d3557">tiny</text></svg>';
 
 function near(palette: Palette, rgb: readonly [number, number, number]): number {
-  return Math.min(...palette.colors.map((c) => deltaE76(c.lab, rgbToLab(...rgb))));
+  return Math.min(...palette.colors.map((c) => deltaE76(c.lab, rgbToLab(rgb))));
 }
 
 describe('palette', () => {
@@ -27,7 +27,7 @@ describe('palette', () => {
     expect(near(palette, BLUE)).toBeLessThan(3);
     expect(near(palette, [255, 255, 255])).toBeGreaterThan(20);
     // Shares of the logo's area: circle 53 100 px², frame 36 000 px² (+ text).
-    const red = palette.colors.find((c) => deltaE76(c.lab, rgbToLab(...RED)) < 3);
+    const red = palette.colors.find((c) => deltaE76(c.lab, rgbToLab(RED)) < 3);
     expect(red?.share).toBeGreaterThan(0.55);
     expect(red?.share).toBeLessThan(0.62);
     expect(palette.colors.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
@@ -56,7 +56,7 @@ describe('palette', () => {
     expect(red?.cmyk).toEqual([0, 100, 100, 0]);
     expect(red?.lab[0]).toBeCloseTo(53.24, 1);
     expect(red?.lab[1]).toBeCloseTo(80.09, 1);
-    expect(rgbToCmyk(0, 0, 0)).toEqual([0, 0, 0, 100]);
+    expect(uncalibratedCmyk([0, 0, 0])).toEqual([0, 0, 0, 100]);
   });
 
   it('keeps a locked palette as given and measures its shares', async () => {

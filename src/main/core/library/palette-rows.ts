@@ -1,5 +1,5 @@
+import { hexToLab, hexToRgb, uncalibratedCmyk } from '../../../shared/colour.ts';
 import type { Palette, PaletteColor } from '../../../shared/palette.ts';
-import { hexToLab, hexToRgb, naiveCmyk } from './color-lab.ts';
 import type { Db } from './database.ts';
 import { requireLogos } from './logo-edits.ts';
 
@@ -8,7 +8,7 @@ export interface PaletteColorInput {
   readonly hex: string;
   readonly share: number;
   readonly name?: string | undefined;
-  /** Kept when given (the palette processor's own CMYK); else naive device CMYK. */
+  /** Kept when given (the palette processor's ICC CMYK); else an uncalibrated stand-in. */
   readonly cmyk?: readonly [number, number, number, number];
 }
 
@@ -60,7 +60,7 @@ export function writePalette(db: Db, id: string, colors: readonly PaletteColorIn
     colors.forEach((color, position) => {
       const hex = `#${color.hex.replace('#', '').toLowerCase()}`;
       const [L, a, b] = hexToLab(hex);
-      const [c, m, y, k] = color.cmyk ?? naiveCmyk(hexToRgb(hex));
+      const [c, m, y, k] = color.cmyk ?? uncalibratedCmyk(hexToRgb(hex));
       insert.run({
         id,
         position,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { hexToRgb, type Rgb } from '../../../../shared/colour.ts';
 import type { Palette, PaletteColor } from '../../../../shared/palette.ts';
 import type { Processor } from '../processor.ts';
 import { backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './raster/background.ts';
-import { hexToRgb, type Rgb } from './raster/color.ts';
 import { masterToRgba } from './raster/input.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from './raster/palette.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ClipShape } from '../svg/art.ts';
 import type { DisplayPage, DrawOp, Ink, InkGradient, InkPaint, KnockoutOp, PathOp } from '../svg/display-list.ts';
+import { fontFinder } from '../svg/font-finder.ts';
 import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
 
 /** The parts of pdfkit's page we reach past its API: the resources and the page dictionary. */
@@ -80,10 +81,94 @@ function separationSpace(
   return space;
 }
 
+/** PDF/X-4: the press profile as the OutputIntent, and the bleed around the trim. */
+export interface PdfX {
+  readonly profile: Uint8Array;
+  /** The profile's description: the output condition a prepress check shows. */
+  readonly profileName: string;
+  readonly bleedPt: number;
+}
+
 export interface PdfMeta {
   readonly title: string;
   readonly subject?: string;
   readonly keywords?: string;
+  readonly pdfx?: PdfX;
+}
+
+const pdfxOf = new WeakMap<PDFKit.PDFDocument, PdfX>();
+
+/**
+ * A PDF name as an info value: pdfkit turns every string of the info dictionary into a PDF string,
+ * but PDF/X wants /Trapped /False. A reference-like object is written as its toString().
+ */
+function infoName(doc: PDFKit.PDFDocument, name: string): unknown {
+  const referenceClass = Object.getPrototypeOf(doc.ref({})) as object;
+  return Object.create(referenceClass, { toString: { value: () => `/${pdfName(name)}` } });
+}
+
+function xmlText(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
+}
+
+/**
+ * Makes the document PDF/X-4 (ISO 15930-7): the press ICC profile embedded as a GTS_PDFX output
+ * intent, the version in the info dictionary and the XMP metadata, Trapped set; pages get their
+ * TrimBox and BleedBox in addDisplayPage and fonts are embedded.
+ */
+function makePdfX(doc: PDFKit.PDFDocument, pdfx: PdfX, title: string): void {
+  pdfxOf.set(doc, pdfx);
+  const internals = doc as unknown as {
+    info: Record<string, unknown>;
+    _root: { data: Record<string, unknown> };
+    appendXML(xml: string): void;
+  };
+  internals.info.GTS_PDFXVersion = 'PDF/X-4';
+  internals.info.Trapped = infoName(doc, 'False');
+  const profile = doc.ref({ N: 4 } as unknown as object);
+  profile.end(Buffer.from(pdfx.profile));
+  internals._root.data.OutputIntents = [
+    {
+      Type: 'OutputIntent',
+      S: 'GTS_PDFX',
+      OutputConditionIdentifier: new String('Custom'),
+      OutputCondition: new String(pdfx.profileName),
+      Info: new String(pdfx.profileName),
+      RegistryName: new String('http://www.color.org'),
+      DestOutputProfile: profile,
+    },
+  ];
+  // Deterministic ids: the same document gives the same bytes.
+  const id = Buffer.from(title).toString('hex').padEnd(32, '0').slice(0, 32);
+  const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
+  internals.appendXML(`
+        <rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:xmpx="http://ns.adobe.com/xap/1.0/">
+            <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
+            <xmpMM:DocumentID>${xmlText(uuid)}</xmpMM:DocumentID>
+            <xmpMM:InstanceID>${xmlText(uuid)}</xmpMM:InstanceID>
+            <xmpMM:VersionID>1</xmpMM:VersionID>
+            <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+            <xmpx:ModifyDate>${FIXED_DATE.toISOString().split('.')[0]}Z</xmpx:ModifyDate>
+            <xmpx:MetadataDate>${FIXED_DATE.toISOString().split('.')[0]}Z</xmpx:MetadataDate>
+        </rdf:Description>`);
+}
+
+/**
+ * The font plate labels and captions are set in, embedded (PDF/X needs every font embedded, and a
+ * RIP without Helvetica would substitute): the first installed sans face, else Helvetica.
+ */
+let labelFont: { file: string; name?: string } | null | undefined;
+function labelFontFile(): { file: string; name?: string } | null {
+  if (labelFont === undefined) {
+    const choice = fontFinder().find('DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif', 400, 'normal');
+    labelFont = choice
+      ? {
+          file: choice.face.file,
+          ...(/\.(ttc|otc)$/i.test(choice.face.file) ? { name: choice.face.postscriptName } : {}),
+        }
+      : null;
+  }
+  return labelFont;
 }
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -93,7 +178,7 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
  * file ID from the info dictionary, so that is fixed too).
  */
 export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.6',
@@ -109,6 +194,8 @@ export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
     },
     displayTitle: true,
   });
+  if (meta.pdfx) makePdfX(doc, meta.pdfx, meta.title);
+  return doc;
 }
 
 export function finishPdf(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
@@ -297,8 +384,11 @@ class PageWriter {
   text(op: Extract<DrawOp, { kind: 'text' }>): void {
     this.doc.save();
     this.setInk(op.ink, false);
-    this.doc.font('Helvetica').fontSize(op.size);
-    this.doc.text(winAnsiText(op.text), op.x, op.y, { lineBreak: false, baseline: 'alphabetic' });
+    const font = labelFontFile();
+    if (font) this.doc.font(font.file, font.name as string);
+    else this.doc.font('Helvetica');
+    this.doc.fontSize(op.size);
+    this.doc.text(font ? op.text : winAnsiText(op.text), op.x, op.y, { lineBreak: false, baseline: 'alphabetic' });
     this.doc.restore();
   }
 }
@@ -307,12 +397,24 @@ class PageWriter {
 export function addDisplayPage(doc: PDFKit.PDFDocument, page: DisplayPage): void {
   doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
   const internals = doc as unknown as PageInternals;
-  if (page.trimBox) {
-    const [x, y, w, h] = page.trimBox;
+  const pdfx = pdfxOf.get(doc);
+  // PDF/X needs a TrimBox on every page: the artboard is the whole page when none is given.
+  const trim = page.trimBox ?? (pdfx ? ([0, 0, page.widthPt, page.heightPt] as const) : undefined);
+  if (trim) {
+    const [x, y, w, h] = trim;
     // PDF boxes are y-up from the bottom left.
     internals.page.dictionary.data.TrimBox = [x, page.heightPt - y - h, x + w, page.heightPt - y].map((value) =>
       round(value, 3),
     );
+    if (pdfx) {
+      const b = pdfx.bleedPt;
+      internals.page.dictionary.data.BleedBox = [
+        Math.max(0, x - b),
+        Math.max(0, page.heightPt - y - h - b),
+        Math.min(page.widthPt, x + w + b),
+        Math.min(page.heightPt, page.heightPt - y + b),
+      ].map((value: number) => round(value, 3));
+    }
   }
   const writer = new PageWriter(doc);
   doc.save();

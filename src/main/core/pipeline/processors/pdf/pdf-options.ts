@@ -23,6 +23,12 @@ export const pdfOptions = z
     marginMm: z.number().min(0).max(500).default(0),
     /** The dark page of the reversed variant. */
     reverseBackground: hex.default('#000000'),
+    /** Spot: art colours closer than this (ΔE76) print with one ink; raise it to merge more. */
+    mergeDeltaE: z.number().min(0).max(50).default(3),
+    /** Spot: at most this many inks; beyond it the smallest colours merge (the facts say which). */
+    maxInks: z.number().int().min(1).max(32).default(12),
+    /** PDF/X-4: the press profile embedded as the OutputIntent, TrimBox and BleedBox, no RGB. */
+    pdfx: z.boolean().default(false),
   })
   .strict();
 

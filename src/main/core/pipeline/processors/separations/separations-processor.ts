@@ -3,15 +3,17 @@ import { type SeparationOptions, separationOptions } from './separation-options.
 
 /**
  * Colour separations recipe: spot or process plates as PDF pages and film positives, plus a
- * composite proof. The drawing code loads only when a job runs (the registry is imported by main).
+ * composite proof (v3: inks by printed area, ICC process builds, trap on by default, no empty
+ * plates, embedded label font, optional PDF/X-4). The drawing code loads only when a job runs (the registry is imported by main).
  */
 export const separations: Processor<SeparationOptions> = {
   id: 'separations',
-  version: 2,
+  version: 3,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,
   usesPalette: true,
+  usesPrint: true,
   async run(input, opts, context) {
     const { runSeparations } = await import('./render-separations.ts');
     return runSeparations(input, opts, context);

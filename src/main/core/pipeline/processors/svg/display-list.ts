@@ -1,5 +1,5 @@
+import type { Cmyk } from '../../../../../shared/colour.ts';
 import type { ClipShape, FillRule, Gradient, GradientStop, PaintItem, StrokeStyle, SvgArt } from './art.ts';
-import type { Cmyk } from './color.ts';
 import { type Matrix, multiply } from './matrix.ts';
 
 /**
