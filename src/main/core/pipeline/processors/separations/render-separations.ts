@@ -1,4 +1,4 @@
-import { hexToRgb, type Rgb } from '../../../../../shared/colour.ts';
+import type { Rgb } from '../../../../../shared/colour.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
 import { openPress, type Press } from '../../../colour/press.ts';
