@@ -102,9 +102,8 @@ const pdfxOf = new WeakMap<PDFKit.PDFDocument, PdfX>();
  * A PDF name as an info value: pdfkit turns every string of the info dictionary into a PDF string,
  * but PDF/X wants /Trapped /False. A reference-like object is written as its toString().
  */
-function infoName(doc: PDFKit.PDFDocument, name: string): unknown {
-  const referenceClass = Object.getPrototypeOf(doc.ref({})) as object;
-  return Object.create(referenceClass, { toString: { value: () => `/${pdfName(name)}` } });
+function infoName(reference: PDFKit.PDFKitReference, name: string): unknown {
+  return Object.create(Object.getPrototypeOf(reference) as object, { toString: { value: () => `/${pdfName(name)}` } });
 }
 
 function xmlText(text: string): string {
@@ -123,10 +122,10 @@ function makePdfX(doc: PDFKit.PDFDocument, pdfx: PdfX, title: string): void {
     _root: { data: Record<string, unknown> };
     appendXML(xml: string): void;
   };
-  internals.info.GTS_PDFXVersion = 'PDF/X-4';
-  internals.info.Trapped = infoName(doc, 'False');
   const profile = doc.ref({ N: 4 } as unknown as object);
   profile.end(Buffer.from(pdfx.profile));
+  internals.info.GTS_PDFXVersion = 'PDF/X-4';
+  internals.info.Trapped = infoName(profile, 'False');
   internals._root.data.OutputIntents = [
     {
       Type: 'OutputIntent',
