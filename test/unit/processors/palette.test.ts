@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readAse } from '../../../src/main/core/colour/ase.ts';
+import { openPress } from '../../../src/main/core/colour/press.ts';
 import { logoPalette, paletteProcessor } from '../../../src/main/core/pipeline/processors/palette.ts';
 import { decodeToRgba } from '../../../src/main/core/pipeline/processors/raster/decode.ts';
 import { deltaE76, rgbToLab, uncalibratedCmyk } from '../../../src/shared/colour.ts';
 import type { Palette } from '../../../src/shared/palette.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../src/shared/print.ts';
 import { context, encode, inputFrom, rasterise, svgInput } from './helpers.ts';
 
 const RED = [0xe6, 0x39, 0x46] as const;
@@ -75,7 +78,7 @@ describe('palette', () => {
     expect(palette.colors[1]?.share).toBeGreaterThan(0.55);
   });
 
-  it('runs as a processor: palette.json and palette.gpl, palette in the facts', async () => {
+  it('runs as a processor: palette.json, .gpl and .ase, ICC CMYK, palette in the facts', async () => {
     const png = await encode(await rasterise(TWO_COLOURS_ON_WHITE), 'png');
     const result = await paletteProcessor.run(
       await inputFrom(png, 'png', 'Acme'),
@@ -91,6 +94,12 @@ describe('palette', () => {
     const gpl = new TextDecoder().decode(result.files.find((f) => f.path === 'palette.gpl')?.bytes);
     expect(gpl).toMatch(/^GIMP Palette\nName: Acme\n/);
     expect(gpl).toContain('230  57  70\t#e63946');
+    // CMYK through the built-in press profile (LittleCMS), the same builds print output uses.
+    const press = await openPress(DEFAULT_PRINT_SETUP);
+    for (const colour of facts.palette.colors) expect(colour.cmyk).toEqual(press.cmyk(colour.rgb));
+    // The palette as an Adobe Swatch Exchange file that reads back with its colours.
+    const ase = readAse(result.files.find((f) => f.path === 'palette.ase')?.bytes as Uint8Array, 'palette.ase');
+    expect(ase.map((swatch) => swatch.name).sort()).toEqual(['#1D3557', '#E63946']);
     const svgResult = await paletteProcessor.run(
       await svgInput(TWO_COLOURS_ON_WHITE),
       paletteProcessor.options.parse({}),
