@@ -1,15 +1,19 @@
 import sharp from 'sharp';
 import { z } from 'zod';
 import { MarqueError } from '../../../../../shared/errors.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
+import { openPress } from '../../../colour/press.ts';
+import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import type { Rgb } from '../artwork/colour.ts';
 import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
+import { matchNamedInk } from '../svg/inks.ts';
 import { COLOURWAY_NAMES, type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
 import { oneColourPixels, oneColourSvg } from './one-colour.ts';
-import { packageReadme } from './package-readme.ts';
+import { type PrintColour, packageReadme } from './package-readme.ts';
 
 export const PACKAGE_FORMATS = ['svg', 'pdf', 'png', 'jpg'] as const;
 
@@ -37,6 +41,8 @@ export const packageOptions = z
       .string()
       .regex(/^[A-Za-z0-9][\w-]{0,40}$/)
       .optional(),
+    /** Print PDFs as PDF/X-4 (the press profile embedded as the OutputIntent). */
+    pdfx: z.boolean().default(false),
   })
   .strict();
 export type PackageOptions = z.infer<typeof packageOptions>;
@@ -49,9 +55,12 @@ const ONE_COLOUR: Partial<Record<ColourwayName, Rgb>> = { Black: BLACK, White: W
 /** The `package` recipe: colourways x formats in the agency folder convention, with a client README. */
 export const packageProcessor: Processor<PackageOptions> = {
   id: 'package',
-  version: 2,
+  // v3: print PDFs in ICC CMYK (optionally PDF/X-4); the README names the press and brand inks.
+  version: 3,
   title: 'Logo package',
   usesName: true,
+  usesPalette: true,
+  usesPrint: true,
   options: packageOptions as z.ZodType<PackageOptions>,
   async run(input, options, context) {
     return buildLogoPackage(input, options, (percent) => context.progress(percent), context.signal);
@@ -154,7 +163,14 @@ export async function buildLogoPackage(
   files.unshift({
     path: 'README.txt',
     bytes: new TextEncoder().encode(
-      packageReadme({ name: input.name, brand, logoType: options.logoType, files, notes }),
+      packageReadme({
+        name: input.name,
+        brand,
+        logoType: options.logoType,
+        files,
+        notes,
+        ...(options.formats.includes('pdf') ? { print: await printColour(input, options) } : {}),
+      }),
     ),
     mime: 'text/plain',
   });
@@ -224,7 +240,7 @@ function printPdfs(
   const fromMaster = options.colourways.filter((c) => PDF_VARIANT_OF[c]);
   if (fromMaster.length) {
     const variants = fromMaster.map((c) => PDF_VARIANT_OF[c] as 'full-color' | 'black' | 'reversed');
-    const run = pdf.run(input, pdfOptions.parse({ variants }), context);
+    const run = pdf.run(input, pdfOptions.parse({ variants, pdfx: options.pdfx }), context);
     fromMaster.forEach((colourway, index) => {
       jobs.push(
         run.then((result) => ({
@@ -238,7 +254,11 @@ function printPdfs(
   for (const colourway of options.colourways) {
     if (PDF_VARIANT_OF[colourway] || !svgText) continue;
     const master = new TextEncoder().encode(recolourSvg(svgText, colourway));
-    const run = pdf.run({ ...input, master }, pdfOptions.parse({ variants: ['full-color'] }), context);
+    const run = pdf.run(
+      { ...input, master },
+      pdfOptions.parse({ variants: ['full-color'], pdfx: options.pdfx }),
+      context,
+    );
     jobs.push(
       run.then((result) => ({
         path: path(colourway),
@@ -248,6 +268,28 @@ function printPdfs(
     );
   }
   return jobs;
+}
+
+/** The press and the brand colours as print builds, for the README (palette colours when the logo has them). */
+async function printColour(input: ProcessorInput, options: PackageOptions): Promise<PrintColour> {
+  const setup = input.print ?? DEFAULT_PRINT_SETUP;
+  const press = await openPress(setup);
+  const named = await loadNamedInks(setup);
+  return {
+    profile: setup.profile.name,
+    intent: setup.intent,
+    coverageLimit: setup.coverageLimit,
+    pdfx: options.pdfx,
+    colours: (input.palette?.colors ?? []).map((colour) => {
+      const ink = colour.name ? undefined : named.length > 0 ? matchNamedInk(colour.rgb, named) : undefined;
+      return {
+        hex: colour.hex,
+        cmyk: press.cmyk(colour.rgb),
+        ...(colour.name ? { name: colour.name } : {}),
+        ...(ink ? { ink: `${ink.name} (dE00 ${ink.deltaE00})` } : {}),
+      };
+    }),
+  };
 }
 
 function pdfFile(files: readonly OutputFile[], name: string): Uint8Array {
