@@ -82,6 +82,8 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       const swatch = library.details.getByRole('button', { name: /^Copy .*#[0-9a-f]{6}$/ }).first();
       await swatch.waitFor();
       const hex = ((await swatch.getAttribute('aria-label')) ?? '').slice(-7);
+      // Each swatch shows RGB, the press profile's CMYK and the share of the logo it covers.
+      expect(await swatch.textContent()).toMatch(/RGB \d+ \d+ \d+C\d+ M\d+ Y\d+ K\d+.*\d+% of the logo/);
       await swatch.click();
       await library.toast(`Copied ${hex}`).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hex);
