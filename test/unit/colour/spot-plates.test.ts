@@ -166,6 +166,44 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
     expect(result.facts?.paper).toEqual(['#ffffff']);
   });
 
+  it('the designer renames an ink and reassigns a colour to another ink; the plates follow', async () => {
+    const svg = await readFile('node_modules/flag-icons/flags/4x3/za.svg', 'utf8');
+    const result = await pdf.run(
+      await svgInput(svg, 'za'),
+      pdf.options.parse({
+        variants: ['full-color'],
+        color: 'spot',
+        widthMm: 100,
+        inkNames: { '#007847': 'Springbok Green' },
+        mergeInks: [{ from: '#ffb915', into: '#e1392d' }],
+      }),
+      context(),
+    );
+    const inks = result.facts?.inks as Ink[];
+    const merges = result.facts?.merges as Merge[];
+    expect(inks.map((ink) => ink.name)).toContain('Springbok Green');
+    expect(inks.map((ink) => ink.hex)).not.toContain('#ffb915');
+    const red = inks.find((ink) => ink.hex === '#e1392d') as Ink;
+    expect(merges).toContainEqual(expect.objectContaining({ hex: '#ffb915', into: red.name, reason: 'user' }));
+    // The gold band prints on the red plate, as the designer asked.
+    const plates = await tiffsep(result.files[0]?.bytes as Uint8Array, 'za-reassigned');
+    const redPlate = plates.find((plate) => plate.name === red.name) as Plate;
+    const { width, height } = redPlate;
+    const { data } = await sharp(Buffer.from(svg)).resize(width, height, { fit: 'fill' }).flatten().raw().toBuffer({
+      resolveWithObject: true,
+    });
+    let gold = 0;
+    let onRed = 0;
+    for (let i = 0; i < width * height; i++) {
+      if (toHex([data[i * 3] as number, data[i * 3 + 1] as number, data[i * 3 + 2] as number]) !== '#ffb915') continue;
+      gold++;
+      if ((redPlate.ink[i] as number) >= 128) onRed++;
+    }
+    expect(gold).toBeGreaterThan(50);
+    expect(onRed / gold).toBeGreaterThan(0.95);
+    expect(plates.some((plate) => plate.name === 'Springbok Green')).toBe(true);
+  });
+
   it('Brazil keeps its green field apart from the lettering green (dE76 5.6); near-white is paper', async () => {
     const svg = await readFile('node_modules/flag-icons/flags/4x3/br.svg', 'utf8');
     const result = await pdf.run(

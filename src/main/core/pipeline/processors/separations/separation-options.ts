@@ -30,6 +30,13 @@ export const separationOptions = z
     trapPt: z.number().min(0).max(3).optional(),
     /** Spot: art colours closer than this (ΔE76) print with one ink; raise it to merge more. */
     mergeDeltaE: z.number().min(0).max(50).default(3),
+    /** Spot: the designer's merges and reassignments: colour `from` prints with the ink of colour `into`. */
+    mergeInks: z
+      .array(z.object({ from: hex, into: hex }).strict())
+      .max(64)
+      .optional(),
+    /** Spot: the designer's ink names, by the ink's colour. */
+    inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
     /** Spot: at most this many inks (screens); beyond it the smallest colours merge (the facts say which). */
     maxInks: z.number().int().min(1).max(16).default(12),
     /** PDF/X-4 plates: the press profile as the OutputIntent, TrimBox and BleedBox. */

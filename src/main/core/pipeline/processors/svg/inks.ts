@@ -25,6 +25,8 @@ export interface SpotInk {
   readonly coverage: number;
   /** The nearest ink of a loaded swatch book, when one is loaded. */
   readonly match?: InkMatch;
+  /** Art colours the designer assigned to this ink ('#rrggbb'): they print here whatever is nearer. */
+  readonly assigned?: readonly string[];
 }
 
 export interface InkMatch {
@@ -43,7 +45,7 @@ export interface InkMerge {
   readonly deltaE: number;
   /** Visible share of the artboard, 0-1. */
   readonly coverage: number;
-  readonly reason: 'near' | 'invisible' | 'ink-limit';
+  readonly reason: 'near' | 'invisible' | 'ink-limit' | 'user';
 }
 
 export interface InkPlan {
@@ -65,6 +67,10 @@ export interface InkRules {
   readonly mergeDeltaE: number;
   /** At most this many inks; the smallest colours merge into their nearest ink beyond it. */
   readonly maxInks: number;
+  /** The designer's merges and reassignments: colour `from` prints with the ink of colour `into`. */
+  readonly mergeInks?: readonly { readonly from: string; readonly into: string }[] | undefined;
+  /** The designer's ink names, by the ink's colour ('#rrggbb'). */
+  readonly inkNames?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Colours covering less than this share of the artboard cannot be seen at print size: never a plate. */
@@ -132,6 +138,7 @@ export async function planInks(
         : null;
   const paper: string[] = [];
   const merges: InkMerge[] = [];
+  const assignments = new Map<string, string>();
   let kept: Candidate[];
   if (given) {
     kept = [];
@@ -148,10 +155,18 @@ export async function planInks(
     const candidates: Candidate[] = [...areas.byHex.entries()]
       .map(([hex, coverage]) => ({ hex, rgb: hexToRgb(hex), name: storedName(hex), coverage }))
       .sort((a, b) => b.coverage - a.coverage || a.hex.localeCompare(b.hex));
+    const userInto = new Map(
+      (rules.mergeInks ?? []).map((merge) => [toHex(hexToRgb(merge.from)), toHex(hexToRgb(merge.into))]),
+    );
+    const pending: Candidate[] = [];
     kept = [];
     for (const candidate of candidates) {
       if (isPaperWhite(candidate.rgb)) {
         paper.push(candidate.hex);
+        continue;
+      }
+      if (userInto.has(candidate.hex) && userInto.get(candidate.hex) !== candidate.hex) {
+        pending.push(candidate);
         continue;
       }
       const nearest = nearestOf(candidate.rgb, kept);
@@ -168,22 +183,40 @@ export async function planInks(
       const nearest = nearestOf(smallest.rgb, kept) as Candidate;
       mergeInto(smallest, nearest, deltaE76(rgbToLab(smallest.rgb), rgbToLab(nearest.rgb)), 'ink-limit', merges);
     }
-    // Every colour prints on its nearest final ink: areas and merge targets are settled on those.
+    // The designer's merges: onto the ink of the colour they named (or the ink nearest it).
+    for (const candidate of pending) {
+      const into = hexToRgb(userInto.get(candidate.hex) as string);
+      const target = kept.find((ink) => ink.hex === toHex(into)) ?? nearestOf(into, kept);
+      if (!target) {
+        kept.push({ ...candidate });
+        continue;
+      }
+      assignments.set(candidate.hex, target.hex);
+      mergeInto(candidate, target, deltaE76(rgbToLab(candidate.rgb), rgbToLab(target.rgb)), 'user', merges);
+    }
+    // Every colour prints on its nearest final ink (or the one it was assigned to): areas and
+    // merge targets are settled on those.
     for (const ink of kept) ink.coverage = 0;
-    assignCoverage(kept, areas, [], false);
+    assignCoverage(kept, areas, [], false, assignments);
     for (const merge of merges) {
+      if (merge.reason === 'user') continue;
       const ink = nearestOf(hexToRgb(merge.hex), kept) as Candidate;
       Object.assign(merge, { into: ink.hex, deltaE: deltaE76(rgbToLab(hexToRgb(merge.hex)), rgbToLab(ink.rgb)) });
     }
     kept.sort((a, b) => b.coverage - a.coverage || a.hex.localeCompare(b.hex));
   }
   const names = new Set<string>();
+  const userNames = new Map(Object.entries(rules.inkNames ?? {}).map(([hex, name]) => [toHex(hexToRgb(hex)), name]));
   const inks = kept.map((candidate): SpotInk => {
     const match = named.length > 0 ? matchNamedInk(candidate.rgb, named) : undefined;
     const base = spotName({
       hex: candidate.hex,
-      name: candidate.name ?? (match && match.deltaE00 <= NAME_MATCH_DELTA_E00 ? match.name : undefined),
+      name:
+        userNames.get(candidate.hex) ??
+        candidate.name ??
+        (match && match.deltaE00 <= NAME_MATCH_DELTA_E00 ? match.name : undefined),
     });
+    const assigned = [...assignments].filter(([, into]) => into === candidate.hex).map(([from]) => from);
     let name = base;
     for (let i = 2; names.has(name); i++) name = `${base} ${i}`;
     names.add(name);
@@ -194,6 +227,7 @@ export async function planInks(
       cmyk: press.cmyk(candidate.rgb, Number.POSITIVE_INFINITY),
       coverage: round4(candidate.coverage),
       ...(match ? { match } : {}),
+      ...(assigned.length > 0 ? { assigned } : {}),
     };
   });
   // Merges name the ink they went to, not its hex.
@@ -212,11 +246,18 @@ export async function planInks(
 }
 
 /** Adds each measured colour's area to the ink it prints with (a given palette). */
-function assignCoverage(inks: Candidate[], areas: ArtAreas, merges: InkMerge[], report: boolean): void {
+function assignCoverage(
+  inks: Candidate[],
+  areas: ArtAreas,
+  merges: InkMerge[],
+  report: boolean,
+  assignments: ReadonlyMap<string, string> = new Map(),
+): void {
   for (const [hex, coverage] of areas.byHex) {
     const rgb = hexToRgb(hex);
     if (isPaperWhite(rgb)) continue;
-    const ink = nearestOf(rgb, inks);
+    const into = assignments.get(hex);
+    const ink = (into ? inks.find((candidate) => candidate.hex === into) : undefined) ?? nearestOf(rgb, inks);
     if (!ink) continue;
     ink.coverage += coverage;
     const distance = deltaE76(rgbToLab(rgb), rgbToLab(ink.rgb));
@@ -246,7 +287,8 @@ function nearestOf<T extends { readonly rgb: Rgb }>(rgb: Rgb, inks: readonly T[]
 /** The ink a paint colour prints with: its own, or the ink it was merged into; null for paper. */
 export function nearestInk(rgb: Rgb, inks: readonly SpotInk[]): SpotInk | null {
   if (isPaperWhite(rgb)) return null;
-  return nearestOf(rgb, inks);
+  const hex = toHex(rgb);
+  return inks.find((ink) => ink.assigned?.includes(hex)) ?? nearestOf(rgb, inks);
 }
 
 function round4(value: number): number {
