@@ -80,6 +80,29 @@ export interface SwatchBookInfo {
   readonly inks: number;
 }
 
+/** The inks a spot PDF or separation of one logo will get (print.previewInks). */
+export interface InkPreview {
+  readonly inks: readonly {
+    readonly name: string;
+    readonly hex: string;
+    readonly cmyk: readonly number[];
+    /** Visible share of the artboard, 0-1. */
+    readonly coverage: number;
+    readonly match?: { readonly name: string; readonly book: string; readonly hex: string; readonly deltaE00: number };
+  }[];
+  /** Colours printed with another colour's ink, how far they move (ΔE76) and why. */
+  readonly merges: readonly {
+    readonly hex: string;
+    readonly into: string;
+    readonly deltaE: number;
+    readonly coverage: number;
+    readonly reason: 'near' | 'invisible' | 'ink-limit' | 'user';
+  }[];
+  readonly paper: readonly string[];
+  readonly gradientCoverage: number;
+  readonly profile: string;
+}
+
 /** Print colour settings as the Settings screen shows them. */
 export interface PrintStatus {
   readonly setup: PrintSetup;

@@ -183,7 +183,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter),
-    ...printHandlers(print),
+    ...printHandlers(print, pipeline),
   };
   let closed = false;
   const studio: Studio = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { type PrintStatus, RENDERING_INTENTS, RICH_BLACK_RULES } from '../print.ts';
+import { type InkPreview, type PrintStatus, RENDERING_INTENTS, RICH_BLACK_RULES } from '../print.ts';
 import { method } from './define.ts';
+import { logoId } from './library.ts';
 
 /** A file the Settings screen read in the browser or the desktop window: name and bytes (base64). */
 const uploadedFile = z
@@ -51,6 +52,19 @@ export const printMethods = {
     summary: 'Loads a swatch book (Adobe Swatch Exchange .ase); spot inks are matched to its named inks.',
     access: 'write',
     input: uploadedFile,
+  }),
+  'print.previewInks': method<InkPreview>()({
+    summary:
+      'The spot inks a pdf or separations job of a logo will get with these options: names, areas, merges, paper.',
+    // Write: it runs a job in the worker pool (like exports.plan).
+    access: 'write',
+    input: z
+      .object({
+        logoId,
+        /** The pdf or separations options; only the ink choices are read. */
+        options: z.record(z.string(), z.unknown()).default({}),
+      })
+      .strict(),
   }),
   'print.removeSwatchBook': method<PrintStatus>()({
     summary: 'Removes a loaded swatch book.',
