@@ -204,6 +204,48 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
     expect(plates.some((plate) => plate.name === 'Springbok Green')).toBe(true);
   });
 
+  it('a two-ink gradient prints as two overprinting spot tints when asked, in process CMYK by default', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="20mm" viewBox="0 0 100 20"><linearGradient id="g">' +
+      '<stop offset="0" stop-color="#e30613"/><stop offset="1" stop-color="#0055a4"/></linearGradient>' +
+      '<rect width="100" height="20" fill="url(#g)"/></svg>';
+    const process = await pdf.run(
+      await svgInput(svg, 'blend'),
+      pdf.options.parse({ variants: ['full-color'], color: 'spot' }),
+      context(),
+    );
+    expect(((process.facts?.warnings as string[] | undefined) ?? []).join(' ')).toMatch(
+      /Gradients .* print in process CMYK/,
+    );
+    const tints = await pdf.run(
+      await svgInput(svg, 'blend'),
+      pdf.options.parse({ variants: ['full-color'], color: 'spot', gradients: 'spot-tints' }),
+      context(),
+    );
+    const inks = tints.facts?.inks as Ink[];
+    expect(inks.map((ink) => ink.hex).sort()).toEqual(['#0055a4', '#e30613']);
+    const plates = await tiffsep(tints.files[0]?.bytes as Uint8Array, 'blend');
+    const red = plates.find((plate) => plate.name === 'Spot E30613') as Plate;
+    const blue = plates.find((plate) => plate.name === 'Spot 0055A4') as Plate;
+    const column = (plate: Plate, fraction: number): number => {
+      const x = Math.round(fraction * (plate.width - 1));
+      let sum = 0;
+      for (let y = 0; y < plate.height; y++) sum += plate.ink[y * plate.width + x] as number;
+      return sum / plate.height / 255;
+    };
+    // Red fades out left to right while blue fades in, both printing in the middle (overprint).
+    expect(column(red, 0.02)).toBeGreaterThan(0.9);
+    expect(column(red, 0.98)).toBeLessThan(0.1);
+    expect(column(blue, 0.02)).toBeLessThan(0.1);
+    expect(column(blue, 0.98)).toBeGreaterThan(0.9);
+    expect(column(red, 0.5)).toBeGreaterThan(0.3);
+    expect(column(blue, 0.5)).toBeGreaterThan(0.3);
+    for (const name of ['Cyan', 'Magenta', 'Yellow', 'Black']) {
+      const plate = plates.find((p) => p.name === name) as Plate;
+      expect(coverageOf(plate), name).toBeLessThan(0.001);
+    }
+  });
+
   it('Brazil keeps its green field apart from the lettering green (dE76 5.6); near-white is paper', async () => {
     const svg = await readFile('node_modules/flag-icons/flags/4x3/br.svg', 'utf8');
     const result = await pdf.run(

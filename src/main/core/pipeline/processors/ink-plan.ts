@@ -19,6 +19,7 @@ const inkPlanOptions = z
       .max(64)
       .optional(),
     inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    gradients: z.enum(['process', 'spot-tints']).default('process'),
   })
   .strict();
 

@@ -74,6 +74,16 @@ export const RECIPES: readonly RecipeEntry[] = [
         value: 'cmyk',
       },
       { kind: 'number', key: 'marginMm', label: 'Margin', min: 0, max: 500, value: 0, unit: 'mm' },
+      {
+        kind: 'select',
+        key: 'gradients',
+        label: 'Gradients (spot)',
+        choices: [
+          ['process', 'Process CMYK'],
+          ['spot-tints', 'Two spot tints'],
+        ],
+        value: 'process',
+      },
       { kind: 'boolean', key: 'pdfx', label: 'PDF/X-4 (press profile embedded)', value: false },
     ],
   },

@@ -258,6 +258,7 @@ class PageWriter {
   path(op: PathOp): void {
     this.doc.save();
     const saved = this.ctm;
+    if (op.overprint) this.overprint();
     if (op.clips.every((clip) => this.clip(clip)) && this.setMatrix(op.matrix)) {
       this.paint(op.fill, op.stroke?.paint ?? null);
       if (op.stroke) {
@@ -273,6 +274,17 @@ class PageWriter {
     }
     this.doc.restore();
     this.ctm = saved;
+  }
+
+  /** Overprint for fills and strokes (OPM 1: a zero tint leaves the ink below alone). */
+  private overprint(): void {
+    const page = (this.doc as unknown as PageInternals).page;
+    if (!page.ext_gstates.Overprint) {
+      const state = this.doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 } as unknown as object);
+      state.end(undefined);
+      page.ext_gstates.Overprint = state;
+    }
+    this.doc.addContent('/Overprint gs');
   }
 
   private gradient(paint: InkGradient): PDFKit.PDFGradient {

@@ -32,6 +32,12 @@ export const pdfOptions = z
       .optional(),
     /** Spot: the designer's ink names, by the ink's colour. */
     inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    /**
+     * Spot: gradients in process CMYK (default, with a warning), or a gradient between two inks
+     * as two overprinting spot tints (stops mapped to their nearest inks; more than two inks
+     * still print in process).
+     */
+    gradients: z.enum(['process', 'spot-tints']).default('process'),
     /** Spot: at most this many inks; beyond it the smallest colours merge (the facts say which). */
     maxInks: z.number().int().min(1).max(32).default(12),
     /** PDF/X-4: the press profile embedded as the OutputIntent, TrimBox and BleedBox, no RGB. */

@@ -4,7 +4,7 @@ import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
 import { openPress, type Press } from '../../../colour/press.ts';
 import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
-import type { PaintItem, SvgArt } from '../svg/art.ts';
+import type { Paint, PaintItem, SvgArt } from '../svg/art.ts';
 import {
   artToOps,
   type DisplayPage,
@@ -41,7 +41,7 @@ export function shortSideMm(item: PaintItem, toPage: Matrix): number | undefined
 /**
  * Full colour: CMYK through the press profile (gradients as CMYK shadings), or the nearest named
  * spot ink; paper white stays paper. In spot mode a gradient prints in process colour (a warning
- * says so): a blend through many colours is not a job for a handful of screens.
+ * says so) unless two-ink gradients are asked for as spot tints (see twoInkGradients).
  */
 function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[], press: Press, toPage: Matrix): InkMapper {
   return (paint, item) => {
@@ -54,6 +54,46 @@ function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[], press: Press
     const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: press.cmyk(stop.rgb) }));
     return { ink: flat, opacity: paint.opacity, gradient };
   };
+}
+
+/** The inks a gradient's stops print with (paper stops need none); null when a stop is paper-only. */
+function gradientInks(paint: Paint, inks: readonly SpotInk[]): SpotInk[] {
+  const used: SpotInk[] = [];
+  for (const stop of paint.gradient?.stops ?? []) {
+    const ink = nearestInk(stop.rgb, inks);
+    if (ink && !used.includes(ink)) used.push(ink);
+  }
+  return used;
+}
+
+/**
+ * The full-colour art in spot mode with two-ink gradients as spot tints: such a fill becomes one
+ * tint ramp per ink (a stop on that ink is tint 1, on the other ink or paper tint 0), the second
+ * overprinting the first, as a screen printer prints a blend with two screens. Everything else is
+ * inked by fullColourInks, in the same stacking order.
+ */
+function spotTintOps(art: SvgArt, placement: Matrix, inks: readonly SpotInk[], base: InkMapper): DrawOp[] {
+  const ops: DrawOp[] = [];
+  for (const item of art.items) {
+    const single = { ...art, items: [item] };
+    const pair = item.fill?.gradient ? gradientInks(item.fill, inks) : [];
+    if (pair.length === 0 || pair.length > 2 || item.stroke) {
+      ops.push(...artToOps(single, placement, base));
+      continue;
+    }
+    pair.forEach((ink, index) => {
+      const ramp: InkMapper = (paint) => {
+        const separation = (tint: number): Ink => ({ space: 'separation', name: ink.name, alternate: ink.cmyk, tint });
+        const tintOf = (rgb: Paint['rgb']) => (nearestInk(rgb, inks) === ink ? 1 : 0);
+        const gradient = paint.gradient
+          ? inkGradient(paint.gradient, (stop) => separation(tintOf(stop.rgb)))
+          : undefined;
+        return { ink: separation(1), opacity: paint.opacity, ...(gradient ? { gradient } : {}) };
+      };
+      for (const op of artToOps(single, placement, ramp)) ops.push(index === 0 ? op : { ...op, overprint: true });
+    });
+  }
+  return ops;
 }
 
 /** Page size and placement: the artboard (scaled to widthMm) plus the margin, in points. */
@@ -105,7 +145,11 @@ export async function runPdf(
     ? { profile: press.transform.profile, profileName: setup.profile.name, bleedPt: 0 }
     : undefined;
   const warnings = [...art.warnings];
-  if (opts.color === 'spot' && plan.gradientCoverage > 0)
+  if (opts.color === 'spot' && opts.gradients === 'spot-tints' && plan.gradientCoverage > 0)
+    warnings.push(
+      'Two-ink gradients print as two overprinting spot tints: view the PDF with Overprint Preview on (Acrobat does for PDF/X).',
+    );
+  if (opts.color === 'spot' && opts.gradients === 'process' && plan.gradientCoverage > 0)
     warnings.push(
       `Gradients (${percent(plan.gradientCoverage)} of the artboard) print in process CMYK, not as spot inks; use separations for two spot tints.`,
     );
@@ -118,7 +162,9 @@ export async function runPdf(
   for (const variant of opts.variants) {
     const ops: DrawOp[] =
       variant === 'full-color'
-        ? artToOps(art, placement, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
+        ? opts.color === 'spot' && opts.gradients === 'spot-tints'
+          ? spotTintOps(art, placement, inks, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
+          : artToOps(art, placement, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
         : variant === 'black'
           ? oneColourOps(art, placement, BLACK_INK, knockout, pageSize)
           : [darkPage(pageSize, backgroundCmyk), ...oneColourOps(art, placement, PAPER_INK, knockout, pageSize)];

@@ -71,6 +71,8 @@ export interface InkRules {
   readonly mergeInks?: readonly { readonly from: string; readonly into: string }[] | undefined;
   /** The designer's ink names, by the ink's colour ('#rrggbb'). */
   readonly inkNames?: Readonly<Record<string, string>> | undefined;
+  /** Gradients print as tints of their stop colours' inks: those colours become candidates too. */
+  readonly gradients?: 'process' | 'spot-tints' | undefined;
 }
 
 /** Colours covering less than this share of the artboard cannot be seen at print size: never a plate. */
@@ -152,7 +154,15 @@ export async function planInks(
     // An ink the art never uses would be an empty plate.
     kept = kept.filter((ink) => ink.coverage > 0 || kept.length === 1);
   } else {
-    const candidates: Candidate[] = [...areas.byHex.entries()]
+    const measured = new Map(areas.byHex);
+    if (rules.gradients === 'spot-tints') {
+      // A gradient's stops share its area: each stop colour is a candidate ink of its own.
+      const stops = new Set<string>();
+      for (const item of art.items) for (const stop of item.fill?.gradient?.stops ?? []) stops.add(toHex(stop.rgb));
+      for (const hex of stops)
+        measured.set(hex, (measured.get(hex) ?? 0) + Math.max(VISIBLE_SHARE, areas.gradients / stops.size));
+    }
+    const candidates: Candidate[] = [...measured.entries()]
       .map(([hex, coverage]) => ({ hex, rgb: hexToRgb(hex), name: storedName(hex), coverage }))
       .sort((a, b) => b.coverage - a.coverage || a.hex.localeCompare(b.hex));
     const userInto = new Map(
@@ -197,7 +207,7 @@ export async function planInks(
     // Every colour prints on its nearest final ink (or the one it was assigned to): areas and
     // merge targets are settled on those.
     for (const ink of kept) ink.coverage = 0;
-    assignCoverage(kept, areas, [], false, assignments);
+    assignCoverage(kept, { ...areas, byHex: measured }, [], false, assignments);
     for (const merge of merges) {
       if (merge.reason === 'user') continue;
       const ink = nearestOf(hexToRgb(merge.hex), kept) as Candidate;
