@@ -45,7 +45,8 @@ export function shortSideMm(item: PaintItem, toPage: Matrix): number | undefined
  */
 function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[], press: Press, toPage: Matrix): InkMapper {
   return (paint, item) => {
-    const white = isPaperWhite(paint.rgb);
+    // Spot jobs leave near-white to the paper; process colour lets the profile decide (white is 0 %).
+    const white = opts.color === 'spot' && isPaperWhite(paint.rgb);
     const ink = opts.color === 'spot' && !white && !paint.gradient ? nearestInk(paint.rgb, inks) : null;
     if (ink)
       return { ink: { space: 'separation', name: ink.name, alternate: ink.cmyk, tint: 1 }, opacity: paint.opacity };
