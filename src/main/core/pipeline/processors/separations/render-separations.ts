@@ -108,7 +108,7 @@ export async function runSeparations(
   const warnings = [...art.warnings];
   if (opts.type === 'spot' && plan.gradientCoverage > 0)
     warnings.push(
-      `Gradients (${Math.round(plan.gradientCoverage * 1000) / 10} % of the artboard) print as tints of their nearest spot inks (two-ink blends as two tints); for a smooth multi-colour blend use process separations.`,
+      `Gradients (${plan.gradientCoverage < 0.001 ? 'under 0.1 %' : `${Math.round(plan.gradientCoverage * 1000) / 10} %`} of the artboard) print as tints of their nearest spot inks (two-ink blends as two tints); for a smooth multi-colour blend use process separations.`,
     );
   const trimW = opts.printWidthMm * MM;
   const factor = trimW / art.widthPt;
@@ -194,8 +194,8 @@ export async function runSeparations(
       paper: plan.paper,
       trap: {
         pt: opts.trapPt ?? 0,
-        mm: round(((opts.trapPt ?? 0) / 72) * 25.4 * 100) / 100,
-        filmPx: round((((opts.trapPt ?? 0) / 72) * opts.dpi * 10) / 10),
+        mm: round(((opts.trapPt ?? 0) / 72) * 25.4),
+        filmPx: round(((opts.trapPt ?? 0) / 72) * opts.dpi),
         auto: autoTrap,
       },
       press: { profile: setup.profile.name, intent: setup.intent, coverageLimit: setup.coverageLimit },
