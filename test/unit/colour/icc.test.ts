@@ -55,6 +55,46 @@ const GHOSTSCRIPT: readonly [string, number, number, number, number][] = [
   ['#8b4513', 0, 60.4, 93.7, 47.8],
 ];
 
+/** The same colours through the perceptual intent (-dRenderIntent=0), measured the same way. */
+const GHOSTSCRIPT_PERCEPTUAL: readonly [string, number, number, number, number][] = [
+  ['#2eb57d', 66.3, 0, 59.2, 3.1],
+  ['#4a154b', 49.8, 96.1, 0, 59.2],
+  ['#36c5f0', 56.9, 1.2, 6.3, 1.2],
+  ['#ecb22e', 0, 22.4, 90.6, 8.2],
+  ['#e01e5a', 1.2, 97.3, 49, 6.3],
+  ['#006847', 83.1, 0, 72.2, 51.4],
+  ['#ce1126', 0, 95.3, 89, 12.9],
+  ['#009c3b', 74.5, 0, 92.5, 15.3],
+  ['#ffdf00', 0.4, 7.1, 95.7, 3.1],
+  ['#002776', 96.5, 78, 0, 40],
+  ['#007a4d', 81.2, 0, 75.7, 39.6],
+  ['#de3831', 0, 89.8, 91.4, 7.5],
+  ['#002395', 96.5, 82.4, 0, 24.3],
+  ['#ffb612', 0, 25.1, 97.3, 2],
+  ['#1da1f2', 68.6, 19.6, 0, 2],
+  ['#0a66c2', 87.1, 52.5, 0, 9.4],
+  ['#ff9900', 0, 40.4, 98, 2.4],
+  ['#f48024', 0, 51, 94.1, 4.3],
+  ['#ff6600', 0, 62.7, 97.6, 2],
+  ['#e34f26', 0, 75.3, 94.1, 7.1],
+  ['#3178c6', 77.6, 41.6, 0, 8.6],
+  ['#61dafb', 42.4, 0.4, 6.3, 0.4],
+  ['#68a063', 52.9, 0, 70.2, 17.6],
+  ['#f7df1e', 1.6, 5.9, 93.3, 3.9],
+  ['#808080', 2.4, 0, 0.8, 59.6],
+  ['#c0c0c0', 0, 0, 0, 25.1],
+  ['#333333', 13.3, 1.6, 18.8, 88.2],
+  ['#000000', 19.6, 0, 82, 99.2],
+  ['#000001', 21.6, 1.6, 80, 98.8],
+  ['#010101', 19.6, 0, 79.6, 98.8],
+  ['#ffffff', 0, 0, 0, 0],
+  ['#fafafa', 0, 0, 0, 1.6],
+  ['#0000ff', 94.9, 84.3, 0, 2],
+  ['#00ff00', 44.7, 0, 92.5, 0],
+  ['#ff0000', 0, 92.2, 97.3, 0.4],
+  ['#8b4513', 0, 55.7, 95.3, 53.7],
+];
+
 describe('ICC CMYK (LittleCMS, built-in profile)', () => {
   it('matches Ghostscript’s transform of the same profile within ΔE76 1 for every colour', async () => {
     const profile = await builtinCmykProfile();
@@ -87,6 +127,15 @@ describe('ICC CMYK (LittleCMS, built-in profile)', () => {
     expect(median(icc)).toBeLessThan(0.6 * median(naive));
     // Slack green: 38.9 by the formula, 10 through the profile.
     expect(icc[0]).toBeLessThan((naive[0] as number) / 3);
+  });
+
+  it('perceptual matches Ghostscript’s perceptual transform within ΔE76 1', async () => {
+    const transform = await pressTransform(await builtinCmykProfile(), 'perceptual', true);
+    for (const [hex, ...reference] of GHOSTSCRIPT_PERCEPTUAL) {
+      const ours = transform.toCmyk(hexToRgb(hex));
+      const error = deltaE76(transform.cmykToLab(ours), transform.cmykToLab(reference));
+      expect(error, `${hex}: ours ${ours.join('/')} vs Ghostscript ${reference.join('/')}`).toBeLessThanOrEqual(1);
+    }
   });
 
   it('perceptual differs from relative colorimetric, as the intents should', async () => {
