@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../../shared/contract/index.ts';
 import type { PrintStatus } from '../../../../shared/print.ts';
 import { client } from '../../api/client.ts';
+import { plural } from '../../components/format.ts';
 import { showToast } from '../../stores/toast-store.ts';
 import { attempt } from './settings-actions.ts';
 
@@ -50,10 +51,16 @@ function FileButton(props: { label: string; accept: string; onFile: (file: File)
 export function PrintCard() {
   const [status, setStatus] = useState<PrintStatus | null>(null);
   const [limit, setLimit] = useState('');
+  // The limit field follows the saved limit only when that changes (another profile chosen), so a
+  // reply to an unrelated change never overwrites what the designer is typing.
+  const savedLimit = useRef<number | null>(null);
   const apply = useCallback((next: PrintStatus | null): void => {
     if (!next) return;
     setStatus(next);
-    setLimit(String(next.setup.coverageLimit));
+    if (savedLimit.current !== next.setup.coverageLimit) {
+      savedLimit.current = next.setup.coverageLimit;
+      setLimit(String(next.setup.coverageLimit));
+    }
   }, []);
   useEffect(() => {
     void attempt('read the print settings', () => client.call('print.status', {})).then(apply);
@@ -158,7 +165,7 @@ export function PrintCard() {
           />
         </div>
         <button type="submit" className="button" disabled={!limitValid || wantedLimit === setup.coverageLimit}>
-          Apply
+          Set limit
         </button>
       </form>
       <div className="field-row">
@@ -187,9 +194,9 @@ export function PrintCard() {
       ) : (
         <ul className="list-plain" aria-label="Swatch books">
           {status.swatchBooks.map((book) => (
-            <li key={book.id} className="field-row">
+            <li key={book.id} className="inks__ink">
               <span>
-                {book.name} <span className="muted">({book.inks} inks)</span>
+                {book.name} <span className="muted">({plural(book.inks, 'ink')})</span>
               </span>
               <button
                 type="button"
@@ -207,11 +214,13 @@ export function PrintCard() {
           ))}
         </ul>
       )}
-      <FileButton
-        label="Load swatch book (.ase)…"
-        accept=".ase"
-        onFile={(file) => upload('print.addSwatchBook', file, `load ${file.name}`)}
-      />
+      <div className="field-row">
+        <FileButton
+          label="Load swatch book (.ase)…"
+          accept=".ase"
+          onFile={(file) => upload('print.addSwatchBook', file, `load ${file.name}`)}
+        />
+      </div>
     </section>
   );
 }
