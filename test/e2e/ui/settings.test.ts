@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAse } from '../../../src/main/core/colour/ase.ts';
+import { builtinCmykProfile } from '../../../src/main/core/colour/icc.ts';
 import { launchChromium } from '../fixtures/browser.ts';
 import { logoFiles, screenshot, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
@@ -93,6 +94,14 @@ describe('Share & Settings screen', () => {
       await card.getByLabel('Total ink limit (%)').fill('280');
       await card.getByRole('button', { name: 'Set limit' }).click();
       await expect.poll(() => card.getByRole('button', { name: 'Set limit' }).isDisabled()).toBe(true);
+      // A real 1 MB press profile goes up through the HTTP transport (base64 in JSON) and is chosen.
+      const profile = join(files, 'Press.icc');
+      await writeFile(profile, await builtinCmykProfile());
+      await card.locator('input[type=file][accept=".icc,.icm"]').setInputFiles(profile);
+      await expect.poll(() => card.getByLabel('Press profile').locator('option').count()).toBe(2);
+      expect(await card.getByLabel('Press profile').inputValue()).toMatch(/^[0-9a-f]{64}$/);
+      await card.getByLabel('Press profile').selectOption('builtin');
+      await expect.poll(() => card.getByLabel('Press profile').inputValue()).toBe('builtin');
       const book = join(files, 'Brand.ase');
       await writeFile(book, writeAse('Brand', [{ name: 'Brand Green', hex: '#2eb57d' }]));
       await card.locator('input[type=file][accept=".ase"]').setInputFiles(book);
