@@ -1,8 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { ClipShape } from '../svg/art.ts';
 import type { DisplayPage, DrawOp, Ink, InkGradient, InkPaint, KnockoutOp, PathOp } from '../svg/display-list.ts';
-import { fontFinder } from '../svg/font-finder.ts';
 import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
+import { labelFontFile } from './label-font.ts';
+import { makePdfX, type PdfX, pdfxOf } from './pdfx.ts';
+
+export type { PdfX } from './pdfx.ts';
 
 /** The parts of pdfkit's page we reach past its API: the resources and the page dictionary. */
 interface PageInternals {
@@ -81,93 +84,11 @@ function separationSpace(
   return space;
 }
 
-/** PDF/X-4: the press profile as the OutputIntent, and the bleed around the trim. */
-export interface PdfX {
-  readonly profile: Uint8Array;
-  /** The profile's description: the output condition a prepress check shows. */
-  readonly profileName: string;
-  readonly bleedPt: number;
-}
-
 export interface PdfMeta {
   readonly title: string;
   readonly subject?: string;
   readonly keywords?: string;
   readonly pdfx?: PdfX;
-}
-
-const pdfxOf = new WeakMap<PDFKit.PDFDocument, PdfX>();
-
-/**
- * A PDF name as an info value: pdfkit turns every string of the info dictionary into a PDF string,
- * but PDF/X wants /Trapped /False. A reference-like object is written as its toString().
- */
-function infoName(reference: PDFKit.PDFKitReference, name: string): unknown {
-  return Object.create(Object.getPrototypeOf(reference) as object, { toString: { value: () => `/${pdfName(name)}` } });
-}
-
-function xmlText(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
-}
-
-/**
- * Makes the document PDF/X-4 (ISO 15930-7): the press ICC profile embedded as a GTS_PDFX output
- * intent, the version in the info dictionary and the XMP metadata, Trapped set; pages get their
- * TrimBox and BleedBox in addDisplayPage and fonts are embedded.
- */
-function makePdfX(doc: PDFKit.PDFDocument, pdfx: PdfX, title: string): void {
-  pdfxOf.set(doc, pdfx);
-  const internals = doc as unknown as {
-    info: Record<string, unknown>;
-    _root: { data: Record<string, unknown> };
-    appendXML(xml: string): void;
-  };
-  const profile = doc.ref({ N: 4 } as unknown as object);
-  profile.end(Buffer.from(pdfx.profile));
-  internals.info.GTS_PDFXVersion = 'PDF/X-4';
-  internals.info.Trapped = infoName(profile, 'False');
-  internals._root.data.OutputIntents = [
-    {
-      Type: 'OutputIntent',
-      S: 'GTS_PDFX',
-      OutputConditionIdentifier: new String('Custom'),
-      OutputCondition: new String(pdfx.profileName),
-      Info: new String(pdfx.profileName),
-      RegistryName: new String('http://www.color.org'),
-      DestOutputProfile: profile,
-    },
-  ];
-  // Deterministic ids: the same document gives the same bytes.
-  const id = Buffer.from(title).toString('hex').padEnd(32, '0').slice(0, 32);
-  const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
-  internals.appendXML(`
-        <rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:xmpx="http://ns.adobe.com/xap/1.0/">
-            <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
-            <xmpMM:DocumentID>${xmlText(uuid)}</xmpMM:DocumentID>
-            <xmpMM:InstanceID>${xmlText(uuid)}</xmpMM:InstanceID>
-            <xmpMM:VersionID>1</xmpMM:VersionID>
-            <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-            <xmpx:ModifyDate>${FIXED_DATE.toISOString().split('.')[0]}Z</xmpx:ModifyDate>
-            <xmpx:MetadataDate>${FIXED_DATE.toISOString().split('.')[0]}Z</xmpx:MetadataDate>
-        </rdf:Description>`);
-}
-
-/**
- * The font plate labels and captions are set in, embedded (PDF/X needs every font embedded, and a
- * RIP without Helvetica would substitute): the first installed sans face, else Helvetica.
- */
-let labelFont: { file: string; name?: string } | null | undefined;
-function labelFontFile(): { file: string; name?: string } | null {
-  if (labelFont === undefined) {
-    const choice = fontFinder().find('DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif', 400, 'normal');
-    labelFont = choice
-      ? {
-          file: choice.face.file,
-          ...(/\.(ttc|otc)$/i.test(choice.face.file) ? { name: choice.face.postscriptName } : {}),
-        }
-      : null;
-  }
-  return labelFont;
 }
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -193,7 +114,7 @@ export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
     },
     displayTitle: true,
   });
-  if (meta.pdfx) makePdfX(doc, meta.pdfx, meta.title);
+  if (meta.pdfx) makePdfX(doc, meta.pdfx, meta.title, FIXED_DATE);
   return doc;
 }
 
