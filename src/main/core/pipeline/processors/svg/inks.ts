@@ -271,7 +271,8 @@ function assignCoverage(
     if (!ink) continue;
     ink.coverage += coverage;
     const distance = deltaE76(rgbToLab(rgb), rgbToLab(ink.rgb));
-    if (report && ink.hex !== hex) merges.push({ hex, into: ink.hex, deltaE: distance, coverage, reason: 'near' });
+    // A palette the designer gave: every other art colour prints on its nearest ink, by their choice.
+    if (report && ink.hex !== hex) merges.push({ hex, into: ink.hex, deltaE: distance, coverage, reason: 'user' });
   }
 }
 
