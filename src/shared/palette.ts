@@ -3,7 +3,10 @@ export interface PaletteColor {
   /** '#rrggbb', lower case. */
   readonly hex: string;
   readonly rgb: readonly [number, number, number];
-  /** Naive device CMYK in percent, 0-100 (no ICC profile). */
+  /**
+   * CMYK in percent, 0-100: through the press ICC profile (Settings) when the palette recipe made
+   * it; an uncalibrated stand-in for colours typed in by hand until the recipe runs.
+   */
   readonly cmyk: readonly [number, number, number, number];
   /** CIE L*a*b* (D65), used for colour search and colour error. */
   readonly lab: readonly [number, number, number];
@@ -11,6 +14,8 @@ export interface PaletteColor {
   readonly share: number;
   /** A designer's name for it (brand name, Pantone reference), if given. */
   readonly name?: string;
+  /** The nearest ink of a loaded swatch book, by CIEDE2000 (palette recipe only). */
+  readonly ink?: { readonly name: string; readonly book: string; readonly hex: string; readonly deltaE00: number };
 }
 
 export interface Palette {

@@ -3,6 +3,8 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { appHandlers } from './app-handlers.ts';
+import { printHandlers } from './colour/print-handlers.ts';
+import { PrintService } from './colour/print-service.ts';
 import { type Db, openDatabase } from './database/database.ts';
 import { type CoreEntries, sourceEntries } from './entries.ts';
 import { EventHub } from './events.ts';
@@ -66,6 +68,7 @@ export interface Studio {
   /** Batch export of recipe outputs to folders or one zip. */
   readonly exporter: ExportService;
   readonly settings: Settings;
+  readonly print: PrintService;
   /** The teammate share (off until started). */
   readonly share: ShareService;
   readonly handlers: Handlers;
@@ -138,6 +141,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     const file = library.mediaFile(id, 'original');
     return { ...file, attachment: file.mime === 'image/svg+xml' || file.mime === 'application/pdf', shareable: true };
   });
+  const settings = new Settings(db);
+  const print = new PrintService(settings, dataDir);
   const pipeline = await createPipeline(
     {
       entry: entries.pipelineWorker,
@@ -147,6 +152,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       events,
       logoOf: (id) => library.get(id),
       paletteOf: (id) => paletteFromLibrary(library, id),
+      printSetup: () => print.setup(),
       onDone: (job) => recordJobFacts(library, job),
     },
     options.pipeline,
@@ -163,7 +169,6 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   // Temp files of exports that died with their process (crash, SIGKILL) are swept beside the first requests.
   void exporter.recoverInterrupted();
   media.register('export', (id) => exporter.downloadFile(id));
-  const settings = new Settings(db);
   const share: ShareService = new ShareService(settings, events, ({ host, port, token, limits }) =>
     startMarqueServer({
       studio,
@@ -184,6 +189,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter),
+    ...printHandlers(print, pipeline),
   };
   let closed = false;
   const studio: Studio = {
@@ -202,6 +208,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     pipeline,
     exporter,
     settings,
+    print,
     share,
     handlers,
     async close() {

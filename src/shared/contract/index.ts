@@ -13,6 +13,7 @@ import { event } from './define.ts';
 import { exportsEvents, exportsMethods } from './exports.ts';
 import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
+import { printMethods } from './print.ts';
 import { type ShareStatus, shareMethods } from './share.ts';
 import { storageMethods } from './storage.ts';
 
@@ -28,6 +29,7 @@ export const methods = {
   ...jobsMethods,
   ...shareMethods,
   ...exportsMethods,
+  ...printMethods,
 } as const;
 
 export const events = {

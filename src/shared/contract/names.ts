@@ -49,6 +49,13 @@ export const METHOD_NAMES = [
   'exports.download',
   'exports.cancel',
   'exports.interrupted',
+  'print.status',
+  'print.configure',
+  'print.addProfile',
+  'print.removeProfile',
+  'print.addSwatchBook',
+  'print.previewInks',
+  'print.removeSwatchBook',
 ] as const;
 
 export const EVENT_NAMES = ['library.changed', 'jobs.changed', 'share.changed', 'exports.progress'] as const;

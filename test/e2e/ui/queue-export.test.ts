@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,8 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       const swatch = library.details.getByRole('button', { name: /^Copy .*#[0-9a-f]{6}$/ }).first();
       await swatch.waitFor();
       const hex = ((await swatch.getAttribute('aria-label')) ?? '').slice(-7);
+      // Each swatch shows RGB, the press profile's CMYK and the share of the logo it covers.
+      expect(await swatch.textContent()).toMatch(/RGB \d+ \d+ \d+C\d+ M\d+ Y\d+ K\d+.*\d+% of the logo/);
       await swatch.click();
       await library.toast(`Copied ${hex}`).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hex);
@@ -97,6 +99,30 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       await shell.open('Queue');
       await page.getByRole('button', { name: 'Clear finished' }).click();
       await page.getByText('The queue is empty').waitFor();
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
+  it('shows the spot inks a PDF will get before it runs, with merges and paper', async () => {
+    await withUi(browser, async ({ page, files, pageErrors }) => {
+      const library = new LibraryPage(page);
+      const flag = join(files, 'za.svg');
+      await writeFile(flag, await readFile('node_modules/flag-icons/flags/4x3/za.svg'));
+      await library.importFiles([flag]);
+      await library.waitForTiles(1);
+      await library.tile('za').click();
+      await page.keyboard.press('Control+e');
+      const exporter = new ExportPage(page);
+      await exporter.recipe(/^Vector PDF/).check();
+      await page.getByRole('combobox', { name: /^Colour/ }).selectOption('spot');
+      await page.getByRole('button', { name: 'Show inks' }).click();
+      const inks = page.getByRole('list', { name: 'Inks of za' });
+      await inks.waitFor();
+      expect(await inks.getByRole('listitem').count()).toBe(5);
+      expect(await inks.textContent()).toContain('Black');
+      await page.getByText('Paper, not printed: #ffffff').waitFor();
+      await screenshot(page, 'export-inks', 'light');
+      await screenshot(page, 'export-inks', 'dark');
       expect(pageErrors).toEqual([]);
     });
   });

@@ -1,6 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAse } from '../../../src/main/core/colour/ase.ts';
+import { builtinCmykProfile } from '../../../src/main/core/colour/icc.ts';
 import { launchChromium } from '../fixtures/browser.ts';
 import { logoFiles, screenshot, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
@@ -76,6 +80,41 @@ describe('Share & Settings screen', () => {
       await share.click();
       await page.getByText('Off', { exact: true }).waitFor();
       expect(await link.count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
+  it('sets the press: intent, ink limit and a swatch book, kept after a reload', async () => {
+    await withUi(browser, async ({ page, files, pageErrors }) => {
+      await new ShellPage(page).open('Share & Settings');
+      const card = page.getByRole('region', { name: 'Print colour' });
+      await card.waitFor();
+      expect(await card.getByLabel('Press profile').inputValue()).toBe('builtin');
+      await card.getByLabel('Rendering intent').selectOption('perceptual');
+      await card.getByLabel('Total ink limit (%)').fill('280');
+      await card.getByRole('button', { name: 'Set limit' }).click();
+      await expect.poll(() => card.getByRole('button', { name: 'Set limit' }).isDisabled()).toBe(true);
+      // A real 1 MB press profile goes up through the HTTP transport (base64 in JSON) and is chosen.
+      const profile = join(files, 'Press.icc');
+      await writeFile(profile, await builtinCmykProfile());
+      await card.locator('input[type=file][accept=".icc,.icm"]').setInputFiles(profile);
+      await expect.poll(() => card.getByLabel('Press profile').locator('option').count()).toBe(2);
+      expect(await card.getByLabel('Press profile').inputValue()).toMatch(/^[0-9a-f]{64}$/);
+      await card.getByLabel('Press profile').selectOption('builtin');
+      await expect.poll(() => card.getByLabel('Press profile').inputValue()).toBe('builtin');
+      const book = join(files, 'Brand.ase');
+      await writeFile(book, writeAse('Brand', [{ name: 'Brand Green', hex: '#2eb57d' }]));
+      await card.locator('input[type=file][accept=".ase"]').setInputFiles(book);
+      await card.getByRole('list', { name: 'Swatch books' }).getByText('Brand').waitFor();
+      await card.getByRole('list', { name: 'Swatch books' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'settings-print', 'light');
+      await screenshot(page, 'settings-print', 'dark');
+      await page.reload();
+      await new ShellPage(page).open('Share & Settings');
+      const again = page.getByRole('region', { name: 'Print colour' });
+      await again.getByRole('list', { name: 'Swatch books' }).getByText('(1 ink)').waitFor();
+      expect(await again.getByLabel('Rendering intent').inputValue()).toBe('perceptual');
+      expect(await again.getByLabel('Total ink limit (%)').inputValue()).toBe('280');
       expect(pageErrors).toEqual([]);
     });
   });

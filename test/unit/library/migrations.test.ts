@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../../src/main/core/database/database.ts';
 import { migrations } from '../../../src/main/core/database/migrations/index.ts';
+import { readPalette, writePalette } from '../../../src/main/core/library/palette-rows.ts';
 import { buildFilter, orderBy, type ParsedLibraryQuery } from '../../../src/main/core/library/query.ts';
 import { libraryQuery } from '../../../src/shared/contract/library.ts';
 import { MarqueError } from '../../../src/shared/errors.ts';
@@ -35,6 +36,7 @@ const EXPECTED: Record<number, { tables: string[]; indexes: string[] }> = {
   15: { tables: ['settings', 'derived_files'], indexes: ['derived_files_lru', 'derived_files_source'] },
   16: { tables: [], indexes: ['logos_imported_at_id', 'logos_name_id', 'logos_byte_size_id'] },
   24: { tables: [], indexes: ['activity_rollup', 'activity_at'] },
+  27: { tables: ['logo_colors'], indexes: ['logo_colors_lab'] },
 };
 
 describe('migrations', () => {
@@ -68,6 +70,29 @@ describe('migrations', () => {
       db.close();
     });
   }
+
+  it('migration 27 keeps a palette colour’s nearest named ink and its dE00, and old rows read without one', () => {
+    const db = openDatabase(join(dir.path, 'inks.sqlite'));
+    const [logo] = seedLogos(db, 1);
+    const id = logo?.id as string;
+    writePalette(
+      db,
+      id,
+      [
+        { hex: '#2eb57d', share: 0.7, ink: { name: 'Book Green', book: 'Book', hex: '#2db47c', deltaE00: 0.42 } },
+        { hex: '#4a154b', share: 0.3 },
+      ],
+      false,
+    );
+    const palette = readPalette(db, id);
+    expect(palette?.colors[0]?.ink).toEqual({ name: 'Book Green', book: 'Book', hex: '#2db47c', deltaE00: 0.42 });
+    expect(palette?.colors[1]?.ink).toBeUndefined();
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('logo_colors') as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(columns).toEqual(expect.arrayContaining(['ink_name', 'ink_book', 'ink_hex', 'ink_delta_e00']));
+    db.close();
+  });
 
   it('openDatabase applies every migration, sets user_version and is idempotent', () => {
     const file = join(dir.path, 'library.sqlite');

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeAse } from '../../../src/main/core/colour/ase.ts';
+import { openPress } from '../../../src/main/core/colour/press.ts';
 import type { Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { openStudio } from './fixtures/studio.ts';
@@ -49,6 +51,41 @@ describe('pipeline and library', () => {
       extracted.join(','),
     );
     expect((await studio.pipeline.runToCompletion(id, 'test-palette-echo', {})).fromCache).toBe(true);
+  });
+
+  it('with a swatch book loaded, the palette job stores each colour’s press CMYK and nearest named ink; a new press re-runs print recipes', async () => {
+    studio = await openStudio(join(dir.path, 'data'));
+    const png = join(dir.path, 'mark.png');
+    await twoColourLogo(png);
+    const [outcome] = (await studio.library.importPaths([png])).outcomes;
+    if (!outcome || outcome.status === 'failed') throw new Error('import failed');
+    const id = outcome.logo.id;
+    await studio.handlers['print.addSwatchBook'](
+      {
+        fileName: 'House.ase',
+        base64: Buffer.from(
+          writeAse('House', [
+            { name: 'House Red', hex: '#d52a2a' },
+            { name: 'House Blue', hex: '#1e4fd6' },
+          ]),
+        ).toString('base64'),
+      },
+      { mode: 'desktop', clientAddress: null },
+    );
+    await studio.pipeline.runToCompletion(id, 'palette', {});
+    const stored = studio.library.paletteOf(id);
+    const press = await openPress(studio.print.setup());
+    for (const colour of stored?.colors ?? []) {
+      expect(colour.cmyk).toEqual(press.cmyk(colour.rgb));
+      expect(colour.ink?.name).toBe(colour.rgb[0] > colour.rgb[2] ? 'House Red' : 'House Blue');
+      expect(colour.ink?.deltaE00).toBeLessThan(3);
+    }
+    const first = await studio.pipeline.runToCompletion(id, 'pdf', { variants: ['black'] });
+    expect((await studio.pipeline.runToCompletion(id, 'pdf', { variants: ['black'] })).fromCache).toBe(true);
+    studio.print.configure({ intent: 'perceptual' });
+    const again = await studio.pipeline.runToCompletion(id, 'pdf', { variants: ['black'] });
+    expect(again.fromCache).toBe(false);
+    expect(again.id).not.toBe(first.id);
   });
 
   it('outputs made from an older master show as stale once the master is replaced', async () => {

@@ -1,8 +1,10 @@
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { openPress } from '../../../src/main/core/colour/press.ts';
 import { recolourSvg } from '../../../src/main/core/pipeline/processors/package/colourways.ts';
 import { brandPrefix, buildLogoPackage } from '../../../src/main/core/pipeline/processors/package/package-processor.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../src/shared/print.ts';
 import { BLACK_SVG, pixels, rasterInput, svgInput, TWO_COLOUR_SVG } from './deliverables-fixtures.ts';
 
 const COLOURWAYS = ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale'];
@@ -70,6 +72,26 @@ describe('logo package from a vector master', async () => {
     for (const file of pack.files.filter((f) => f.path !== 'README.txt')) expect(readme).toContain(file.path);
     for (const word of ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale', 'SVG', 'PDF', 'PNG', 'JPG'])
       expect(readme).toContain(word);
+    // The press the CMYK files were separated for, in a printer's terms.
+    expect(readme).toContain('CMYK files are separated for Chemical proof CMYK (built in) (relative colorimetric)');
+    expect(readme).toContain('total ink at most 300 %');
+  });
+
+  it('names the brand colours with their press builds and nearest named inks in the README', async () => {
+    const input = {
+      ...svgInput(TWO_COLOUR_SVG, 200, 100, 'Acme'),
+      palette: {
+        locked: true,
+        colors: [
+          { hex: '#e63946', rgb: [230, 57, 70], cmyk: [0, 0, 0, 0], lab: [0, 0, 0], share: 1, name: 'Acme Red' },
+        ] as const,
+      },
+    } as Parameters<typeof buildLogoPackage>[0];
+    const withPalette = await buildLogoPackage(input, { formats: ['pdf'], colourways: ['FullColor'] });
+    const readme = new TextDecoder().decode(withPalette.files.find((f) => f.path === 'README.txt')?.bytes);
+    const press = await openPress(DEFAULT_PRINT_SETUP);
+    const [c, m, y, k] = press.cmyk([230, 57, 70]);
+    expect(readme).toContain(`#E63946  C${c} M${m} Y${y} K${k}  Acme Red`);
   });
 });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readAse } from '../../../src/main/core/colour/ase.ts';
+import { openPress } from '../../../src/main/core/colour/press.ts';
 import { logoPalette, paletteProcessor } from '../../../src/main/core/pipeline/processors/palette.ts';
-import { deltaE76, rgbToCmyk, rgbToLab } from '../../../src/main/core/pipeline/processors/raster/color.ts';
 import { decodeToRgba } from '../../../src/main/core/pipeline/processors/raster/decode.ts';
+import { deltaE76, rgbToLab, uncalibratedCmyk } from '../../../src/shared/colour.ts';
 import type { Palette } from '../../../src/shared/palette.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../src/shared/print.ts';
 import { context, encode, inputFrom, rasterise, svgInput } from './helpers.ts';
 
 const RED = [0xe6, 0x39, 0x46] as const;
@@ -14,7 +17,7 @@ const TWO_COLOURS_ON_WHITE =
   '<text x="420" y="380" font-size="20" fill="#1d3557">tiny</text></svg>';
 
 function near(palette: Palette, rgb: readonly [number, number, number]): number {
-  return Math.min(...palette.colors.map((c) => deltaE76(c.lab, rgbToLab(...rgb))));
+  return Math.min(...palette.colors.map((c) => deltaE76(c.lab, rgbToLab(rgb))));
 }
 
 describe('palette', () => {
@@ -27,7 +30,7 @@ describe('palette', () => {
     expect(near(palette, BLUE)).toBeLessThan(3);
     expect(near(palette, [255, 255, 255])).toBeGreaterThan(20);
     // Shares of the logo's area: circle 53 100 px², frame 36 000 px² (+ text).
-    const red = palette.colors.find((c) => deltaE76(c.lab, rgbToLab(...RED)) < 3);
+    const red = palette.colors.find((c) => deltaE76(c.lab, rgbToLab(RED)) < 3);
     expect(red?.share).toBeGreaterThan(0.55);
     expect(red?.share).toBeLessThan(0.62);
     expect(palette.colors.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
@@ -56,7 +59,7 @@ describe('palette', () => {
     expect(red?.cmyk).toEqual([0, 100, 100, 0]);
     expect(red?.lab[0]).toBeCloseTo(53.24, 1);
     expect(red?.lab[1]).toBeCloseTo(80.09, 1);
-    expect(rgbToCmyk(0, 0, 0)).toEqual([0, 0, 0, 100]);
+    expect(uncalibratedCmyk([0, 0, 0])).toEqual([0, 0, 0, 100]);
   });
 
   it('keeps a locked palette as given and measures its shares', async () => {
@@ -75,7 +78,7 @@ describe('palette', () => {
     expect(palette.colors[1]?.share).toBeGreaterThan(0.55);
   });
 
-  it('runs as a processor: palette.json and palette.gpl, palette in the facts', async () => {
+  it('runs as a processor: palette.json, .gpl and .ase, ICC CMYK, palette in the facts', async () => {
     const png = await encode(await rasterise(TWO_COLOURS_ON_WHITE), 'png');
     const result = await paletteProcessor.run(
       await inputFrom(png, 'png', 'Acme'),
@@ -91,6 +94,12 @@ describe('palette', () => {
     const gpl = new TextDecoder().decode(result.files.find((f) => f.path === 'palette.gpl')?.bytes);
     expect(gpl).toMatch(/^GIMP Palette\nName: Acme\n/);
     expect(gpl).toContain('230  57  70\t#e63946');
+    // CMYK through the built-in press profile (LittleCMS), the same builds print output uses.
+    const press = await openPress(DEFAULT_PRINT_SETUP);
+    for (const colour of facts.palette.colors) expect(colour.cmyk).toEqual(press.cmyk(colour.rgb));
+    // The palette as an Adobe Swatch Exchange file that reads back with its colours.
+    const ase = readAse(result.files.find((f) => f.path === 'palette.ase')?.bytes as Uint8Array, 'palette.ase');
+    expect(ase.map((swatch) => swatch.name).sort()).toEqual(['#1D3557', '#E63946']);
     const svgResult = await paletteProcessor.run(
       await svgInput(TWO_COLOURS_ON_WHITE),
       paletteProcessor.options.parse({}),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deltaE76, rgbToLab } from '../../../src/main/core/pipeline/processors/raster/color.ts';
 import { decodeToRgba } from '../../../src/main/core/pipeline/processors/raster/decode.ts';
 import {
   removeBackground,
   removeBackgroundProcessor,
 } from '../../../src/main/core/pipeline/processors/remove-background.ts';
+import { deltaE76, rgbToLab } from '../../../src/shared/colour.ts';
 import { context, decode, encode, inputFrom, pixel, rasterise } from './helpers.ts';
 
 /** A black "O" (ring) and a bar on white: the counter inside the O is white but not background. */
@@ -29,7 +29,7 @@ describe('background removal', () => {
     expect(pixel(out, 150, 70)[3]).toBe(255); // the ring itself
 
     // No halo: every visible pixel on the outer edge of the ring is the ink colour (un-mixed), not a light fringe.
-    const ink = rgbToLab(0x11, 0x11, 0x11);
+    const ink = rgbToLab([0x11, 0x11, 0x11]);
     let edgePixels = 0;
     for (let y = 0; y < 300; y++) {
       for (let x = 0; x < 400; x++) {
@@ -38,7 +38,7 @@ describe('background removal', () => {
         const [pr, pg, pb, pa] = pixel(out, x, y);
         if (pa === 0) continue;
         edgePixels++;
-        expect(deltaE76(rgbToLab(pr, pg, pb), ink)).toBeLessThan(20);
+        expect(deltaE76(rgbToLab([pr, pg, pb]), ink)).toBeLessThan(20);
       }
     }
     expect(edgePixels).toBeGreaterThan(500);

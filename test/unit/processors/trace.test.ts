@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deltaE76, rgbToLab } from '../../../src/main/core/pipeline/processors/raster/color.ts';
 import { decodeToRgba } from '../../../src/main/core/pipeline/processors/raster/decode.ts';
 import { OPAQUE_ALPHA } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
 import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
 import { coverageIoU, renderSvg } from '../../../src/main/core/pipeline/processors/vector/fidelity.ts';
 import { traceToSvg } from '../../../src/main/core/pipeline/processors/vector/trace-svg.ts';
+import { deltaE76, rgbToLab } from '../../../src/shared/colour.ts';
 import { sampleOf } from '../../helpers/scale.ts';
 import { renderLogo, simpleIcons } from './corpus.ts';
 import { context, decode, encode, fills, rasterise, svgInput } from './helpers.ts';
@@ -50,7 +50,7 @@ describe('bilevel trace', () => {
       number,
       number,
     ];
-    expect(deltaE76(rgbToLab(...fillRgb), rgbToLab(0xb8, 0xf0, 0xb0))).toBeLessThan(5);
+    expect(deltaE76(rgbToLab(fillRgb), rgbToLab([0xb8, 0xf0, 0xb0]))).toBeLessThan(5);
     // Background (a corner) stays empty.
     expect(rendered.data[3]).toBe(0);
   });

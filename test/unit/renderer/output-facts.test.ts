@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { faviconProcessor as favicon } from '../../../src/main/core/pipeline/processors/favicon/favicon-processor.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
@@ -29,6 +30,20 @@ describe('output facts in the details panel', () => {
     const summary = summarizeFacts('pdf', result.facts ?? null);
     expect(summary.chips.slice(0, 2)).toEqual(['52.92 × 26.46 mm', 'CMYK']);
     expect(summary.notes.join(' ')).toMatch(/No Such Font Sans/);
+  });
+
+  it('names the press, the ink limit and the colours a spot PDF prints with another ink', async () => {
+    const svg = await readFile('node_modules/flag-icons/flags/4x3/mx.svg', 'utf8');
+    const input = await svgInput(svg, 'mx');
+    const result = await pdf.run(
+      input,
+      pdf.options.parse({ variants: ['full-color'], color: 'spot', maxInks: 3, pdfx: true }),
+      context(),
+    );
+    const summary = summarizeFacts('pdf', result.facts ?? null);
+    expect(summary.chips).toContain('Chemical proof CMYK (built in), ink ≤ 300 %');
+    expect(summary.chips).toContain('PDF/X-4');
+    expect(summary.notes.join(' ')).toMatch(/Printed with another ink: #[0-9a-f]{6} → Spot [0-9A-F]{6} \(ΔE [\d.]+\)/);
   });
 
   it('offers the favicon pack HTML to copy and lists the ICO frames', async () => {

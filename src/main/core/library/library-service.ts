@@ -438,6 +438,7 @@ export class LibraryService {
           Array.isArray(color.cmyk) && color.cmyk.length === 4 && color.cmyk.every(Number.isFinite)
             ? color.cmyk
             : undefined,
+        ink: wellFormedInk(color.ink),
       }));
     writePalette(db, id, input, false);
     this.#deps.events.emit('library.changed', { kind: 'updated', ids: [id] });
@@ -520,4 +521,13 @@ function storedImport(result: IntakeResult): StoredImport {
     master: { hash: result.master.hash, byteSize: result.master.byteSize },
     source: result.source ? { hash: result.source.hash, byteSize: result.source.byteSize } : null,
   };
+}
+
+/** A named-ink match from a worker's facts, if it is one (JSON from another thread). */
+function wellFormedInk(ink: PaletteColor['ink'] | undefined): PaletteColor['ink'] | undefined {
+  if (!ink || typeof ink !== 'object') return undefined;
+  const { name, book, hex, deltaE00 } = ink;
+  if (typeof name !== 'string' || typeof book !== 'string' || typeof hex !== 'string') return undefined;
+  if (!/^#[0-9a-f]{6}$/i.test(hex) || !Number.isFinite(deltaE00)) return undefined;
+  return { name: name.slice(0, 120), book: book.slice(0, 200), hex, deltaE00 };
 }

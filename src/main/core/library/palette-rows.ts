@@ -1,6 +1,6 @@
+import { hexToLab, hexToRgb, uncalibratedCmyk } from '../../../shared/colour.ts';
 import type { Palette, PaletteColor } from '../../../shared/palette.ts';
 import type { Db } from '../database/database.ts';
-import { hexToLab, hexToRgb, naiveCmyk } from './color-lab.ts';
 import { requireLogos } from './logo-edits.ts';
 
 /** What a designer gives for a colour; RGB, CMYK and Lab are derived from the hex. */
@@ -8,8 +8,10 @@ export interface PaletteColorInput {
   readonly hex: string;
   readonly share: number;
   readonly name?: string | undefined;
-  /** Kept when given (the palette processor's own CMYK); else naive device CMYK. */
+  /** Kept when given (the palette processor's ICC CMYK); else an uncalibrated stand-in. */
   readonly cmyk?: readonly [number, number, number, number];
+  /** The nearest named ink of a loaded swatch book (palette recipe only). */
+  readonly ink?: PaletteColor['ink'];
 }
 
 interface ColorRow {
@@ -24,6 +26,10 @@ interface ColorRow {
   share: number;
   locked: number;
   name: string | null;
+  ink_name: string | null;
+  ink_book: string | null;
+  ink_hex: string | null;
+  ink_delta_e00: number | null;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -40,7 +46,11 @@ export function readPalette(db: Db, id: string): Palette | null {
       lab: [round(row.L), round(row.a), round(row.b)],
       share: row.share,
     };
-    return row.name ? { ...color, name: row.name } : color;
+    const ink =
+      row.ink_name !== null && row.ink_hex !== null && row.ink_delta_e00 !== null
+        ? { ink: { name: row.ink_name, book: row.ink_book ?? '', hex: row.ink_hex, deltaE00: row.ink_delta_e00 } }
+        : {};
+    return { ...color, ...(row.name ? { name: row.name } : {}), ...ink };
   });
   return { colors, locked: rows.some((row) => row.locked === 1) };
 }
@@ -54,13 +64,15 @@ export function writePalette(db: Db, id: string, colors: readonly PaletteColorIn
     requireLogos(db, [id]);
     db.prepare('DELETE FROM logo_colors WHERE logo_id = ?').run(id);
     const insert = db.prepare(
-      `INSERT INTO logo_colors (logo_id, position, hex, L, a, b, c, m, y, k, share, locked, name)
-       VALUES (@id, @position, @hex, @L, @a, @b, @c, @m, @y, @k, @share, @locked, @name)`,
+      `INSERT INTO logo_colors (logo_id, position, hex, L, a, b, c, m, y, k, share, locked, name,
+                               ink_name, ink_book, ink_hex, ink_delta_e00)
+       VALUES (@id, @position, @hex, @L, @a, @b, @c, @m, @y, @k, @share, @locked, @name,
+               @inkName, @inkBook, @inkHex, @inkDeltaE00)`,
     );
     colors.forEach((color, position) => {
       const hex = `#${color.hex.replace('#', '').toLowerCase()}`;
       const [L, a, b] = hexToLab(hex);
-      const [c, m, y, k] = color.cmyk ?? naiveCmyk(hexToRgb(hex));
+      const [c, m, y, k] = color.cmyk ?? uncalibratedCmyk(hexToRgb(hex));
       insert.run({
         id,
         position,
@@ -75,6 +87,10 @@ export function writePalette(db: Db, id: string, colors: readonly PaletteColorIn
         share: color.share,
         locked: locked ? 1 : 0,
         name: color.name ?? null,
+        inkName: color.ink?.name ?? null,
+        inkBook: color.ink?.book ?? null,
+        inkHex: color.ink?.hex ?? null,
+        inkDeltaE00: color.ink?.deltaE00 ?? null,
       });
     });
     db.prepare('UPDATE logos SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import { hexToLab } from '../../../shared/colour.ts';
 import type { libraryQuery } from '../../../shared/contract/index.ts';
-import { hexToLab } from './color-lab.ts';
 
 export type ParsedLibraryQuery = z.output<typeof libraryQuery>;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Palette } from '../../../shared/palette.ts';
+import type { PrintSetup } from '../../../shared/print.ts';
 
 /** JSON with object keys sorted at every depth, so equal options always hash the same. */
 export function canonicalJson(value: unknown): string {
@@ -31,6 +32,8 @@ export interface CacheKeyParts {
   readonly palette?: Palette | null;
   /** Only for SVG masters with text: the installed fonts' fingerprint. */
   readonly fonts?: string | null;
+  /** Only for processors that write press colour: the print setup (profile by its sha256). */
+  readonly print?: PrintSetup | null;
 }
 
 /** Where a recipe's output lives in the derived cache: sha256 over everything the output depends on. */
@@ -45,6 +48,16 @@ export function outputCacheKey(parts: CacheKeyParts): string {
     parts.palette ?? null,
     // Appended only when present, so the keys of everything without text stay as they were.
     ...(parts.fonts ? [parts.fonts] : []),
+    // Paths are where a file lives, not what it is: the ids (sha256) stand for the content.
+    ...(parts.print ? [{ print: printIdentity(parts.print) }] : []),
   ]);
   return createHash('sha256').update(material).digest('hex');
+}
+
+function printIdentity(setup: PrintSetup): unknown {
+  return {
+    ...setup,
+    profile: setup.profile.id,
+    swatchBooks: setup.swatchBooks.map((book) => book.id),
+  };
 }

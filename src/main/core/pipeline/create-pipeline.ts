@@ -27,6 +27,7 @@ interface Wiring {
   readonly events: EventHub;
   readonly logoOf: PipelineDeps['logoOf'];
   readonly paletteOf?: PipelineDeps['paletteOf'];
+  readonly printSetup?: PipelineDeps['printSetup'];
   readonly onDone?: PipelineDeps['onDone'];
 }
 

@@ -3,6 +3,7 @@ import type { JobPriority } from '../../../shared/contract/jobs.ts';
 import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
+import type { PrintSetup } from '../../../shared/print.ts';
 import { canonicalJson, outputCacheKey } from './cache-key.ts';
 import type { NewJob } from './job-store.ts';
 import type { TaskInput } from './protocol.ts';
@@ -25,6 +26,8 @@ interface Sources {
    * so installing the font a logo asks for must give new outputs, not the cached fallback.
    */
   readonly fontsOf?: (logo: Logo) => string | null;
+  /** The print setup in Settings, for processors that write press colour. */
+  readonly printSetup?: () => PrintSetup;
 }
 
 /**
@@ -47,6 +50,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
     throw new MarqueError('INVALID_INPUT', `${request.recipe} options: ${where}${issue?.message ?? 'invalid'}`);
   }
   const optionsJson = canonicalJson(parsed.data);
+  const print = processor.usesPrint ? sources.printSetup?.() : undefined;
   return [...new Set(request.logoIds)].map((logoId) => {
     const logo = sources.logoOf(logoId);
     const palette = processor.usesPalette ? (sources.paletteOf?.(logoId) ?? null) : undefined;
@@ -57,6 +61,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
       height: logo.height,
       name: logo.name,
       ...(palette !== undefined ? { palette } : {}),
+      ...(print ? { print } : {}),
     };
     return {
       id: randomBytes(12).toString('base64url'),
@@ -73,6 +78,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
         name: processor.usesName ? logo.name : null,
         palette: palette ?? null,
         fonts: sources.fontsOf?.(logo) ?? null,
+        print: print ?? null,
       }),
       input,
       priority: request.priority ?? 'batch',

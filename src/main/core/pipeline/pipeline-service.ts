@@ -12,6 +12,7 @@ import type {
 import type { Logo, Page } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
+import type { PrintSetup } from '../../../shared/print.ts';
 import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
 import { Settings } from '../settings.ts';
@@ -55,6 +56,8 @@ export interface PipelineDeps {
   readonly logoOf: (logoId: string) => Logo;
   /** The logo's stored palette (for processors that set `usesPalette`); null when none. */
   readonly paletteOf?: (logoId: string) => Palette | null;
+  /** The print setup in Settings (for processors that set `usesPrint`). */
+  readonly printSetup?: () => PrintSetup;
   /** Called once a job is done with the facts it returned (e.g. a palette to record in the library). */
   readonly onDone?: (job: Job) => void;
   /** 'own': run only jobs this studio queued (the CLI); 'all': any queued job in the library (the app). */

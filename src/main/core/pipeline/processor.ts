@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LogoFormat } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
+import type { PrintSetup } from '../../../shared/print.ts';
 
 /**
  * A processor is a pure function of (master, options): deterministic output, versioned, runnable
@@ -21,6 +22,11 @@ export interface ProcessorInput {
    * Given only to processors that set `usesPalette`; the palette then joins the cache key.
    */
   readonly palette?: Palette | null;
+  /**
+   * The press: ICC profile, intent, coverage limit, rich black, swatch books (Settings). Given only
+   * to processors that set `usesPrint`; it then joins the cache key.
+   */
+  readonly print?: PrintSetup;
 }
 
 export interface OutputFile {
@@ -59,6 +65,8 @@ export interface ProcessorDescriptor<Options> {
   readonly usesName?: boolean;
   /** Set when the processor reads `input.palette` (trace-color, separations, favicon colours). */
   readonly usesPalette?: boolean;
+  /** Set when the processor writes press colour (CMYK, spot inks): it reads `input.print`. */
+  readonly usesPrint?: boolean;
 }
 
 /** A descriptor with its implementation; only the worker (and tests) load these. */

@@ -59,6 +59,12 @@ export interface MarqueServer {
 }
 
 const MAX_JSON_BYTES = 1024 * 1024;
+/**
+ * Browser mode (the designer, on loopback) may send larger JSON: a press profile or swatch book
+ * travels base64-encoded (print.addProfile; FOGRA39 and GRACoL profiles are 1-3 MB). The
+ * teammate share keeps the small limit (it accepts no writes anyway).
+ */
+const MAX_JSON_BYTES_LOCAL = 20 * 1024 * 1024;
 
 /** What to do instead of exposing the app server: the read-only share. */
 export const SHARE_HINT = 'to let teammates browse and download, use marque serve --share (read-only)';
@@ -171,7 +177,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       if (method !== 'POST') throw new MarqueError('NOT_FOUND', 'API methods are called with POST');
       const name = url.pathname.slice('/api/'.length);
       if (mode === 'share' && !readOnlyMethods.has(name)) throw new MarqueError('FORBIDDEN', 'The share is read-only');
-      const input = await readJsonBody(request, MAX_JSON_BYTES);
+      const input = await readJsonBody(request, mode === 'share' ? MAX_JSON_BYTES : MAX_JSON_BYTES_LOCAL);
       const result = await dispatch(studio.handlers, name, input, { mode, clientAddress: client }, allowedMethod);
       if (result.ok) sendJson(response, 200, result.value ?? null, String(request.headers['accept-encoding'] ?? ''));
       else sendError(response, result.error);

@@ -32,6 +32,31 @@ function fidelityChips(facts: Facts): string[] {
   return chips;
 }
 
+/** The press and PDF/X state print recipes record. */
+function pressChips(facts: Facts): string[] {
+  const press = record(facts.press);
+  const chips: string[] = [];
+  const profile = text(press?.profile);
+  const limit = num(press?.coverageLimit);
+  if (profile) chips.push(`${profile}${limit !== null ? `, ink ≤ ${limit} %` : ''}`);
+  if (facts.pdfx === true) chips.push('PDF/X-4');
+  return chips;
+}
+
+/** Colours that print with another colour's ink, said plainly: which, where to and how far they move. */
+function mergeNotes(facts: Facts): string[] {
+  const merges = list(facts.merges).flatMap((merge) => {
+    const m = record(merge);
+    const hex = text(m?.hex);
+    const into = text(m?.into);
+    const deltaE = num(m?.deltaE);
+    return hex && into && deltaE !== null && m?.reason !== 'near' ? [`${hex} → ${into} (ΔE ${deltaE})`] : [];
+  });
+  if (merges.length === 0) return [];
+  const shown = merges.slice(0, 6).join(', ');
+  return [`Printed with another ink: ${shown}${merges.length > 6 ? ` and ${merges.length - 6} more` : ''}.`];
+}
+
 function recipeChips(recipe: string, facts: Facts): string[] {
   const chips: string[] = [];
   const count = (value: unknown, one: string, many = `${one}s`) => {
@@ -56,11 +81,15 @@ function recipeChips(recipe: string, facts: Facts): string[] {
       chips.push(inks.length > 0 ? `spot inks: ${inks.join(', ')}` : 'CMYK');
       if (facts.knockout === true) chips.push('light details knocked out in one colour');
       if (facts.source === 'trace') chips.push('drawn from the trace');
+      chips.push(...pressChips(facts));
       break;
     }
     case 'separations': {
       const plates = list(facts.plates).flatMap((plate) => text(record(plate)?.name) ?? []);
       if (plates.length > 0) chips.push(`${plates.length} plates: ${plates.join(', ')}`);
+      const trap = num(record(facts.trap)?.pt);
+      if (trap !== null) chips.push(trap > 0 ? `trap ${trap} pt` : 'no trap');
+      chips.push(...pressChips(facts));
       break;
     }
     case 'favicon': {
@@ -92,6 +121,7 @@ function recipeChips(recipe: string, facts: Facts): string[] {
 export function summarizeFacts(recipe: string, facts: Facts | null): FactSummary {
   if (!facts) return { chips: [], notes: [], snippet: null };
   const notes = [...list(facts.warnings), ...list(facts.notes)].flatMap((note) => text(note) ?? []);
+  notes.push(...mergeNotes(facts));
   return {
     chips: recipeChips(recipe, facts),
     notes: [...new Set(notes)],

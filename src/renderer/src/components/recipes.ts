@@ -19,6 +19,7 @@ const LABELS: Record<string, string> = {
   'remove-background': 'Background removal',
   palette: 'Palette',
   package: 'Logo package',
+  'ink-plan': 'Ink plan',
 };
 
 export function recipeLabel(recipe: string): string {

@@ -1,5 +1,6 @@
 import type { AnyProcessorDescriptor } from '../processor.ts';
 import { faviconDescriptor } from './favicon/favicon-descriptor.ts';
+import { inkPlanDescriptor } from './ink-plan-descriptor.ts';
 import { normalizeDescriptor } from './normalize-descriptor.ts';
 import { packageDescriptor } from './package/package-descriptor.ts';
 import { paletteDescriptor } from './palette-descriptor.ts';
@@ -29,4 +30,5 @@ export const descriptors: readonly AnyProcessorDescriptor[] = [
   faviconDescriptor,
   socialDescriptor,
   packageDescriptor,
+  inkPlanDescriptor,
 ];

@@ -1,5 +1,6 @@
 import type { AnyProcessor } from '../processor.ts';
 import { faviconProcessor } from './favicon/favicon-processor.ts';
+import { inkPlan } from './ink-plan.ts';
 import { normalize } from './normalize.ts';
 import { packageProcessor } from './package/package-processor.ts';
 import { paletteProcessor } from './palette.ts';
@@ -27,4 +28,5 @@ export const processors: readonly AnyProcessor[] = [
   faviconProcessor,
   socialProcessor,
   packageProcessor,
+  inkPlan,
 ];

@@ -27,8 +27,10 @@ export type PaletteOptions = z.output<typeof options>;
 /** The logo's colours, measured or locked. Cheap to import: main loads it, the worker adds `run`. */
 export const paletteDescriptor: ProcessorDescriptor<PaletteOptions> = {
   id: 'palette',
-  version: 1,
+  // v2: CMYK through the press ICC profile, the nearest swatch-book ink, palette.ase.
+  version: 2,
   title: 'Palette',
   options,
   usesName: true,
+  usesPrint: true,
 };

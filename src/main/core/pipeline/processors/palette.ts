@@ -1,11 +1,17 @@
+import { z } from 'zod';
+import { hexToRgb, type Rgb } from '../../../../shared/colour.ts';
 import type { Palette, PaletteColor } from '../../../../shared/palette.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../../shared/print.ts';
+import { writeAse } from '../../colour/ase.ts';
+import { openPress } from '../../colour/press.ts';
+import { loadNamedInks } from '../../colour/print-service.ts';
 import type { Processor } from '../processor.ts';
 import { type PaletteOptions, paletteDescriptor } from './palette-descriptor.ts';
 import { backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './raster/background.ts';
-import { hexToRgb, type Rgb } from './raster/color.ts';
 import { masterToRgba } from './raster/input.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from './raster/palette.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
+import { matchNamedInk } from './svg/inks.ts';
 
 export interface LogoPaletteOptions {
   readonly minShare?: number;
@@ -63,8 +69,22 @@ export const paletteProcessor: Processor<PaletteOptions> = {
     const image = await masterToRgba(input, opts.size);
     context.signal.throwIfAborted();
     context.progress(50);
-    const palette = logoPalette(image, opts);
+    const measured = logoPalette(image, opts);
+    const setup = input.print ?? DEFAULT_PRINT_SETUP;
+    const press = await openPress(setup);
+    const named = await loadNamedInks(setup);
+    const palette = {
+      ...measured,
+      colors: measured.colors.map((colour) => {
+        const ink = named.length > 0 ? matchNamedInk(colour.rgb, named) : undefined;
+        return { ...colour, cmyk: press.cmyk(colour.rgb), ...(ink ? { ink } : {}) };
+      }),
+    };
     const encoder = new TextEncoder();
+    const swatches = palette.colors.map((colour) => ({
+      name: colour.name ?? colour.hex.toUpperCase(),
+      hex: colour.hex,
+    }));
     context.progress(100);
     return {
       files: [
@@ -74,8 +94,13 @@ export const paletteProcessor: Processor<PaletteOptions> = {
           mime: 'application/json',
         },
         { path: 'palette.gpl', bytes: encoder.encode(gimpPalette(input.name, palette)), mime: 'text/plain' },
+        // Adobe Swatch Exchange: the brand colours as named spot swatches for Illustrator and InDesign.
+        { path: 'palette.ase', bytes: writeAse(input.name, swatches), mime: 'application/octet-stream' },
       ],
-      facts: { palette },
+      facts: {
+        palette,
+        press: { profile: setup.profile.name, intent: setup.intent, coverageLimit: setup.coverageLimit },
+      },
     };
   },
 };

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { toHex } from '../../../../shared/colour.ts';
 import type { Processor } from '../processor.ts';
 import {
   DEFAULT_BACKGROUND_TOLERANCE,
@@ -5,7 +7,6 @@ import {
   floodFillBackground,
   removeBackgroundRegion,
 } from './raster/background.ts';
-import { rgbToHex } from './raster/color.ts';
 import { encodePng } from './raster/decode.ts';
 import { masterToRgba } from './raster/input.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
@@ -35,7 +36,7 @@ export function removeBackground(image: RgbaImage, tolerance = DEFAULT_BACKGROUN
   return {
     image: removeBackgroundRegion(image, region, background),
     outcome: 'removed',
-    background: rgbToHex(...background.rgb),
+    background: toHex(background.rgb),
     removedShare: Math.round((removed / region.length) * 10_000) / 10_000,
   };
 }

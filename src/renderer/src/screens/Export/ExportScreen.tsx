@@ -8,6 +8,7 @@ import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useSelectionStore } from '../../stores/selection-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
 import { checkInterrupted, useExportStore } from './export-store.ts';
+import { InkPreview } from './InkPreview.tsx';
 import { InterruptedNotice } from './InterruptedNotice.tsx';
 import { PlanTree } from './PlanTree.tsx';
 import { RecipePicker } from './RecipePicker.tsx';
@@ -138,6 +139,7 @@ export function ExportScreen() {
         <div className="export__form">
           <Selection ids={ids} />
           <RecipePicker />
+          <InkPreview ids={ids} />
           <section className="card" aria-labelledby="export-destination">
             <h2 id="export-destination">Destination</h2>
             <div className="field">

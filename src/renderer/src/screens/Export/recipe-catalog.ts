@@ -74,6 +74,17 @@ export const RECIPES: readonly RecipeEntry[] = [
         value: 'cmyk',
       },
       { kind: 'number', key: 'marginMm', label: 'Margin', min: 0, max: 500, value: 0, unit: 'mm' },
+      {
+        kind: 'select',
+        key: 'gradients',
+        label: 'Gradients (spot)',
+        choices: [
+          ['process', 'Process CMYK'],
+          ['spot-tints', 'Two spot tints'],
+        ],
+        value: 'process',
+      },
+      { kind: 'boolean', key: 'pdfx', label: 'PDF/X-4 (press profile embedded)', value: false },
     ],
   },
   {
@@ -117,6 +128,7 @@ export const RECIPES: readonly RecipeEntry[] = [
       { kind: 'number', key: 'dpi', label: 'Film', min: 300, max: 1200, value: 1200, unit: 'dpi' },
       { kind: 'boolean', key: 'mirror', label: 'Emulsion down (mirror)', value: false },
       { kind: 'boolean', key: 'underbase', label: 'White underbase', value: false },
+      { kind: 'boolean', key: 'pdfx', label: 'PDF/X-4 (press profile embedded)', value: false },
     ],
   },
   {

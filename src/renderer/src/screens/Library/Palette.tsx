@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Palette } from '../../../../shared/palette.ts';
+import type { Palette, PaletteColor } from '../../../../shared/palette.ts';
 import { client } from '../../api/client.ts';
 import { setFilters } from '../../stores/library-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
@@ -13,7 +13,16 @@ async function copyHex(hex: string): Promise<void> {
   }
 }
 
-/** Palette swatches: click copies the hex; the link finds logos with a close colour. */
+/** CMYK as printers write it: C62 M0 Y60 K0 (the press profile's build, whole percent). */
+function cmykText(cmyk: readonly number[]): string {
+  return `C${Math.round(cmyk[0] ?? 0)} M${Math.round(cmyk[1] ?? 0)} Y${Math.round(cmyk[2] ?? 0)} K${Math.round(cmyk[3] ?? 0)}`;
+}
+
+function swatchTitle(color: PaletteColor): string {
+  const ink = color.ink ? ` · nearest ink ${color.ink.name} (${color.ink.book}), ΔE00 ${color.ink.deltaE00}` : '';
+  return `${color.hex} · RGB ${color.rgb.join(' ')} · ${cmykText(color.cmyk)}${ink} · ${Math.round(color.share * 100)}% of the logo`;
+}
+
 /** Queues the palette recipe ahead of batch work; the panel refreshes when the job is done. */
 function ExtractButton({ logoId }: { logoId: string }) {
   const [queued, setQueued] = useState(false);
@@ -37,6 +46,7 @@ function ExtractButton({ logoId }: { logoId: string }) {
   );
 }
 
+/** Palette swatches: hex, RGB, press CMYK, nearest named ink and share; click copies the hex. */
 export function PaletteSwatches({
   palette,
   logoId,
@@ -64,11 +74,18 @@ export function PaletteSwatches({
               className="swatch"
               onClick={() => void copyHex(color.hex)}
               aria-label={`Copy ${color.name ? `${color.name} ` : ''}${color.hex}`}
-              title={`${color.hex} · RGB ${color.rgb.join(' ')} · CMYK ${color.cmyk.map(Math.round).join(' ')} · ${Math.round(color.share * 100)}%`}
+              title={swatchTitle(color)}
             >
               <span className="swatch__color" style={{ background: color.hex }} />
               <span className="swatch__hex">{color.hex}</span>
-              <span className="swatch__share">{Math.round(color.share * 100)}%</span>
+              <span className="swatch__value">RGB {color.rgb.join(' ')}</span>
+              <span className="swatch__value">{cmykText(color.cmyk)}</span>
+              {color.ink && (
+                <span className="swatch__ink">
+                  {color.ink.name} <span className="muted">ΔE00 {color.ink.deltaE00.toFixed(1)}</span>
+                </span>
+              )}
+              <span className="swatch__share">{Math.round(color.share * 100)}% of the logo</span>
             </button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../stores/app-store.ts';
 import { ActivityCard } from './ActivityCard.tsx';
+import { PrintCard } from './PrintCard.tsx';
 import { ProcessingCard } from './ProcessingCard.tsx';
 import { ShareCard } from './ShareCard.tsx';
 import { StorageCard } from './StorageCard.tsx';
@@ -19,6 +20,7 @@ export function SettingsScreen() {
         <div className="settings__column">
           <StorageCard />
           <ProcessingCard />
+          <PrintCard />
           <section className="card" aria-labelledby="settings-about">
             <h2 id="settings-about">About</h2>
             <dl className="facts">

@@ -2,44 +2,9 @@ import type { Palette } from '../../../../../shared/palette.ts';
 
 /** Colour arithmetic for placing a mark on a background: WCAG luminance and contrast, ink statistics. */
 
-export type Rgb = readonly [number, number, number];
+import { contrast, luminance, type Rgb } from '../../../../../shared/colour.ts';
 
-/** Parses '#rgb' or '#rrggbb' (case-insensitive); null when it is not a hex colour. */
-export function parseHex(hex: string): Rgb | null {
-  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m) return null;
-  let digits = m[1] as string;
-  if (digits.length === 3) digits = [...digits].map((d) => d + d).join('');
-  const n = Number.parseInt(digits, 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-export function toHex(rgb: Rgb): string {
-  return `#${rgb
-    .map((c) =>
-      Math.round(Math.min(255, Math.max(0, c)))
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`;
-}
-
-function linear(channel: number): number {
-  const c = channel / 255;
-  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-
-/** WCAG relative luminance, 0 (black) to 1 (white). */
-export function luminance(rgb: Rgb): number {
-  return 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
-}
-
-/** WCAG contrast ratio, 1 to 21. */
-export function contrast(a: Rgb, b: Rgb): number {
-  const la = luminance(a);
-  const lb = luminance(b);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-}
+export { contrast, luminance, parseHex, type Rgb, toHex } from '../../../../../shared/colour.ts';
 
 /** What a mark is drawn with: its main colours and how much of it reads against a background. */
 export interface Ink {

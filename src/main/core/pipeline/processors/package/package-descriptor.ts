@@ -28,6 +28,8 @@ export const packageOptions = z
       .string()
       .regex(/^[A-Za-z0-9][\w-]{0,40}$/)
       .optional(),
+    /** Print PDFs as PDF/X-4 (the press profile embedded as the OutputIntent). */
+    pdfx: z.boolean().default(false),
   })
   .strict();
 export type PackageOptions = z.infer<typeof packageOptions>;
@@ -35,8 +37,11 @@ export type PackageOptions = z.infer<typeof packageOptions>;
 /** Colourways x formats in the agency folder convention. Cheap to import: main loads it, the worker adds `run`. */
 export const packageDescriptor: ProcessorDescriptor<PackageOptions> = {
   id: 'package',
-  version: 2,
+  // v3: print PDFs in ICC CMYK (optionally PDF/X-4); the README names the press and brand inks.
+  version: 3,
   title: 'Logo package',
   usesName: true,
+  usesPalette: true,
+  usesPrint: true,
   options: packageOptions as z.ZodType<PackageOptions>,
 };

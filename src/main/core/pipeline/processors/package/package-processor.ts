@@ -1,15 +1,19 @@
 import sharp from 'sharp';
 import { MarqueError } from '../../../../../shared/errors.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
+import { openPress } from '../../../colour/press.ts';
+import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import type { Rgb } from '../artwork/colour.ts';
 import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
+import { matchNamedInk } from '../svg/inks.ts';
 import { type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
 import { oneColourPixels, oneColourSvg } from './one-colour.ts';
 import { type PackageOptions, packageDescriptor, packageOptions } from './package-descriptor.ts';
-import { packageReadme } from './package-readme.ts';
+import { type PrintColour, packageReadme } from './package-readme.ts';
 
 const WHITE: Rgb = [255, 255, 255];
 const BLACK: Rgb = [0, 0, 0];
@@ -120,7 +124,14 @@ export async function buildLogoPackage(
   files.unshift({
     path: 'README.txt',
     bytes: new TextEncoder().encode(
-      packageReadme({ name: input.name, brand, logoType: options.logoType, files, notes }),
+      packageReadme({
+        name: input.name,
+        brand,
+        logoType: options.logoType,
+        files,
+        notes,
+        ...(options.formats.includes('pdf') ? { print: await printColour(input, options) } : {}),
+      }),
     ),
     mime: 'text/plain',
   });
@@ -190,7 +201,7 @@ function printPdfs(
   const fromMaster = options.colourways.filter((c) => PDF_VARIANT_OF[c]);
   if (fromMaster.length) {
     const variants = fromMaster.map((c) => PDF_VARIANT_OF[c] as 'full-color' | 'black' | 'reversed');
-    const run = pdf.run(input, pdfOptions.parse({ variants }), context);
+    const run = pdf.run(input, pdfOptions.parse({ variants, pdfx: options.pdfx }), context);
     fromMaster.forEach((colourway, index) => {
       jobs.push(
         run.then((result) => ({
@@ -204,7 +215,11 @@ function printPdfs(
   for (const colourway of options.colourways) {
     if (PDF_VARIANT_OF[colourway] || !svgText) continue;
     const master = new TextEncoder().encode(recolourSvg(svgText, colourway));
-    const run = pdf.run({ ...input, master }, pdfOptions.parse({ variants: ['full-color'] }), context);
+    const run = pdf.run(
+      { ...input, master },
+      pdfOptions.parse({ variants: ['full-color'], pdfx: options.pdfx }),
+      context,
+    );
     jobs.push(
       run.then((result) => ({
         path: path(colourway),
@@ -214,6 +229,28 @@ function printPdfs(
     );
   }
   return jobs;
+}
+
+/** The press and the brand colours as print builds, for the README (palette colours when the logo has them). */
+async function printColour(input: ProcessorInput, options: PackageOptions): Promise<PrintColour> {
+  const setup = input.print ?? DEFAULT_PRINT_SETUP;
+  const press = await openPress(setup);
+  const named = await loadNamedInks(setup);
+  return {
+    profile: setup.profile.name,
+    intent: setup.intent,
+    coverageLimit: setup.coverageLimit,
+    pdfx: options.pdfx,
+    colours: (input.palette?.colors ?? []).map((colour) => {
+      const ink = colour.name ? undefined : named.length > 0 ? matchNamedInk(colour.rgb, named) : undefined;
+      return {
+        hex: colour.hex,
+        cmyk: press.cmyk(colour.rgb),
+        ...(colour.name ? { name: colour.name } : {}),
+        ...(ink ? { ink: `${ink.name} (dE00 ${ink.deltaE00})` } : {}),
+      };
+    }),
+  };
 }
 
 function pdfFile(files: readonly OutputFile[], name: string): Uint8Array {

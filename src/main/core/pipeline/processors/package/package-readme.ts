@@ -8,6 +8,36 @@ const FORMAT_USE: Readonly<Record<string, string>> = {
   JPG: 'flat background, no transparency: Office documents, email signatures, places that reject PNG',
 };
 
+/** What the README says about print colour: the press profile and the brand colours' builds. */
+export interface PrintColour {
+  readonly profile: string;
+  readonly intent: 'relative' | 'perceptual';
+  readonly coverageLimit: number;
+  readonly pdfx: boolean;
+  readonly colours: readonly {
+    readonly hex: string;
+    readonly cmyk: readonly number[];
+    readonly name?: string;
+    readonly ink?: string;
+  }[];
+}
+
+function printSection(print: PrintColour): string[] {
+  const intent = print.intent === 'relative' ? 'relative colorimetric' : 'perceptual';
+  return [
+    '',
+    'Print colour',
+    `  CMYK files are separated for ${print.profile} (${intent}), total ink at most ${print.coverageLimit} %.`,
+    print.pdfx
+      ? '  The PDFs are PDF/X-4 with that profile embedded: a print shop can check them as they are.'
+      : '  Ask your printer for their press profile if the colour must be exact.',
+    ...print.colours.map(
+      (c) =>
+        `  ${c.hex.toUpperCase()}  C${c.cmyk[0]} M${c.cmyk[1]} Y${c.cmyk[2]} K${c.cmyk[3]}${c.name ? `  ${c.name}` : ''}${c.ink ? `  nearest ink: ${c.ink}` : ''}`,
+    ),
+  ];
+}
+
 /** The client README of a logo package: which file is for what. */
 export function packageReadme(input: {
   readonly name: string;
@@ -15,6 +45,7 @@ export function packageReadme(input: {
   readonly logoType: string;
   readonly files: readonly OutputFile[];
   readonly notes: readonly string[];
+  readonly print?: PrintColour;
 }): string {
   const colourways = [...new Set(input.files.map((f) => f.path.split('/')[1]).filter(Boolean))] as ColourwayName[];
   const formats = [...new Set(input.files.map((f) => f.path.split('/')[3]).filter(Boolean))] as string[];
@@ -36,6 +67,7 @@ export function packageReadme(input: {
     '  - On dark or busy backgrounds use the White version; on light ones the Full colour or Black version.',
     '  - The JPG of the White version is on black (a white logo on white would be invisible);',
     '    its PDF is white on a dark page: print shops use the artwork, not the page colour.',
+    ...(input.print ? printSection(input.print) : []),
     ...(input.notes.length ? ['', 'Notes', ...input.notes.map((n) => `  - ${n}`)] : []),
     '',
     `Files (${input.files.length + 1} with this README)`,

@@ -2,6 +2,10 @@ import PDFDocument from 'pdfkit';
 import type { ClipShape } from '../svg/art.ts';
 import type { DisplayPage, DrawOp, Ink, InkGradient, InkPaint, KnockoutOp, PathOp } from '../svg/display-list.ts';
 import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
+import { labelFontFile } from './label-font.ts';
+import { makePdfX, type PdfX, pdfxOf } from './pdfx.ts';
+
+export type { PdfX } from './pdfx.ts';
 
 /** The parts of pdfkit's page we reach past its API: the resources and the page dictionary. */
 interface PageInternals {
@@ -84,6 +88,7 @@ export interface PdfMeta {
   readonly title: string;
   readonly subject?: string;
   readonly keywords?: string;
+  readonly pdfx?: PdfX;
 }
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -93,7 +98,7 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
  * file ID from the info dictionary, so that is fixed too).
  */
 export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.6',
@@ -109,6 +114,8 @@ export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
     },
     displayTitle: true,
   });
+  if (meta.pdfx) makePdfX(doc, meta.pdfx, meta.title, FIXED_DATE);
+  return doc;
 }
 
 export function finishPdf(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
@@ -172,6 +179,7 @@ class PageWriter {
   path(op: PathOp): void {
     this.doc.save();
     const saved = this.ctm;
+    if (op.overprint) this.overprint();
     if (op.clips.every((clip) => this.clip(clip)) && this.setMatrix(op.matrix)) {
       this.paint(op.fill, op.stroke?.paint ?? null);
       if (op.stroke) {
@@ -187,6 +195,17 @@ class PageWriter {
     }
     this.doc.restore();
     this.ctm = saved;
+  }
+
+  /** Overprint for fills and strokes (OPM 1: a zero tint leaves the ink below alone). */
+  private overprint(): void {
+    const page = (this.doc as unknown as PageInternals).page;
+    if (!page.ext_gstates.Overprint) {
+      const state = this.doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 } as unknown as object);
+      state.end(undefined);
+      page.ext_gstates.Overprint = state;
+    }
+    this.doc.addContent('/Overprint gs');
   }
 
   private gradient(paint: InkGradient): PDFKit.PDFGradient {
@@ -297,8 +316,11 @@ class PageWriter {
   text(op: Extract<DrawOp, { kind: 'text' }>): void {
     this.doc.save();
     this.setInk(op.ink, false);
-    this.doc.font('Helvetica').fontSize(op.size);
-    this.doc.text(winAnsiText(op.text), op.x, op.y, { lineBreak: false, baseline: 'alphabetic' });
+    const font = labelFontFile();
+    if (font) this.doc.font(font.file, font.name as string);
+    else this.doc.font('Helvetica');
+    this.doc.fontSize(op.size);
+    this.doc.text(font ? op.text : winAnsiText(op.text), op.x, op.y, { lineBreak: false, baseline: 'alphabetic' });
     this.doc.restore();
   }
 }
@@ -307,12 +329,24 @@ class PageWriter {
 export function addDisplayPage(doc: PDFKit.PDFDocument, page: DisplayPage): void {
   doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
   const internals = doc as unknown as PageInternals;
-  if (page.trimBox) {
-    const [x, y, w, h] = page.trimBox;
+  const pdfx = pdfxOf.get(doc);
+  // PDF/X needs a TrimBox on every page: the artboard is the whole page when none is given.
+  const trim = page.trimBox ?? (pdfx ? ([0, 0, page.widthPt, page.heightPt] as const) : undefined);
+  if (trim) {
+    const [x, y, w, h] = trim;
     // PDF boxes are y-up from the bottom left.
     internals.page.dictionary.data.TrimBox = [x, page.heightPt - y - h, x + w, page.heightPt - y].map((value) =>
       round(value, 3),
     );
+    if (pdfx) {
+      const b = pdfx.bleedPt;
+      internals.page.dictionary.data.BleedBox = [
+        Math.max(0, x - b),
+        Math.max(0, page.heightPt - y - h - b),
+        Math.min(page.widthPt, x + w + b),
+        Math.min(page.heightPt, page.heightPt - y + b),
+      ].map((value: number) => round(value, 3));
+    }
   }
   const writer = new PageWriter(doc);
   doc.save();

@@ -23,6 +23,25 @@ export const pdfOptions = z
     marginMm: z.number().min(0).max(500).default(0),
     /** The dark page of the reversed variant. */
     reverseBackground: hex.default('#000000'),
+    /** Spot: art colours closer than this (ΔE76) print with one ink; raise it to merge more. */
+    mergeDeltaE: z.number().min(0).max(50).default(3),
+    /** Spot: the designer's merges and reassignments: colour `from` prints with the ink of colour `into`. */
+    mergeInks: z
+      .array(z.object({ from: hex, into: hex }).strict())
+      .max(64)
+      .optional(),
+    /** Spot: the designer's ink names, by the ink's colour. */
+    inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    /**
+     * Spot: gradients in process CMYK (default, with a warning), or a gradient between two inks
+     * as two overprinting spot tints (stops mapped to their nearest inks; more than two inks
+     * still print in process).
+     */
+    gradients: z.enum(['process', 'spot-tints']).default('process'),
+    /** Spot: at most this many inks; beyond it the smallest colours merge (the facts say which). */
+    maxInks: z.number().int().min(1).max(32).default(12),
+    /** PDF/X-4: the press profile embedded as the OutputIntent, TrimBox and BleedBox, no RGB. */
+    pdfx: z.boolean().default(false),
   })
   .strict();
 

@@ -1,7 +1,10 @@
+import { type Cmyk, hexToRgb, isPaperWhite } from '../../../../../shared/colour.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
+import { openPress, type Press } from '../../../colour/press.ts';
+import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
-import type { SvgArt } from '../svg/art.ts';
-import { type Cmyk, hexToRgb, isPaperWhite, rgbToCmyk } from '../svg/color.ts';
+import type { Paint, PaintItem, SvgArt } from '../svg/art.ts';
 import {
   artToOps,
   type DisplayPage,
@@ -12,11 +15,12 @@ import {
   type PathOp,
   rect,
 } from '../svg/display-list.ts';
-import { chooseInks, nearestInk, type SpotInk } from '../svg/inks.ts';
+import { type InkPlan, nearestInk, planInks, type SpotInk } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
-import { multiply, scale, translate } from '../svg/matrix.ts';
+import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
+import { pathBounds } from '../svg/path-bounds.ts';
 import { knocksOutLightDetails, oneColourOps } from './one-colour-art.ts';
-import { addDisplayPage, createPdf, finishPdf } from './pdf-draw.ts';
+import { addDisplayPage, createPdf, finishPdf, type PdfX } from './pdf-draw.ts';
 import { MM, type PdfOptions } from './pdf-options.ts';
 
 const PAPER: Cmyk = [0, 0, 0, 0];
@@ -24,18 +28,73 @@ const PAPER: Cmyk = [0, 0, 0, 0];
 const BLACK_INK: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 100] };
 const PAPER_INK: Ink = { space: 'cmyk', cmyk: PAPER };
 
-/** Full colour: CMYK (gradients as CMYK shadings), or the nearest named spot ink; paper white stays paper. */
-function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[]): InkMapper {
-  return (paint) => {
-    const white = isPaperWhite(paint.rgb);
-    const ink = opts.color === 'spot' && !white ? nearestInk(paint.rgb, inks) : null;
+/** The smaller printed side of a shape in mm (for the rich-black rule), from its path bounds. */
+export function shortSideMm(item: PaintItem, toPage: Matrix): number | undefined {
+  const box = pathBounds(item.d);
+  if (!box) return undefined;
+  const m = multiply(toPage, item.matrix);
+  const sx = Math.hypot(m[0], m[1]);
+  const sy = Math.hypot(m[2], m[3]);
+  return Math.min(box.width * sx, box.height * sy) / MM;
+}
+
+/**
+ * Full colour: CMYK through the press profile (gradients as CMYK shadings), or the nearest named
+ * spot ink; paper white stays paper. In spot mode a gradient prints in process colour (a warning
+ * says so) unless two-ink gradients are asked for as spot tints (see twoInkGradients).
+ */
+function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[], press: Press, toPage: Matrix): InkMapper {
+  return (paint, item) => {
+    // Spot jobs leave near-white to the paper; process colour lets the profile decide (white is 0 %).
+    const white = opts.color === 'spot' && isPaperWhite(paint.rgb);
+    const ink = opts.color === 'spot' && !white && !paint.gradient ? nearestInk(paint.rgb, inks) : null;
     if (ink)
       return { ink: { space: 'separation', name: ink.name, alternate: ink.cmyk, tint: 1 }, opacity: paint.opacity };
-    const flat: Ink = { space: 'cmyk', cmyk: white ? PAPER : rgbToCmyk(paint.rgb) };
+    const flat: Ink = { space: 'cmyk', cmyk: white ? PAPER : press.cmyk(paint.rgb, shortSideMm(item, toPage)) };
     if (!paint.gradient) return { ink: flat, opacity: paint.opacity };
-    const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: rgbToCmyk(stop.rgb) }));
+    const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: press.cmyk(stop.rgb) }));
     return { ink: flat, opacity: paint.opacity, gradient };
   };
+}
+
+/** The inks a gradient's stops print with (paper stops need none); null when a stop is paper-only. */
+function gradientInks(paint: Paint, inks: readonly SpotInk[]): SpotInk[] {
+  const used: SpotInk[] = [];
+  for (const stop of paint.gradient?.stops ?? []) {
+    const ink = nearestInk(stop.rgb, inks);
+    if (ink && !used.includes(ink)) used.push(ink);
+  }
+  return used;
+}
+
+/**
+ * The full-colour art in spot mode with two-ink gradients as spot tints: such a fill becomes one
+ * tint ramp per ink (a stop on that ink is tint 1, on the other ink or paper tint 0), the second
+ * overprinting the first, as a screen printer prints a blend with two screens. Everything else is
+ * inked by fullColourInks, in the same stacking order.
+ */
+function spotTintOps(art: SvgArt, placement: Matrix, inks: readonly SpotInk[], base: InkMapper): DrawOp[] {
+  const ops: DrawOp[] = [];
+  for (const item of art.items) {
+    const single = { ...art, items: [item] };
+    const pair = item.fill?.gradient ? gradientInks(item.fill, inks) : [];
+    if (pair.length === 0 || pair.length > 2 || item.stroke) {
+      ops.push(...artToOps(single, placement, base));
+      continue;
+    }
+    pair.forEach((ink, index) => {
+      const ramp: InkMapper = (paint) => {
+        const separation = (tint: number): Ink => ({ space: 'separation', name: ink.name, alternate: ink.cmyk, tint });
+        const tintOf = (rgb: Paint['rgb']) => (nearestInk(rgb, inks) === ink ? 1 : 0);
+        const gradient = paint.gradient
+          ? inkGradient(paint.gradient, (stop) => separation(tintOf(stop.rgb)))
+          : undefined;
+        return { ink: separation(1), opacity: paint.opacity, ...(gradient ? { gradient } : {}) };
+      };
+      for (const op of artToOps(single, placement, ramp)) ops.push(index === 0 ? op : { ...op, overprint: true });
+    });
+  }
+  return ops;
 }
 
 /** Page size and placement: the artboard (scaled to widthMm) plus the margin, in points. */
@@ -74,9 +133,27 @@ export async function runPdf(
   if (art.items.length === 0)
     throw new MarqueError('INVALID_INPUT', `${input.name}: the logo has no painted shapes to put in a PDF`);
   context.progress(40);
-  const inks = chooseInks(art, opts.palette, input.palette, source);
+  const setup = input.print ?? DEFAULT_PRINT_SETUP;
+  const press = await openPress(setup);
+  const plan: InkPlan =
+    opts.color === 'spot'
+      ? await planInks(art, opts.palette, input.palette, press, await loadNamedInks(setup), opts)
+      : { inks: [], merges: [], paper: [], gradientCoverage: 0 };
+  const inks = plan.inks;
   const geometry = pdfPageGeometry(art, opts);
-  const backgroundCmyk = rgbToCmyk(hexToRgb(opts.reverseBackground));
+  const backgroundCmyk = press.cmyk(hexToRgb(opts.reverseBackground), Number.POSITIVE_INFINITY);
+  const pdfx: PdfX | undefined = opts.pdfx
+    ? { profile: press.transform.profile, profileName: setup.profile.name, bleedPt: 0 }
+    : undefined;
+  const warnings = [...art.warnings];
+  if (opts.color === 'spot' && opts.gradients === 'spot-tints' && plan.gradientCoverage > 0)
+    warnings.push(
+      'Two-ink gradients print as two overprinting spot tints: view the PDF with Overprint Preview on (Acrobat does for PDF/X).',
+    );
+  if (opts.color === 'spot' && opts.gradients === 'process' && plan.gradientCoverage > 0)
+    warnings.push(
+      `Gradients (${percent(plan.gradientCoverage)} of the artboard) print in process CMYK, not as spot inks; use separations for two spot tints.`,
+    );
   const files = [];
   // One-colour versions knock light details out as the package's do (a white backdrop included).
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
@@ -86,7 +163,9 @@ export async function runPdf(
   for (const variant of opts.variants) {
     const ops: DrawOp[] =
       variant === 'full-color'
-        ? artToOps(art, placement, fullColourInks(opts, inks))
+        ? opts.color === 'spot' && opts.gradients === 'spot-tints'
+          ? spotTintOps(art, placement, inks, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
+          : artToOps(art, placement, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
         : variant === 'black'
           ? oneColourOps(art, placement, BLACK_INK, knockout, pageSize)
           : [darkPage(pageSize, backgroundCmyk), ...oneColourOps(art, placement, PAPER_INK, knockout, pageSize)];
@@ -100,6 +179,7 @@ export async function runPdf(
       title: `${input.name} (${variant.replace('-', ' ')})`,
       subject: `Logo, ${variant.replace('-', ' ')}`,
       keywords: 'logo',
+      ...(pdfx ? { pdfx } : {}),
     });
     addDisplayPage(doc, page);
     files.push({ path: `${variant}.pdf`, bytes: await finishPdf(doc), mime: 'application/pdf' });
@@ -112,9 +192,19 @@ export async function runPdf(
       source,
       pageMm: [round2(geometry.widthPt / MM), round2(geometry.heightPt / MM)],
       color: opts.color,
-      inks: opts.color === 'spot' ? inks.map((ink) => ({ name: ink.name, hex: ink.hex })) : [],
+      inks: inks.map((ink) => ({
+        name: ink.name,
+        hex: ink.hex,
+        cmyk: ink.cmyk,
+        coverage: ink.coverage,
+        ...(ink.match ? { match: ink.match } : {}),
+      })),
+      merges: plan.merges,
+      paper: plan.paper,
+      press: { profile: setup.profile.name, intent: setup.intent, coverageLimit: setup.coverageLimit },
+      pdfx: opts.pdfx,
       knockout,
-      warnings: art.warnings,
+      warnings,
     },
   };
 }
@@ -130,6 +220,10 @@ function darkPage(page: { readonly widthPt: number; readonly heightPt: number },
     stroke: null,
     clips: [],
   };
+}
+
+function percent(share: number): string {
+  return share < 0.001 ? 'under 0.1 %' : `${Math.round(share * 1000) / 10} %`;
 }
 
 function round2(value: number): number {

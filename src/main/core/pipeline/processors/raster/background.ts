@@ -1,4 +1,4 @@
-import { deltaE76, type Lab, LabCache, type Rgb, rgbToLab } from './color.ts';
+import { deltaE76, type Lab, LabCache, type Rgb, rgbToLab } from '../../../../../shared/colour.ts';
 import { forEachBorderPixel, OPAQUE_ALPHA, type RgbaImage } from './rgba.ts';
 
 /** A flat background found on the image border. */
@@ -44,7 +44,7 @@ export function detectBackground(
   for (const bin of bins.values()) if (!best || bin.count > best.count) best = bin;
   if (!best || total === 0) return null;
   const rgb: Rgb = [Math.round(best.r / best.count), Math.round(best.g / best.count), Math.round(best.b / best.count)];
-  const lab = rgbToLab(...rgb);
+  const lab = rgbToLab(rgb);
   const labs = new LabCache();
   let near = 0;
   forEachBorderPixel(image, (o) => {

@@ -1,6 +1,6 @@
+import { deltaE76, type Lab, LabCache, type Rgb } from '../../../../../shared/colour.ts';
 import { maskBounds, type PixelBox } from '../vector/potrace.ts';
 import { type Background, backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './background.ts';
-import { deltaE76, type Lab, LabCache, type Rgb } from './color.ts';
 import { extractPalette } from './palette.ts';
 import { dominantColour, OPAQUE_ALPHA, type RgbaImage, usesTransparency } from './rgba.ts';
 

@@ -1,5 +1,13 @@
+import {
+  deltaE76,
+  type Lab,
+  parseHex,
+  type Rgb,
+  rgbToLab,
+  toHex,
+  uncalibratedCmyk,
+} from '../../../../../shared/colour.ts';
 import type { PaletteColor } from '../../../../../shared/palette.ts';
-import { deltaE76, hexToRgb, type Lab, type Rgb, rgbToCmyk, rgbToHex, rgbToLab } from './color.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from './rgba.ts';
 
 export interface PaletteOptions {
@@ -80,7 +88,7 @@ export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): 
   const accepted: { rgb: Rgb; lab: Lab }[] = [];
   for (const candidate of candidates) {
     if (accepted.length >= maxColors) break;
-    const lab = rgbToLab(...candidate.rgb);
+    const lab = rgbToLab(candidate.rgb);
     if (accepted.every((colour) => deltaE76(colour.lab, lab) >= mergeDistance))
       accepted.push({ rgb: candidate.rgb, lab });
   }
@@ -130,11 +138,11 @@ function packed(rgb: Rgb): number {
 
 /** A palette entry from RGB and area share (hex, CMYK and Lab derived). */
 export function toPaletteColor(rgb: Rgb, share: number, name?: string): PaletteColor {
-  const lab = rgbToLab(...rgb).map((v) => Math.round(v * 100) / 100) as unknown as PaletteColor['lab'];
+  const lab = rgbToLab(rgb).map((v) => Math.round(v * 100) / 100) as unknown as PaletteColor['lab'];
   return {
-    hex: rgbToHex(...rgb),
+    hex: toHex(rgb),
     rgb: [rgb[0], rgb[1], rgb[2]],
-    cmyk: rgbToCmyk(...rgb),
+    cmyk: uncalibratedCmyk(rgb),
     lab,
     share: Math.round(share * 10_000) / 10_000,
     ...(name ? { name } : {}),
@@ -143,7 +151,7 @@ export function toPaletteColor(rgb: Rgb, share: number, name?: string): PaletteC
 
 /** Palette colours from hex strings (a locked palette given as options). Null entries are invalid. */
 export function paletteFromHex(hexes: readonly string[]): Rgb[] | null {
-  const colours = hexes.map(hexToRgb);
+  const colours = hexes.map(parseHex);
   return colours.every((c) => c !== null) ? (colours as Rgb[]) : null;
 }
 
@@ -165,7 +173,7 @@ export function assignToPalette(
   const indices = new Uint8Array(pixels).fill(255);
   const counts = new Float64Array(palette.length);
   if (palette.length === 0) return { indices, counts: [] };
-  const labs = palette.map((colour) => colour.lab ?? rgbToLab(...colour.rgb));
+  const labs = palette.map((colour) => colour.lab ?? rgbToLab(colour.rgb));
   const nearest = new Map<number, number>();
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
   let lastWord = -1;
@@ -178,7 +186,7 @@ export function assignToPalette(
       const key = word & 0xffffff;
       let index = nearest.get(key);
       if (index === undefined) {
-        index = nearestIndex(rgbToLab(key & 255, (key >>> 8) & 255, key >>> 16), labs);
+        index = nearestIndex(rgbToLab([key & 255, (key >>> 8) & 255, key >>> 16]), labs);
         nearest.set(key, index);
       }
       lastWord = word;

@@ -1,5 +1,6 @@
-import type { PaintItem } from '../svg/art.ts';
-import { type Cmyk, hexToRgb, isPaperWhite, type Rgb, rgbToCmyk, rgbToLab } from '../svg/color.ts';
+import { type Cmyk, hexToRgb, isPaperWhite, type Rgb, rgbToLab } from '../../../../../shared/colour.ts';
+import type { Press } from '../../../colour/press.ts';
+import type { PaintItem, SvgArt } from '../svg/art.ts';
 import { type Ink, type InkMapper, inkGradient } from '../svg/display-list.ts';
 import { nearestInk, type SpotInk } from '../svg/inks.ts';
 import type { SeparationOptions } from './separation-options.ts';
@@ -29,7 +30,7 @@ const PROCESS: readonly { name: string; hex: string; cmyk: Cmyk; channel: 0 | 1 
  * The plates in print order: underbase first, then spot inks light to dark (darker inks cover
  * lighter ones' edges), or Y, C, M, K for process.
  */
-export function planPlates(inks: readonly SpotInk[], opts: SeparationOptions): Plate[] {
+export function planPlates(inks: readonly SpotInk[], opts: SeparationOptions, press: Press): Plate[] {
   const plates: Plate[] = [];
   if (opts.underbase) {
     plates.push({
@@ -51,7 +52,7 @@ export function planPlates(inks: readonly SpotInk[], opts: SeparationOptions): P
         rgb: hexToRgb(p.hex),
         cmyk: p.cmyk,
         angleDeg: p.angle,
-        amount: (paint) => ((rgbToCmyk(paint.rgb)[p.channel] as number) / 100) * paint.opacity,
+        amount: (paint) => ((press.cmyk(paint.rgb)[p.channel] as number) / 100) * paint.opacity,
       });
     }
     return plates;
@@ -88,4 +89,18 @@ export function plateInkMapper(plate: Plate): InkMapper {
     );
     return { ink: ink(plate.amount(paint)), opacity: 1, gradient };
   };
+}
+
+/** Plates with something to print: a plate no paint (nor gradient stop) puts ink on is left out. */
+export function platesWithInk(plates: readonly Plate[], art: SvgArt): Plate[] {
+  return plates.filter((plate) =>
+    art.items.some((item) =>
+      [item.fill, item.stroke?.paint].some(
+        (paint) =>
+          paint &&
+          paint.opacity > 0 &&
+          (plate.amount(paint) > 0 || (paint.gradient?.stops.some((stop) => plate.amount(stop) > 0) ?? false)),
+      ),
+    ),
+  );
 }

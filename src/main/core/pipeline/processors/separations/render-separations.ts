@@ -1,17 +1,20 @@
+import type { Rgb } from '../../../../../shared/colour.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
+import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
+import { openPress, type Press } from '../../../colour/press.ts';
+import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
-import { addDisplayPage, createPdf, finishPdf } from '../pdf/pdf-draw.ts';
+import { addDisplayPage, createPdf, finishPdf, type PdfX } from '../pdf/pdf-draw.ts';
 import type { Paint, SvgArt } from '../svg/art.ts';
-import { type Rgb, rgbToCmyk } from '../svg/color.ts';
 import { artToOps, type DisplayPage, type DrawOp, type Ink, inkGradient } from '../svg/display-list.ts';
-import { chooseInks } from '../svg/inks.ts';
+import { type InkPlan, planInks } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
 import { type ArtRaster, artRaster } from './art-raster.ts';
 import { renderFilm } from './film.ts';
 import { type BarPatch, MM, type PlateLayout, pageMarks, plateLayout } from './marks.ts';
-import { FILM_BLACK, type Plate, planPlates, plateInkMapper } from './plates.ts';
-import type { SeparationOptions } from './separation-options.ts';
+import { FILM_BLACK, type Plate, planPlates, plateInkMapper, platesWithInk } from './plates.ts';
+import { autoTrapPt, type SeparationOptions } from './separation-options.ts';
 import { trapOps } from './trap.ts';
 import { underbaseOps } from './underbase.ts';
 
@@ -39,7 +42,7 @@ function plateLabel(job: string, plate: Plate, n: number, count: number, opts: S
   return [
     `${job} - plate ${n} of ${count}: ${plate.name}`,
     `${plate.kind === 'underbase' ? `white underbase, choked ${opts.underbaseChokePt} pt` : `${plate.hex.toUpperCase()} / ${cmykText(plate.cmyk)}`} - print order ${n}`,
-    `${screenText(opts, plate)} - ${opts.printWidthMm} mm wide - ${opts.mirror ? 'emulsion down (mirrored)' : 'emulsion up (right reading)'}${opts.trapPt > 0 ? ` - trap ${opts.trapPt} pt` : ''}`,
+    `${screenText(opts, plate)} - ${opts.printWidthMm} mm wide - ${opts.mirror ? 'emulsion down (mirrored)' : 'emulsion up (right reading)'}${(opts.trapPt ?? 0) > 0 ? ` - trap ${opts.trapPt} pt` : ''}`,
   ];
 }
 
@@ -55,8 +58,9 @@ async function plateArt(
   const ink: Ink = { space: 'separation', name: plate.name, alternate: FILM_BLACK, tint: 1 };
   if (plate.kind === 'underbase') return underbaseOps(art, placement, opts.underbaseChokePt, ink);
   const ops = artToOps(art, placement, plateInkMapper(plate));
-  if (plate.kind !== 'spot' || opts.trapPt <= 0) return ops;
-  return [...ops, ...(await trapOps(raster(), plate, plates, opts.trapPt, ink))];
+  const trapPt = opts.trapPt ?? 0;
+  if (plate.kind !== 'spot' || trapPt <= 0) return ops;
+  return [...ops, ...(await trapOps(raster(), plate, plates, trapPt, ink))];
 }
 
 function colourBar(ink: (tint: number) => Ink): BarPatch[] {
@@ -73,9 +77,15 @@ function colourBar(ink: (tint: number) => Ink): BarPatch[] {
  */
 export async function runSeparations(
   input: ProcessorInput,
-  opts: SeparationOptions,
+  options: SeparationOptions,
   context: ProcessorContext,
 ): Promise<ProcessorResult> {
+  // Trap is on by default for spot inks, sized for the print (the label and the facts show it).
+  const autoTrap = options.trapPt === undefined && options.type === 'spot';
+  const opts: SeparationOptions = {
+    ...options,
+    trapPt: options.trapPt ?? (options.type === 'spot' ? autoTrapPt(options.printWidthMm, options.dpi) : 0),
+  };
   context.progress(2);
   if (input.format === 'pdf')
     throw new MarqueError('UNSUPPORTED_FORMAT', `${input.name}: separations need the SVG or bitmap master, not a PDF`);
@@ -85,10 +95,21 @@ export async function runSeparations(
   );
   if (art.items.length === 0)
     throw new MarqueError('INVALID_INPUT', `${input.name}: the logo has no painted shapes to separate`);
-  const inks = chooseInks(art, opts.palette, input.palette, source);
+  const setup = input.print ?? DEFAULT_PRINT_SETUP;
+  const press = await openPress(setup);
+  const plan: InkPlan =
+    opts.type === 'spot'
+      ? await planInks(art, opts.palette, input.palette, press, await loadNamedInks(setup), opts)
+      : { inks: [], merges: [], paper: [], gradientCoverage: 0 };
+  const inks = plan.inks;
   if (opts.type === 'spot' && inks.length === 0)
     throw new MarqueError('INVALID_INPUT', `${input.name}: no ink colours to separate (the logo is white only)`);
-  const plates = planPlates(inks, opts);
+  const plates = platesWithInk(planPlates(inks, opts, press), art);
+  const warnings = [...art.warnings];
+  if (opts.type === 'spot' && plan.gradientCoverage > 0)
+    warnings.push(
+      `Gradients (${plan.gradientCoverage < 0.001 ? 'under 0.1 %' : `${Math.round(plan.gradientCoverage * 1000) / 10} %`} of the artboard) print as tints of their nearest spot inks (two-ink blends as two tints); for a smooth multi-colour blend use process separations.`,
+    );
   const trimW = opts.printWidthMm * MM;
   const factor = trimW / art.widthPt;
   const layout = plateLayout(trimW, art.heightPt * factor);
@@ -121,12 +142,13 @@ export async function runSeparations(
     });
     context.signal.throwIfAborted();
   }
-  pages.push(compositePage(art, placement, layout, plates, job, opts));
+  pages.push(compositePage(art, placement, layout, plates, job, opts, press));
 
   const doc = createPdf({
     title: `${job} - colour separations`,
     subject: `${plates.length} plates (${opts.type})`,
     keywords: plates.map((p) => p.name).join(', '),
+    ...(opts.pdfx ? { pdfx: pdfxOf(press, setup.profile.name) } : {}),
   });
   for (const page of pages) addDisplayPage(doc, page);
   const files: OutputFile[] = [{ path: 'separations.pdf', bytes: await finishPdf(doc), mime: 'application/pdf' }];
@@ -161,7 +183,24 @@ export async function runSeparations(
       trimMm: [round(layout.trim[2] / MM), round(layout.trim[3] / MM)],
       registrationMm: layout.registration.map(([x, y]) => [round(x / MM), round(y / MM)]),
       dpi: opts.dpi,
-      warnings: art.warnings,
+      inks: inks.map((ink) => ({
+        name: ink.name,
+        hex: ink.hex,
+        cmyk: ink.cmyk,
+        coverage: ink.coverage,
+        ...(ink.match ? { match: ink.match } : {}),
+      })),
+      merges: plan.merges,
+      paper: plan.paper,
+      trap: {
+        pt: opts.trapPt ?? 0,
+        mm: round(((opts.trapPt ?? 0) / 72) * 25.4),
+        filmPx: round(((opts.trapPt ?? 0) / 72) * opts.dpi),
+        auto: autoTrap,
+      },
+      press: { profile: setup.profile.name, intent: setup.intent, coverageLimit: setup.coverageLimit },
+      pdfx: opts.pdfx,
+      warnings,
     },
   };
 }
@@ -174,11 +213,12 @@ function compositePage(
   plates: readonly Plate[],
   job: string,
   opts: SeparationOptions,
+  press: Press,
 ): DisplayPage {
   const inkPlates = plates.filter((plate) => plate.kind !== 'underbase');
   const ops = artToOps(art, placement, (paint) => {
     if (opts.type === 'process') {
-      const cmyk = (rgb: Rgb): Ink => ({ space: 'cmyk', cmyk: rgbToCmyk(rgb) });
+      const cmyk = (rgb: Rgb): Ink => ({ space: 'cmyk', cmyk: press.cmyk(rgb) });
       const gradient = paint.gradient ? inkGradient(paint.gradient, (stop) => cmyk(stop.rgb)) : undefined;
       return { ink: cmyk(paint.rgb), opacity: paint.opacity, ...(gradient ? { gradient } : {}) };
     }
@@ -205,7 +245,7 @@ function compositePage(
   const label = [
     `${job} - composite proof (${opts.type}, ${plates.length} plate${plates.length === 1 ? '' : 's'})`,
     `Print order: ${plates.map((plate, i) => `${i + 1} ${plate.name}`).join(', ')}`,
-    'Colours on screen are approximate (device CMYK); check inks against a physical guide.',
+    `Proof colours through ${press.setup.profile.name}; check inks against a physical guide.`,
   ];
   return {
     widthPt: layout.widthPt,
@@ -214,6 +254,11 @@ function compositePage(
     trimBox: layout.trim,
     mirror: false,
   };
+}
+
+/** PDF/X-4 for plates: the press profile as the intent, 3 mm of bleed kept inside the page. */
+function pdfxOf(press: Press, profileName: string): PdfX {
+  return { profile: press.transform.profile, profileName, bleedPt: 3 * MM };
 }
 
 function round(value: number): number {

@@ -23,8 +23,24 @@ export const separationOptions = z
     /** A white underbase plate (printed first) for dark garments, choked inside the colours. */
     underbase: z.boolean().default(false),
     underbaseChokePt: z.number().min(0).max(5).default(0.5),
-    /** Trap: each lighter ink spreads this far under the darker inks it touches (0 = butt joins). */
-    trapPt: z.number().min(0).max(3).default(0),
+    /**
+     * Trap: each lighter ink spreads this far under the darker inks it touches (0 = butt joins).
+     * Default: on for spot inks, from the print width and the film's dpi (see autoTrapPt).
+     */
+    trapPt: z.number().min(0).max(3).optional(),
+    /** Spot: art colours closer than this (ΔE76) print with one ink; raise it to merge more. */
+    mergeDeltaE: z.number().min(0).max(50).default(3),
+    /** Spot: the designer's merges and reassignments: colour `from` prints with the ink of colour `into`. */
+    mergeInks: z
+      .array(z.object({ from: hex, into: hex }).strict())
+      .max(64)
+      .optional(),
+    /** Spot: the designer's ink names, by the ink's colour. */
+    inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    /** Spot: at most this many inks (screens); beyond it the smallest colours merge (the facts say which). */
+    maxInks: z.number().int().min(1).max(16).default(12),
+    /** PDF/X-4 plates: the press profile as the OutputIntent, TrimBox and BleedBox. */
+    pdfx: z.boolean().default(false),
     /** Tints (opacity, process values) as an AM halftone, or solid only (at least 50 % prints). */
     halftone: z.boolean().default(true),
     lpi: z.number().min(20).max(200).default(55),
@@ -35,3 +51,13 @@ export const separationOptions = z
   .strict();
 
 export type SeparationOptions = z.output<typeof separationOptions>;
+
+/**
+ * The trap a screen printer would set: 0.25 pt per 100 mm of print width (misregistration grows
+ * with the frame), between 0.25 and 1 pt, and never under two film pixels.
+ */
+export function autoTrapPt(printWidthMm: number, dpi: number): number {
+  const bySize = Math.min(1, Math.max(0.25, (0.25 * printWidthMm) / 100));
+  const twoPixels = (2 * 72) / dpi;
+  return Math.round(Math.max(bySize, twoPixels) * 100) / 100;
+}

@@ -4,9 +4,11 @@ import { type SeparationOptions, separationOptions } from './separation-options.
 /** Spot or process colour separations with film positives. Cheap to import: main loads it, the worker adds `run`. */
 export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
   id: 'separations',
-  version: 2,
+  // v3: inks by printed area, ICC process builds, trap on by default, no empty plates, embedded label font.
+  version: 3,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,
   usesPalette: true,
+  usesPrint: true,
 };

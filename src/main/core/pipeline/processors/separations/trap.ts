@@ -1,4 +1,4 @@
-import { rgbToLab } from '../svg/color.ts';
+import { rgbToLab } from '../../../../../shared/colour.ts';
 import type { Ink, PathOp } from '../svg/display-list.ts';
 import type { ArtRaster } from './art-raster.ts';
 import { dilate } from './distance.ts';

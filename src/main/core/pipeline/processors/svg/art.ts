@@ -1,4 +1,4 @@
-import type { Rgb } from './color.ts';
+import type { Rgb } from '../../../../../shared/colour.ts';
 import type { Matrix } from './matrix.ts';
 
 export interface GradientStop {

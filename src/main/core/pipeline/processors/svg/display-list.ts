@@ -1,5 +1,5 @@
+import type { Cmyk } from '../../../../../shared/colour.ts';
 import type { ClipShape, FillRule, Gradient, GradientStop, PaintItem, StrokeStyle, SvgArt } from './art.ts';
-import type { Cmyk } from './color.ts';
 import { type Matrix, multiply } from './matrix.ts';
 
 /**
@@ -53,6 +53,11 @@ export interface PathOp {
   readonly stroke: (Omit<StrokeStyle, 'paint'> & { readonly paint: InkPaint }) | null;
   /** Page-space clips (their matrices also map to page points); all apply. */
   readonly clips: readonly ClipShape[];
+  /**
+   * Overprint: this op's inks print on top of what is there instead of knocking it out (the
+   * second ink of a two-ink spot gradient). Separating devices honour it; proofs may not.
+   */
+  readonly overprint?: boolean;
 }
 
 export interface TextOp {

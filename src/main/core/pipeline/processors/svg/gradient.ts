@@ -1,5 +1,6 @@
+import type { Rgb } from '../../../../../shared/colour.ts';
 import type { Gradient, GradientStop, ViewBox } from './art.ts';
-import { parseCssColor, type Rgb } from './color.ts';
+import { parseCssColor } from './color.ts';
 import { IDENTITY, type Matrix, multiply, parseTransform } from './matrix.ts';
 import { pathBounds } from './path-bounds.ts';
 import { type Attributes, clamp01, declarations, type XmlNode } from './xml.ts';

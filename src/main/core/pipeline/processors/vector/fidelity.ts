@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { deltaE76, LabCache } from '../raster/color.ts';
+import { deltaE76, LabCache } from '../../../../../shared/colour.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
 
 /** How faithfully a trace reproduces its input, measured by rendering it back. */

@@ -1,6 +1,6 @@
+import { parseHex, type Rgb, toHex } from '../../../../../shared/colour.ts';
 import type { PaletteColor } from '../../../../../shared/palette.ts';
 import { DEFAULT_BACKGROUND_TOLERANCE, detectBackground, floodFillBackground } from '../raster/background.ts';
-import { hexToRgb, type Rgb, rgbToHex } from '../raster/color.ts';
 import { inkMask } from '../raster/ink-mask.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from '../raster/palette.ts';
 import { type RgbaImage, usesTransparency } from '../raster/rgba.ts';
@@ -67,8 +67,7 @@ export async function traceToSvg(image: RgbaImage, options: BilevelTraceOptions 
     ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
   });
   const fill =
-    (options.color && hexToRgb(options.color) ? rgbToHex(...(hexToRgb(options.color) as Rgb)) : null) ??
-    rgbToHex(...separated.ink);
+    (options.color && parseHex(options.color) ? toHex(parseHex(options.color) as Rgb) : null) ?? toHex(separated.ink);
   const traced = await traceMaskInBox(separated.mask, image.width, separated.box, potraceParams(options));
   const paths = traced ? [pathElement(fill, traced)] : [];
   return {
@@ -138,7 +137,7 @@ export async function traceColorToSvg(
   if (options.palette && options.palette.length > 0) {
     colours = options.palette
       .slice(0, 64)
-      .map((hex) => hexToRgb(hex))
+      .map((hex) => parseHex(hex))
       .filter((rgb): rgb is Rgb => rgb !== null);
   } else {
     colours = extractPalette(image, {
@@ -190,7 +189,7 @@ export async function traceColorToSvg(
     const traced = await traceMaskInBox(layer, width, box, params);
     if (!traced) continue;
     const rgb = colours[order[position] as number] as Rgb;
-    paths.push(pathElement(rgbToHex(...rgb), traced));
+    paths.push(pathElement(toHex(rgb), traced));
     pathCount += subpathCount(traced.d);
   }
   const total = order.reduce((sum, index) => sum + (counts[index] as number), 0) || 1;

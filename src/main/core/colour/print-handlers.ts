@@ -1,0 +1,30 @@
+import type { Handlers } from '../../../shared/contract/index.ts';
+import type { InkPreview } from '../../../shared/print.ts';
+import type { PipelineService } from '../pipeline/pipeline-service.ts';
+import type { PrintService } from './print-service.ts';
+
+const INK_KEYS = ['palette', 'mergeDeltaE', 'maxInks', 'mergeInks', 'inkNames', 'gradients'] as const;
+
+type PrintHandlers = Pick<Handlers, Extract<keyof Handlers, `print.${string}`>>;
+
+function decode(base64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
+/** The print colour contract methods: press profile, intent, limits, swatch books. */
+export function printHandlers(print: PrintService, pipeline: PipelineService): PrintHandlers {
+  return {
+    'print.status': async () => print.status(),
+    'print.configure': async (change) => print.configure(change),
+    'print.addProfile': async ({ fileName, base64 }) => print.addProfile(fileName, decode(base64)),
+    'print.removeProfile': async ({ id }) => print.removeProfile(id),
+    'print.addSwatchBook': async ({ fileName, base64 }) => print.addSwatchBook(fileName, decode(base64)),
+    'print.removeSwatchBook': async ({ id }) => print.removeSwatchBook(id),
+    'print.previewInks': async ({ logoId, options }) => {
+      // The recipe's ink choices only: the plan is the same whatever the page size or variants.
+      const inkOptions = Object.fromEntries(INK_KEYS.filter((key) => key in options).map((key) => [key, options[key]]));
+      const job = await pipeline.runToCompletion(logoId, 'ink-plan', inkOptions, 'interactive');
+      return (job.facts as { preview: InkPreview }).preview;
+    },
+  };
+}
