@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ArtworkSettings } from '../../../shared/artwork.ts';
 import type { LogoFormat } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
 
@@ -21,6 +22,11 @@ export interface ProcessorInput {
    * Given only to processors that set `usesPalette`; the palette then joins the cache key.
    */
   readonly palette?: Palette | null;
+  /**
+   * The designer's reading of the artwork (background override, one-colour threshold); absent means
+   * the defaults. Every recipe reads it, so it joins every cache key when it is not the default.
+   */
+  readonly artwork?: ArtworkSettings;
 }
 
 export interface OutputFile {

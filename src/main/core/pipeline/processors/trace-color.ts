@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_ARTWORK_SETTINGS } from '../../../../shared/artwork.ts';
 import type { Processor } from '../processor.ts';
-import { masterToRgba } from './raster/input.ts';
-import { colorFidelity, type Fidelity, renderSvg } from './vector/fidelity.ts';
+import { masterArtwork } from './artwork/master-artwork.ts';
+import { scoreFullColour } from './artwork/score.ts';
+import { fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
 import { potraceOptionShape } from './vector/options.ts';
 import { traceColorToSvg } from './vector/trace-svg.ts';
 
@@ -18,8 +20,8 @@ const options = z
     mergeDistance: z.number().min(0).max(50).default(3),
     maxColors: z.number().int().min(1).max(64).default(16),
     /**
-     * 'auto': vector masters are traced whole (their transparency is authoritative), rasters lose a
-     * flat background reached from the border. 'keep' / 'remove' force either.
+     * 'auto': the logo's background decision (see artwork/background-decision.ts). 'keep' / 'remove'
+     * force either for this trace.
      */
     background: z.enum(['auto', 'keep', 'remove']).default('auto'),
   })
@@ -33,13 +35,17 @@ export type TraceColorOptions = z.output<typeof options>;
  */
 export const traceColor: Processor<TraceColorOptions> = {
   id: 'trace-color',
-  version: 1,
+  version: 2,
   title: 'Trace (full colour SVG)',
   options,
   usesPalette: true,
   async run(input, opts, context) {
     context.progress(5);
-    const image = await masterToRgba(input, opts.size);
+    const settings = input.artwork ?? DEFAULT_ARTWORK_SETTINGS;
+    const { image, decision } = await masterArtwork(
+      opts.background === 'auto' ? input : { ...input, artwork: { ...settings, background: opts.background } },
+      opts.size,
+    );
     context.signal.throwIfAborted();
     context.progress(20);
     const lockedPalette = input.palette?.locked ? input.palette.colors.map((colour) => colour.hex) : undefined;
@@ -48,16 +54,22 @@ export const traceColor: Processor<TraceColorOptions> = {
       image,
       {
         ...opts,
-        background: opts.background === 'auto' ? (input.isVector ? 'keep' : 'remove') : opts.background,
+        // The background is decided already: its paper is transparent in `image`.
+        background: 'keep',
         ...(palette ? { palette } : {}),
       },
       { signal: context.signal, progress: (done) => context.progress(20 + Math.round(done * 60)) },
     );
     context.signal.throwIfAborted();
     const bytes = new TextEncoder().encode(result.svg);
-    let fidelity: Fidelity | null = null;
-    if (opts.score)
-      fidelity = colorFidelity(image, await renderSvg(result.svg, image.width, image.height), result.logo);
+    let fidelity: ScoredFidelity | null = null;
+    const warnings: string[] = [];
+    if (opts.score) {
+      // Scored on the master's own pixels (paper decided), not on what the trace chose to cover.
+      fidelity = scoreFullColour(image, await renderSvg(result.svg, image.width, image.height));
+      const warning = fidelityWarning('The colour trace', fidelity);
+      if (warning) warnings.push(warning);
+    }
     context.progress(100);
     return {
       files: [{ path: 'trace-color.svg', bytes, mime: 'image/svg+xml' }],
@@ -68,7 +80,9 @@ export const traceColor: Processor<TraceColorOptions> = {
         bytes: bytes.length,
         width: image.width,
         height: image.height,
+        background: decision,
         fidelity,
+        warnings,
       },
     };
   },

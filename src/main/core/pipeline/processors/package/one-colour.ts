@@ -1,10 +1,13 @@
-import { luminance, type Rgb } from '../artwork/colour.ts';
-import { isLightDetail, KNOCKOUT_FROM, KNOCKOUT_TO } from '../artwork/knockout.ts';
+import type { Rgb } from '../artwork/colour.ts';
+import { inkWeight, isLightDetail, lightness } from '../artwork/knockout.ts';
 import { formatNumber, frameSvg, splitSvg } from '../artwork/svg-frame.ts';
 import { recolourWith } from './colourways.ts';
 
-/** Paints straight-alpha RGBA one colour in place, fading light pixels out when `knockout`. */
-export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean): void {
+/**
+ * Paints straight-alpha RGBA one colour in place; with `knockout`, light pixels (the one-colour
+ * rule, artwork/knockout.ts) fade out to holes.
+ */
+export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean, threshold?: number | null): void {
   const memo = new Map<number, number>();
   for (let i = 0; i < rgba.length; i += 4) {
     const alpha = rgba[i + 3] as number;
@@ -13,8 +16,7 @@ export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean): v
       const key = ((rgba[i] as number) << 16) | ((rgba[i + 1] as number) << 8) | (rgba[i + 2] as number);
       let keep = memo.get(key);
       if (keep === undefined) {
-        const l = luminance([key >> 16, (key >> 8) & 255, key & 255]);
-        keep = Math.min(1, Math.max(0, (KNOCKOUT_TO - l) / (KNOCKOUT_TO - KNOCKOUT_FROM)));
+        keep = inkWeight(lightness([key >> 16, (key >> 8) & 255, key & 255]), threshold);
         memo.set(key, keep);
       }
       rgba[i + 3] = Math.round(alpha * keep);
@@ -37,10 +39,11 @@ export function oneColourSvg(
   colour: Rgb,
   knockout: boolean,
   size: { width: number; height: number },
+  threshold?: number | null,
 ): string {
   const hex = `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
   if (!knockout) return recolourWith(svg, () => colour);
-  const masked = recolourWith(svg, (rgb) => (isLightDetail(rgb) ? [0, 0, 0] : [255, 255, 255]));
+  const masked = recolourWith(svg, (rgb) => (isLightDetail(rgb, threshold) ? [0, 0, 0] : [255, 255, 255]));
   const parts = splitSvg(masked, size);
   const { x, y, width, height } = parts.viewBox;
   const area = `x="${formatNumber(x)}" y="${formatNumber(y)}" width="${formatNumber(width)}" height="${formatNumber(height)}"`;
