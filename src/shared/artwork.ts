@@ -9,7 +9,7 @@ export const BACKGROUND_SETTINGS = ['auto', 'keep', 'remove', 'full-bleed'] as c
 export type BackgroundSetting = (typeof BACKGROUND_SETTINGS)[number];
 
 /** Default lightness (CIE L*, 0-100) above which a colour counts as paper in a one-colour version. */
-export const DEFAULT_ONE_COLOUR_THRESHOLD = 80;
+export const DEFAULT_ONE_COLOUR_THRESHOLD = 85;
 
 export interface ArtworkSettings {
   readonly background: BackgroundSetting;
@@ -43,4 +43,11 @@ export interface BackgroundDecision {
 /** Whether settings differ from the defaults (only then do they join cache keys). */
 export function isDefaultArtwork(settings: ArtworkSettings | null | undefined): boolean {
   return !settings || (settings.background === 'auto' && settings.threshold === null);
+}
+
+/** A logo's artwork reading as the library holds it: the settings and the last decision made. */
+export interface LogoArtwork {
+  readonly settings: ArtworkSettings;
+  /** The automatic decision for the current master and setting, or null until one is made. */
+  readonly decision: BackgroundDecision | null;
 }

@@ -140,6 +140,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       events,
       logoOf: (id) => library.get(id),
       paletteOf: (id) => paletteFromLibrary(library, id),
+      artworkOf: (id) => library.artworkOf(id),
       onDone: (job) => recordJobFacts(library, job),
     },
     options.pipeline,

@@ -8,6 +8,7 @@ import { listCommand } from './list.ts';
 import { processCommand } from './process.ts';
 import { rmCommand } from './rm.ts';
 import { serveCommand } from './serve.ts';
+import { setCommand } from './set.ts';
 import { statsCommand } from './stats.ts';
 
 /** Every CLI command; `marque --help` lists them in this order. */
@@ -15,6 +16,7 @@ export const commands: readonly Command[] = [
   importCommand,
   listCommand,
   rmCommand,
+  setCommand,
   statsCommand,
   healthCommand,
   cacheCommand,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type ArtworkSettings, isDefaultArtwork } from '../../../shared/artwork.ts';
 import type { Palette } from '../../../shared/palette.ts';
 
 /** JSON with object keys sorted at every depth, so equal options always hash the same. */
@@ -31,6 +32,8 @@ export interface CacheKeyParts {
   readonly palette?: Palette | null;
   /** Only for SVG masters with text: the installed fonts' fingerprint. */
   readonly fonts?: string | null;
+  /** The logo's background override and one-colour threshold: every recipe reads them. */
+  readonly artwork?: ArtworkSettings | null;
 }
 
 /** Where a recipe's output lives in the derived cache: sha256 over everything the output depends on. */
@@ -45,6 +48,8 @@ export function outputCacheKey(parts: CacheKeyParts): string {
     parts.palette ?? null,
     // Appended only when present, so the keys of everything without text stay as they were.
     ...(parts.fonts ? [parts.fonts] : []),
+    // Likewise only when the designer changed them: default settings keep today's keys.
+    ...(isDefaultArtwork(parts.artwork) ? [] : [{ artwork: parts.artwork }]),
   ]);
   return createHash('sha256').update(material).digest('hex');
 }

@@ -27,6 +27,7 @@ interface Wiring {
   readonly events: EventHub;
   readonly logoOf: PipelineDeps['logoOf'];
   readonly paletteOf?: PipelineDeps['paletteOf'];
+  readonly artworkOf?: PipelineDeps['artworkOf'];
   readonly onDone?: PipelineDeps['onDone'];
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type ArtworkSettings, isDefaultArtwork } from '../../../shared/artwork.ts';
 import type { JobPriority } from '../../../shared/contract/jobs.ts';
 import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
@@ -25,6 +26,8 @@ interface Sources {
    * so installing the font a logo asks for must give new outputs, not the cached fallback.
    */
   readonly fontsOf?: (logo: Logo) => string | null;
+  /** The logo's background override and one-colour threshold; null or absent = the defaults. */
+  readonly artworkOf?: (logoId: string) => ArtworkSettings | null;
 }
 
 /**
@@ -50,6 +53,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
   return [...new Set(request.logoIds)].map((logoId) => {
     const logo = sources.logoOf(logoId);
     const palette = processor.usesPalette ? (sources.paletteOf?.(logoId) ?? null) : undefined;
+    const artwork = sources.artworkOf?.(logoId) ?? null;
     const input: TaskInput = {
       format: logo.format,
       isVector: logo.isVector,
@@ -57,6 +61,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
       height: logo.height,
       name: logo.name,
       ...(palette !== undefined ? { palette } : {}),
+      ...(artwork && !isDefaultArtwork(artwork) ? { artwork } : {}),
     };
     return {
       id: randomBytes(12).toString('base64url'),
@@ -73,6 +78,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
         name: processor.usesName ? logo.name : null,
         palette: palette ?? null,
         fonts: sources.fontsOf?.(logo) ?? null,
+        artwork,
       }),
       input,
       priority: request.priority ?? 'batch',

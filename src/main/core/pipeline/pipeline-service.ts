@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
+import type { ArtworkSettings } from '../../../shared/artwork.ts';
 import type {
   EnqueueReply,
   Job,
@@ -54,6 +55,8 @@ export interface PipelineDeps {
   readonly logoOf: (logoId: string) => Logo;
   /** The logo's stored palette (for processors that set `usesPalette`); null when none. */
   readonly paletteOf?: (logoId: string) => Palette | null;
+  /** The logo's background override and one-colour threshold (join every job's input and key). */
+  readonly artworkOf?: (logoId: string) => ArtworkSettings | null;
   /** Called once a job is done with the facts it returned (e.g. a palette to record in the library). */
   readonly onDone?: (job: Job) => void;
   /** 'own': run only jobs this studio queued (the CLI); 'all': any queued job in the library (the app). */

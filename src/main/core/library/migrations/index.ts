@@ -9,6 +9,7 @@ import { jobs } from './0020-jobs.ts';
 import { jobRunners } from './0021-job-runners.ts';
 import { sources } from './0022-sources.ts';
 import { cacheTotals } from './0023-cache-totals.ts';
+import { artwork } from './0026-artwork.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   jobRunners,
   sources,
   cacheTotals,
+  artwork,
 ];

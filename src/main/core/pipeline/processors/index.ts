@@ -1,4 +1,5 @@
 import type { AnyProcessor } from '../processor.ts';
+import { artworkReading } from './artwork-reading.ts';
 import { faviconProcessor } from './favicon/favicon-processor.ts';
 import { normalize } from './normalize.ts';
 import { packageProcessor } from './package/package-processor.ts';
@@ -19,6 +20,7 @@ import { traceColor } from './trace-color.ts';
 export const processors: readonly AnyProcessor[] = [
   thumbnailPng,
   normalize,
+  artworkReading,
   removeBackgroundProcessor,
   paletteProcessor,
   trace,

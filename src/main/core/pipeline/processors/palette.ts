@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Palette, PaletteColor } from '../../../../shared/palette.ts';
 import type { Processor } from '../processor.ts';
+import { masterArtwork } from './artwork/master-artwork.ts';
 import { backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './raster/background.ts';
 import { hexToRgb, type Rgb } from './raster/color.ts';
-import { masterToRgba } from './raster/input.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from './raster/palette.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
 
@@ -80,13 +80,14 @@ function gimpPalette(name: string, palette: Palette): string {
 
 export const paletteProcessor: Processor<PaletteOptions> = {
   id: 'palette',
-  version: 1,
+  version: 2,
   title: 'Palette',
   options,
   usesName: true,
   async run(input, opts, context) {
     context.progress(5);
-    const image = await masterToRgba(input, opts.size);
+    // The decided artwork: paper is transparent (never counted), a full-bleed field is a colour.
+    const { image } = await masterArtwork(input, opts.size, opts.tolerance);
     context.signal.throwIfAborted();
     context.progress(50);
     const palette = logoPalette(image, opts);

@@ -31,6 +31,7 @@ export function decideBackground(
   image: RgbaImage,
   isVector: boolean,
   settings: ArtworkSettings = DEFAULT_ARTWORK_SETTINGS,
+  tolerance = DEFAULT_BACKGROUND_TOLERANCE,
 ): BackgroundDecision {
   const setting = settings.background;
   if (setting === 'keep')
@@ -47,7 +48,7 @@ export function decideBackground(
     };
   if (setting === 'remove') {
     // The designer says there is paper: take the border's most common colour, however little of it.
-    const background = detectBackground(image, DEFAULT_BACKGROUND_TOLERANCE, 0);
+    const background = detectBackground(image, tolerance, 0);
     if (!background)
       return { kind: 'none', colour: null, confidence: 1, setting, reason: 'No background colour to remove.' };
     return {
@@ -66,7 +67,7 @@ export function decideBackground(
       setting,
       reason: 'A vector master that fills its canvas: everything drawn is art.',
     };
-  const background = detectBackground(image, DEFAULT_BACKGROUND_TOLERANCE, 0.5);
+  const background = detectBackground(image, tolerance, 0.5);
   if (!background)
     return {
       kind: 'none',
@@ -114,11 +115,11 @@ export function applyBackgroundDecision(
   image: RgbaImage,
   isVector: boolean,
   settings: ArtworkSettings = DEFAULT_ARTWORK_SETTINGS,
+  tolerance = DEFAULT_BACKGROUND_TOLERANCE,
 ): DecidedImage {
-  const decision = decideBackground(image, isVector, settings);
+  const decision = decideBackground(image, isVector, settings, tolerance);
   if (decision.kind !== 'flat' || !decision.colour) return { image, decision, removedShare: 0, enclosedShare: 0 };
-  const background = detectBackground(image, DEFAULT_BACKGROUND_TOLERANCE, 0) as Background;
-  const tolerance = DEFAULT_BACKGROUND_TOLERANCE;
+  const background = detectBackground(image, tolerance, 0) as Background;
   const region = floodFillBackground(image, background, tolerance);
   const enclosed = enclosedPaper(image, region, background, tolerance);
   let removed = 0;

@@ -5,13 +5,13 @@ import type { Ink, Rgb } from './colour.ts';
 /**
  * The one-colour rule. A one-colour version (black on light paper; the same shape in white on dark)
  * keeps as ink the colours that read against the paper it sits on and turns the others into paper:
- * a colour lighter than the threshold (CIE L*, 80 by default, set per logo) is paper. Light details
+ * a colour lighter than the threshold (CIE L*, 85 by default, set per logo) is paper. Light details
  * inside darker ink (cream letters on a brown badge, a yellow circle in a blue square, a white glyph
  * on a coin, the white backing behind a mark) therefore become holes, not painted ink. A mark made
  * only of light colours (a white logo) has nothing darker to keep: the whole mark is its ink.
  * Raster pixels fade out over +-KNOCKOUT_RAMP around the threshold so edges stay anti-aliased.
  */
-export const KNOCKOUT_RAMP = 5;
+export const KNOCKOUT_RAMP = 2;
 
 /** Least share of the mark that must be darker than the threshold for light colours to become holes. */
 const MIN_DARK_SHARE = 0.02;

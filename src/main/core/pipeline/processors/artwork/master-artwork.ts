@@ -11,7 +11,11 @@ import { applyBackgroundDecision, type DecidedImage } from './background-decisio
 export async function masterArtwork(
   input: ProcessorInput,
   size: number,
+  tolerance?: number,
 ): Promise<DecidedImage & { readonly master: Awaited<ReturnType<typeof masterToRgba>> }> {
   const master = await masterToRgba(input, size);
-  return { ...applyBackgroundDecision(master, input.isVector, input.artwork ?? DEFAULT_ARTWORK_SETTINGS), master };
+  return {
+    ...applyBackgroundDecision(master, input.isVector, input.artwork ?? DEFAULT_ARTWORK_SETTINGS, tolerance),
+    master,
+  };
 }

@@ -1,7 +1,7 @@
 import { LabCache } from '../raster/color.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
 import { measureInk } from './colour.ts';
-import { inkWeight, KNOCKOUT_RAMP, needsKnockout, oneColourThreshold } from './knockout.ts';
+import { inkWeight, needsKnockout, oneColourThreshold } from './knockout.ts';
 
 /**
  * The one-colour rule (see knockout.ts) applied to pixels: 1 where a one-colour version of this
@@ -41,12 +41,15 @@ export function oneColourMask(
 export const REF_PAPER = 0;
 export const REF_INK = 1;
 export const REF_UNSURE = 2;
+/** How far (L*) below and above the threshold a colour must be to count as surely ink or paper. */
+const REF_INK_MARGIN = 10;
+const REF_PAPER_MARGIN = 5;
 
 /**
  * What a one-colour version of the master must look like, for scoring: ink where the rule says ink
- * with a margin (L* below threshold - 5), paper where transparent or clearly light (L* above
- * threshold + 10), unsure in between and on anti-aliased edges. With the default threshold this
- * is "L* < 75 is ink, transparent or L* > 90 is paper".
+ * with a margin (L* below threshold - 10), paper where transparent or clearly light (L* above
+ * threshold + 5), unsure in between and on anti-aliased edges. With the default threshold (85)
+ * this is "L* < 75 is ink, transparent or L* > 90 is paper".
  */
 export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8Array {
   const { data } = image;
@@ -70,7 +73,7 @@ export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8
       continue;
     }
     const l = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number)[0];
-    out[i] = l < t - KNOCKOUT_RAMP ? REF_INK : l > t + 2 * KNOCKOUT_RAMP ? REF_PAPER : REF_UNSURE;
+    out[i] = l < t - REF_INK_MARGIN ? REF_INK : l > t + REF_PAPER_MARGIN ? REF_PAPER : REF_UNSURE;
   }
   return out;
 }

@@ -50,7 +50,7 @@ const BLACK: Rgb = [0, 0, 0];
 /** The `favicon` recipe: a favicon pack in the modern, extended or custom profile. */
 export const faviconProcessor: Processor<FaviconOptions> = {
   id: 'favicon',
-  version: 1,
+  version: 2,
   title: 'Favicon pack',
   usesName: true,
   usesPalette: true,

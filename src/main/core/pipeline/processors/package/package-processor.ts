@@ -49,7 +49,7 @@ const ONE_COLOUR: Partial<Record<ColourwayName, Rgb>> = { Black: BLACK, White: W
 /** The `package` recipe: colourways x formats in the agency folder convention, with a client README. */
 export const packageProcessor: Processor<PackageOptions> = {
   id: 'package',
-  version: 2,
+  version: 3,
   title: 'Logo package',
   usesName: true,
   options: packageOptions as z.ZodType<PackageOptions>,

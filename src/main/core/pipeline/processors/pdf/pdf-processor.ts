@@ -8,7 +8,7 @@ import { type PdfOptions, pdfOptions } from './pdf-options.ts';
  */
 export const pdf: Processor<PdfOptions> = {
   id: 'pdf',
-  version: 2,
+  version: 3,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

@@ -7,7 +7,7 @@ import { type SeparationOptions, separationOptions } from './separation-options.
  */
 export const separations: Processor<SeparationOptions> = {
   id: 'separations',
-  version: 2,
+  version: 3,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,

@@ -45,7 +45,7 @@ function defaultPadding(preset: SocialPreset): number {
 /** The `social` recipe: the logo placed in each platform preset's safe area. */
 export const socialProcessor: Processor<SocialOptions> = {
   id: 'social',
-  version: 2,
+  version: 3,
   title: 'Social media set',
   usesName: true,
   usesPalette: true,
