@@ -35,6 +35,11 @@ export interface LogoPaletteOptions {
   readonly maxColors?: number;
   readonly tolerance?: number;
   readonly locked?: readonly { readonly hex: string; readonly name?: string | undefined }[];
+  /**
+   * The image comes with its background decided (paper already transparent): an opaque border
+   * is then art (a flag's field), never excluded.
+   */
+  readonly paperDecided?: boolean;
 }
 
 /**
@@ -46,7 +51,7 @@ export interface LogoPaletteOptions {
 export function logoPalette(image: RgbaImage, options: LogoPaletteOptions = {}): Palette {
   const tolerance = options.tolerance ?? DEFAULT_BACKGROUND_TOLERANCE;
   let exclude: Uint8Array | undefined;
-  if (!usesTransparency(image)) {
+  if (!options.paperDecided && !usesTransparency(image)) {
     const background = detectBackground(image, tolerance);
     if (background) exclude = backgroundColourMask(image, background, tolerance);
   }
@@ -90,7 +95,7 @@ export const paletteProcessor: Processor<PaletteOptions> = {
     const { image } = await masterArtwork(input, opts.size, opts.tolerance);
     context.signal.throwIfAborted();
     context.progress(50);
-    const palette = logoPalette(image, opts);
+    const palette = logoPalette(image, { ...opts, paperDecided: true });
     const encoder = new TextEncoder();
     context.progress(100);
     return {

@@ -26,7 +26,10 @@ const PAPER_BORDER_SHARE = 0.6;
 const PAPER_MIN_LIGHTNESS = 88;
 const PAPER_MAX_CHROMA = 12;
 
-/** Decides the background of a master render (`isVector`: SVG transparency is authoritative). */
+/**
+ * Decides the background of a master render. Vector and raster masters follow one rule: a vector
+ * that fills its canvas with a coloured field is art; one drawn on a white rectangle is on paper.
+ */
 export function decideBackground(
   image: RgbaImage,
   isVector: boolean,
@@ -59,14 +62,6 @@ export function decideBackground(
       reason: 'Background removed, as chosen.',
     };
   }
-  if (isVector)
-    return {
-      kind: 'none',
-      colour: null,
-      confidence: 0.9,
-      setting,
-      reason: 'A vector master that fills its canvas: everything drawn is art.',
-    };
   const background = detectBackground(image, tolerance, 0.5);
   if (!background)
     return {
@@ -84,7 +79,8 @@ export function decideBackground(
     return {
       kind: 'flat',
       colour: hex,
-      confidence: round2(Math.min(1, 0.5 + background.borderShare / 2)),
+      // A vector drew its white rectangle on purpose (a white flag field?): less sure it is paper.
+      confidence: round2(Math.min(1, 0.5 + background.borderShare / 2) * (isVector ? 0.8 : 1)),
       setting,
       reason: `Light paper (${hex}) all round the art: removed, with the paper inside letters.`,
     };

@@ -9,9 +9,10 @@ import type { Ink, Rgb } from './colour.ts';
  * inside darker ink (cream letters on a brown badge, a yellow circle in a blue square, a white glyph
  * on a coin, the white backing behind a mark) therefore become holes, not painted ink. A mark made
  * only of light colours (a white logo) has nothing darker to keep: the whole mark is its ink.
- * Raster pixels fade out over +-KNOCKOUT_RAMP around the threshold so edges stay anti-aliased.
+ * Raster pixels fade out over +-KNOCKOUT_RAMP around the threshold: narrow, so a flat colour
+ * near the threshold is wholly ink or wholly paper, never a faint tint.
  */
-export const KNOCKOUT_RAMP = 2;
+export const KNOCKOUT_RAMP = 0.5;
 
 /** Least share of the mark that must be darker than the threshold for light colours to become holes. */
 const MIN_DARK_SHARE = 0.02;

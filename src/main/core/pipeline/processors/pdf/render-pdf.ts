@@ -76,20 +76,24 @@ export async function runPdf(
   context.progress(40);
   const inks = chooseInks(art, opts.palette, input.palette, source);
   const geometry = pdfPageGeometry(art, opts);
-  const backgroundCmyk = rgbToCmyk(hexToRgb(opts.reverseBackground));
+  const backgroundCmyk = opts.reverseBackground === 'none' ? null : rgbToCmyk(hexToRgb(opts.reverseBackground));
   const files = [];
   // One-colour versions knock light details out as the package's do (a white backdrop included).
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
   const knockout = oneColour && (await knocksOutLightDetails(input, art));
   const pageSize = { widthPt: geometry.widthPt, heightPt: geometry.heightPt };
+  const threshold = input.artwork?.threshold ?? null;
   const placement = geometry.placement;
   for (const variant of opts.variants) {
     const ops: DrawOp[] =
       variant === 'full-color'
         ? artToOps(art, placement, fullColourInks(opts, inks))
         : variant === 'black'
-          ? oneColourOps(art, placement, BLACK_INK, knockout, pageSize)
-          : [darkPage(pageSize, backgroundCmyk), ...oneColourOps(art, placement, PAPER_INK, knockout, pageSize)];
+          ? oneColourOps(art, placement, BLACK_INK, knockout, threshold)
+          : [
+              ...(backgroundCmyk ? [darkPage(pageSize, backgroundCmyk)] : []),
+              ...oneColourOps(art, placement, PAPER_INK, knockout, threshold),
+            ];
     const page: DisplayPage = {
       widthPt: geometry.widthPt,
       heightPt: geometry.heightPt,
