@@ -134,6 +134,47 @@ describe('marque set: the background override, stored and part of every cache ke
     expect(back.jobs[0]?.facts.outcome).toBe('removed');
   }, 120_000);
 
+  it('a deliberately wrong trace is flagged in process --json and in the export summary', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><circle cx="150" cy="150" r="120" fill="#e63946"/>' +
+      '<rect x="60" y="135" width="180" height="30" fill="#fff"/></svg>';
+    const file = join(dir.path, 'badge.svg');
+    await writeFile(file, svg);
+    const id = json<{ outcomes: { id: string }[] }>('import', file).outcomes[0]?.id as string;
+    // Speckles up to 10 000 px are dropped: the white bar's hole goes, the trace is a filled disc.
+    const wrong = json<{
+      jobs: { facts: { fidelity: { iou: number; belowThreshold: boolean }; warnings: string[] } }[];
+    }>('process', id, '--recipe', 'trace', '--option', 'turdsize=10000', '--option', 'size=256');
+    const facts = wrong.jobs[0]?.facts;
+    expect(facts?.fidelity.iou).toBeLessThan(0.95);
+    expect(facts?.fidelity.belowThreshold).toBe(true);
+    expect(facts?.warnings.join(' ')).toMatch(/does not match the master/);
+    const right = json<{ jobs: { facts: { fidelity: { iou: number; belowThreshold: boolean } } }[] }>(
+      'process',
+      id,
+      '--recipe',
+      'trace',
+    );
+    expect(right.jobs[0]?.facts.fidelity.iou).toBeGreaterThanOrEqual(0.99);
+    expect(right.jobs[0]?.facts.fidelity.belowThreshold).toBe(false);
+
+    const exported = json<{ warnings: { logoId: string; recipe: string; message: string }[] }>(
+      'export',
+      id,
+      '--recipe',
+      'trace',
+      '--option',
+      'trace.turdsize=10000',
+      '--option',
+      'trace.size=256',
+      '--out',
+      join(dir.path, 'out'),
+    );
+    expect(exported.warnings).toEqual([
+      expect.objectContaining({ logoId: id, recipe: 'trace', message: expect.stringMatching(/does not match/) }),
+    ]);
+  }, 120_000);
+
   it('refuses a background it does not know, naming the choices', () => {
     const bad = marque('set', 'abcdefgh', '--background', 'sideways');
     expect(bad.code).toBe(2);

@@ -104,11 +104,14 @@ export const exportCommand: Command = {
           recipe: s.recipe,
         })),
         failures: summary.failures,
+        warnings: summary.warnings,
         totalBytes: summary.totalBytes,
         durationMs: summary.durationMs,
       });
     } else {
       for (const failure of summary.failures) context.log(`failed   ${failure.code}  ${failure.message}`);
+      for (const warning of summary.warnings)
+        context.log(`warning  ${warning.logoName} (${warning.recipe}): ${warning.message}`);
       const where = summary.zipPath ?? summary.destination;
       context.log(
         `${summary.written.length} files written to ${where} (${summary.skipped.length} skipped, ${summary.failures.length} failed)` +

@@ -6,6 +6,7 @@ import type {
   ExportPhase,
   ExportPlan,
   ExportSummary,
+  ExportWarning,
   ParsedExportDownloadRequest,
   ParsedExportRequest,
 } from '../../../shared/contract/exports.ts';
@@ -13,7 +14,7 @@ import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { EventHub } from '../events.ts';
 import { type ExportJournal, foldersOf } from './export-journal.ts';
-import { type FullPlan, type PlanInput, planExport } from './plan.ts';
+import { type FullPlan, type PlanInput, type ProducedBatch, planExport } from './plan.ts';
 import { produceAll, type RecipeRunner } from './produce.ts';
 import { writePlan } from './write-export.ts';
 
@@ -225,12 +226,18 @@ export class ExportService {
       written: result.written,
       skipped: result.skipped,
       failures,
+      warnings: plan.warnings,
       totalBytes: result.written.reduce((sum, f) => sum + f.bytes, 0),
       durationMs: Math.round(performance.now() - started),
     };
   }
 
-  async #plan(request: ParsedExportRequest, now: Date, progress: Progress, signal?: AbortSignal): Promise<FullPlan> {
+  async #plan(
+    request: ParsedExportRequest,
+    now: Date,
+    progress: Progress,
+    signal?: AbortSignal,
+  ): Promise<FullPlan & { readonly warnings: readonly ExportWarning[] }> {
     if (!isAbsolute(request.destination)) {
       throw new MarqueError('INVALID_INPUT', `The destination "${request.destination}" is not an absolute folder path`);
     }
@@ -255,7 +262,7 @@ export class ExportService {
       batches,
       failures,
     };
-    return planExport(input);
+    return { ...(await planExport(input)), warnings: batchWarnings(batches) };
   }
 
   async #tracked<T>(
@@ -303,3 +310,14 @@ export class ExportService {
 }
 
 type Progress = (phase: ExportPhase, done: number, total: number, current: string | null, force?: boolean) => void;
+
+/** Each produced output's warnings once, named by logo and recipe. */
+function batchWarnings(batches: readonly ProducedBatch[]): ExportWarning[] {
+  const out: ExportWarning[] = [];
+  for (const batch of batches) {
+    const messages = new Set(batch.files.flatMap((file) => file.warnings ?? []));
+    for (const message of messages)
+      out.push({ logoId: batch.logoId, logoName: batch.logoName, recipe: batch.recipe, message });
+  }
+  return out;
+}

@@ -259,7 +259,7 @@ export class PipelineService {
     recipe: string,
     options: Readonly<Record<string, unknown>>,
     signal?: AbortSignal,
-  ): Promise<{ path: string; source: string; bytes: number }[]> {
+  ): Promise<{ path: string; source: string; bytes: number; warnings: readonly string[] }[]> {
     signal?.throwIfAborted();
     const [queued] = this.enqueue({ logoIds: [logo.id], recipe, options, priority: 'batch' }).jobs;
     if (!queued) throw new MarqueError('INTERNAL', 'enqueue returned no job');
@@ -273,11 +273,13 @@ export class PipelineService {
     }
     if (job.state !== 'done')
       throw new MarqueError(job.errorCode ?? 'PROCESSING_FAILED', job.errorMessage ?? `${recipe} ${job.state}`);
+    const warnings = factWarnings(job.facts);
     return Promise.all(
       job.files.map(async (file) => ({
         path: file.path,
         source: (await this.outputFile(job.id, file.path)).path,
         bytes: file.byteSize,
+        warnings,
       })),
     );
   }
@@ -431,4 +433,10 @@ export class PipelineService {
     this.#runners.unregister();
     await rm(join(this.#tempRoot, this.instanceId), { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/** A job's warnings as its facts give them (facts are JSON from a worker: read defensively). */
+function factWarnings(facts: Readonly<Record<string, unknown>> | null | undefined): readonly string[] {
+  const warnings = facts?.warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string').slice(0, 50) : [];
 }
