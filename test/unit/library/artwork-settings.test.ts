@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
@@ -173,6 +173,27 @@ describe('marque set: the background override, stored and part of every cache ke
     expect(exported.warnings).toEqual([
       expect.objectContaining({ logoId: id, recipe: 'trace', message: expect.stringMatching(/does not match/) }),
     ]);
+  }, 120_000);
+
+  it('marque proof writes one self-contained sheet: each output beside its master with its score', async () => {
+    const file = join(dir.path, 'coin.svg');
+    await writeFile(
+      file,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><circle cx="128" cy="128" r="128" fill="#f7931a"/>' +
+        '<rect x="96" y="60" width="64" height="136" fill="#fff"/></svg>',
+    );
+    const id = json<{ outcomes: { id: string }[] }>('import', file).outcomes[0]?.id as string;
+    const out = join(dir.path, 'proof.html');
+    const reply = json<{ path: string; logos: { logoId: string; outputs: string[] }[] }>('proof', id, '--out', out);
+    expect(reply.path).toBe(out);
+    expect(reply.logos).toEqual([{ logoId: id, name: 'coin', outputs: [] }]);
+    const html = await readFile(out, 'utf8');
+    for (const label of ['Master', 'Trace (one colour)', 'Trace (full colour)', 'Background removed', 'Package: Black'])
+      expect(html).toContain(label);
+    expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(9);
+    expect(html).toMatch(/IoU \d+\.\d %/);
+    // Self-contained: nothing fetched from anywhere, no script.
+    expect(html).not.toMatch(/https?:|<script/i);
   }, 120_000);
 
   it('refuses a background it does not know, naming the choices', () => {

@@ -6,6 +6,7 @@ import { importCommand } from './import.ts';
 import { jobsCommand } from './jobs.ts';
 import { listCommand } from './list.ts';
 import { processCommand } from './process.ts';
+import { proofCommand } from './proof.ts';
 import { rmCommand } from './rm.ts';
 import { serveCommand } from './serve.ts';
 import { setCommand } from './set.ts';
@@ -23,5 +24,6 @@ export const commands: readonly Command[] = [
   serveCommand,
   exportCommand,
   processCommand,
+  proofCommand,
   jobsCommand,
 ];

@@ -5,6 +5,7 @@ import { normalize } from './normalize.ts';
 import { packageProcessor } from './package/package-processor.ts';
 import { paletteProcessor } from './palette.ts';
 import { pdf } from './pdf/pdf-processor.ts';
+import { proofProcessor } from './proof/proof-processor.ts';
 import { removeBackgroundProcessor } from './remove-background.ts';
 import { separations } from './separations/separations-processor.ts';
 import { socialProcessor } from './social/social-processor.ts';
@@ -30,4 +31,5 @@ export const processors: readonly AnyProcessor[] = [
   faviconProcessor,
   socialProcessor,
   packageProcessor,
+  proofProcessor,
 ];
