@@ -15,7 +15,8 @@ export function oneColourMask(
   const pixels = image.width * image.height;
   const mask = new Uint8Array(pixels);
   const cut = options.alphaCut ?? OPAQUE_ALPHA;
-  const knockout = needsKnockout(measureInk(data), options.threshold);
+  // A sample of a large image says as much about the ink's colours as every pixel.
+  const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), options.threshold);
   const labs = new LabCache();
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
   let lastWord = -1;
@@ -37,6 +38,11 @@ export function oneColourMask(
   return { mask, knockout };
 }
 
+/** Every n-th pixel (n odd, so rows do not alias) for about 100 000 samples. */
+function sampleStride(pixels: number): number {
+  return Math.max(1, Math.floor(pixels / 100_000)) | 1;
+}
+
 /** Reference mask values: paper, ink, and pixels too close to call (edges, colours near the threshold). */
 export const REF_PAPER = 0;
 export const REF_INK = 1;
@@ -55,7 +61,7 @@ export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8
   const { data } = image;
   const pixels = image.width * image.height;
   const out = new Uint8Array(pixels);
-  const knockout = needsKnockout(measureInk(data), threshold);
+  const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), threshold);
   const t = oneColourThreshold(threshold);
   const labs = new LabCache();
   for (let i = 0; i < pixels; i++) {
