@@ -158,3 +158,33 @@ describe('bilevel trace follows the one-colour rule (issue 12, items 4 and 5)', 
     expect(facts.fidelity.meanColorError).toBeLessThanOrEqual(2);
   });
 });
+
+describe('a small raster is enlarged before tracing (issue 12, item 11)', () => {
+  it('a 64 px disc traces as a round disc, and the trace says it was enlarged', async () => {
+    const disc = (size: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><circle cx="${size / 2}" cy="${size / 2}" r="${size * 0.4}" fill="#1d3557"/></svg>`;
+    const sharp = (await import('sharp')).default;
+    const small = new Uint8Array(
+      await sharp(Buffer.from(disc(64)))
+        .png()
+        .toBuffer(),
+    );
+    const input = { master: small, format: 'png' as const, isVector: false, width: 64, height: 64, name: 'dot' };
+    const result = await trace.run(input, trace.options.parse({}), context());
+    const facts = result.facts as { warnings: string[]; width: number };
+    expect(facts.width).toBe(512);
+    expect(facts.warnings.join(' ')).toMatch(/enlarged 8× before tracing/);
+    // Against the ideal disc at 512 px: the staircase of 64 px is gone.
+    const traced = await renderSvg(new TextDecoder().decode(result.files[0]?.bytes), 512, 512);
+    const ideal = await rasterise(disc(512));
+    let inter = 0;
+    let union = 0;
+    for (let i = 3; i < ideal.data.length; i += 4) {
+      const a = (ideal.data[i] as number) >= OPAQUE_ALPHA;
+      const b = (traced.data[i] as number) >= OPAQUE_ALPHA;
+      if (a && b) inter++;
+      if (a || b) union++;
+    }
+    expect(inter / union).toBeGreaterThan(0.995);
+  });
+});

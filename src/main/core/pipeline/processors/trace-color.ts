@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ARTWORK_SETTINGS } from '../../../../shared/artwork.ts';
 import type { Processor } from '../processor.ts';
+import { enlargedWarning } from './artwork/enlarged.ts';
 import { masterArtwork } from './artwork/master-artwork.ts';
 import { scoreFullColour } from './artwork/score.ts';
 import { fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
@@ -35,16 +36,18 @@ export type TraceColorOptions = z.output<typeof options>;
  */
 export const traceColor: Processor<TraceColorOptions> = {
   id: 'trace-color',
-  version: 2,
+  version: 3,
   title: 'Trace (full colour SVG)',
   options,
   usesPalette: true,
   async run(input, opts, context) {
     context.progress(5);
     const settings = input.artwork ?? DEFAULT_ARTWORK_SETTINGS;
-    const { image, decision } = await masterArtwork(
+    const { image, decision, enlarged } = await masterArtwork(
       opts.background === 'auto' ? input : { ...input, artwork: { ...settings, background: opts.background } },
       opts.size,
+      undefined,
+      { upsample: true },
     );
     context.signal.throwIfAborted();
     context.progress(20);
@@ -63,7 +66,7 @@ export const traceColor: Processor<TraceColorOptions> = {
     context.signal.throwIfAborted();
     const bytes = new TextEncoder().encode(result.svg);
     let fidelity: ScoredFidelity | null = null;
-    const warnings: string[] = [];
+    const warnings: string[] = enlargedWarning(input, enlarged);
     if (opts.score) {
       // Scored on the master's own pixels (paper decided), not on what the trace chose to cover.
       fidelity = scoreFullColour(image, await renderSvg(result.svg, image.width, image.height));

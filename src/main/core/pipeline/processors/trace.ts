@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Processor } from '../processor.ts';
+import { enlargedWarning } from './artwork/enlarged.ts';
 import { masterArtwork } from './artwork/master-artwork.ts';
 import { scoreOneColour } from './artwork/score.ts';
 import { FIDELITY_THRESHOLDS, fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
@@ -29,12 +30,12 @@ export type TraceOptions = z.output<typeof options>;
  */
 export const trace: Processor<TraceOptions> = {
   id: 'trace',
-  version: 2,
+  version: 3,
   title: 'Trace (one colour SVG)',
   options,
   async run(input, opts, context) {
     context.progress(5);
-    const { master, image } = await masterArtwork(input, opts.size);
+    const { master, image, enlarged } = await masterArtwork(input, opts.size, undefined, { upsample: true });
     context.signal.throwIfAborted();
     context.progress(30);
     const result = await traceToSvg(master, {
@@ -46,7 +47,7 @@ export const trace: Processor<TraceOptions> = {
     context.progress(80);
     const bytes = new TextEncoder().encode(result.svg);
     let fidelity: ScoredFidelity | null = null;
-    const warnings: string[] = [];
+    const warnings: string[] = enlargedWarning(input, enlarged);
     if (opts.score) {
       const rendered = await renderSvg(result.svg, image.width, image.height);
       fidelity = scoreOneColour(image, rendered, input.artwork?.threshold, FIDELITY_THRESHOLDS.traceIoU);
