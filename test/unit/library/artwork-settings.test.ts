@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../../src/main/core/library/migrations/index.ts';
+import { outputCacheKey } from '../../../src/main/core/pipeline/cache-key.ts';
 import type { LogoArtwork } from '../../../src/shared/artwork.ts';
 import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -43,6 +44,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dir.cleanup();
+});
+
+describe('cache keys follow the artwork settings', () => {
+  it('default settings keep the keys of today; any override gives a new key', () => {
+    const parts = { masterHash: 'a'.repeat(64), recipe: 'trace', optionsJson: '{}', processorVersion: 3 };
+    const plain = outputCacheKey(parts);
+    expect(outputCacheKey({ ...parts, artwork: { background: 'auto', threshold: null } })).toBe(plain);
+    const fullBleed = outputCacheKey({ ...parts, artwork: { background: 'full-bleed', threshold: null } });
+    const threshold = outputCacheKey({ ...parts, artwork: { background: 'auto', threshold: 70 } });
+    expect(new Set([plain, fullBleed, threshold]).size).toBe(3);
+  });
 });
 
 describe('migration 0026: logo_artwork', () => {
