@@ -145,7 +145,7 @@ describe('one-colour versions: ink or paper by contrast with the paper (issue 12
     it(`${name}: black PNG and black PDF match the master's ink (IoU >= 0.95), light details are holes`, async () => {
       const input = await make();
       const pack = await buildLogoPackage(input, {
-        formats: ['png', 'pdf'],
+        formats: ['png', 'pdf', 'svg'],
         pngSizes: [512],
         colourways: ['Black', 'White'],
       });
@@ -154,6 +154,11 @@ describe('one-colour versions: ink or paper by contrast with the paper (issue 12
       expect(scoreOneColour(image, blackPng).iou).toBeGreaterThanOrEqual(0.95);
       const blackPdf = await ghostscript(fileOf(pack.files, 'CMYK_Black.pdf'), image.width, image.height);
       expect(scoreOneColour(image, blackPdf).iou).toBeGreaterThanOrEqual(0.95);
+      // The black SVG is one outline with real holes: no mask, no backdrop rectangle.
+      const blackSvg = fileOf(pack.files, 'RGB_Black.svg');
+      expect(new TextDecoder().decode(blackSvg)).not.toMatch(/<mask|<rect/);
+      const svgRender = await png(blackSvg, image.width, image.height);
+      expect(scoreOneColour(image, svgRender).iou).toBeGreaterThanOrEqual(0.95);
       // The white PDF is white ink alone: nothing dark anywhere (no page rectangle round it).
       const whitePdf = await ghostscript(fileOf(pack.files, 'CMYK_White.pdf'), image.width, image.height);
       let dark = 0;

@@ -1,7 +1,9 @@
 import { Clipper, EndType, FillRule, JoinType, type PathD, type PathsD } from 'clipper2-ts';
 import svgpath from 'svgpath';
-import type { PaintItem, StrokeStyle, FillRule as SvgFillRule } from '../svg/art.ts';
+import type { Paint, PaintItem, StrokeStyle, FillRule as SvgFillRule } from '../svg/art.ts';
 import { determinant, type Matrix, multiply } from '../svg/matrix.ts';
+import type { Rgb } from './colour.ts';
+import { isLightDetail } from './knockout.ts';
 
 /**
  * One-colour art as real geometry: the painted shapes flattened to polygons (clipper2, a port of
@@ -22,8 +24,8 @@ function apply(m: Matrix, x: number, y: number): Point {
   return { x: m[0] * x + m[2] * y + m[4], y: m[1] * x + m[3] * y + m[5] };
 }
 
-/** Segments a Bézier needs so the chord error stays under FLATNESS (from its second differences). */
-function steps(points: readonly Point[]): number {
+/** Segments a Bézier needs so the chord error stays under `flatness` (from its second differences). */
+function steps(points: readonly Point[], flatness: number): number {
   let dd = 0;
   for (let i = 0; i + 2 < points.length; i++) {
     const a = points[i] as Point;
@@ -33,7 +35,7 @@ function steps(points: readonly Point[]): number {
   }
   return Math.min(
     256,
-    Math.max(1, Math.ceil(Math.sqrt(((points.length - 1) * (points.length - 2) * dd) / (8 * FLATNESS)))),
+    Math.max(1, Math.ceil(Math.sqrt(((points.length - 1) * (points.length - 2) * dd) / (8 * flatness)))),
   );
 }
 
@@ -52,7 +54,7 @@ function bezier(points: readonly Point[], t: number): Point {
 }
 
 /** The subpaths of SVG path data mapped through `m`, flattened; `closed` says which were closed with Z. */
-export function flattenPath(d: string, m: Matrix): { paths: PathD[]; closed: boolean[] } {
+export function flattenPath(d: string, m: Matrix, flatness = FLATNESS): { paths: PathD[]; closed: boolean[] } {
   const paths: PathD[] = [];
   const closed: boolean[] = [];
   let current: PathD | null = null;
@@ -97,7 +99,7 @@ export function flattenPath(d: string, m: Matrix): { paths: PathD[]; closed: boo
         const controls: Point[] = [apply(m, pen.x, pen.y)];
         for (let i = 0; i < values.length; i += 2)
           controls.push(apply(m, values[i] as number, values[i + 1] as number));
-        const n = steps(controls);
+        const n = steps(controls, flatness);
         for (let k = 1; k <= n; k++) path.push(bezier(controls, k / n));
         pen = { x: values[values.length - 2] as number, y: values[values.length - 1] as number };
         return;
@@ -114,8 +116,8 @@ function clipperRule(rule: SvgFillRule): FillRule {
 }
 
 /** The outline of a stroke (dashes are drawn solid: an outline of a dash pattern is rarely wanted). */
-function strokeOutline(d: string, m: Matrix, stroke: StrokeStyle): PathsD {
-  const { paths, closed } = flattenPath(d, m);
+function strokeOutline(d: string, m: Matrix, stroke: StrokeStyle, flatness: number): PathsD {
+  const { paths, closed } = flattenPath(d, m, flatness);
   const scale = Math.sqrt(Math.abs(determinant(m)));
   const delta = (stroke.width * scale) / 2;
   if (delta <= 0) return [];
@@ -131,17 +133,20 @@ function strokeOutline(d: string, m: Matrix, stroke: StrokeStyle): PathsD {
 }
 
 /** The area an item paints (fill and stroke), clipped, in page space. */
-function itemArea(item: PaintItem, toPage: Matrix, role: 'fill' | 'stroke'): PathsD {
+function itemArea(item: PaintItem, toPage: Matrix, role: 'fill' | 'stroke', flatness: number): PathsD {
   const m = multiply(toPage, item.matrix);
   let area: PathsD =
     role === 'fill'
-      ? Clipper.unionD(flattenPath(item.d, m).paths, clipperRule(item.fillRule))
+      ? Clipper.unionD(flattenPath(item.d, m, flatness).paths, clipperRule(item.fillRule))
       : item.stroke
-        ? strokeOutline(item.d, m, item.stroke)
+        ? strokeOutline(item.d, m, item.stroke, flatness)
         : [];
   for (const clip of item.clips) {
     if (area.length === 0) break;
-    const clipArea = Clipper.unionD(flattenPath(clip.d, multiply(toPage, clip.matrix)).paths, clipperRule(clip.rule));
+    const clipArea = Clipper.unionD(
+      flattenPath(clip.d, multiply(toPage, clip.matrix), flatness).paths,
+      clipperRule(clip.rule),
+    );
     area = Clipper.intersectD(area, clipArea, FillRule.NonZero, PRECISION);
   }
   return area;
@@ -160,6 +165,7 @@ export function oneColourOutline(
   items: readonly PaintItem[],
   toPage: Matrix,
   roleOf: (paint: NonNullable<PaintItem['fill']>) => OutlineRole,
+  flatness = FLATNESS,
 ): PathsD {
   let result: PathsD = [];
   for (const item of items) {
@@ -168,7 +174,7 @@ export function oneColourOutline(
       if (!paint || paint.opacity <= 0) continue;
       const effect = roleOf(paint);
       if (effect === 'none') continue;
-      const area = itemArea(item, toPage, role);
+      const area = itemArea(item, toPage, role, flatness);
       if (area.length === 0) continue;
       result =
         effect === 'ink'
@@ -179,6 +185,32 @@ export function oneColourOutline(
     }
   }
   return result;
+}
+
+/** Opacity from which a light paint hides what lies under it. */
+const OPAQUE_PAINT = 0.95;
+
+/**
+ * The colour a paint shows on white paper: a translucent colour looks lighter, and the one-colour
+ * rule judges what the designer sees (the rendered master), not the paint's own value.
+ */
+function onPaper(paint: Paint): Rgb {
+  const a = Math.min(1, Math.max(0, paint.opacity));
+  return [0, 1, 2].map((c) => Math.round((paint.rgb[c] as number) * a + 255 * (1 - a))) as unknown as Rgb;
+}
+
+/** Whether a paint is light under the one-colour rule, as it shows on paper. */
+export function isLightPaint(paint: Paint, threshold?: number | null): boolean {
+  return isLightDetail(onPaper(paint), threshold);
+}
+
+/**
+ * The one-colour rule for vector paints: ink when it reads on the paper; a light paint cuts a hole
+ * only where it hides what is under it, so a translucent light tint (matplotlib's wedges) lets the
+ * lines under it show, as in the master.
+ */
+export function oneColourRole(threshold?: number | null): (paint: Paint) => OutlineRole {
+  return (paint) => (!isLightPaint(paint, threshold) ? 'ink' : paint.opacity >= OPAQUE_PAINT ? 'paper' : 'none');
 }
 
 /** Polygons as SVG/PDF path data (absolute, closed; fill with nonzero: clipper orients holes). */

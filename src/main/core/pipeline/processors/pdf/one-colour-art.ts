@@ -1,9 +1,8 @@
 import type { ProcessorInput } from '../../processor.ts';
-import type { Rgb } from '../artwork/colour.ts';
-import { isLightDetail, needsKnockout } from '../artwork/knockout.ts';
-import { oneColourOutline, outlineToPathData } from '../artwork/knockout-geometry.ts';
+import { needsKnockout } from '../artwork/knockout.ts';
+import { isLightPaint, oneColourOutline, oneColourRole, outlineToPathData } from '../artwork/knockout-geometry.ts';
 import { loadMark, markSource } from '../artwork/mark.ts';
-import type { Paint, SvgArt } from '../svg/art.ts';
+import type { SvgArt } from '../svg/art.ts';
 import { artToOps, type DrawOp, type Ink } from '../svg/display-list.ts';
 import { IDENTITY, type Matrix, multiply } from '../svg/matrix.ts';
 
@@ -16,25 +15,11 @@ export async function knocksOutLightDetails(input: ProcessorInput, art: SvgArt):
   const threshold = input.artwork?.threshold;
   // Nothing light to cut out: no need to render the mark to measure it.
   if (
-    !art.items.some((item) =>
-      [item.fill, item.stroke?.paint].some((paint) => paint && isLightDetail(onPaper(paint), threshold)),
-    )
+    !art.items.some((item) => [item.fill, item.stroke?.paint].some((paint) => paint && isLightPaint(paint, threshold)))
   )
     return false;
   const mark = await loadMark(markSource(input), { trim: false });
   return needsKnockout(mark.ink, threshold);
-}
-
-/**
- * The colour a paint shows on white paper: a translucent colour looks lighter, and the one-colour
- * rule judges what the designer sees (the rendered master), not the paint's own value.
- */
-/** Opacity from which a light paint hides what lies under it. */
-const OPAQUE_PAINT = 0.95;
-
-function onPaper(paint: Paint): Rgb {
-  const a = Math.min(1, Math.max(0, paint.opacity));
-  return [0, 1, 2].map((c) => Math.round((paint.rgb[c] as number) * a + 255 * (1 - a))) as unknown as Rgb;
 }
 
 /**
@@ -51,13 +36,7 @@ export function oneColourOps(
   threshold?: number | null,
 ): DrawOp[] {
   if (!knockout) return artToOps(art, placement, (paint) => ({ ink, opacity: paint.opacity }));
-  const outline = oneColourOutline(
-    art.items,
-    multiply(placement, art.rootMatrix),
-    // A light paint cuts a hole only where it hides what is under it; a translucent light tint
-    // (matplotlib's wedges) lets the lines under it show, as in the master.
-    (paint) => (!isLightDetail(onPaper(paint), threshold) ? 'ink' : paint.opacity >= OPAQUE_PAINT ? 'paper' : 'none'),
-  );
+  const outline = oneColourOutline(art.items, multiply(placement, art.rootMatrix), oneColourRole(threshold));
   const d = outlineToPathData(outline);
   if (!d) return [];
   return [
