@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ProcessorInput } from '../../../src/main/core/pipeline/processor.ts';
 import { masterArtwork } from '../../../src/main/core/pipeline/processors/artwork/master-artwork.ts';
 import { scoreFullColour, scoreOneColour } from '../../../src/main/core/pipeline/processors/artwork/score.ts';
+import { faviconProcessor } from '../../../src/main/core/pipeline/processors/favicon/favicon-processor.ts';
 import { buildLogoPackage } from '../../../src/main/core/pipeline/processors/package/package-processor.ts';
 import { paletteProcessor } from '../../../src/main/core/pipeline/processors/palette.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
@@ -196,6 +197,19 @@ describe('a JPEG on white: no white box anywhere (issue 12, item 7)', async () =
     const facts = pack.facts as { fidelity: Record<string, { iou: number; meanColorError?: number }> };
     expect(facts.fidelity.FullColor?.meanColorError).toBeLessThan(3);
     expect(scoreFullColour(image, full).iou).toBeGreaterThan(0.97);
+  });
+
+  it('the favicon pack draws the mark, not its white box', async () => {
+    const pack = await faviconProcessor.run(input, faviconProcessor.options.parse({}), context());
+    const icon = await decode(fileOf(pack.files, 'web-app-manifest-512x512.png'));
+    // A wide wordmark fills the width: above and below it, and in the corners, nothing.
+    for (const [x, y] of [
+      [0.02, 0.02],
+      [0.98, 0.98],
+      [0.5, 0.1],
+      [0.5, 0.9],
+    ] as const)
+      expect(alphaAt(icon, x, y), `${x},${y}`).toBe(0);
   });
 
   it('the social set keeps the brand colours on its white canvas (not a solid black logo)', async () => {
