@@ -51,3 +51,15 @@ export interface LogoArtwork {
   /** The automatic decision for the current master and setting, or null until one is made. */
   readonly decision: BackgroundDecision | null;
 }
+
+/**
+ * The decision an explicit keep / full-bleed setting makes without looking at a pixel; null for
+ * the settings that need the artwork (auto, remove).
+ */
+export function settledDecision(setting: BackgroundSetting): BackgroundDecision | null {
+  if (setting === 'keep')
+    return { kind: 'none', colour: null, confidence: 1, setting, reason: 'Background kept, as chosen.' };
+  if (setting === 'full-bleed')
+    return { kind: 'none', colour: null, confidence: 1, setting, reason: 'The whole canvas is art, as chosen.' };
+  return null;
+}

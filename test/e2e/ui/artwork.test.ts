@@ -28,7 +28,9 @@ describe('Background decision and its override in the details panel (Chromium, r
       await library.importFiles([file]);
       await library.waitForTiles(1);
       await library.tile('Ring on white').click();
-      // The panel asks the pipeline to read the artwork and shows the decision when it is recorded.
+      // One click asks the pipeline to read the artwork; the decision shows once it is recorded.
+      await library.details.getByText('Not read yet.').waitFor();
+      await library.details.getByRole('button', { name: 'Read the background' }).click();
       await library.details.getByText(/Paper #f[0-9a-f]{5} removed \(\d+ % sure\)/).waitFor({ timeout: 60_000 });
       const choices = library.details.getByRole('group', { name: 'Background' });
       expect(await choices.getByRole('radio', { name: 'Auto' }).isChecked()).toBe(true);

@@ -202,7 +202,7 @@ describe('marque set: the background override, stored and part of every cache ke
     const html = await readFile(out, 'utf8');
     for (const label of ['Master', 'Trace (one colour)', 'Trace (full colour)', 'Background removed', 'Package: Black'])
       expect(html).toContain(label);
-    expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(9);
+    expect(html.match(/<img[^>]* src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(9);
     expect(html).toMatch(/IoU \d+\.\d %/);
     // Self-contained: nothing fetched from anywhere, no script.
     expect(html).not.toMatch(/https?:|<script/i);

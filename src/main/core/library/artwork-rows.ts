@@ -4,6 +4,7 @@ import {
   type BackgroundSetting,
   DEFAULT_ARTWORK_SETTINGS,
   type LogoArtwork,
+  settledDecision,
 } from '../../../shared/artwork.ts';
 import type { Db } from './database.ts';
 import { requireLogos } from './logo-edits.ts';
@@ -35,6 +36,8 @@ export function readArtwork(db: Db, id: string): LogoArtwork {
     .get(id) as (ArtworkRow & { master: string }) | undefined;
   if (!row) return { settings: DEFAULT_ARTWORK_SETTINGS, decision: null };
   const settings = { background: row.background, threshold: row.threshold };
+  const settled = settledDecision(row.background);
+  if (settled) return { settings, decision: settled };
   const current =
     row.decided_kind !== null && row.decided_master === row.master && row.decided_setting === row.background;
   return {

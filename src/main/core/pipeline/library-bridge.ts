@@ -5,14 +5,14 @@ import type { LibraryService } from '../library/library-service.ts';
 
 /**
  * After a job is done: a 'palette' job's facts go into the library (colour search; a locked
- * palette is kept there); an 'artwork' or 'remove-bg' job's background decision is recorded for
- * the details panel.
+ * palette is kept there); the background decision any recipe reports (artwork, remove-bg, the
+ * traces, the package) is recorded for the details panel.
  */
 export function recordJobFacts(library: LibraryService, job: Job): void {
   if (!job.facts) return;
-  const decision = (job.facts as { decision?: unknown }).decision;
-  if ((job.recipe === 'artwork' || job.recipe === 'remove-bg') && isDecision(decision))
-    library.recordArtworkDecision(job.logoId, job.masterHash, decision);
+  const facts = job.facts as { decision?: unknown; background?: unknown };
+  const decision = isDecision(facts.decision) ? facts.decision : isDecision(facts.background) ? facts.background : null;
+  if (decision) library.recordArtworkDecision(job.logoId, job.masterHash, decision);
   if (job.recipe !== 'palette') return;
   const palette = (job.facts as { palette?: { colors?: unknown } }).palette;
   if (Array.isArray(palette?.colors)) library.recordExtractedPalette(job.logoId, palette.colors as PaletteColor[]);

@@ -17,9 +17,9 @@ const LABELS: Record<BackgroundSetting, { label: string; hint: string }> = {
 };
 
 /** What the decision says, in a designer's words. */
-function decisionText(artwork: LogoArtwork): string {
+function decisionText(artwork: LogoArtwork, reading: boolean): string {
   const decision = artwork.decision;
-  if (!decision) return 'Reading the artwork…';
+  if (!decision) return reading ? 'Reading the artwork…' : 'Not read yet.';
   const sure = `${Math.round(decision.confidence * 100)} % sure`;
   const what =
     decision.kind === 'transparent'
@@ -39,9 +39,6 @@ async function save(id: string, patch: { background?: BackgroundSetting; thresho
   }
 }
 
-/** Asked once per logo and setting: the 'artwork' recipe decides and the library records it. */
-const requested = new Set<string>();
-
 /**
  * How the logo's artwork is read: the background decision with its confidence, a one-click
  * override (auto / keep / remove / full-bleed) and the one-colour threshold.
@@ -59,15 +56,17 @@ export function ArtworkReading({
   const stored = artwork?.settings.threshold ?? null;
   useEffect(() => setThreshold(stored === null ? '' : String(stored)), [stored]);
   const setting = artwork?.settings.background ?? 'auto';
-  useEffect(() => {
-    const key = `${logoId}:${setting}`;
-    if (!canEdit || !artwork || artwork.decision || requested.has(key)) return;
-    requested.add(key);
-    client
-      .call('jobs.enqueue', { logoIds: [logoId], recipe: 'artwork', priority: 'interactive' })
-      .catch(() => requested.delete(key));
-  }, [logoId, setting, artwork, canEdit]);
+  // Set while the 'artwork' recipe runs; the panel reloads (and clears it) when its job is done.
+  const [reading, setReading] = useState<string | null>(null);
+  const readingNow = reading === `${logoId}:${setting}`;
   if (!artwork) return <p className="muted">Not read yet.</p>;
+  const read = () => {
+    setReading(`${logoId}:${setting}`);
+    client.call('jobs.enqueue', { logoIds: [logoId], recipe: 'artwork', priority: 'interactive' }).catch((error) => {
+      setReading(null);
+      showToast({ tone: 'error', message: `Could not read the artwork: ${errorMessage(error)}` });
+    });
+  };
 
   const commitThreshold = () => {
     const text = threshold.trim();
@@ -83,8 +82,13 @@ export function ArtworkReading({
   return (
     <div className="artwork">
       <p className="artwork__decision" aria-live="polite">
-        {decisionText(artwork)}
+        {decisionText(artwork, readingNow)}
       </p>
+      {canEdit && !artwork.decision && !readingNow && (
+        <button type="button" className="button artwork__read" onClick={read}>
+          Read the background
+        </button>
+      )}
       {artwork.decision?.reason && <p className="muted artwork__reason">{artwork.decision.reason}</p>}
       {canEdit && (
         <>

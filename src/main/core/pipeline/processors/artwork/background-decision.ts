@@ -2,6 +2,7 @@ import {
   type ArtworkSettings,
   type BackgroundDecision,
   DEFAULT_ARTWORK_SETTINGS,
+  settledDecision,
 } from '../../../../../shared/artwork.ts';
 import {
   type Background,
@@ -37,10 +38,8 @@ export function decideBackground(
   tolerance = DEFAULT_BACKGROUND_TOLERANCE,
 ): BackgroundDecision {
   const setting = settings.background;
-  if (setting === 'keep')
-    return { kind: 'none', colour: null, confidence: 1, setting, reason: 'Background kept, as chosen.' };
-  if (setting === 'full-bleed')
-    return { kind: 'none', colour: null, confidence: 1, setting, reason: 'The whole canvas is art, as chosen.' };
+  const settled = settledDecision(setting);
+  if (settled) return settled;
   if (usesTransparency(image))
     return {
       kind: 'transparent',
