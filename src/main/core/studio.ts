@@ -153,6 +153,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       logoOf: (id) => library.get(id),
       paletteOf: (id) => paletteFromLibrary(library, id),
       printSetup: () => print.setup(),
+      artworkOf: (id) => library.artworkOf(id),
       onDone: (job) => recordJobFacts(library, job),
     },
     options.pipeline,

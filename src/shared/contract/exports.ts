@@ -130,6 +130,14 @@ export interface ExportedFile {
   readonly action: Exclude<ExportAction, 'skip'>;
 }
 
+/** An output written although it does not match its master closely enough (or another recipe warning). */
+export interface ExportWarning {
+  readonly logoId: string;
+  readonly logoName: string;
+  readonly recipe: string;
+  readonly message: string;
+}
+
 export interface ExportSummary {
   readonly exportId: string;
   readonly destination: string;
@@ -138,6 +146,8 @@ export interface ExportSummary {
   readonly written: readonly ExportedFile[];
   readonly skipped: readonly ExportPlanEntry[];
   readonly failures: readonly ExportFailure[];
+  /** Outputs flagged by their recipe: below their fidelity threshold, or something left out. */
+  readonly warnings: readonly ExportWarning[];
   readonly totalBytes: number;
   readonly durationMs: number;
   /** Set when this run finished an interrupted export: when that one started, and how many of its files were kept. */

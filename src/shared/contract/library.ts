@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKGROUND_SETTINGS, type LogoArtwork } from '../artwork.ts';
 import { type ImportReport, LOGO_FORMATS, type Logo, type Page } from '../domain.ts';
 import type { Palette } from '../palette.ts';
 import { method } from './define.ts';
@@ -155,5 +156,26 @@ export const libraryMethods = {
     input: z
       .object({ id: logoId, colors: z.array(paletteColorInput).max(64), locked: z.boolean().default(true) })
       .strict(),
+  }),
+  'library.artwork': method<LogoArtwork>()({
+    summary:
+      "How a logo's artwork is read: its background override and one-colour threshold, and the last background decision (null until one is made).",
+    access: 'read',
+    input: z.object({ id: logoId }).strict(),
+  }),
+  'library.setArtwork': method<{ readonly updated: number }>()({
+    summary:
+      'Override how logos are read: background auto / keep / remove / full-bleed, and the one-colour threshold (L* 0-100, null for the default). Outputs are made again.',
+    access: 'write',
+    input: z
+      .object({
+        ids: logoIds,
+        background: z.enum(BACKGROUND_SETTINGS).optional(),
+        threshold: z.number().min(0).max(100).nullable().optional(),
+      })
+      .strict()
+      .refine((value) => value.background !== undefined || value.threshold !== undefined, {
+        message: 'give background or threshold',
+      }),
   }),
 } as const;

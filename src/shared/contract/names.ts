@@ -18,6 +18,8 @@ export const METHOD_NAMES = [
   'library.versions',
   'library.palette',
   'library.setPalette',
+  'library.artwork',
+  'library.setArtwork',
   'collections.list',
   'collections.create',
   'collections.rename',

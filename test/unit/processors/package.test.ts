@@ -7,7 +7,7 @@ import { brandPrefix, buildLogoPackage } from '../../../src/main/core/pipeline/p
 import { DEFAULT_PRINT_SETUP } from '../../../src/shared/print.ts';
 import { BLACK_SVG, pixels, rasterInput, svgInput, TWO_COLOUR_SVG } from './deliverables-fixtures.ts';
 
-const COLOURWAYS = ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale'];
+const COLOURWAYS = ['FullColor', 'Black', 'White', 'Reversed', 'Grayscale'];
 
 describe('logo package from a vector master', async () => {
   const pack = await buildLogoPackage(svgInput(TWO_COLOUR_SVG, 200, 100, 'Acme Widgets & Co.'));
@@ -18,7 +18,8 @@ describe('logo package from a vector master', async () => {
       const stem = `AcmeWidgetsCo_Logo_RGB_${c}`;
       expected.push(`Logo/${c}/Digital/SVG/${stem}.svg`, `Logo/${c}/Print/PDF/AcmeWidgetsCo_Logo_CMYK_${c}.pdf`);
       for (const size of [256, 512, 1024, 2048]) expected.push(`Logo/${c}/Digital/PNG/${stem}_${size}.png`);
-      expected.push(`Logo/${c}/Digital/JPG/${stem}_${c === 'White' ? 'OnBlack' : 'OnWhite'}_2048.jpg`);
+      const onBlack = c === 'White' || c === 'Reversed';
+      expected.push(`Logo/${c}/Digital/JPG/${stem}_${onBlack ? 'OnBlack' : 'OnWhite'}_2048.jpg`);
     }
     expect(pack.files.map((f) => f.path).sort()).toEqual(expected.sort());
   });
@@ -44,7 +45,7 @@ describe('logo package from a vector master', async () => {
     }
   });
 
-  it('recolours each colourway: black is black, white is white, greyscale has no hue, inverted inverts', async () => {
+  it('recolours each colourway: black is black, white is white, greyscale has no hue, reversed keeps what reads on dark', async () => {
     const colours = async (colourway: string) => {
       const file = pack.files.find((f) => f.path.endsWith(`_${colourway}_512.png`));
       const image = await pixels(file?.bytes as Uint8Array);
@@ -60,17 +61,21 @@ describe('logo package from a vector master', async () => {
       expect(r === g && g === b, colour).toBe(true);
     }
     const full = await colours('FullColor');
-    const inverted = await colours('Inverted');
-    expect(full.has('18,52,86') && inverted.has('237,203,169')).toBe(true);
-    const svg = new TextDecoder().decode(pack.files.find((f) => f.path.endsWith('RGB_Inverted.svg'))?.bytes);
-    expect(svg).toContain('#edcba9');
+    const reversed = await colours('Reversed');
+    // Navy does not read on dark: it turns white. The red does: it stays the brand red (no negative).
+    expect(full.has('18,52,86') && full.has('230,57,70')).toBe(true);
+    expect(reversed.has('255,255,255') && reversed.has('230,57,70')).toBe(true);
+    expect(reversed.has('18,52,86')).toBe(false);
+    const svg = new TextDecoder().decode(pack.files.find((f) => f.path.endsWith('RGB_Reversed.svg'))?.bytes);
+    expect(svg).toContain('#e63946');
+    expect(svg).toContain('#ffffff');
     expect(svg).not.toContain('#123456');
   });
 
   it('writes a client README that names every file and says what each colour and format is for', () => {
     const readme = new TextDecoder().decode(pack.files.find((f) => f.path === 'README.txt')?.bytes);
     for (const file of pack.files.filter((f) => f.path !== 'README.txt')) expect(readme).toContain(file.path);
-    for (const word of ['FullColor', 'Black', 'White', 'Inverted', 'Grayscale', 'SVG', 'PDF', 'PNG', 'JPG'])
+    for (const word of ['FullColor', 'Black', 'White', 'Reversed', 'Grayscale', 'SVG', 'PDF', 'PNG', 'JPG'])
       expect(readme).toContain(word);
     // The press the CMYK files were separated for, in a printer's terms.
     expect(readme).toContain('CMYK files are separated for Chemical proof CMYK (built in) (relative colorimetric)');

@@ -80,7 +80,7 @@ describe('background removal', () => {
     expect(result.outcome).toBe('no-flat-background');
   });
 
-  it('runs as a processor: a transparent PNG and what it did in the facts', async () => {
+  it('runs as a processor: a transparent PNG, counters cleared, and what it did in the facts', async () => {
     const jpeg = await encode(await rasterise(O_ON_WHITE), 'jpeg', 80);
     const result = await removeBackgroundProcessor.run(
       await inputFrom(jpeg, 'jpeg'),
@@ -91,7 +91,10 @@ describe('background removal', () => {
     const png = await decode(result.files[0]?.bytes as Uint8Array);
     expect(png.width).toBe(400);
     expect(pixel(png, 5, 5)[3]).toBe(0);
-    expect(pixel(png, 150, 150)[3]).toBe(255);
+    // The background decision clears the paper inside the O too (a JPEG shows paper there).
+    expect(pixel(png, 150, 150)[3]).toBe(0);
+    expect(pixel(png, 150, 70)[3]).toBe(255);
     expect(result.facts?.outcome).toBe('removed');
+    expect(result.facts?.enclosedShare).toBeGreaterThan(0.05);
   });
 });

@@ -31,7 +31,7 @@ describe('bilevel trace', () => {
     expect(ious.reduce((a, b) => a + b) / ious.length).toBeGreaterThan(0.995);
   }, 120_000);
 
-  it('traces a light green mark on white in full (distance from the background, not luminance)', async () => {
+  it('traces a light green mark on white in full (the white paper is decided and removed; a light-only mark is all ink)', async () => {
     // JPEG: the real case, a flat background with compression noise.
     const jpeg = await encode(await rasterise(LIGHT_GREEN_ON_WHITE), 'jpeg', 85);
     const image = await decodeToRgba(jpeg, 'jpeg');
@@ -40,7 +40,8 @@ describe('bilevel trace', () => {
     for (let i = 0; i < truthMask.length; i++) truthMask[i] = (truth.data[i * 4 + 3] as number) >= OPAQUE_ALPHA ? 1 : 0;
 
     const result = await traceToSvg(image);
-    expect(result.mode).toBe('background-distance');
+    expect(result.mode).toBe('alpha');
+    expect(result.background.kind).toBe('flat');
     const rendered = await renderSvg(result.svg, image.width, image.height);
     expect(coverageIoU(truthMask, rendered)).toBeGreaterThan(0.98);
     // Filled with the mark's own colour, not black.

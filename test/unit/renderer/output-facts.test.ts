@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { faviconProcessor as favicon } from '../../../src/main/core/pipeline/processors/favicon/favicon-processor.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
-import { summarizeFacts } from '../../../src/renderer/src/components/output-facts.ts';
+import { belowThreshold, summarizeFacts } from '../../../src/renderer/src/components/output-facts.ts';
 import { context, svgInput } from '../processors/helpers.ts';
 
 /** The facts real recipes write, read the way the details panel shows them. */
@@ -61,5 +61,17 @@ describe('output facts in the details panel', () => {
       snippet: null,
     });
     expect(summarizeFacts('trace', null)).toEqual({ chips: [], notes: [], snippet: null });
+  });
+});
+
+describe('belowThreshold: outputs that do not match their master are flagged', () => {
+  it('reads a trace score and any colourway of a package, defensively', () => {
+    expect(belowThreshold({ fidelity: { iou: 0.88, belowThreshold: true } })).toBe(true);
+    expect(belowThreshold({ fidelity: { iou: 0.999, belowThreshold: false } })).toBe(false);
+    expect(
+      belowThreshold({ fidelity: { FullColor: { belowThreshold: false }, Black: { iou: 0.7, belowThreshold: true } } }),
+    ).toBe(true);
+    expect(belowThreshold({ fidelity: null })).toBe(false);
+    expect(belowThreshold(null)).toBe(false);
   });
 });

@@ -111,12 +111,15 @@ export const exportCommand: Command = {
           recipe: s.recipe,
         })),
         failures: summary.failures,
+        warnings: summary.warnings,
         totalBytes: summary.totalBytes,
         durationMs: summary.durationMs,
         resumed: summary.resumed,
       });
     } else {
       for (const failure of summary.failures) context.log(`failed   ${failure.code}  ${failure.message}`);
+      for (const warning of summary.warnings)
+        context.log(`warning  ${warning.logoName} (${warning.recipe}): ${warning.message}`);
       const where = summary.zipPath ?? summary.destination;
       if (summary.resumed)
         context.log(

@@ -7,8 +7,10 @@ import { jobsCommand } from './jobs.ts';
 import { listCommand } from './list.ts';
 import { printCommand } from './print.ts';
 import { processCommand } from './process.ts';
+import { proofCommand } from './proof.ts';
 import { rmCommand } from './rm.ts';
 import { serveCommand } from './serve.ts';
+import { setCommand } from './set.ts';
 import { statsCommand } from './stats.ts';
 
 /** Every CLI command; `marque --help` lists them in this order. */
@@ -16,12 +18,14 @@ export const commands: readonly Command[] = [
   importCommand,
   listCommand,
   rmCommand,
+  setCommand,
   statsCommand,
   healthCommand,
   cacheCommand,
   serveCommand,
   exportCommand,
   processCommand,
+  proofCommand,
   jobsCommand,
   printCommand,
 ];

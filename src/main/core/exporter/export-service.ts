@@ -6,6 +6,7 @@ import type {
   ExportPhase,
   ExportPlan,
   ExportSummary,
+  ExportWarning,
   InterruptedExportInfo,
   ParsedExportDownloadRequest,
   ParsedExportRequest,
@@ -14,7 +15,7 @@ import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { EventHub } from '../events.ts';
 import { type ExportJournal, foldersOf, type InterruptedExport } from './export-journal.ts';
-import { type FullPlan, type PlanInput, planExport, planKey } from './plan.ts';
+import { type FullPlan, type PlanInput, type ProducedBatch, planExport, planKey } from './plan.ts';
 import { produceAll, type RecipeRunner } from './produce.ts';
 import { writePlan } from './write-export.ts';
 
@@ -250,6 +251,7 @@ export class ExportService {
       written: result.written,
       skipped: result.skipped,
       failures,
+      warnings: plan.warnings,
       totalBytes: result.written.reduce((sum, f) => sum + f.bytes, 0),
       durationMs: Math.round(performance.now() - started),
       resumed: resumed ? { startedAt: resumed.startedAt, kept: result.kept } : null,
@@ -265,12 +267,15 @@ export class ExportService {
     request: ParsedExportRequest,
     progress: Progress,
     signal?: AbortSignal,
-  ): Promise<{ plan: FullPlan; resuming: InterruptedExport | null; now: Date }> {
+  ): Promise<{ plan: PlanWithWarnings; resuming: InterruptedExport | null; now: Date }> {
     const now = this.#now();
     const input = await this.#produce(request, now, progress, signal);
+    // Each produced output's warnings (e.g. below its fidelity threshold) go into the summary.
+    const warnings = batchWarnings(input.batches);
+    const withWarnings = (plan: FullPlan): PlanWithWarnings => ({ ...plan, warnings });
     if (request.zip) {
       if (request.resume === true) throw new MarqueError('INVALID_INPUT', 'Only folder exports can be resumed');
-      return { plan: await planExport(input), resuming: null, now };
+      return { plan: withWarnings(await planExport(input)), resuming: null, now };
     }
     // The start-up sweep of dead exports' temp files must not run beside this export's own.
     await this.recovered;
@@ -280,7 +285,7 @@ export class ExportService {
       const then = new Date(candidate.now);
       if (Number.isNaN(then.getTime())) continue;
       const plan = await planExport({ ...input, now: then, ownPaths: new Set(candidate.paths) });
-      if (planKey(plan) === candidate.key) return { plan, resuming: candidate, now: then };
+      if (planKey(plan) === candidate.key) return { plan: withWarnings(plan), resuming: candidate, now: then };
     }
     if (request.resume === true) {
       throw new MarqueError(
@@ -290,7 +295,7 @@ export class ExportService {
           : `No interrupted export into ${input.destination} to resume`,
       );
     }
-    return { plan: await planExport(input), resuming: null, now };
+    return { plan: withWarnings(await planExport(input)), resuming: null, now };
   }
 
   /** Forgets every interrupted export into `destination` (the user chose to start over). */
@@ -377,4 +382,17 @@ export class ExportService {
   }
 }
 
+type PlanWithWarnings = FullPlan & { readonly warnings: readonly ExportWarning[] };
+
 type Progress = (phase: ExportPhase, done: number, total: number, current: string | null, force?: boolean) => void;
+
+/** Each produced output's warnings once, named by logo and recipe. */
+function batchWarnings(batches: readonly ProducedBatch[]): ExportWarning[] {
+  const out: ExportWarning[] = [];
+  for (const batch of batches) {
+    const messages = new Set(batch.files.flatMap((file) => file.warnings ?? []));
+    for (const message of messages)
+      out.push({ logoId: batch.logoId, logoName: batch.logoName, recipe: batch.recipe, message });
+  }
+  return out;
+}

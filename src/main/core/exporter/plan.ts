@@ -20,6 +20,8 @@ export interface ProducedFile {
   readonly source: string;
   readonly bytes: number;
   readonly facts?: FileFacts;
+  /** The recipe's warnings about the output this file belongs to (fidelity under threshold…). */
+  readonly warnings?: readonly string[];
 }
 
 /** Everything one recipe produced for one logo. */

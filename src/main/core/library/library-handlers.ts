@@ -34,6 +34,12 @@ export function libraryHandlers({ library, organise, collections, activity }: Li
     'library.versions': async ({ id }) => library.versions(id),
     'library.palette': async ({ id }) => organise.palette(id),
     'library.setPalette': async ({ id, colors, locked }) => organise.setPalette(id, colors, locked),
+    'library.artwork': async ({ id }) => organise.artwork(id),
+    'library.setArtwork': async ({ ids, background, threshold }) =>
+      organise.setArtwork(ids, {
+        ...(background !== undefined ? { background } : {}),
+        ...(threshold !== undefined ? { threshold } : {}),
+      }),
     'collections.list': async () => collections.list(),
     'collections.create': async ({ name }) => collections.create(name),
     'collections.rename': async ({ id, name }) => collections.rename(id, name),

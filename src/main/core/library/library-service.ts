@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import type { ArtworkSettings, BackgroundDecision } from '../../../shared/artwork.ts';
 import type { ActivityEntry } from '../../../shared/contract/activity.ts';
 import type { LogoVersion } from '../../../shared/contract/library.ts';
 import type { ImportOutcome, ImportReport, Logo, Page } from '../../../shared/domain.ts';
@@ -15,6 +16,7 @@ import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import { ImportJournal, importJournalDir, type StoredImport } from '../store/import-journal.ts';
 import type { ActivityRecord, ActivityService } from './activity-service.ts';
+import { readArtworkSettings, recordArtworkDecision } from './artwork-rows.ts';
 import { expandPaths } from './expand-paths.ts';
 import { listVersions, setTrashed, swapMaster } from './logo-edits.ts';
 import { LOGO_SELECT, type LogoRow, rowToLogo } from './logo-rows.ts';
@@ -418,6 +420,16 @@ export class LibraryService {
   /** A logo's palette (extracted or the designer's), or null before the palette recipe ran. */
   paletteOf(id: string): Palette | null {
     return readPalette(this.#deps.db, id);
+  }
+
+  /** The logo's artwork settings (background override, one-colour threshold) for the pipeline. */
+  artworkOf(id: string): ArtworkSettings {
+    return readArtworkSettings(this.#deps.db, id);
+  }
+
+  /** Records a background decision the pipeline made on `masterHash`; false when it is stale. */
+  recordArtworkDecision(id: string, masterHash: string, decision: BackgroundDecision): boolean {
+    return recordArtworkDecision(this.#deps.db, id, masterHash, decision);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { BackgroundSetting, LogoArtwork } from '../../../shared/artwork.ts';
 import type { EmptyTrashReport } from '../../../shared/contract/library.ts';
 import type { LibraryChange } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
@@ -6,6 +7,7 @@ import type { EventHub } from '../events.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import type { ActivityService } from './activity-service.ts';
+import { readArtwork, writeArtworkSettings } from './artwork-rows.ts';
 import { type LogoPatch, purgeTrash, setTags, setTrashed, updateLogo } from './logo-edits.ts';
 import { type PaletteColorInput, readPalette, writePalette } from './palette-rows.ts';
 
@@ -105,6 +107,21 @@ export class OrganiseService {
     writePalette(this.#deps.db, id, colors, locked);
     this.#changed('updated', [id]);
     return readPalette(this.#deps.db, id) ?? { colors: [], locked };
+  }
+
+  /** How the logo's artwork is read: the designer's override and the last background decision. */
+  artwork(id: string): LogoArtwork {
+    return readArtwork(this.#deps.db, id);
+  }
+
+  /** Sets the background override and/or one-colour threshold of many logos (their outputs are remade). */
+  setArtwork(
+    ids: readonly string[],
+    patch: { readonly background?: BackgroundSetting; readonly threshold?: number | null },
+  ): { updated: number } {
+    const updated = writeArtworkSettings(this.#deps.db, ids, patch);
+    if (updated > 0) this.#changed('updated', ids);
+    return { updated };
   }
 
   #changed(kind: LibraryChange['kind'], ids: readonly string[]): void {

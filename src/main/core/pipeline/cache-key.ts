@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type ArtworkSettings, isDefaultArtwork } from '../../../shared/artwork.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import type { PrintSetup } from '../../../shared/print.ts';
 
@@ -34,6 +35,8 @@ export interface CacheKeyParts {
   readonly fonts?: string | null;
   /** Only for processors that write press colour: the print setup (profile by its sha256). */
   readonly print?: PrintSetup | null;
+  /** The logo's background override and one-colour threshold: every recipe reads them. */
+  readonly artwork?: ArtworkSettings | null;
 }
 
 /** Where a recipe's output lives in the derived cache: sha256 over everything the output depends on. */
@@ -50,6 +53,8 @@ export function outputCacheKey(parts: CacheKeyParts): string {
     ...(parts.fonts ? [parts.fonts] : []),
     // Paths are where a file lives, not what it is: the ids (sha256) stand for the content.
     ...(parts.print ? [{ print: printIdentity(parts.print) }] : []),
+    // Likewise only when the designer changed them: default settings keep today's keys.
+    ...(isDefaultArtwork(parts.artwork) ? [] : [{ artwork: parts.artwork }]),
   ]);
   return createHash('sha256').update(material).digest('hex');
 }

@@ -28,6 +28,7 @@ interface Wiring {
   readonly logoOf: PipelineDeps['logoOf'];
   readonly paletteOf?: PipelineDeps['paletteOf'];
   readonly printSetup?: PipelineDeps['printSetup'];
+  readonly artworkOf?: PipelineDeps['artworkOf'];
   readonly onDone?: PipelineDeps['onDone'];
 }
 

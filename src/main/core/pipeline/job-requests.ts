@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type ArtworkSettings, isDefaultArtwork } from '../../../shared/artwork.ts';
 import type { JobPriority } from '../../../shared/contract/jobs.ts';
 import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
@@ -28,6 +29,8 @@ interface Sources {
   readonly fontsOf?: (logo: Logo) => string | null;
   /** The print setup in Settings, for processors that write press colour. */
   readonly printSetup?: () => PrintSetup;
+  /** The logo's background override and one-colour threshold; null or absent = the defaults. */
+  readonly artworkOf?: (logoId: string) => ArtworkSettings | null;
 }
 
 /**
@@ -54,6 +57,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
   return [...new Set(request.logoIds)].map((logoId) => {
     const logo = sources.logoOf(logoId);
     const palette = processor.usesPalette ? (sources.paletteOf?.(logoId) ?? null) : undefined;
+    const artwork = sources.artworkOf?.(logoId) ?? null;
     const input: TaskInput = {
       format: logo.format,
       isVector: logo.isVector,
@@ -62,6 +66,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
       name: logo.name,
       ...(palette !== undefined ? { palette } : {}),
       ...(print ? { print } : {}),
+      ...(artwork && !isDefaultArtwork(artwork) ? { artwork } : {}),
     };
     return {
       id: randomBytes(12).toString('base64url'),
@@ -79,6 +84,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
         palette: palette ?? null,
         fonts: sources.fontsOf?.(logo) ?? null,
         print: print ?? null,
+        artwork,
       }),
       input,
       priority: request.priority ?? 'batch',

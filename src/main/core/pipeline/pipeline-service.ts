@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
+import type { ArtworkSettings } from '../../../shared/artwork.ts';
 import type {
   EnqueueReply,
   Job,
@@ -58,6 +59,8 @@ export interface PipelineDeps {
   readonly paletteOf?: (logoId: string) => Palette | null;
   /** The print setup in Settings (for processors that set `usesPrint`). */
   readonly printSetup?: () => PrintSetup;
+  /** The logo's background override and one-colour threshold (join every job's input and key). */
+  readonly artworkOf?: (logoId: string) => ArtworkSettings | null;
   /** Called once a job is done with the facts it returned (e.g. a palette to record in the library). */
   readonly onDone?: (job: Job) => void;
   /** 'own': run only jobs this studio queued (the CLI); 'all': any queued job in the library (the app). */
@@ -328,7 +331,7 @@ export class PipelineService {
     recipe: string,
     options: Readonly<Record<string, unknown>>,
     signal?: AbortSignal,
-  ): Promise<{ path: string; source: string; bytes: number }[]> {
+  ): Promise<{ path: string; source: string; bytes: number; warnings: readonly string[] }[]> {
     signal?.throwIfAborted();
     const [queued] = this.enqueue({ logoIds: [logo.id], recipe, options, priority: 'batch' }).jobs;
     if (!queued) throw new MarqueError('INTERNAL', 'enqueue returned no job');
@@ -342,11 +345,13 @@ export class PipelineService {
     }
     if (job.state !== 'done')
       throw new MarqueError(job.errorCode ?? 'PROCESSING_FAILED', job.errorMessage ?? `${recipe} ${job.state}`);
+    const warnings = factWarnings(job.facts);
     return Promise.all(
       job.files.map(async (file) => ({
         path: file.path,
         source: (await this.outputFile(job.id, file.path)).path,
         bytes: file.byteSize,
+        warnings,
       })),
     );
   }
@@ -502,4 +507,10 @@ export class PipelineService {
     this.#runners.unregister();
     await rm(join(this.#tempRoot, this.instanceId), { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/** A job's warnings as its facts give them (facts are JSON from a worker: read defensively). */
+function factWarnings(facts: Readonly<Record<string, unknown>> | null | undefined): readonly string[] {
+  const warnings = facts?.warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string').slice(0, 50) : [];
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ArtworkSettings } from '../../../shared/artwork.ts';
 import type { LogoFormat } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import type { PrintSetup } from '../../../shared/print.ts';
@@ -27,6 +28,11 @@ export interface ProcessorInput {
    * to processors that set `usesPrint`; it then joins the cache key.
    */
   readonly print?: PrintSetup;
+  /**
+   * The designer's reading of the artwork (background override, one-colour threshold); absent means
+   * the defaults. Every recipe reads it, so it joins every cache key when it is not the default.
+   */
+  readonly artwork?: ArtworkSettings;
 }
 
 export interface OutputFile {

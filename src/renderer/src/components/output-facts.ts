@@ -103,9 +103,17 @@ function recipeChips(recipe: string, facts: Facts): string[] {
     case 'social':
       count(facts.presets, 'image');
       break;
-    case 'package':
+    case 'package': {
       count(facts.colourways, 'colourway');
+      const fidelity = record(facts.fidelity);
+      for (const [colourway, score] of Object.entries(fidelity ?? {})) {
+        const iou = num(record(score)?.iou);
+        const error = num(record(score)?.meanColorError);
+        if (error !== null) chips.push(`${colourway} ΔE ${error.toFixed(1)}`);
+        else if (iou !== null) chips.push(`${colourway} ${(iou * 100).toFixed(1)} %`);
+      }
       break;
+    }
     case 'palette':
       count(facts.palette, 'colour');
       break;
@@ -116,6 +124,17 @@ function recipeChips(recipe: string, facts: Facts): string[] {
     }
   }
   return chips;
+}
+
+/**
+ * Whether an output scored under its fidelity threshold against its master: the trace's own
+ * score, or any colourway of a package.
+ */
+export function belowThreshold(facts: Facts | null): boolean {
+  const fidelity = record(facts?.fidelity);
+  if (!fidelity) return false;
+  if (fidelity.belowThreshold === true) return true;
+  return Object.values(fidelity).some((score) => record(score)?.belowThreshold === true);
 }
 
 export function summarizeFacts(recipe: string, facts: Facts | null): FactSummary {

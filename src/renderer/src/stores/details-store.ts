@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { LogoArtwork } from '../../../shared/artwork.ts';
 import type { LogoOutput } from '../../../shared/contract/jobs.ts';
 import type { LogoVersion } from '../../../shared/contract/library.ts';
 import type { Logo } from '../../../shared/domain.ts';
@@ -10,6 +11,8 @@ interface DetailsState {
   /** The logo the details panel shows: the single selected one. */
   readonly logo: Logo | null;
   readonly palette: Palette | null;
+  /** How the artwork is read (background decision and override); null where not available. */
+  readonly artwork: LogoArtwork | null;
   readonly outputs: readonly LogoOutput[];
   /** Masters of the logo, newest first (more than one once the master was replaced). */
   readonly versions: readonly LogoVersion[];
@@ -19,6 +22,7 @@ interface DetailsState {
 export const useDetailsStore = create<DetailsState>(() => ({
   logo: null,
   palette: null,
+  artwork: null,
   outputs: [],
   versions: [],
   error: null,
@@ -39,22 +43,24 @@ async function optional<T>(read: () => Promise<T>, fallback: T): Promise<T> {
 export async function loadDetails(id: string | null): Promise<void> {
   wanted = id;
   if (!id) {
-    useDetailsStore.setState({ logo: null, palette: null, outputs: [], versions: [], error: null });
+    useDetailsStore.setState({ logo: null, palette: null, artwork: null, outputs: [], versions: [], error: null });
     return;
   }
   try {
-    const [logo, palette, outputs, versions] = await Promise.all([
+    const [logo, palette, artwork, outputs, versions] = await Promise.all([
       client.call('library.get', { id }),
       optional(() => client.call('library.palette', { id }), null),
+      optional(() => client.call('library.artwork', { id }), null),
       optional(() => client.call('jobs.outputs', { logoId: id }), [] as readonly LogoOutput[]),
       optional(() => client.call('library.versions', { id }), [] as readonly LogoVersion[]),
     ]);
-    if (wanted === id) useDetailsStore.setState({ logo, palette, outputs, versions, error: null });
+    if (wanted === id) useDetailsStore.setState({ logo, palette, artwork, outputs, versions, error: null });
   } catch (error) {
     if (wanted === id) {
       useDetailsStore.setState({
         logo: null,
         palette: null,
+        artwork: null,
         outputs: [],
         versions: [],
         error: error instanceof Error ? error.message : String(error),

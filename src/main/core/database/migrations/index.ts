@@ -11,6 +11,7 @@ import { sources } from './0022-sources.ts';
 import { cacheTotals } from './0023-cache-totals.ts';
 import { activityRollup } from './0024-activity-rollup.ts';
 import { queueLease } from './0025-queue-lease.ts';
+import { artwork } from './0026-artwork.ts';
 import { colorInks } from './0027-color-inks.ts';
 import type { Migration } from './migration.ts';
 
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   activityRollup,
   queueLease,
   colorInks,
+  artwork,
 ];

@@ -1,10 +1,12 @@
 import type { AnyProcessorDescriptor } from '../processor.ts';
+import { artworkReadingDescriptor } from './artwork-reading-descriptor.ts';
 import { faviconDescriptor } from './favicon/favicon-descriptor.ts';
 import { inkPlanDescriptor } from './ink-plan-descriptor.ts';
 import { normalizeDescriptor } from './normalize-descriptor.ts';
 import { packageDescriptor } from './package/package-descriptor.ts';
 import { paletteDescriptor } from './palette-descriptor.ts';
 import { pdfDescriptor } from './pdf/pdf-descriptor.ts';
+import { proofDescriptor } from './proof/proof-descriptor.ts';
 import { removeBackgroundDescriptor } from './remove-background-descriptor.ts';
 import { separationsDescriptor } from './separations/separations-descriptor.ts';
 import { socialDescriptor } from './social/social-descriptor.ts';
@@ -21,6 +23,7 @@ import { traceDescriptor } from './trace-descriptor.ts';
 export const descriptors: readonly AnyProcessorDescriptor[] = [
   thumbnailPngDescriptor,
   normalizeDescriptor,
+  artworkReadingDescriptor,
   removeBackgroundDescriptor,
   paletteDescriptor,
   traceDescriptor,
@@ -31,4 +34,5 @@ export const descriptors: readonly AnyProcessorDescriptor[] = [
   socialDescriptor,
   packageDescriptor,
   inkPlanDescriptor,
+  proofDescriptor,
 ];

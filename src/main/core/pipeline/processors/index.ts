@@ -1,10 +1,12 @@
 import type { AnyProcessor } from '../processor.ts';
+import { artworkReading } from './artwork-reading.ts';
 import { faviconProcessor } from './favicon/favicon-processor.ts';
 import { inkPlan } from './ink-plan.ts';
 import { normalize } from './normalize.ts';
 import { packageProcessor } from './package/package-processor.ts';
 import { paletteProcessor } from './palette.ts';
 import { pdf } from './pdf/pdf-processor.ts';
+import { proofProcessor } from './proof/proof-processor.ts';
 import { removeBackgroundProcessor } from './remove-background.ts';
 import { separations } from './separations/separations-processor.ts';
 import { socialProcessor } from './social/social-processor.ts';
@@ -19,6 +21,7 @@ import { traceColor } from './trace-color.ts';
 export const processors: readonly AnyProcessor[] = [
   thumbnailPng,
   normalize,
+  artworkReading,
   removeBackgroundProcessor,
   paletteProcessor,
   trace,
@@ -29,4 +32,5 @@ export const processors: readonly AnyProcessor[] = [
   socialProcessor,
   packageProcessor,
   inkPlan,
+  proofProcessor,
 ];

@@ -27,8 +27,8 @@ export type PaletteOptions = z.output<typeof options>;
 /** The logo's colours, measured or locked. Cheap to import: main loads it, the worker adds `run`. */
 export const paletteDescriptor: ProcessorDescriptor<PaletteOptions> = {
   id: 'palette',
-  // v2: CMYK through the press ICC profile, the nearest swatch-book ink, palette.ase.
-  version: 2,
+  // v3: ICC CMYK and the nearest swatch-book ink (v2); the background decision keeps a full-bleed field.
+  version: 3,
   title: 'Palette',
   options,
   usesName: true,

@@ -6,9 +6,9 @@ import { writeAse } from '../../colour/ase.ts';
 import { openPress } from '../../colour/press.ts';
 import { loadNamedInks } from '../../colour/print-service.ts';
 import type { Processor } from '../processor.ts';
+import { masterArtwork } from './artwork/master-artwork.ts';
 import { type PaletteOptions, paletteDescriptor } from './palette-descriptor.ts';
 import { backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './raster/background.ts';
-import { masterToRgba } from './raster/input.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from './raster/palette.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
 import { matchNamedInk } from './svg/inks.ts';
@@ -19,6 +19,11 @@ export interface LogoPaletteOptions {
   readonly maxColors?: number;
   readonly tolerance?: number;
   readonly locked?: readonly { readonly hex: string; readonly name?: string | undefined }[];
+  /**
+   * The image comes with its background decided (paper already transparent): an opaque border
+   * is then art (a flag's field), never excluded.
+   */
+  readonly paperDecided?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface LogoPaletteOptions {
 export function logoPalette(image: RgbaImage, options: LogoPaletteOptions = {}): Palette {
   const tolerance = options.tolerance ?? DEFAULT_BACKGROUND_TOLERANCE;
   let exclude: Uint8Array | undefined;
-  if (!usesTransparency(image)) {
+  if (!options.paperDecided && !usesTransparency(image)) {
     const background = detectBackground(image, tolerance);
     if (background) exclude = backgroundColourMask(image, background, tolerance);
   }
@@ -66,10 +71,11 @@ export const paletteProcessor: Processor<PaletteOptions> = {
   ...paletteDescriptor,
   async run(input, opts, context) {
     context.progress(5);
-    const image = await masterToRgba(input, opts.size);
+    // The decided artwork: paper is transparent (never counted), a full-bleed field is a colour.
+    const { image } = await masterArtwork(input, opts.size, opts.tolerance);
     context.signal.throwIfAborted();
     context.progress(50);
-    const measured = logoPalette(image, opts);
+    const measured = logoPalette(image, { ...opts, paperDecided: true });
     const setup = input.print ?? DEFAULT_PRINT_SETUP;
     const press = await openPress(setup);
     const named = await loadNamedInks(setup);

@@ -16,7 +16,8 @@ export type RemoveBackgroundOptions = z.output<typeof options>;
 /** The master with its flat background made transparent. Cheap to import: main loads it, the worker adds `run`. */
 export const removeBackgroundDescriptor: ProcessorDescriptor<RemoveBackgroundOptions> = {
   id: 'remove-bg',
-  version: 1,
+  // v2: the background decision: a full-bleed field is art, counters of paper are cleared.
+  version: 2,
   title: 'Background removed (PNG)',
   options,
 };

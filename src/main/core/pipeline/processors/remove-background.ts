@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toHex } from '../../../../shared/colour.ts';
 import type { Processor } from '../processor.ts';
+import { masterArtwork } from './artwork/master-artwork.ts';
 import {
   DEFAULT_BACKGROUND_TOLERANCE,
   detectBackground,
@@ -8,7 +9,6 @@ import {
   removeBackgroundRegion,
 } from './raster/background.ts';
 import { encodePng } from './raster/decode.ts';
-import { masterToRgba } from './raster/input.ts';
 import { type RgbaImage, usesTransparency } from './raster/rgba.ts';
 import { type RemoveBackgroundOptions, removeBackgroundDescriptor } from './remove-background-descriptor.ts';
 
@@ -45,21 +45,33 @@ export const removeBackgroundProcessor: Processor<RemoveBackgroundOptions> = {
   ...removeBackgroundDescriptor,
   async run(input, opts, context) {
     context.progress(5);
-    const image = await masterToRgba(input, opts.size);
+    // The logo's background decision, not a rule of its own: a flag's red stripes or an app
+    // icon's field are art and stay; paper (and the paper inside letters) goes.
+    const decided = await masterArtwork(input, opts.size, opts.tolerance);
     context.signal.throwIfAborted();
-    context.progress(40);
-    const result = removeBackground(image, opts.tolerance);
-    context.signal.throwIfAborted();
-    const bytes = await encodePng(result.image);
+    context.progress(60);
+    const bytes = await encodePng(decided.image);
     context.progress(100);
+    const outcome =
+      decided.decision.kind === 'flat'
+        ? 'removed'
+        : decided.decision.kind === 'transparent'
+          ? 'already-transparent'
+          : 'kept';
     return {
       files: [{ path: 'transparent.png', bytes, mime: 'image/png' }],
       facts: {
-        outcome: result.outcome,
-        background: result.background,
-        removedShare: result.removedShare,
-        width: image.width,
-        height: image.height,
+        outcome,
+        background: decided.decision.colour,
+        decision: decided.decision,
+        removedShare: decided.removedShare,
+        enclosedShare: decided.enclosedShare,
+        width: decided.image.width,
+        height: decided.image.height,
+        warnings:
+          decided.decision.kind === 'none' && decided.decision.setting === 'auto'
+            ? [`Nothing removed: ${decided.decision.reason} Choose "Remove" in the logo's details to force it.`]
+            : [],
       },
     };
   },

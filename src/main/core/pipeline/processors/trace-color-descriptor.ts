@@ -27,7 +27,8 @@ export type TraceColorOptions = z.output<typeof options>;
 /** Full-colour trace to a layered SVG. Cheap to import: main loads it, the worker adds `run`. */
 export const traceColorDescriptor: ProcessorDescriptor<TraceColorOptions> = {
   id: 'trace-color',
-  version: 1,
+  // v3: the background decision (a coloured field is art, paper is removed); honest fidelity.
+  version: 3,
   title: 'Trace (full colour SVG)',
   options,
   usesPalette: true,

@@ -1,7 +1,10 @@
+import { DEFAULT_ARTWORK_SETTINGS } from '../../../../shared/artwork.ts';
 import type { Processor } from '../processor.ts';
-import { masterToRgba } from './raster/input.ts';
+import { enlargedWarning } from './artwork/enlarged.ts';
+import { masterArtwork } from './artwork/master-artwork.ts';
+import { scoreFullColour } from './artwork/score.ts';
 import { type TraceColorOptions, traceColorDescriptor } from './trace-color-descriptor.ts';
-import { colorFidelity, type Fidelity, renderSvg } from './vector/fidelity.ts';
+import { fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
 import { traceColorToSvg } from './vector/trace-svg.ts';
 
 /**
@@ -12,7 +15,13 @@ export const traceColor: Processor<TraceColorOptions> = {
   ...traceColorDescriptor,
   async run(input, opts, context) {
     context.progress(5);
-    const image = await masterToRgba(input, opts.size);
+    const settings = input.artwork ?? DEFAULT_ARTWORK_SETTINGS;
+    const { image, decision, enlarged } = await masterArtwork(
+      opts.background === 'auto' ? input : { ...input, artwork: { ...settings, background: opts.background } },
+      opts.size,
+      undefined,
+      { upsample: true },
+    );
     context.signal.throwIfAborted();
     context.progress(20);
     const lockedPalette = input.palette?.locked ? input.palette.colors.map((colour) => colour.hex) : undefined;
@@ -21,16 +30,22 @@ export const traceColor: Processor<TraceColorOptions> = {
       image,
       {
         ...opts,
-        background: opts.background === 'auto' ? (input.isVector ? 'keep' : 'remove') : opts.background,
+        // The background is decided already: its paper is transparent in `image`.
+        background: 'keep',
         ...(palette ? { palette } : {}),
       },
       { signal: context.signal, progress: (done) => context.progress(20 + Math.round(done * 60)) },
     );
     context.signal.throwIfAborted();
     const bytes = new TextEncoder().encode(result.svg);
-    let fidelity: Fidelity | null = null;
-    if (opts.score)
-      fidelity = colorFidelity(image, await renderSvg(result.svg, image.width, image.height), result.logo);
+    let fidelity: ScoredFidelity | null = null;
+    const warnings: string[] = enlargedWarning(input, enlarged);
+    if (opts.score) {
+      // Scored on the master's own pixels (paper decided), not on what the trace chose to cover.
+      fidelity = scoreFullColour(image, await renderSvg(result.svg, image.width, image.height));
+      const warning = fidelityWarning('The colour trace', fidelity);
+      if (warning) warnings.push(warning);
+    }
     context.progress(100);
     return {
       files: [{ path: 'trace-color.svg', bytes, mime: 'image/svg+xml' }],
@@ -41,7 +56,9 @@ export const traceColor: Processor<TraceColorOptions> = {
         bytes: bytes.length,
         width: image.width,
         height: image.height,
+        background: decision,
         fidelity,
+        warnings,
       },
     };
   },

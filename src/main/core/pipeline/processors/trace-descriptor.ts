@@ -20,7 +20,8 @@ export type TraceOptions = z.output<typeof options>;
 /** Bilevel trace to a one-colour SVG. Cheap to import: main loads it, the worker adds `run`. */
 export const traceDescriptor: ProcessorDescriptor<TraceOptions> = {
   id: 'trace',
-  version: 1,
+  // v3: the background decision and one-colour rule; dark marks on white touching the edges; small rasters enlarged.
+  version: 3,
   title: 'Trace (one colour SVG)',
   options,
 };

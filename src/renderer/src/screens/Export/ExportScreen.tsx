@@ -299,6 +299,15 @@ export function ExportScreen() {
               {s.summary.skipped.length > 0 && (
                 <p className="muted">{plural(s.summary.skipped.length, 'file')} skipped (already there)</p>
               )}
+              {s.summary.warnings.length > 0 && (
+                <ul className="export__failures" aria-label="Warnings">
+                  {s.summary.warnings.map((warning) => (
+                    <li key={`${warning.logoId}-${warning.recipe}-${warning.message}`}>
+                      {warning.logoName} · {warning.recipe}: {warning.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {s.summary.failures.length > 0 && (
                 <ul className="export__failures">
                   {s.summary.failures.map((failure) => (

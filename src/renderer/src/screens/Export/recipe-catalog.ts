@@ -163,7 +163,7 @@ export const RECIPES: readonly RecipeEntry[] = [
   {
     id: 'package',
     title: 'Logo package',
-    description: 'Full colour, black, white, inverted and greyscale as SVG, PDF, PNG and JPG, with a client README',
+    description: 'Full colour, black, white, reversed and greyscale as SVG, PDF, PNG and JPG, with a client README',
     options: [],
   },
   { id: 'palette', title: 'Palette', description: 'Extract the colours (hex, RGB, CMYK, share of area)', options: [] },

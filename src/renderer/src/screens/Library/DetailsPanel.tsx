@@ -9,6 +9,7 @@ import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useDetailsStore } from '../../stores/details-store.ts';
 import { restoreLogos, trashLogos, updateLogo } from '../../stores/library-actions.ts';
 import { clearSelection, useSelectionStore } from '../../stores/selection-store.ts';
+import { ArtworkReading } from './ArtworkReading.tsx';
 import { CollectionPicker } from './CollectionPicker.tsx';
 import { Outputs } from './Outputs.tsx';
 import { PaletteSwatches } from './Palette.tsx';
@@ -73,8 +74,13 @@ function Notes({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
 }
 
 function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
-  const { palette, outputs, versions } = useDetailsStore(
-    useShallow((state) => ({ palette: state.palette, outputs: state.outputs, versions: state.versions })),
+  const { palette, artwork, outputs, versions } = useDetailsStore(
+    useShallow((state) => ({
+      palette: state.palette,
+      artwork: state.artwork,
+      outputs: state.outputs,
+      versions: state.versions,
+    })),
   );
   const trashed = logo.deletedAt !== null;
   return (
@@ -114,6 +120,10 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
       <section className="details__section" aria-labelledby="details-palette">
         <h3 id="details-palette">Palette</h3>
         <PaletteSwatches palette={palette} logoId={logo.id} canEdit={canEdit && !trashed} />
+      </section>
+      <section className="details__section" aria-labelledby="details-artwork">
+        <h3 id="details-artwork">Background</h3>
+        <ArtworkReading logoId={logo.id} artwork={artwork} canEdit={canEdit && !trashed} />
       </section>
       <section className="details__section" aria-labelledby="details-tags">
         <h3 id="details-tags">Tags</h3>

@@ -3,7 +3,7 @@ import { outputPath } from '../../../../shared/client.ts';
 import type { JobOutputFile, LogoOutput } from '../../../../shared/contract/jobs.ts';
 import { client } from '../../api/client.ts';
 import { formatBytes, formatDate, plural } from '../../components/format.ts';
-import { summarizeFacts } from '../../components/output-facts.ts';
+import { belowThreshold, summarizeFacts } from '../../components/output-facts.ts';
 import { recipeLabel } from '../../components/recipes.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
 
@@ -106,6 +106,11 @@ export function Outputs({ outputs, canEdit }: { outputs: readonly LogoOutput[]; 
                   }
                 >
                   Out of date
+                </span>
+              )}
+              {belowThreshold(output.facts) && (
+                <span className="badge badge--warning" title="Scored against the master, it is under its threshold">
+                  Check: not faithful
                 </span>
               )}
               {canEdit && (output.stale || !output.available) && <RegenerateButton output={output} />}

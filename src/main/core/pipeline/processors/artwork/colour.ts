@@ -16,11 +16,15 @@ export interface Ink {
   readonly backdrop?: boolean;
 }
 
-/** Ink statistics of raw RGBA pixels (alpha-weighted, so anti-aliased fringes count little). */
-export function measureInk(rgba: Uint8Array | Buffer): Ink {
+/**
+ * Ink statistics of raw RGBA pixels (alpha-weighted, so anti-aliased fringes count little).
+ * `stride` samples every n-th pixel: shares of a large render need no more (coverage scales back).
+ */
+export function measureInk(rgba: Uint8Array | Buffer, stride = 1): Ink {
   const bins = new Map<number, { r: number; g: number; b: number; weight: number }>();
   let coverage = 0;
-  for (let i = 0; i < rgba.length; i += 4) {
+  const step = 4 * Math.max(1, Math.floor(stride));
+  for (let i = 0; i < rgba.length; i += step) {
     const alpha = (rgba[i + 3] as number) / 255;
     if (alpha < 0.5) continue;
     const r = rgba[i] as number;
@@ -41,7 +45,7 @@ export function measureInk(rgba: Uint8Array | Buffer): Ink {
       rgb: [bin.r / bin.weight, bin.g / bin.weight, bin.b / bin.weight].map(Math.round) as unknown as Rgb,
       share: coverage > 0 ? bin.weight / coverage : 0,
     }));
-  return { colours, coverage };
+  return { colours, coverage: coverage * (step / 4) };
 }
 
 /** Share of the ink (0-1) whose contrast against `background` is below `minimum`. */

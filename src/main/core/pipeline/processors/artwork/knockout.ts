@@ -1,37 +1,59 @@
-import { type Ink, luminance, type Rgb } from './colour.ts';
+import { DEFAULT_ONE_COLOUR_THRESHOLD } from '../../../../../shared/artwork.ts';
+import { rgbToLab } from '../../../../../shared/colour.ts';
+import type { Ink, Rgb } from './colour.ts';
 
 /**
- * One-colour versions (black, white) of a mark with light details (white letters in a badge,
- * a highlight) knock those details out instead of painting them: painting everything black turns
- * a badge into a blob. Light = WCAG luminance of at least KNOCKOUT_FROM; raster pixels fade out
- * over the ramp to KNOCKOUT_TO so edges stay anti-aliased, vector shapes split at the middle.
+ * The one-colour rule. A one-colour version (black on light paper; the same shape in white on dark)
+ * keeps as ink the colours that read against the paper it sits on and turns the others into paper:
+ * a colour lighter than the threshold (CIE L*, 85 by default, set per logo) is paper. Light details
+ * inside darker ink (cream letters on a brown badge, a yellow circle in a blue square, a white glyph
+ * on a coin, the white backing behind a mark) therefore become holes, not painted ink. A mark made
+ * only of light colours (a white logo) has nothing darker to keep: the whole mark is its ink.
+ * Raster pixels fade out over +-KNOCKOUT_RAMP around the threshold: narrow, so a flat colour
+ * near the threshold is wholly ink or wholly paper, never a faint tint.
  */
-export const KNOCKOUT_FROM = 0.7;
-export const KNOCKOUT_TO = 0.9;
-const KNOCKOUT_MIDDLE = (KNOCKOUT_FROM + KNOCKOUT_TO) / 2;
+export const KNOCKOUT_RAMP = 0.5;
 
-/** A colour that a one-colour version knocks out (when it knocks out at all). */
-export function isLightDetail(rgb: Rgb): boolean {
-  return luminance(rgb) >= KNOCKOUT_MIDDLE;
+/** Least share of the mark that must be darker than the threshold for light colours to become holes. */
+const MIN_DARK_SHARE = 0.02;
+/** Least share of light colours worth cutting out. */
+const MIN_LIGHT_SHARE = 0.005;
+
+/** CIE L* of a colour, 0 (black) to 100 (white). */
+export function lightness(rgb: Rgb): number {
+  return rgbToLab(rgb)[0];
 }
 
-/**
- * Knock out only when light colours are details: some of the ink, not most of it (a white
- * logo's black version is the whole logo in black).
- */
-export function knocksOut(lightShare: number): boolean {
-  return lightShare >= 0.01 && lightShare <= 0.5;
+/** The threshold in force: the logo's own, else the default. */
+export function oneColourThreshold(threshold?: number | null): number {
+  return threshold ?? DEFAULT_ONE_COLOUR_THRESHOLD;
 }
 
-/**
- * The knockout rule on measured ink. On a light backdrop (a white rectangle behind the mark) the
- * light share says nothing: the backdrop is paper and must become a hole as well, whenever there
- * is a mark on it at all.
- */
-export function needsKnockout(ink: Ink): boolean {
+/** A colour that a one-colour version turns into paper (when it knocks out at all). */
+export function isLightDetail(rgb: Rgb, threshold?: number | null): boolean {
+  return lightness(rgb) > oneColourThreshold(threshold);
+}
+
+/** 0-1: how much of a pixel of this lightness stays ink in a knocked-out one-colour version. */
+export function inkWeight(l: number, threshold?: number | null): number {
+  const t = oneColourThreshold(threshold);
+  return Math.min(1, Math.max(0, (t + KNOCKOUT_RAMP - l) / (2 * KNOCKOUT_RAMP)));
+}
+
+/** Knock out when there is darker ink to keep and light colours to cut from it. */
+export function knocksOut(lightShare: number, darkShare = 1 - lightShare): boolean {
+  return darkShare >= MIN_DARK_SHARE && lightShare >= MIN_LIGHT_SHARE;
+}
+
+/** The knockout rule on measured ink (a white backdrop is light like any other light colour). */
+export function needsKnockout(ink: Ink, threshold?: number | null): boolean {
   let light = 0;
-  for (const colour of ink.colours) if (isLightDetail(colour.rgb)) light += colour.share;
-  return ink.backdrop ? 1 - light >= 0.01 : knocksOut(light);
+  let dark = 0;
+  for (const colour of ink.colours) {
+    if (isLightDetail(colour.rgb, threshold)) light += colour.share;
+    else dark += colour.share;
+  }
+  return knocksOut(light, dark);
 }
 
 /** Share of the outermost pixel ring that must be opaque and light for a backdrop. */

@@ -1,6 +1,8 @@
 import sharp, { type OutputInfo } from 'sharp';
+import type { ArtworkSettings, BackgroundDecision } from '../../../../../shared/artwork.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ProcessorInput } from '../../processor.ts';
+import { applyBackgroundDecision } from './background-decision.ts';
 import { type Ink, measureInk } from './colour.ts';
 import { hasLightBackdrop } from './knockout.ts';
 import { frameSvg, type SvgParts, splitSvg, type ViewBox } from './svg-frame.ts';
@@ -17,6 +19,8 @@ export interface Mark {
   readonly vector: { readonly parts: SvgParts; readonly box: ViewBox } | null;
   /** Ink statistics of the mark (from a 512 px render). */
   readonly ink: Ink;
+  /** The background decision applied to a raster master (null for vectors, drawn as they are). */
+  readonly background: BackgroundDecision | null;
   /** Raw RGBA pixels, exactly width x height, the mark stretched to fill them (callers keep the aspect). */
   render(width: number, height: number): Promise<Buffer>;
 }
@@ -29,7 +33,13 @@ export type MarkSource =
       readonly height: number;
       readonly name: string;
     }
-  | { readonly kind: 'raster'; readonly bytes: Uint8Array; readonly name: string };
+  | {
+      readonly kind: 'raster';
+      readonly bytes: Uint8Array;
+      readonly name: string;
+      /** The logo's background override: the decided paper is made transparent before anything. */
+      readonly artwork?: ArtworkSettings | undefined;
+    };
 
 const PROBE = 512;
 
@@ -46,7 +56,7 @@ export function markSource(input: ProcessorInput): MarkSource {
   }
   if (input.format === 'pdf')
     throw new MarqueError('UNSUPPORTED_FORMAT', `${input.name}: PDF masters cannot be rendered yet`);
-  return { kind: 'raster', bytes: input.master, name: input.name };
+  return { kind: 'raster', bytes: input.master, name: input.name, artwork: input.artwork };
 }
 
 /**
@@ -91,6 +101,7 @@ async function loadVector(source: Extract<MarkSource, { kind: 'svg' }>, trim: Tr
     aspect: box.width / box.height,
     vector: { parts, box },
     ink,
+    background: null,
     render: (width, height) => renderSvg(parts, box, width, height, source.name),
   };
 }
@@ -130,8 +141,15 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
       { cause: error },
     );
   }
-  let { data } = decoded;
   let { width, height } = decoded.info;
+  // The background decision: a JPEG's white paper (and the paper inside letters) becomes transparent
+  // here, so favicons, social images and the package never carry a white box.
+  const decided = applyBackgroundDecision(
+    { width, height, data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length) },
+    false,
+    source.artwork,
+  );
+  let data = Buffer.from(decided.image.data.buffer, decided.image.data.byteOffset, decided.image.data.length);
   const found = trim ? alphaBounds(data, width, height) : null;
   const bounds = found && trim === 'auto' && fillsSquare(found, width, height) ? null : found;
   if (bounds && (bounds.right - bounds.left + 1 < width || bounds.bottom - bounds.top + 1 < height)) {
@@ -185,6 +203,7 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
     aspect: width / height,
     vector: null,
     ink: { ...measureInk(probe), backdrop: hasLightBackdrop(probe, probeWidth, probeHeight) },
+    background: decided.decision,
     render: async (w, h) => {
       if (w === width && h === height) return Buffer.from(pixels);
       const level = levelFor(w, h);

@@ -37,7 +37,8 @@ export type FaviconOptions = z.infer<typeof faviconOptions>;
 /** A favicon pack in the modern, extended or custom profile. Cheap to import: main loads it, the worker adds `run`. */
 export const faviconDescriptor: ProcessorDescriptor<FaviconOptions> = {
   id: 'favicon',
-  version: 1,
+  // v2: raster masters lose their paper (no white box).
+  version: 2,
   title: 'Favicon pack',
   usesName: true,
   usesPalette: true,

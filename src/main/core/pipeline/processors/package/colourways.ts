@@ -13,10 +13,11 @@ export const COLOURWAYS = {
     map: (): Rgb => [0, 0, 0],
   },
   White: { label: 'white (reverse)', use: 'on dark colours and photographs', map: (): Rgb => [255, 255, 255] },
-  Inverted: {
-    label: 'inverted',
-    use: 'every colour inverted, for dark backgrounds when a colour version is wanted',
-    map: (rgb: Rgb): Rgb => [255 - rgb[0], 255 - rgb[1], 255 - rgb[2]],
+  Reversed: {
+    label: 'reversed',
+    use: 'on dark backgrounds in colour: brand colours that read on dark are kept, the rest is white (or all white)',
+    // Decided per logo from its colours (see reversed.ts): the map here is only the identity.
+    map: (rgb: Rgb): Rgb => rgb,
   },
   Grayscale: {
     label: 'greyscale',
@@ -34,7 +35,11 @@ export const COLOURWAY_NAMES = Object.keys(COLOURWAYS) as ColourwayName[];
 /** Applies a colourway to straight-alpha RGBA pixels in place (memoized: logos use few colours). */
 export function recolourPixels(rgba: Buffer, name: ColourwayName): void {
   if (name === 'FullColor') return;
-  const map = COLOURWAYS[name].map;
+  recolourPixelsWith(rgba, COLOURWAYS[name].map);
+}
+
+/** Applies any colour map to straight-alpha RGBA pixels in place. */
+export function recolourPixelsWith(rgba: Buffer, map: (rgb: Rgb) => Rgb): void {
   const memo = new Map<number, number>();
   for (let i = 0; i < rgba.length; i += 4) {
     if (rgba[i + 3] === 0) continue;

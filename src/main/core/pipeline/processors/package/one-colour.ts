@@ -1,10 +1,17 @@
-import { luminance, type Rgb } from '../artwork/colour.ts';
-import { isLightDetail, KNOCKOUT_FROM, KNOCKOUT_TO } from '../artwork/knockout.ts';
+import type { Rgb } from '../artwork/colour.ts';
+import { inkWeight, isLightDetail, lightness } from '../artwork/knockout.ts';
+import { oneColourOutline, oneColourRole, outlineToPathData } from '../artwork/knockout-geometry.ts';
 import { formatNumber, frameSvg, splitSvg } from '../artwork/svg-frame.ts';
+import type { SvgArt } from '../svg/art.ts';
+import { IDENTITY } from '../svg/matrix.ts';
+import { parseSvgArt } from '../svg/parse-svg.ts';
 import { recolourWith } from './colourways.ts';
 
-/** Paints straight-alpha RGBA one colour in place, fading light pixels out when `knockout`. */
-export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean): void {
+/**
+ * Paints straight-alpha RGBA one colour in place; with `knockout`, light pixels (the one-colour
+ * rule, artwork/knockout.ts) fade out to holes.
+ */
+export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean, threshold?: number | null): void {
   const memo = new Map<number, number>();
   for (let i = 0; i < rgba.length; i += 4) {
     const alpha = rgba[i + 3] as number;
@@ -13,8 +20,7 @@ export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean): v
       const key = ((rgba[i] as number) << 16) | ((rgba[i + 1] as number) << 8) | (rgba[i + 2] as number);
       let keep = memo.get(key);
       if (keep === undefined) {
-        const l = luminance([key >> 16, (key >> 8) & 255, key & 255]);
-        keep = Math.min(1, Math.max(0, (KNOCKOUT_TO - l) / (KNOCKOUT_TO - KNOCKOUT_FROM)));
+        keep = inkWeight(lightness([key >> 16, (key >> 8) & 255, key & 255]), threshold);
         memo.set(key, keep);
       }
       rgba[i + 3] = Math.round(alpha * keep);
@@ -28,19 +34,24 @@ export function oneColourPixels(rgba: Buffer, colour: Rgb, knockout: boolean): v
 const MASK_ID = 'marque-one-colour';
 
 /**
- * The one-colour SVG: with knockout, the artwork becomes a luminance mask (light parts black =
- * holes, the rest white) over one rectangle of the colour, so light details are true holes
- * whatever is stacked under them. Without knockout, every colour is simply replaced.
+ * The one-colour SVG. With knockout, one path whose holes are real geometry (the art's shapes
+ * combined in stacking order, see knockout-geometry.ts), so a cutter or plotter sees the letters;
+ * when the art holds something the geometry cannot follow exactly (a warning from the parser:
+ * text, masks, images), a luminance mask over one rectangle of the colour instead. Without
+ * knockout, every colour is simply replaced.
  */
 export function oneColourSvg(
   svg: string,
   colour: Rgb,
   knockout: boolean,
   size: { width: number; height: number },
+  threshold?: number | null,
 ): string {
   const hex = `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
   if (!knockout) return recolourWith(svg, () => colour);
-  const masked = recolourWith(svg, (rgb) => (isLightDetail(rgb) ? [0, 0, 0] : [255, 255, 255]));
+  const outline = oneColourOutlineSvg(svg, hex, size, threshold);
+  if (outline) return outline;
+  const masked = recolourWith(svg, (rgb) => (isLightDetail(rgb, threshold) ? [0, 0, 0] : [255, 255, 255]));
   const parts = splitSvg(masked, size);
   const { x, y, width, height } = parts.viewBox;
   const area = `x="${formatNumber(x)}" y="${formatNumber(y)}" width="${formatNumber(width)}" height="${formatNumber(height)}"`;
@@ -50,4 +61,32 @@ export function oneColourSvg(
   // The root's own fill was for the artwork, now inside the mask.
   const withoutFill = { ...parts, attributes: new Map([...parts.attributes].filter(([name]) => name !== 'fill')) };
   return frameSvg(withoutFill, { viewBox: parts.viewBox, width, height, inner });
+}
+
+/** The knocked-out art as one outline path, or null when the parser could not follow all of it. */
+function oneColourOutlineSvg(
+  svg: string,
+  hex: string,
+  size: { width: number; height: number },
+  threshold?: number | null,
+): string | null {
+  let art: SvgArt;
+  try {
+    art = parseSvgArt(svg);
+  } catch {
+    return null;
+  }
+  if (art.warnings.length > 0) return null;
+  const parts = splitSvg(svg, size);
+  const { x, y, width, height } = parts.viewBox;
+  // Flat to 1/20 000 of the artboard: invisible at any print size, few points on small viewBoxes.
+  const flatness = Math.max(width, height) / 20_000;
+  const d = outlineToPathData(oneColourOutline(art.items, IDENTITY, oneColourRole(threshold), flatness));
+  const withoutFill = { ...parts, attributes: new Map([...parts.attributes].filter(([name]) => name !== 'fill')) };
+  return frameSvg(withoutFill, {
+    viewBox: { x, y, width, height },
+    width,
+    height,
+    inner: d ? `<path fill="${hex}" d="${d}"/>` : '',
+  });
 }

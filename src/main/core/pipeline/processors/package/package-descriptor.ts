@@ -37,8 +37,8 @@ export type PackageOptions = z.infer<typeof packageOptions>;
 /** Colourways x formats in the agency folder convention. Cheap to import: main loads it, the worker adds `run`. */
 export const packageDescriptor: ProcessorDescriptor<PackageOptions> = {
   id: 'package',
-  // v3: print PDFs in ICC CMYK (optionally PDF/X-4); the README names the press and brand inks.
-  version: 3,
+  // v4: ICC CMYK print PDFs, PDF/X-4 (v3); Reversed colourway, scored colourways, real holes.
+  version: 4,
   title: 'Logo package',
   usesName: true,
   usesPalette: true,

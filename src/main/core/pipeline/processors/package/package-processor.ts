@@ -7,13 +7,19 @@ import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import type { Rgb } from '../artwork/colour.ts';
 import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
+import { masterArtwork } from '../artwork/master-artwork.ts';
+import { scoreFullColour, scoreOneColour } from '../artwork/score.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
+import { decodeToRgba } from '../raster/decode.ts';
+import type { RgbaImage } from '../raster/rgba.ts';
 import { matchNamedInk } from '../svg/inks.ts';
-import { type ColourwayName, recolourPixels, recolourSvg } from './colourways.ts';
+import { fidelityWarning, type ScoredFidelity } from '../vector/fidelity.ts';
+import { type ColourwayName, recolourPixels, recolourPixelsWith, recolourSvg, recolourWith } from './colourways.ts';
 import { oneColourPixels, oneColourSvg } from './one-colour.ts';
 import { type PackageOptions, packageDescriptor, packageOptions } from './package-descriptor.ts';
 import { type PrintColour, packageReadme } from './package-readme.ts';
+import { type ReversedPlan, reversedPlan } from './reversed.ts';
 
 const WHITE: Rgb = [255, 255, 255];
 const BLACK: Rgb = [0, 0, 0];
@@ -55,22 +61,31 @@ export async function buildLogoPackage(
   const embedsBitmap = svgText !== null && /<image\b/i.test(svgText);
   if (embedsBitmap) notes.push('The SVG embeds a bitmap, so only its full-colour version is delivered as SVG.');
 
-  const knockout = needsKnockout(mark.ink);
+  const threshold = input.artwork?.threshold ?? null;
+  const knockout = needsKnockout(mark.ink, threshold);
   if (knockout && options.colourways.some((c) => c in ONE_COLOUR)) {
     notes.push(
       'In the Black and White versions, the light details of the logo are cut out (transparent), as one-colour printing needs.',
     );
   }
+  const reversed = reversedPlan(mark.ink, threshold);
+  if (options.colourways.includes('Reversed')) notes.push(reversedNote(reversed));
+  /** The one colour a colourway paints, when it is a one-colour version. */
+  const oneColourOf = (colourway: ColourwayName): Rgb | undefined =>
+    colourway === 'Reversed' && reversed.kind === 'white' ? WHITE : ONE_COLOUR[colourway];
   const paintFor =
     (colourway: ColourwayName) =>
     (rgba: Buffer): void => {
-      const one = ONE_COLOUR[colourway];
-      if (one) oneColourPixels(rgba, one, knockout);
+      const one = oneColourOf(colourway);
+      if (one) oneColourPixels(rgba, one, knockout, threshold);
+      else if (colourway === 'Reversed' && reversed.kind === 'colours') recolourPixelsWith(rgba, reversed.map);
       else recolourPixels(rgba, colourway);
     };
   const svgFor = (text: string, colourway: ColourwayName): string => {
-    const one = ONE_COLOUR[colourway];
-    return one ? oneColourSvg(text, one, knockout, input) : recolourSvg(text, colourway);
+    const one = oneColourOf(colourway);
+    if (one) return oneColourSvg(text, one, knockout, input, threshold);
+    if (colourway === 'Reversed' && reversed.kind === 'colours') return recolourWith(text, reversed.map);
+    return recolourSvg(text, colourway);
   };
 
   const jobs: Promise<OutputFile>[] = [];
@@ -99,8 +114,8 @@ export async function buildLogoPackage(
       }
     }
     if (options.formats.includes('jpg')) {
-      // A white logo on white would be invisible: the reverse goes on black.
-      const onBlack = colourway === 'White';
+      // A white logo on white would be invisible: the white and reversed versions go on black.
+      const onBlack = colourway === 'White' || colourway === 'Reversed';
       const size = mark.isVector ? options.jpgSize : Math.min(options.jpgSize, longSide);
       jobs.push(
         render(mark, paintFor(colourway), size, onBlack ? BLACK : WHITE).then((bytes) => ({
@@ -111,7 +126,20 @@ export async function buildLogoPackage(
       );
     }
   }
-  if (options.formats.includes('pdf')) jobs.push(...printPdfs(input, options, brand, svgText, signal));
+  if (options.formats.includes('pdf'))
+    jobs.push(...printPdfs(input, options, brand, svgText, signal, (text) => svgFor(text, 'Reversed'), reversed));
+  const fidelity = await scoreColourways(
+    input,
+    mark,
+    options.colourways,
+    paintFor,
+    (colourway) => oneColourOf(colourway) !== undefined,
+    Math.min(...pngSizes, 512),
+  );
+  for (const [colourway, score] of Object.entries(fidelity)) {
+    const warning = fidelityWarning(`The ${colourway} version`, score);
+    if (warning) notes.push(warning);
+  }
   let done = 0;
   const files = await Promise.all(
     jobs.map(async (job) => {
@@ -135,7 +163,23 @@ export async function buildLogoPackage(
     ),
     mime: 'text/plain',
   });
-  return { files, facts: { brand, colourways: options.colourways, files: files.length, notes } };
+  return {
+    files,
+    facts: {
+      brand,
+      colourways: options.colourways,
+      files: files.length,
+      notes,
+      background: mark.background,
+      knockout,
+      reversed:
+        reversed.kind === 'white' ? 'one-colour white' : reversed.whitened ? 'brand colours kept' : 'full colour',
+      fidelity,
+      warnings: Object.entries(fidelity)
+        .map(([colourway, score]) => fidelityWarning(`The ${colourway} version`, score))
+        .filter((warning): warning is string => warning !== null),
+    },
+  };
 }
 
 /** Draws the whole artboard at `size` on its long side, recoloured; transparent PNG or JPEG on a colour. */
@@ -184,8 +228,9 @@ const PDF_VARIANT_OF: Partial<Record<ColourwayName, 'full-color' | 'black' | 're
 };
 
 /**
- * Print PDFs from the pdf recipe (true vectors, CMYK): full colour, black and reverse (white on a
- * dark page) from the master; inverted and greyscale from the recoloured SVG (vector masters only).
+ * Print PDFs from the pdf recipe (true vectors, CMYK): full colour, black and white (white ink
+ * alone, holes as geometry) from the master; reversed in colour and greyscale from the recoloured
+ * SVG (vector masters only).
  */
 function printPdfs(
   input: ProcessorInput,
@@ -193,28 +238,35 @@ function printPdfs(
   brand: string,
   svgText: string | null,
   signal: AbortSignal,
+  reversedSvg: (text: string) => string,
+  reversed: ReversedPlan,
 ): Promise<OutputFile>[] {
   const context = { signal, progress: () => {} };
   const path = (colourway: ColourwayName) =>
     `${options.logoType}/${colourway}/Print/PDF/${brand}_${options.logoType}_CMYK_${colourway}.pdf`;
   const jobs: Promise<OutputFile>[] = [];
-  const fromMaster = options.colourways.filter((c) => PDF_VARIANT_OF[c]);
+  // The reversed version in one colour is the white one: the same vector PDF.
+  const variantOf = (c: ColourwayName) =>
+    c === 'Reversed' && reversed.kind === 'white' ? 'reversed' : PDF_VARIANT_OF[c];
+  const fromMaster = options.colourways.filter((c) => variantOf(c));
   if (fromMaster.length) {
-    const variants = fromMaster.map((c) => PDF_VARIANT_OF[c] as 'full-color' | 'black' | 'reversed');
-    const run = pdf.run(input, pdfOptions.parse({ variants, pdfx: options.pdfx }), context);
-    fromMaster.forEach((colourway, index) => {
+    const variants = [...new Set(fromMaster.map((c) => variantOf(c) as 'full-color' | 'black' | 'reversed'))];
+    // White ink on no page: the artwork alone, with no dark rectangle a cutter would take for art.
+    const run = pdf.run(input, pdfOptions.parse({ variants, reverseBackground: 'none', pdfx: options.pdfx }), context);
+    for (const colourway of fromMaster) {
       jobs.push(
         run.then((result) => ({
           path: path(colourway),
-          bytes: pdfFile(result.files, `${variants[index]}.pdf`),
+          bytes: pdfFile(result.files, `${variantOf(colourway)}.pdf`),
           mime: 'application/pdf',
         })),
       );
-    });
+    }
   }
   for (const colourway of options.colourways) {
-    if (PDF_VARIANT_OF[colourway] || !svgText) continue;
-    const master = new TextEncoder().encode(recolourSvg(svgText, colourway));
+    if (variantOf(colourway) || !svgText) continue;
+    const recoloured = colourway === 'Reversed' ? reversedSvg(svgText) : recolourSvg(svgText, colourway);
+    const master = new TextEncoder().encode(recoloured);
     const run = pdf.run(
       { ...input, master },
       pdfOptions.parse({ variants: ['full-color'], pdfx: options.pdfx }),
@@ -277,4 +329,61 @@ export function brandPrefix(name: string): string {
     .join('')
     .replace(/[^A-Za-z0-9]/g, '');
   return joined.slice(0, 40) || 'Brand';
+}
+
+function reversedNote(plan: ReversedPlan): string {
+  if (plan.kind === 'white')
+    return 'The Reversed version is the logo in white: its colours do not all read on a dark background.';
+  return plan.whitened
+    ? 'The Reversed version keeps the brand colours that read on dark; the dark ones are white.'
+    : 'The Reversed version keeps the full colours: they all read on a dark background.';
+}
+
+/**
+ * Honest scores of the colourways, on their PNG at `size`: each against a render of the master
+ * (background decided) transformed by the colourway's rule. Full colour: the master itself;
+ * black and white: the master's ink under the one-colour rule; reversed in colour: the master
+ * recoloured by its map. Greyscale is not scored.
+ */
+async function scoreColourways(
+  input: ProcessorInput,
+  mark: Mark,
+  colourways: readonly ColourwayName[],
+  paintFor: (colourway: ColourwayName) => (rgba: Buffer) => void,
+  isOneColour: (colourway: ColourwayName) => boolean,
+  size: number,
+): Promise<Record<string, ScoredFidelity>> {
+  if (input.format === 'pdf') return {};
+  const width = Math.max(1, Math.round(mark.aspect >= 1 ? size : size * mark.aspect));
+  const height = Math.max(1, Math.round(mark.aspect >= 1 ? size / mark.aspect : size));
+  const { image } = await masterArtwork(input, Math.max(width, height));
+  const master: RgbaImage =
+    image.width === width && image.height === height
+      ? image
+      : await decodeToRgba(
+          await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } })
+            .resize(width, height, { fit: 'fill' })
+            .png()
+            .toBuffer(),
+          'png',
+        );
+  const scores: Record<string, ScoredFidelity> = {};
+  for (const colourway of colourways) {
+    if (colourway === 'Grayscale') continue;
+    const pixels = await mark.render(width, height);
+    paintFor(colourway)(pixels);
+    const output: RgbaImage = { width, height, data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length) };
+    if (isOneColour(colourway)) {
+      scores[colourway] = scoreOneColour(master, output, input.artwork?.threshold);
+      continue;
+    }
+    // The master transformed by the colourway's own rule (the identity for full colour).
+    const expected = Buffer.from(master.data);
+    paintFor(colourway)(expected);
+    scores[colourway] = scoreFullColour(
+      { width, height, data: new Uint8Array(expected.buffer, expected.byteOffset, expected.length) },
+      output,
+    );
+  }
+  return scores;
 }

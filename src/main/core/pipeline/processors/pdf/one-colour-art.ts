@@ -1,43 +1,53 @@
 import type { ProcessorInput } from '../../processor.ts';
-import { isLightDetail, needsKnockout } from '../artwork/knockout.ts';
+import { needsKnockout } from '../artwork/knockout.ts';
+import { isLightPaint, oneColourOutline, oneColourRole, outlineToPathData } from '../artwork/knockout-geometry.ts';
 import { loadMark, markSource } from '../artwork/mark.ts';
 import type { SvgArt } from '../svg/art.ts';
-import { artToOps, type DrawOp, type Ink, MASK_HOLE, MASK_KEEP } from '../svg/display-list.ts';
-import type { Matrix } from '../svg/matrix.ts';
+import { artToOps, type DrawOp, type Ink } from '../svg/display-list.ts';
+import { IDENTITY, type Matrix, multiply } from '../svg/matrix.ts';
 
 /**
- * Whether the one-colour PDFs knock light details out: the same rule, on the same measured ink,
- * as the package's and social set's PNG and SVG one-colour versions (artwork/knockout.ts), so a
- * logo's black PDF and black PNG always agree. A white backdrop rectangle counts as paper there,
- * and the mask below turns it into a hole like any light detail.
+ * Whether the one-colour PDFs knock light details out: the same rule (artwork/knockout.ts, with
+ * the logo's own threshold), on the same measured ink, as the package's and social set's PNG and
+ * SVG one-colour versions, so a logo's black PDF and black PNG always agree.
  */
 export async function knocksOutLightDetails(input: ProcessorInput, art: SvgArt): Promise<boolean> {
+  const threshold = input.artwork?.threshold;
   // Nothing light to cut out: no need to render the mark to measure it.
-  if (!art.items.some((item) => [item.fill, item.stroke?.paint].some((paint) => paint && isLightDetail(paint.rgb))))
+  if (
+    !art.items.some((item) => [item.fill, item.stroke?.paint].some((paint) => paint && isLightPaint(paint, threshold)))
+  )
     return false;
   const mark = await loadMark(markSource(input), { trim: false });
-  return needsKnockout(mark.ink);
-}
-
-/** The art's stacking drawn as a knockout mask: light paints cut holes, every other paint keeps. */
-function maskOps(art: SvgArt, placement: Matrix) {
-  return artToOps(art, placement, (paint) => ({
-    ink: isLightDetail(paint.rgb) ? MASK_HOLE : MASK_KEEP,
-    opacity: paint.opacity,
-  }));
+  return needsKnockout(mark.ink, threshold);
 }
 
 /**
- * The mark in one ink at `placement`: with knockout, one soft-masked fill whose light details are
- * true holes (whatever the PDF is placed on shows through); otherwise every shape in the ink.
+ * The mark in one ink at `placement`. With knockout, one outline with real holes: the art's
+ * shapes combined in stacking order (ink added, light details subtracted; see
+ * knockout-geometry.ts), so whatever the PDF is placed on shows through the letters and a cutter
+ * sees them. Without, every shape in the ink.
  */
 export function oneColourOps(
   art: SvgArt,
   placement: Matrix,
   ink: Ink,
   knockout: boolean,
-  page: { readonly widthPt: number; readonly heightPt: number },
+  threshold?: number | null,
 ): DrawOp[] {
   if (!knockout) return artToOps(art, placement, (paint) => ({ ink, opacity: paint.opacity }));
-  return [{ kind: 'knockout', area: [0, 0, page.widthPt, page.heightPt], ink, mask: maskOps(art, placement) }];
+  const outline = oneColourOutline(art.items, multiply(placement, art.rootMatrix), oneColourRole(threshold));
+  const d = outlineToPathData(outline);
+  if (!d) return [];
+  return [
+    {
+      kind: 'path',
+      d,
+      matrix: IDENTITY,
+      fill: { ink, opacity: 1 },
+      fillRule: 'nonzero',
+      stroke: null,
+      clips: [],
+    },
+  ];
 }

@@ -4,8 +4,8 @@ import { type PdfOptions, pdfOptions } from './pdf-options.ts';
 /** Vector PDFs, one per colourway. Cheap to import: main loads it, the worker adds `run`. */
 export const pdfDescriptor: ProcessorDescriptor<PdfOptions> = {
   id: 'pdf',
-  // v3: CMYK through the press ICC profile within its coverage limit, spot inks by printed area, PDF/X-4.
-  version: 3,
+  // v4: ICC CMYK, spot inks by area, PDF/X-4 (v3); one-colour holes as real geometry, no page rectangle.
+  version: 4,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

@@ -21,8 +21,8 @@ export const pdfOptions = z
     widthMm: z.number().min(5).max(5000).optional(),
     /** Empty space around the artboard on every side. */
     marginMm: z.number().min(0).max(500).default(0),
-    /** The dark page of the reversed variant. */
-    reverseBackground: hex.default('#000000'),
+    /** The dark page of the reversed variant; 'none': white ink alone, no page rectangle. */
+    reverseBackground: z.union([hex, z.literal('none')]).default('#000000'),
     /** Spot: art colours closer than this (ΔE76) print with one ink; raise it to merge more. */
     mergeDeltaE: z.number().min(0).max(50).default(3),
     /** Spot: the designer's merges and reassignments: colour `from` prints with the ink of colour `into`. */

@@ -141,7 +141,8 @@ export async function runPdf(
       : { inks: [], merges: [], paper: [], gradientCoverage: 0 };
   const inks = plan.inks;
   const geometry = pdfPageGeometry(art, opts);
-  const backgroundCmyk = press.cmyk(hexToRgb(opts.reverseBackground), Number.POSITIVE_INFINITY);
+  const backgroundCmyk =
+    opts.reverseBackground === 'none' ? null : press.cmyk(hexToRgb(opts.reverseBackground), Number.POSITIVE_INFINITY);
   const pdfx: PdfX | undefined = opts.pdfx
     ? { profile: press.transform.profile, profileName: setup.profile.name, bleedPt: 0 }
     : undefined;
@@ -159,6 +160,7 @@ export async function runPdf(
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
   const knockout = oneColour && (await knocksOutLightDetails(input, art));
   const pageSize = { widthPt: geometry.widthPt, heightPt: geometry.heightPt };
+  const threshold = input.artwork?.threshold ?? null;
   const placement = geometry.placement;
   for (const variant of opts.variants) {
     const ops: DrawOp[] =
@@ -167,8 +169,11 @@ export async function runPdf(
           ? spotTintOps(art, placement, inks, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
           : artToOps(art, placement, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
         : variant === 'black'
-          ? oneColourOps(art, placement, BLACK_INK, knockout, pageSize)
-          : [darkPage(pageSize, backgroundCmyk), ...oneColourOps(art, placement, PAPER_INK, knockout, pageSize)];
+          ? oneColourOps(art, placement, BLACK_INK, knockout, threshold)
+          : [
+              ...(backgroundCmyk ? [darkPage(pageSize, backgroundCmyk)] : []),
+              ...oneColourOps(art, placement, PAPER_INK, knockout, threshold),
+            ];
     const page: DisplayPage = {
       widthPt: geometry.widthPt,
       heightPt: geometry.heightPt,

@@ -4,8 +4,8 @@ import { type SeparationOptions, separationOptions } from './separation-options.
 /** Spot or process colour separations with film positives. Cheap to import: main loads it, the worker adds `run`. */
 export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
   id: 'separations',
-  // v3: inks by printed area, ICC process builds, trap on by default, no empty plates, embedded label font.
-  version: 3,
+  // v4: inks by printed area, ICC builds, trap by default (v3); the background decision.
+  version: 4,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,

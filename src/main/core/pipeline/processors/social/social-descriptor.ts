@@ -27,7 +27,8 @@ export type SocialOptions = z.infer<typeof socialOptions>;
 /** The logo placed in each social platform preset's safe area. Cheap to import: main loads it, the worker adds `run`. */
 export const socialDescriptor: ProcessorDescriptor<SocialOptions> = {
   id: 'social',
-  version: 2,
+  // v3: the canvas keeps the mark in colour wherever its colours read.
+  version: 3,
   title: 'Social media set',
   usesName: true,
   usesPalette: true,

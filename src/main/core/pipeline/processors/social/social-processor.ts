@@ -1,8 +1,17 @@
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import { type Box, boxInCircle, drawMark, encodeJpeg, encodePng, inset } from '../artwork/canvas.ts';
-import { brandColour, contrast, paletteBrand, parseHex, type Rgb, toHex, vanishingShare } from '../artwork/colour.ts';
-import { needsKnockout } from '../artwork/knockout.ts';
+import {
+  brandColour,
+  contrast,
+  type Ink,
+  paletteBrand,
+  parseHex,
+  type Rgb,
+  toHex,
+  vanishingShare,
+} from '../artwork/colour.ts';
+import { isLightDetail, needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { oneColourPixels } from '../package/one-colour.ts';
 import { SOCIAL_PRESETS, type SocialPreset } from './presets.ts';
@@ -40,7 +49,7 @@ export async function buildSocialSet(
   let done = 0;
   const rendered = await Promise.all(
     presets.map(async (preset) => {
-      const made = await renderPreset(mark, preset, chosen, options);
+      const made = await renderPreset(mark, preset, chosen, options, input.artwork?.threshold ?? null);
       progress?.(Math.round((++done / presets.length) * 100));
       return made;
     }),
@@ -96,10 +105,26 @@ function chooseBackground(choice: SocialOptions['background'], input: ProcessorI
   else if (choice === 'black') background = BLACK;
   else if (choice === 'palette') background = paletteBrand(input.palette) ?? brandColour(mark.ink) ?? WHITE;
   else background = parseHex(choice) as Rgb;
-  if (!background || vanishingShare(mark.ink, background, 2) <= 0.3) return { background, reversed: null };
+  if (!background || !markVanishes(mark.ink, background, input.artwork?.threshold))
+    return { background, reversed: null };
   // A brand-colour canvas with the mark in brand colour: draw the mark in white (or black), as designers do.
   const reversed = contrast(WHITE, background) >= contrast(BLACK, background) ? WHITE : BLACK;
   return { background, reversed };
+}
+
+/**
+ * Whether the full-colour mark would not read on the canvas, so it goes one colour. Only the
+ * mark's own colours count: light parts (a flag's white stripes, a white backing disc, paper)
+ * melting into a white canvas is how the mark looks on white, not a reason to lose its colours.
+ * A mark made only of light colours counts all of them (a white logo on white does vanish).
+ */
+function markVanishes(ink: Ink, background: Rgb, threshold?: number | null): boolean {
+  const coloured = ink.colours.filter((colour) => !isLightDetail(colour.rgb, threshold));
+  const colouredShare = coloured.reduce((sum, colour) => sum + colour.share, 0);
+  if (colouredShare < 0.05) return vanishingShare(ink, background, 2) > 0.3;
+  // Lenient as legibleBackground: an orange wedge still reads on white at 1.5:1.
+  const normalised = { ...ink, colours: coloured.map((c) => ({ ...c, share: c.share / colouredShare })) };
+  return vanishingShare(normalised, background, 1.5) > 0.3;
 }
 
 function safeBox(preset: SocialPreset, aspect: number, padding: number): Box {
@@ -112,7 +137,13 @@ function safeBox(preset: SocialPreset, aspect: number, padding: number): Box {
   return inset(safe, padding);
 }
 
-async function renderPreset(mark: Mark, preset: SocialPreset, chosen: ChosenBackground, options: SocialOptions) {
+async function renderPreset(
+  mark: Mark,
+  preset: SocialPreset,
+  chosen: ChosenBackground,
+  options: SocialOptions,
+  threshold: number | null,
+) {
   let note: string | null = null;
   let background = chosen.background;
   if (!background && (!preset.transparent || options.format === 'jpeg')) {
@@ -125,7 +156,9 @@ async function renderPreset(mark: Mark, preset: SocialPreset, chosen: ChosenBack
     height: preset.height,
     background,
     box: safeBox(preset, mark.aspect, options.padding ?? defaultPadding(preset)),
-    ...(reversed ? { recolour: (rgba: Buffer) => oneColourPixels(rgba, reversed, needsKnockout(mark.ink)) } : {}),
+    ...(reversed
+      ? { recolour: (rgba: Buffer) => oneColourPixels(rgba, reversed, needsKnockout(mark.ink, threshold), threshold) }
+      : {}),
   });
   let bytes: Buffer | null =
     options.format === 'png' ? await encodePng(data, preset.width, preset.height, channels) : null;

@@ -1,5 +1,5 @@
 import type { ProcessorInput } from '../../processor.ts';
-import { masterToRgba } from '../raster/input.ts';
+import { masterArtwork } from '../artwork/master-artwork.ts';
 import { traceColorToSvg } from '../vector/trace-svg.ts';
 import type { SvgArt } from './art.ts';
 import { multiply, scale } from './matrix.ts';
@@ -22,8 +22,12 @@ export interface LoadedArt {
 export async function loadArt(input: ProcessorInput, palette?: readonly string[]): Promise<LoadedArt> {
   if (input.format === 'svg')
     return { art: parseSvgArt(new TextDecoder().decode(input.master), `${input.name}.svg`), source: 'svg' };
-  const image = await masterToRgba(input, TRACE_SIZE);
-  const trace = await traceColorToSvg(image, palette && palette.length > 0 ? { palette } : {});
+  // The logo's background decision: paper transparent, a full-bleed field kept as art.
+  const { image } = await masterArtwork(input, TRACE_SIZE);
+  const trace = await traceColorToSvg(image, {
+    background: 'keep',
+    ...(palette && palette.length > 0 ? { palette } : {}),
+  });
   const traced = parseSvgArt(trace.svg, `${input.name} (trace)`);
   const widthPt = Math.max(1, input.width) * 0.75;
   const factor = widthPt / traced.widthPt;

@@ -79,3 +79,34 @@ export function round(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/**
+ * The least fidelity each kind of output must reach against its master (the figures the product
+ * promises); an output under it is flagged in its facts, the details panel, the export summary and
+ * the CLI's --json.
+ */
+export const FIDELITY_THRESHOLDS = {
+  /** Bilevel trace: IoU of its ink against the master's ink under the one-colour rule. */
+  traceIoU: 0.99,
+  /** Colour trace: mean CIE76 error over the master's own pixels. */
+  colourMeanError: 2,
+  /** One-colour versions (black, white): IoU of their ink against the master's ink under the rule. */
+  oneColourIoU: 0.95,
+} as const;
+
+/** A score and whether it passes its threshold, as stored in facts. */
+export interface ScoredFidelity extends Fidelity {
+  /** What the output was compared with: always a render of the master, transformed by the version's rule. */
+  readonly reference: 'master' | 'master-one-colour';
+  readonly belowThreshold: boolean;
+}
+
+/** The warning a flagged output carries, in a designer's words. */
+export function fidelityWarning(what: string, fidelity: ScoredFidelity): string | null {
+  if (!fidelity.belowThreshold) return null;
+  const score =
+    fidelity.meanColorError !== undefined
+      ? `colours off by ΔE ${fidelity.meanColorError.toFixed(1)} on average`
+      : `only ${(fidelity.iou * 100).toFixed(1)} % of its shape matches`;
+  return `${what} does not match the master closely enough (${score}): check it before use.`;
+}

@@ -1,3 +1,4 @@
+import type { ArtworkSettings, BackgroundDecision } from '../../../../../shared/artwork.ts';
 import { parseHex, type Rgb, toHex } from '../../../../../shared/colour.ts';
 import type { PaletteColor } from '../../../../../shared/palette.ts';
 import { DEFAULT_BACKGROUND_TOLERANCE, detectBackground, floodFillBackground } from '../raster/background.ts';
@@ -14,10 +15,12 @@ import {
 } from './potrace.ts';
 
 export interface BilevelTraceOptions extends Partial<PotraceParams> {
-  /** 0-1 between background and ink (alpha for transparent logos); default 0.5. */
+  /** 0-1: the alpha a pixel needs to be ink; default 0.5. */
   readonly threshold?: number;
-  /** Background tolerance, CIE76 (default 12). */
-  readonly tolerance?: number;
+  /** The master is a vector (its transparency is authoritative for the background decision). */
+  readonly isVector?: boolean;
+  /** The logo's background override and one-colour threshold. */
+  readonly artwork?: ArtworkSettings;
   /** Fill colour '#rrggbb'; default the mark's dominant colour. */
   readonly color?: string;
 }
@@ -26,7 +29,10 @@ export interface BilevelTrace {
   readonly svg: string;
   /** The bitmap that was traced (1 = ink), for fidelity scoring. */
   readonly mask: Uint8Array;
-  readonly mode: 'alpha' | 'background-distance' | 'luminance';
+  readonly mode: 'alpha' | 'full-bleed';
+  readonly background: BackgroundDecision;
+  /** Light details were cut out (the one-colour rule). */
+  readonly knockout: boolean;
   readonly fill: string;
   readonly pathCount: number;
 }
@@ -58,13 +64,15 @@ function subpathCount(d: string): number {
 }
 
 /**
- * Bilevel trace: the mark, told from its background (see inkMask), traced with potrace into one
- * path filled with the mark's colour. Same pixel coordinates as the input bitmap.
+ * Bilevel trace: the mark as one ink (background decided, light details as paper: see inkMask),
+ * traced with potrace into one path filled with the mark's colour. Same pixel coordinates as the
+ * input bitmap.
  */
 export async function traceToSvg(image: RgbaImage, options: BilevelTraceOptions = {}): Promise<BilevelTrace> {
   const separated = inkMask(image, {
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
-    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+    ...(options.isVector !== undefined ? { isVector: options.isVector } : {}),
+    ...(options.artwork ? { artwork: options.artwork } : {}),
   });
   const fill =
     (options.color && parseHex(options.color) ? toHex(parseHex(options.color) as Rgb) : null) ?? toHex(separated.ink);
@@ -74,6 +82,8 @@ export async function traceToSvg(image: RgbaImage, options: BilevelTraceOptions 
     svg: svgDocument(image.width, image.height, paths),
     mask: separated.mask,
     mode: separated.mode,
+    background: separated.background,
+    knockout: separated.knockout,
     fill,
     pathCount: traced ? subpathCount(traced.d) : 0,
   };

@@ -1,0 +1,223 @@
+import { Clipper, EndType, FillRule, JoinType, type PathD, type PathsD } from 'clipper2-ts';
+import svgpath from 'svgpath';
+import type { Paint, PaintItem, StrokeStyle, FillRule as SvgFillRule } from '../svg/art.ts';
+import { determinant, type Matrix, multiply } from '../svg/matrix.ts';
+import type { Rgb } from './colour.ts';
+import { isLightDetail } from './knockout.ts';
+
+/**
+ * One-colour art as real geometry: the painted shapes flattened to polygons (clipper2, a port of
+ * Angus Johnson's Clipper2) and combined in stacking order, ink shapes added and paper shapes
+ * (light details under the one-colour rule) subtracted from what lies under them. The result is
+ * one outline with true holes: a cutter, a plotter or an engraver sees the letters, not a square
+ * with a soft mask.
+ */
+
+/** Largest distance (in the output's units, points) a flattened curve may stray from the curve. */
+const FLATNESS = 0.01;
+/** Decimal places clipper keeps (points: 0.001 pt). */
+const PRECISION = 3;
+
+type Point = { x: number; y: number };
+
+function apply(m: Matrix, x: number, y: number): Point {
+  return { x: m[0] * x + m[2] * y + m[4], y: m[1] * x + m[3] * y + m[5] };
+}
+
+/** Segments a Bézier needs so the chord error stays under `flatness` (from its second differences). */
+function steps(points: readonly Point[], flatness: number): number {
+  let dd = 0;
+  for (let i = 0; i + 2 < points.length; i++) {
+    const a = points[i] as Point;
+    const b = points[i + 1] as Point;
+    const c = points[i + 2] as Point;
+    dd = Math.max(dd, Math.hypot(a.x - 2 * b.x + c.x, a.y - 2 * b.y + c.y));
+  }
+  return Math.min(
+    256,
+    Math.max(1, Math.ceil(Math.sqrt(((points.length - 1) * (points.length - 2) * dd) / (8 * flatness)))),
+  );
+}
+
+function bezier(points: readonly Point[], t: number): Point {
+  let level = points.map((p) => ({ ...p }));
+  while (level.length > 1) {
+    const next: Point[] = [];
+    for (let i = 0; i + 1 < level.length; i++) {
+      const a = level[i] as Point;
+      const b = level[i + 1] as Point;
+      next.push({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+    }
+    level = next;
+  }
+  return level[0] as Point;
+}
+
+/** The subpaths of SVG path data mapped through `m`, flattened; `closed` says which were closed with Z. */
+export function flattenPath(d: string, m: Matrix, flatness = FLATNESS): { paths: PathD[]; closed: boolean[] } {
+  const paths: PathD[] = [];
+  const closed: boolean[] = [];
+  let current: PathD | null = null;
+  let start: Point = { x: 0, y: 0 };
+  let pen: Point = { x: 0, y: 0 };
+  const finish = (isClosed: boolean) => {
+    if (current && current.length > 1) {
+      paths.push(current);
+      closed.push(isClosed);
+    }
+    current = null;
+  };
+  svgpath(d)
+    .abs()
+    .unshort()
+    .unarc()
+    .iterate((segment) => {
+      const [command] = segment;
+      switch (command) {
+        case 'M': {
+          finish(false);
+          pen = { x: segment[1] as number, y: segment[2] as number };
+          start = pen;
+          current = [apply(m, pen.x, pen.y)];
+          return;
+        }
+        case 'Z':
+        case 'z': {
+          finish(true);
+          pen = start;
+          return;
+        }
+      }
+      if (!current) current = [apply(m, pen.x, pen.y)];
+      const path = current as PathD;
+      let to: Point;
+      if (command === 'L') to = { x: segment[1] as number, y: segment[2] as number };
+      else if (command === 'H') to = { x: segment[1] as number, y: pen.y };
+      else if (command === 'V') to = { x: pen.x, y: segment[1] as number };
+      else if (command === 'C' || command === 'Q') {
+        const values = segment.slice(1) as number[];
+        const controls: Point[] = [apply(m, pen.x, pen.y)];
+        for (let i = 0; i < values.length; i += 2)
+          controls.push(apply(m, values[i] as number, values[i + 1] as number));
+        const n = steps(controls, flatness);
+        for (let k = 1; k <= n; k++) path.push(bezier(controls, k / n));
+        pen = { x: values[values.length - 2] as number, y: values[values.length - 1] as number };
+        return;
+      } else return; // unshort/unarc leave no S, T or A
+      path.push(apply(m, to.x, to.y));
+      pen = to;
+    });
+  finish(false);
+  return { paths, closed };
+}
+
+function clipperRule(rule: SvgFillRule): FillRule {
+  return rule === 'evenodd' ? FillRule.EvenOdd : FillRule.NonZero;
+}
+
+/** The outline of a stroke (dashes are drawn solid: an outline of a dash pattern is rarely wanted). */
+function strokeOutline(d: string, m: Matrix, stroke: StrokeStyle, flatness: number): PathsD {
+  const { paths, closed } = flattenPath(d, m, flatness);
+  const scale = Math.sqrt(Math.abs(determinant(m)));
+  const delta = (stroke.width * scale) / 2;
+  if (delta <= 0) return [];
+  const join = stroke.join === 'round' ? JoinType.Round : stroke.join === 'bevel' ? JoinType.Bevel : JoinType.Miter;
+  const end = stroke.cap === 'round' ? EndType.Round : stroke.cap === 'square' ? EndType.Square : EndType.Butt;
+  const out: PathsD = [];
+  const closedPaths = paths.filter((_, i) => closed[i]);
+  const openPaths = paths.filter((_, i) => !closed[i]);
+  if (closedPaths.length)
+    out.push(...Clipper.inflatePathsD(closedPaths, delta, join, EndType.Joined, stroke.miterLimit, PRECISION));
+  if (openPaths.length) out.push(...Clipper.inflatePathsD(openPaths, delta, join, end, stroke.miterLimit, PRECISION));
+  return Clipper.unionD(out, FillRule.NonZero);
+}
+
+/** The area an item paints (fill and stroke), clipped, in page space. */
+function itemArea(item: PaintItem, toPage: Matrix, role: 'fill' | 'stroke', flatness: number): PathsD {
+  const m = multiply(toPage, item.matrix);
+  let area: PathsD =
+    role === 'fill'
+      ? Clipper.unionD(flattenPath(item.d, m, flatness).paths, clipperRule(item.fillRule))
+      : item.stroke
+        ? strokeOutline(item.d, m, item.stroke, flatness)
+        : [];
+  for (const clip of item.clips) {
+    if (area.length === 0) break;
+    const clipArea = Clipper.unionD(
+      flattenPath(clip.d, multiply(toPage, clip.matrix), flatness).paths,
+      clipperRule(clip.rule),
+    );
+    area = Clipper.intersectD(area, clipArea, FillRule.NonZero, PRECISION);
+  }
+  return area;
+}
+
+/** What a paint does to a one-colour outline: adds ink, cuts paper, or leaves what is under it. */
+export type OutlineRole = 'ink' | 'paper' | 'none';
+
+/**
+ * The one-colour outline of the art: every painted area in stacking order, added when `roleOf`
+ * says its paint is ink, subtracted when it is paper, skipped when 'none' (a translucent light
+ * tint shows what lies under it). `toPage` maps the art's user space to the output (points, y
+ * down). Fully transparent paints are skipped.
+ */
+export function oneColourOutline(
+  items: readonly PaintItem[],
+  toPage: Matrix,
+  roleOf: (paint: NonNullable<PaintItem['fill']>) => OutlineRole,
+  flatness = FLATNESS,
+): PathsD {
+  let result: PathsD = [];
+  for (const item of items) {
+    for (const role of ['fill', 'stroke'] as const) {
+      const paint = role === 'fill' ? item.fill : item.stroke?.paint;
+      if (!paint || paint.opacity <= 0) continue;
+      const effect = roleOf(paint);
+      if (effect === 'none') continue;
+      const area = itemArea(item, toPage, role, flatness);
+      if (area.length === 0) continue;
+      result =
+        effect === 'ink'
+          ? Clipper.unionD(result, area, FillRule.NonZero, PRECISION)
+          : result.length
+            ? Clipper.differenceD(result, area, FillRule.NonZero, PRECISION)
+            : result;
+    }
+  }
+  return result;
+}
+
+/** Opacity from which a light paint hides what lies under it. */
+const OPAQUE_PAINT = 0.95;
+
+/**
+ * The colour a paint shows on white paper: a translucent colour looks lighter, and the one-colour
+ * rule judges what the designer sees (the rendered master), not the paint's own value.
+ */
+function onPaper(paint: Paint): Rgb {
+  const a = Math.min(1, Math.max(0, paint.opacity));
+  return [0, 1, 2].map((c) => Math.round((paint.rgb[c] as number) * a + 255 * (1 - a))) as unknown as Rgb;
+}
+
+/** Whether a paint is light under the one-colour rule, as it shows on paper. */
+export function isLightPaint(paint: Paint, threshold?: number | null): boolean {
+  return isLightDetail(onPaper(paint), threshold);
+}
+
+/**
+ * The one-colour rule for vector paints: ink when it reads on the paper; a light paint cuts a hole
+ * only where it hides what is under it, so a translucent light tint (matplotlib's wedges) lets the
+ * lines under it show, as in the master.
+ */
+export function oneColourRole(threshold?: number | null): (paint: Paint) => OutlineRole {
+  return (paint) => (!isLightPaint(paint, threshold) ? 'ink' : paint.opacity >= OPAQUE_PAINT ? 'paper' : 'none');
+}
+
+/** Polygons as SVG/PDF path data (absolute, closed; fill with nonzero: clipper orients holes). */
+export function outlineToPathData(paths: PathsD, digits = 3): string {
+  const f = (n: number) => Number(n.toFixed(digits)).toString();
+  return paths
+    .filter((path) => path.length > 2)
+    .map((path) => `M${path.map((p) => `${f(p.x)} ${f(p.y)}`).join('L')}Z`)
+    .join('');
+}

@@ -1,0 +1,99 @@
+import { LabCache } from '../../../../../shared/colour.ts';
+import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
+import { measureInk } from './colour.ts';
+import { inkWeight, needsKnockout, oneColourThreshold } from './knockout.ts';
+
+/**
+ * The one-colour rule (see knockout.ts) applied to pixels: 1 where a one-colour version of this
+ * (background-decided) image puts ink. Light colours are paper when the mark has darker ink.
+ */
+export function oneColourMask(
+  image: RgbaImage,
+  options: { readonly threshold?: number | null; readonly alphaCut?: number } = {},
+): { readonly mask: Uint8Array; readonly knockout: boolean } {
+  const { data } = image;
+  const pixels = image.width * image.height;
+  const mask = new Uint8Array(pixels);
+  const cut = options.alphaCut ?? OPAQUE_ALPHA;
+  // A sample of a large image says as much about the ink's colours as every pixel.
+  const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), options.threshold);
+  const labs = new LabCache();
+  const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
+  let lastWord = -1;
+  let lastOn = 0;
+  for (let i = 0; i < pixels; i++) {
+    if ((data[i * 4 + 3] as number) < cut) continue;
+    if (!knockout) {
+      mask[i] = 1;
+      continue;
+    }
+    const word = (words[i] as number) & 0xffffff;
+    if (word !== lastWord) {
+      const l = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number)[0];
+      lastOn = inkWeight(l, options.threshold) >= 0.5 ? 1 : 0;
+      lastWord = word;
+    }
+    mask[i] = lastOn;
+  }
+  return { mask, knockout };
+}
+
+/** Every n-th pixel (n odd, so rows do not alias) for about 100 000 samples. */
+function sampleStride(pixels: number): number {
+  return Math.max(1, Math.floor(pixels / 100_000)) | 1;
+}
+
+/** Reference mask values: paper, ink, and pixels too close to call (edges, colours near the threshold). */
+export const REF_PAPER = 0;
+export const REF_INK = 1;
+export const REF_UNSURE = 2;
+/** How far (L*) below and above the threshold a colour must be to count as surely ink or paper. */
+const REF_INK_MARGIN = 10;
+const REF_PAPER_MARGIN = 5;
+
+/**
+ * What a one-colour version of the master must look like, for scoring: ink where the rule says ink
+ * with a margin (L* below threshold - 10), paper where transparent or clearly light (L* above
+ * threshold + 5), unsure in between and on anti-aliased edges. With the default threshold (85)
+ * this is "L* < 75 is ink, transparent or L* > 90 is paper".
+ */
+export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8Array {
+  const { data } = image;
+  const pixels = image.width * image.height;
+  const out = new Uint8Array(pixels);
+  const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), threshold);
+  const t = oneColourThreshold(threshold);
+  const labs = new LabCache();
+  for (let i = 0; i < pixels; i++) {
+    const alpha = data[i * 4 + 3] as number;
+    if (alpha < 64) {
+      out[i] = REF_PAPER;
+      continue;
+    }
+    if (alpha < 192) {
+      out[i] = REF_UNSURE;
+      continue;
+    }
+    if (!knockout) {
+      out[i] = REF_INK;
+      continue;
+    }
+    const l = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number)[0];
+    out[i] = l < t - REF_INK_MARGIN ? REF_INK : l > t + REF_PAPER_MARGIN ? REF_PAPER : REF_UNSURE;
+  }
+  return out;
+}
+
+/** IoU of a reference (see referenceInk) against an output's coverage (1 = ink), unsure pixels left out. */
+export function referenceIoU(reference: Uint8Array, covered: (index: number) => boolean): number {
+  let intersection = 0;
+  let union = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const ref = reference[i] as number;
+    if (ref === REF_UNSURE) continue;
+    const on = covered(i);
+    if (ref === REF_INK && on) intersection++;
+    if (ref === REF_INK || on) union++;
+  }
+  return union === 0 ? 1 : intersection / union;
+}

@@ -1,0 +1,111 @@
+/**
+ * The real-world sweep (slow project): a seeded spread of flag-icons flags and devicon colour
+ * marks, each as its SVG master and rendered opaque on white (what a scan or JPEG gives). Every
+ * output is scored against the master, never against a recipe's own bitmap, with the bounds of
+ * issue 12's "Done when": bilevel trace IoU >= 0.99, black one-colour PDF IoU >= 0.95.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { masterArtwork } from '../../../src/main/core/pipeline/processors/artwork/master-artwork.ts';
+import { scoreOneColour } from '../../../src/main/core/pipeline/processors/artwork/score.ts';
+import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
+import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
+import { onWhite, svgInput } from './artwork-corpus.ts';
+import { context, decode } from './helpers.ts';
+
+const require = createRequire(import.meta.url);
+const dir = mkdtempSync(join(tmpdir(), 'marque-sweep-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  const step = items.length / count;
+  return Array.from({ length: count }, (_, k) => items[Math.floor(k * step)] as T);
+}
+
+function corpus(): { name: string; svg: string }[] {
+  const flags = join(dirname(require.resolve('flag-icons/package.json')), 'flags', '4x3');
+  const devicon = join(dirname(require.resolve('devicon/package.json')), 'icons');
+  const flagFiles = spread(
+    readdirSync(flags)
+      .filter((f) => f.endsWith('.svg'))
+      .sort(),
+    24,
+  );
+  const marks = spread(
+    readdirSync(devicon)
+      .sort()
+      .flatMap((name) => {
+        const file = join(devicon, name, `${name}-original.svg`);
+        try {
+          return [{ name: `devicon-${name}`, svg: readFileSync(file, 'utf8') }];
+        } catch {
+          return [];
+        }
+      }),
+    16,
+  );
+  return [
+    ...flagFiles.map((f) => ({ name: `flag-${f.replace('.svg', '')}`, svg: readFileSync(join(flags, f), 'utf8') })),
+    ...marks,
+  ];
+}
+
+/**
+ * Known losses owned by issue 12's geometry work (not this rule set): SVG markers (the US flag's
+ * stars) do not reach the vector PDF yet. Listed so the sweep stays honest about everything else.
+ */
+const PDF_GEOMETRY_KNOWN = new Set<string>(['flag-us']);
+
+describe('real-world sweep: every output against its master', () => {
+  const logos = corpus();
+
+  it('bilevel trace: IoU >= 0.99 against the master ink, on the SVG and on a white render', async () => {
+    const low: string[] = [];
+    for (const logo of logos) {
+      for (const input of [await svgInput(logo.svg, logo.name), await onWhite(logo.svg, 'png', 768, logo.name)]) {
+        const result = await trace.run(input, trace.options.parse({ size: 768 }), context());
+        const iou = (result.facts as { fidelity: { iou: number } }).fidelity.iou;
+        if (iou < 0.99) low.push(`${logo.name} (${input.format}): ${iou}`);
+      }
+    }
+    expect(low).toEqual([]);
+  }, 600_000);
+
+  it('black one-colour PDF: IoU >= 0.95 against the master ink (Ghostscript render)', async () => {
+    const low: string[] = [];
+    for (const logo of logos) {
+      const input = await svgInput(logo.svg, logo.name);
+      const result = await pdf.run(input, pdf.options.parse({ variants: ['black'] }), context());
+      const { image } = await masterArtwork(input, 384);
+      const path = join(dir, `${logo.name}.pdf`);
+      writeFileSync(path, result.files[0]?.bytes as Uint8Array);
+      execFileSync('gs', [
+        '-q',
+        '-dNOPAUSE',
+        '-dBATCH',
+        '-sDEVICE=pngalpha',
+        `-g${2 * image.width}x${2 * image.height}`,
+        '-dPDFFitPage',
+        `-sOutputFile=${path}.png`,
+        path,
+      ]);
+      const rendered = await decode(
+        new Uint8Array(
+          await sharp(readFileSync(`${path}.png`))
+            .resize(image.width, image.height, { fit: 'fill' })
+            .png()
+            .toBuffer(),
+        ),
+      );
+      const { iou } = scoreOneColour(image, rendered);
+      if (iou < 0.95 && !PDF_GEOMETRY_KNOWN.has(logo.name)) low.push(`${logo.name}: ${iou}`);
+    }
+    expect(low).toEqual([]);
+  }, 600_000);
+});
