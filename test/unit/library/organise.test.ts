@@ -193,8 +193,10 @@ describe('versions', () => {
     expect(existsSync(lib.store.pathOf(target.hash))).toBe(true);
     expect(existsSync(lib.store.pathOf(replaced.hash))).toBe(true);
     expect(await lib.cache.has(THUMB_KIND, thumbKey(replaced.hash))).toBe(true);
-    // The unlocked palette described the old artwork; it is dropped for re-extraction.
-    expect(lib.library.paletteOf(target.id)).toBeNull();
+    // The unlocked palette described the old artwork; the new master's own colours replace it.
+    const palette = lib.library.paletteOf(target.id);
+    expect(palette?.locked ?? false).toBe(false);
+    expect(palette?.colors.map((c) => c.hex) ?? []).not.toContain('#101010');
     await expect(lib.library.replaceMaster(target.id, next)).rejects.toThrow(/already the master/);
     const other = logos.find((l) => l.id !== target.id && l.sourcePath) as Logo;
     await expect(lib.library.replaceMaster(target.id, other.sourcePath as string)).rejects.toThrow(

@@ -5,6 +5,8 @@ import { basename, join } from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { type LogoFormat, VECTOR_FORMATS } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
+import type { PaletteColor } from '../../../shared/palette.ts';
+import { importPalette } from './import-palette.ts';
 import { renderPdfFirstPage } from './pdf-render.ts';
 import type { IntakeLimits, IntakeResult } from './protocol.ts';
 import { claimedSize, describeUnsupported, sniffFormat } from './sniff.ts';
@@ -191,7 +193,7 @@ async function renderViews(
   decoded: Decoded,
   limits: IntakeLimits,
   file: string,
-): Promise<{ preview: Buffer; thumb: Buffer }> {
+): Promise<{ preview: Buffer; thumb: Buffer; palette: readonly PaletteColor[] }> {
   try {
     const { data, info } = await decoded.pipeline
       .rotate()
@@ -205,7 +207,7 @@ async function renderViews(
       .resize(limits.thumbSize, limits.thumbSize, { fit: 'inside', withoutEnlargement: false })
       .webp({ quality: 86, alphaQuality: 100, effort: 2 })
       .toBuffer();
-    return { preview, thumb };
+    return { preview, thumb, palette: importPalette({ width: info.width, height: info.height, data }) };
   } catch (error) {
     throw new MarqueError('DECODE_FAILED', `${file}: cannot be decoded (${shortReason(error)})`);
   }
@@ -223,7 +225,7 @@ export async function inspectFile(
   const format = sniffFormat(source.subarray(0, 4096));
   if (!format) throw new MarqueError('UNSUPPORTED_FORMAT', `${file}: ${describeUnsupported(source)}`);
   const decoded = await decode(source, format, limits, file);
-  const { preview, thumb } = await renderViews(decoded, limits, file);
+  const { preview, thumb, palette } = await renderViews(decoded, limits, file);
 
   const hash = createHash('sha256').update(decoded.master).digest('hex');
   const masterTemp = join(tmpDir, `${randomUUID()}.master`);
@@ -253,6 +255,7 @@ export async function inspectFile(
     master: { tempFile: masterTemp, hash, byteSize: decoded.master.byteLength },
     thumbTempFile: thumbTemp,
     previewTempFile: previewTemp,
+    palette,
     removed: decoded.removed,
     source:
       keptSource && sourceTemp

@@ -1,5 +1,6 @@
 import type { LogoFormat } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
+import type { PaletteColor } from '../../../shared/palette.ts';
 
 /** Limits applied to every imported file (docs/security.md policy defaults). */
 export interface IntakeLimits {
@@ -43,6 +44,11 @@ export interface IntakeResult {
   readonly thumbTempFile: string;
   /** A WebP preview (longest side = limits.previewSize, never enlarged from a raster) in a temp file. */
   readonly previewTempFile: string;
+  /**
+   * The logo's colours measured on the preview pixels at import, so colour search and "similar
+   * colours" work on a fresh library without running the palette recipe first.
+   */
+  readonly palette: readonly PaletteColor[];
   /** What the SVG sanitizer removed (scripts, event handlers, external references), for the report. */
   readonly removed: readonly string[];
   /** The untouched file, when asked for and different from the master; null otherwise. */

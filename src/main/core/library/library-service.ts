@@ -20,7 +20,7 @@ import { readArtworkSettings, recordArtworkDecision } from './artwork-rows.ts';
 import { expandPaths } from './expand-paths.ts';
 import { listVersions, setTrashed, swapMaster } from './logo-edits.ts';
 import { LOGO_SELECT, type LogoRow, rowToLogo } from './logo-rows.ts';
-import { isPaletteLocked, readPalette, writePalette } from './palette-rows.ts';
+import { isPaletteLocked, type PaletteColorInput, readPalette, writePalette } from './palette-rows.ts';
 import { buildFilter, orderBy, type ParsedLibraryQuery } from './query.ts';
 
 export const THUMB_KIND = 'thumbs';
@@ -314,6 +314,8 @@ export class LibraryService {
       }
       const addTag = db.prepare('INSERT OR IGNORE INTO logo_tags (logo_id, tag) VALUES (?, ?)');
       for (const tag of tags) if (tag.trim()) addTag.run(id, tag.trim().replace(/\s+/g, ' '));
+      // The intake's palette makes the logo findable by colour at once (the recipe refines it later).
+      writePalette(db, id, paletteInput(Array.isArray(result.palette) ? result.palette : []), false);
       // logos_fts follows through triggers (migration 0015).
     })();
     return this.get(id);
@@ -406,6 +408,8 @@ export class LibraryService {
       }
       throw error;
     }
+    // A new master has new colours, unless the designer locked the palette.
+    if (!isPaletteLocked(this.#deps.db, id)) writePalette(this.#deps.db, id, paletteInput(result.palette), false);
     const logo = this.get(id);
     this.#deps.activity.recordActivity({
       kind: 'replace-master',
@@ -439,20 +443,7 @@ export class LibraryService {
   recordExtractedPalette(id: string, colors: readonly PaletteColor[]): { palette: Palette; kept: boolean } {
     const { db } = this.#deps;
     if (isPaletteLocked(db, id)) return { palette: readPalette(db, id) as Palette, kept: true };
-    // Facts come back from a worker as JSON: keep only well-formed colours.
-    const input = colors
-      .filter((color) => typeof color.hex === 'string' && /^#?[0-9a-f]{6}$/i.test(color.hex))
-      .map((color) => ({
-        hex: color.hex,
-        share: Number.isFinite(color.share) ? Math.min(1, Math.max(0, color.share)) : 0,
-        name: typeof color.name === 'string' ? color.name.slice(0, 100) : undefined,
-        cmyk:
-          Array.isArray(color.cmyk) && color.cmyk.length === 4 && color.cmyk.every(Number.isFinite)
-            ? color.cmyk
-            : undefined,
-        ink: wellFormedInk(color.ink),
-      }));
-    writePalette(db, id, input, false);
+    writePalette(db, id, paletteInput(colors), false);
     this.#deps.events.emit('library.changed', { kind: 'updated', ids: [id] });
     return { palette: readPalette(db, id) as Palette, kept: false };
   }
@@ -532,6 +523,7 @@ function storedImport(result: IntakeResult): StoredImport {
     hasAlpha: result.hasAlpha,
     master: { hash: result.master.hash, byteSize: result.master.byteSize },
     source: result.source ? { hash: result.source.hash, byteSize: result.source.byteSize } : null,
+    palette: result.palette,
   };
 }
 
@@ -542,4 +534,20 @@ function wellFormedInk(ink: PaletteColor['ink'] | undefined): PaletteColor['ink'
   if (typeof name !== 'string' || typeof book !== 'string' || typeof hex !== 'string') return undefined;
   if (!/^#[0-9a-f]{6}$/i.test(hex) || !Number.isFinite(deltaE00)) return undefined;
   return { name: name.slice(0, 120), book: book.slice(0, 200), hex, deltaE00 };
+}
+
+/** Palettes come from another process or thread (intake, workers) as JSON: keep well-formed colours. */
+function paletteInput(colors: readonly PaletteColor[]): PaletteColorInput[] {
+  return colors
+    .filter((color) => typeof color.hex === 'string' && /^#?[0-9a-f]{6}$/i.test(color.hex))
+    .map((color) => ({
+      hex: color.hex,
+      share: Number.isFinite(color.share) ? Math.min(1, Math.max(0, color.share)) : 0,
+      name: typeof color.name === 'string' ? color.name.slice(0, 100) : undefined,
+      cmyk:
+        Array.isArray(color.cmyk) && color.cmyk.length === 4 && color.cmyk.every(Number.isFinite)
+          ? color.cmyk
+          : undefined,
+      ink: wellFormedInk(color.ink),
+    }));
 }

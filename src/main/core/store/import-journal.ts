@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOGO_FORMATS, type LogoFormat } from '../../../shared/domain.ts';
+import type { PaletteColor } from '../../../shared/palette.ts';
 import { isProcessAlive } from '../pipeline/runners.ts';
 
 /** A stored blob: its content hash and size. */
@@ -19,6 +20,8 @@ export interface StoredImport {
   readonly hasAlpha: boolean;
   readonly master: StoredBlob;
   readonly source: StoredBlob | null;
+  /** The colours the intake measured (colour search works at once); absent in older entries. */
+  readonly palette?: readonly PaletteColor[];
 }
 
 /** An import between "its blobs go into the store" and "its row is committed". */
