@@ -10,6 +10,7 @@ import { appMethods } from './app.ts';
 import { collectionMethods } from './collections.ts';
 import type { CallContext, EventSpec, MethodSpec } from './define.ts';
 import { event } from './define.ts';
+import { desktopEvents, desktopMethods } from './desktop.ts';
 import { exportsEvents, exportsMethods } from './exports.ts';
 import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
@@ -28,6 +29,7 @@ export const methods = {
   ...jobsMethods,
   ...shareMethods,
   ...exportsMethods,
+  ...desktopMethods,
 } as const;
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   'jobs.changed': event<JobsChange>('Jobs were queued, progressed, finished, cancelled or cleared.'),
   'share.changed': event<ShareStatus>('The share started, stopped, rotated its token or saw a client.', 'write'),
   ...exportsEvents,
+  ...desktopEvents,
 } as const;
 
 export type Methods = typeof methods;

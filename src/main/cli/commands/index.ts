@@ -5,6 +5,7 @@ import { healthCommand } from './health.ts';
 import { importCommand } from './import.ts';
 import { jobsCommand } from './jobs.ts';
 import { listCommand } from './list.ts';
+import { logsCommand } from './logs.ts';
 import { processCommand } from './process.ts';
 import { rmCommand } from './rm.ts';
 import { serveCommand } from './serve.ts';
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   exportCommand,
   processCommand,
   jobsCommand,
+  logsCommand,
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unlessMissing } from '../fs-missing.ts';
 import { fsyncDir } from '../store/atomic.ts';
 import type { FullPlan } from './plan.ts';
 
@@ -47,7 +48,7 @@ export class ExportJournal {
     await rename(temp, file);
     await fsyncDir(this.#dir);
     return async () => {
-      await unlink(file).catch(() => {});
+      await unlink(file).catch(unlessMissing(undefined));
       this.#mine.delete(name);
     };
   }
@@ -58,18 +59,19 @@ export class ExportJournal {
    */
   async recover(): Promise<{ readonly removed: readonly string[] }> {
     const removed: string[] = [];
-    for (const name of await readdir(this.#dir).catch(() => [] as string[])) {
+    for (const name of await readdir(this.#dir).catch(unlessMissing([] as string[]))) {
       const file = join(this.#dir, name);
       if (this.#mine.has(name) || this.#mine.has(name.replace(/\.part$/, ''))) continue;
       if (name.endsWith('.part')) {
-        await unlink(file).catch(() => {});
+        await unlink(file).catch(unlessMissing(undefined));
         continue;
       }
       let entry: JournalEntry;
       try {
         entry = JSON.parse(await readFile(file, 'utf8')) as JournalEntry;
       } catch {
-        await unlink(file).catch(() => {});
+        // A journal entry torn by a crash mid-write: nothing to recover from it.
+        await unlink(file).catch(unlessMissing(undefined));
         continue;
       }
       if (isRunning(entry.pid)) continue;
@@ -88,7 +90,7 @@ export class ExportJournal {
             removed.push(path);
         }
       }
-      await unlink(file).catch(() => {});
+      await unlink(file).catch(unlessMissing(undefined));
     }
     return { removed };
   }

@@ -7,6 +7,8 @@ import type {
   ExportPlan,
   ExportPlanEntry,
 } from '../../../shared/contract/exports.ts';
+import { isMissing } from '../fs-missing.ts';
+import { diskFailure } from './disk-errors.ts';
 import { NameRegistry } from './name-registry.ts';
 import { foldKey, safeComponent } from './safe-name.ts';
 import { dateToken, type FileFacts, factsFor, parseTemplate, renderTemplate } from './template.ts';
@@ -75,7 +77,12 @@ class DiskIndex {
     let listing = this.#listings.get(key);
     if (listing) return listing;
     listing = new Map();
-    const entries = await readdir(join(this.#root, ...dirs), { withFileTypes: true }).catch(() => []);
+    const folder = join(this.#root, ...dirs);
+    // A folder that is not there yet is empty; one that cannot be read would make every name look free.
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+      if (isMissing(error)) return [];
+      throw diskFailure(folder, error, 'Marque could not see what is already in the folder.');
+    });
     for (const entry of entries) listing.set(foldKey(entry.name), { name: entry.name, isDir: entry.isDirectory() });
     this.#listings.set(key, listing);
     return listing;

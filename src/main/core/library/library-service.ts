@@ -10,6 +10,7 @@ import type { Palette, PaletteColor } from '../../../shared/palette.ts';
 import type { EventHub } from '../events.ts';
 import type { Intake } from '../intake/intake-pool.ts';
 import type { IntakeResult } from '../intake/protocol.ts';
+import { type Log, silentLog } from '../log/logger.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import type { ActivityRecord, ActivityService } from './activity-service.ts';
@@ -47,14 +48,16 @@ interface LibraryDeps {
   readonly activity: ActivityService;
   /** How many files are in the intake at once (the intake pool size). */
   readonly parallelism: number;
+  /** Where failed files and swallowed clean-up errors are recorded; default: silent. */
+  readonly log?: Log;
 }
 
 /** The logo library: import through the intake, then metadata in SQLite and bytes in the store. */
 export class LibraryService {
-  readonly #deps: LibraryDeps;
+  readonly #deps: LibraryDeps & { readonly log: Log };
 
   constructor(deps: LibraryDeps) {
-    this.#deps = deps;
+    this.#deps = { ...deps, log: deps.log ?? silentLog() };
   }
 
   /** Imports files and folders; `clientAddress` names a remote caller in the activity log. */
@@ -64,7 +67,7 @@ export class LibraryService {
     clientAddress: string | null = null,
     options: { readonly keepSource?: boolean } = {},
   ): Promise<ImportReport> {
-    const files = await expandPaths(
+    const { files, unreadable } = await expandPaths(
       paths.map((path) => resolve(path)),
       this.#deps.dataDir,
     );
@@ -77,6 +80,14 @@ export class LibraryService {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.#deps.parallelism) }, worker));
+    // A folder that could not be listed is a failure to report, not an empty folder.
+    for (const folder of unreadable)
+      outcomes.push({
+        status: 'failed',
+        path: folder.path,
+        code: 'IO_ERROR',
+        message: `${basename(folder.path)}: this folder cannot be read (${folder.code === 'EACCES' || folder.code === 'EPERM' ? 'no permission' : folder.code})`,
+      });
     this.#restoreReimported(outcomes, clientAddress);
     const imported = outcomes.filter((o) => o.status === 'imported');
     if (imported.length > 0) {
@@ -88,6 +99,7 @@ export class LibraryService {
       duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
       failed: outcomes.filter((o) => o.status === 'failed').length,
     };
+    this.#logReport(report, clientAddress);
     if (outcomes.length > 0) {
       // The log is best-effort: on a full disk the rows above are committed and the report must still reach the caller.
       this.#tryRecordActivity({
@@ -124,11 +136,25 @@ export class LibraryService {
     this.#deps.events.emit('library.changed', { kind: 'restored', ids: restored });
   }
 
+  /** One line per failed file (the file and the reason), then the totals. */
+  #logReport(report: ImportReport, clientAddress: string | null): void {
+    for (const outcome of report.outcomes) {
+      if (outcome.status === 'failed')
+        this.#deps.log.warn({ file: outcome.path, code: outcome.code, reason: outcome.message }, 'import failed');
+    }
+    if (report.outcomes.length > 0)
+      this.#deps.log.info(
+        { imported: report.imported, duplicates: report.duplicates, failed: report.failed, clientAddress },
+        'import finished',
+      );
+  }
+
   #tryRecordActivity(record: ActivityRecord): void {
     try {
       this.#deps.activity.recordActivity(record);
     } catch (error) {
       if (!isDiskFull(error)) throw error;
+      this.#deps.log.warn({ err: error, activity: record.kind }, 'activity not recorded: the disk is full');
     }
   }
 
@@ -196,10 +222,11 @@ export class LibraryService {
   }
 
   async #discard(result: IntakeResult): Promise<void> {
-    await unlink(result.master.tempFile).catch(() => {});
-    await unlink(result.thumbTempFile).catch(() => {});
-    await unlink(result.previewTempFile).catch(() => {});
-    if (result.source) await unlink(result.source.tempFile).catch(() => {});
+    const temps = [result.master.tempFile, result.thumbTempFile, result.previewTempFile];
+    if (result.source) temps.push(result.source.tempFile);
+    // Leftovers in store/tmp are swept at the next start; say which one stayed behind.
+    for (const temp of temps)
+      await unlink(temp).catch((error: unknown) => this.#deps.log.debug({ err: error, file: temp }, 'temp file kept'));
   }
 
   /**
@@ -419,7 +446,9 @@ export class LibraryService {
     const key = thumbKey(logo.hash);
     if (await this.#deps.cache.has(THUMB_KIND, key)) return this.#deps.cache.pathOf(THUMB_KIND, key);
     const result = await this.#deps.intake.inspect(this.#deps.store.pathOf(logo.hash), this.#deps.store.tmpDir);
-    await unlink(result.master.tempFile).catch(() => {});
+    await unlink(result.master.tempFile).catch((error: unknown) =>
+      this.#deps.log.debug({ err: error, logoId: id }, 'temp master of a re-made thumbnail kept'),
+    );
     await this.#adoptDerived(result);
     return this.#deps.cache.pathOf(THUMB_KIND, key);
   }
