@@ -7,11 +7,14 @@ import { MarqueError, toErrorEnvelope } from '../shared/errors.ts';
 import type { CommandContext } from './cli/command.ts';
 import { commands } from './cli/commands/index.ts';
 import { defaultDataDir } from './core/data-dir.ts';
+import { logDir } from './core/log/log-files.ts';
+import { createLog, type LogHandle } from './core/log/logger.ts';
 import { createStudio, type Studio } from './core/studio.ts';
 
 const COMMON_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   'data-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 };
 
@@ -19,6 +22,7 @@ function helpText(): string {
   const lines = ['Marque: keep logos and turn them into brand deliverables, offline.', '', 'Usage:'];
   for (const command of commands) lines.push(`  ${command.usage}`, `      ${command.summary}`);
   lines.push('', `Data folder: --data-dir, else MARQUE_DATA_DIR, else ${defaultDataDir()}`);
+  lines.push('Log: <data folder>/logs/marque.log (`marque logs`); --verbose also prints it to stderr.');
   return lines.join('\n');
 }
 
@@ -52,6 +56,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const json = parsed.values.json === true;
   const dataDir = (parsed.values['data-dir'] as string | undefined) ?? defaultDataDir();
   let studio: Studio | null = null;
+  let logs: LogHandle | null = null;
   const context: CommandContext = {
     values: parsed.values,
     positionals: parsed.positionals,
@@ -59,7 +64,24 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     dataDir,
     openStudio: async () => {
       // Commands run only the jobs they queue; `serve` is the app in a browser and runs the whole queue.
-      studio ??= await createStudio({ dataDir, pipeline: { scope: name === 'serve' ? 'all' : 'own' } });
+      // Logs go to the file and, for a person, to stderr: never to stdout, which --json keeps pure.
+      if (!logs) {
+        logs = createLog({
+          dir: logDir(dataDir),
+          stderr: process.stderr,
+          stderrLevel: parsed.values.verbose === true ? 'info' : 'error',
+        });
+        const crashLog = logs.log;
+        // A crash still crashes (Node prints it); the monitor only gets it into the log first.
+        process.on('uncaughtExceptionMonitor', (error, origin) =>
+          crashLog.fatal({ err: error, origin, command: name }, 'uncaught exception'),
+        );
+      }
+      studio ??= await createStudio({
+        dataDir,
+        log: logs.log.child({ command: name }),
+        pipeline: { scope: name === 'serve' ? 'all' : 'own' },
+      });
       return studio;
     },
     log: (line) => (json ? process.stderr : process.stdout).write(`${line}\n`),
@@ -69,10 +91,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return await command.run(context);
   } catch (error) {
     const envelope = toErrorEnvelope(error);
+    (logs as LogHandle | null)?.log.error({ err: error, command: name, code: envelope.code }, 'command failed');
     if (json) context.reply({ error: envelope });
     process.stderr.write(`marque ${name}: ${envelope.message}\n`);
     return error instanceof MarqueError ? 1 : 70;
   } finally {
     await (studio as Studio | null)?.close();
+    await (logs as LogHandle | null)?.close();
   }
 }

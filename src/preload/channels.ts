@@ -4,4 +4,6 @@ export const BRIDGE_CHANNELS = {
   event: 'marque:event',
   chooseFolder: 'marque:choose-folder',
   showInFolder: 'marque:show-in-folder',
+  startDrag: 'marque:start-drag',
+  chooseImportFiles: 'marque:choose-import-files',
 } as const;

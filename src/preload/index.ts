@@ -31,6 +31,14 @@ const bridge = {
   showInFolder(path: string): Promise<boolean> {
     return ipcRenderer.invoke(BRIDGE_CHANNELS.showInFolder, path) as Promise<boolean>;
   },
+  /** The OS open dialog for logos (what Cmd/Ctrl+O and File › Import… open); [] when cancelled. */
+  chooseImportFiles(): Promise<string[]> {
+    return ipcRenderer.invoke(BRIDGE_CHANNELS.chooseImportFiles) as Promise<string[]>;
+  },
+  /** Drags logos' originals or output files out to other apps (main resolves them through files.locate). */
+  startDrag(items: unknown): void {
+    ipcRenderer.send(BRIDGE_CHANNELS.startDrag, items);
+  },
 };
 
 contextBridge.exposeInMainWorld('marque', bridge);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { _electron as electron, type Page } from 'playwright-core';
@@ -126,6 +126,38 @@ describe.skipIf(!target)('Electron app smoke test (runs where an Electron binary
         .toBe('done');
     } finally {
       await app.close();
+      await data.cleanup();
+    }
+  });
+
+  it('imports a file it was launched with, shows the report, and logs to the data folder', async () => {
+    const data = await tempDir('marque-electron-');
+    const library = join(data.path, 'library');
+    const logo = join(data.path, 'ring.svg');
+    await writeFile(
+      logo,
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="15" fill="#e63946"/></svg>',
+    );
+    try {
+      // As Windows and Linux pass an "Open with" file: after the app's own arguments.
+      const app = await electron.launch({
+        executablePath: (target as Launch).executablePath,
+        args: [...(target as Launch).args, logo],
+        env: { ...process.env, MARQUE_DATA_DIR: library },
+      });
+      try {
+        const window = await app.firstWindow();
+        await window
+          .getByRole('region', { name: 'Notifications' })
+          .getByText('Opened 1 file with Marque: Imported 1 logo')
+          .waitFor({ timeout: 60_000 });
+      } finally {
+        await app.close();
+      }
+      const log = await readFile(join(library, 'logs', 'marque.log'), 'utf8');
+      expect(log).toContain('"msg":"files opened with Marque"');
+      expect(log).toContain('"msg":"library closed"');
+    } finally {
       await data.cleanup();
     }
   });

@@ -5,7 +5,18 @@ import {
   type MethodName,
   methods,
 } from '../../shared/contract/index.ts';
-import { type ErrorEnvelope, MarqueError, toErrorEnvelope } from '../../shared/errors.ts';
+import { type ErrorCode, type ErrorEnvelope, MarqueError, toErrorEnvelope } from '../../shared/errors.ts';
+import { type Log, silentLog } from './log/logger.ts';
+
+/** Codes that describe the call rather than a failure of the work. */
+const CALLER_ERRORS: ReadonlySet<ErrorCode> = new Set([
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'CANCELLED',
+  'RATE_LIMITED',
+]);
 
 export type DispatchResult =
   | { readonly ok: true; readonly value: unknown }
@@ -21,6 +32,7 @@ export async function dispatch(
   rawInput: unknown,
   context: CallContext,
   allowed: (name: MethodName) => boolean = () => true,
+  log: Log = silentLog(),
 ): Promise<DispatchResult> {
   try {
     if (!isMethodName(name) || !allowed(name))
@@ -35,6 +47,15 @@ export async function dispatch(
     const handler = handlers[name] as (input: unknown, context: CallContext) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data, context) };
   } catch (error) {
-    return { ok: false, error: toErrorEnvelope(error) };
+    const envelope = toErrorEnvelope(error);
+    // A MarqueError is an answer the caller shows: a caller's mistake (bad input, a missing logo)
+    // is debug; a failure of the work itself (a full disk, a recipe that failed) is a warning; any
+    // other error is a bug, logged with its stack so a bug report has something to go on.
+    const method = name.slice(0, 80);
+    if (!(error instanceof MarqueError) || envelope.code === 'INTERNAL')
+      log.error({ err: error, method, code: envelope.code }, 'contract call failed');
+    else if (CALLER_ERRORS.has(envelope.code)) log.debug({ method, code: envelope.code }, envelope.message);
+    else log.warn({ method, code: envelope.code, reason: envelope.message }, 'contract call failed');
+    return { ok: false, error: envelope };
   }
 }

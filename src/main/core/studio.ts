@@ -2,10 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract/index.ts';
-import { appHandlers } from './app-handlers.ts';
+import { APP_VERSION, appHandlers } from './app-handlers.ts';
 import { printHandlers } from './colour/print-handlers.ts';
 import { PrintService } from './colour/print-service.ts';
-import { type Db, openDatabase } from './database/database.ts';
+import { type Db, openDatabase, schemaVersion } from './database/database.ts';
+import { desktopHandlers } from './desktop/desktop-handlers.ts';
+import type { DesktopHost } from './desktop/desktop-host.ts';
+import { Handout } from './desktop/handout.ts';
+import { OpenedFilesService } from './desktop/opened-files.ts';
 import { type CoreEntries, sourceEntries } from './entries.ts';
 import { EventHub } from './events.ts';
 import { exportHandlers } from './exporter/export-handlers.ts';
@@ -18,6 +22,7 @@ import { CollectionsService } from './library/collections-service.ts';
 import { libraryHandlers } from './library/library-handlers.ts';
 import { LibraryService } from './library/library-service.ts';
 import { OrganiseService } from './library/organise-service.ts';
+import { type Log, silentLog } from './log/logger.ts';
 import { MediaRegistry } from './media.ts';
 import { createPipeline, type PipelineOptions } from './pipeline/create-pipeline.ts';
 import { paletteFromLibrary, recordJobFacts } from './pipeline/library-bridge.ts';
@@ -26,6 +31,7 @@ import { jobsHandlers } from './pipeline/pipeline-handlers.ts';
 import type { PipelineService } from './pipeline/pipeline-service.ts';
 import { startMarqueServer } from './server/http-server.ts';
 import { Settings } from './settings.ts';
+import type { SecretStorage } from './share/secret-storage.ts';
 import { shareHandlers } from './share/share-handlers.ts';
 import { ShareService } from './share/share-service.ts';
 import { BlobStore } from './store/blob-store.ts';
@@ -44,12 +50,19 @@ export interface StudioOptions {
   readonly pipeline?: PipelineOptions;
   /** The built renderer the share serves to teammates (default: out/renderer of the checkout). */
   readonly staticDir?: string;
+  /** The host's logger (Electron and the CLI write `<data folder>/logs/marque.log`); default: silent. */
+  readonly log?: Log;
+  /** Open and reveal files in the OS (Electron's shell); absent elsewhere, where files are downloaded. */
+  readonly desktop?: DesktopHost;
+  /** Seals the share token at rest (Electron: safeStorage); without it the token is stored in plain text. */
+  readonly secrets?: SecretStorage;
 }
 
 /** Everything the app is, without Electron: what the shell, the CLI, the server and tests drive. */
 export interface Studio {
   readonly dataDir: string;
   readonly db: Db;
+  readonly log: Log;
   readonly events: EventHub;
   readonly library: LibraryService;
   readonly organise: OrganiseService;
@@ -71,6 +84,8 @@ export interface Studio {
   readonly print: PrintService;
   /** The teammate share (off until started). */
   readonly share: ShareService;
+  /** Files opened with Marque: imported, the report kept until a window shows it. */
+  readonly opened: OpenedFilesService;
   readonly handlers: Handlers;
   close(): Promise<void>;
 }
@@ -78,17 +93,19 @@ export interface Studio {
 /** Composition root: opens the data folder and wires the services. */
 export async function createStudio(options: StudioOptions): Promise<Studio> {
   const dataDir = resolve(options.dataDir);
+  const log = options.log ?? silentLog();
   await mkdir(dataDir, { recursive: true });
   const entries = { ...sourceEntries(), ...options.entries };
-  const store = new BlobStore(join(dataDir, 'store'));
+  const store = new BlobStore(join(dataDir, 'store'), log.child({ module: 'store' }));
   await store.init();
   const db = openDatabase(join(dataDir, 'library.sqlite'));
-  const cache = new DerivedCache(join(dataDir, 'cache'), db);
+  log.info({ dataDir, schemaVersion: schemaVersion(db), version: APP_VERSION }, 'library opened');
+  const cache = new DerivedCache(join(dataDir, 'cache'), db, log.child({ module: 'cache' }));
   await cache.init();
   const activity = new ActivityService(db);
   // Lines older than the retention (90 days by default) go at every start, then hourly.
   activity.prune();
-  const events = new EventHub();
+  const events = new EventHub(log.child({ module: 'events' }));
   const intakeProcesses = options.intakeProcesses ?? Math.min(2, Math.max(1, cpus().length - 1));
   const intake: Intake = new IntakePool({
     entry: entries.intakeProcess,
@@ -105,6 +122,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     events,
     activity,
     parallelism: intakeProcesses,
+    log: log.child({ module: 'library' }),
   });
   const organise = new OrganiseService({ db, store, cache, events, activity });
   const collections = new CollectionsService(db, events);
@@ -113,9 +131,15 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   // stopped between storing and committing are adopted first, every start (it is one small folder).
   const reconciled = library
     .adoptInterruptedImports()
-    .catch(() => [])
+    .catch((error: unknown) => {
+      log.error({ err: error, module: 'library' }, 'adopting imports a crash interrupted failed');
+      return [];
+    })
     .then(() => storage.reconcileOnStart())
-    .catch(() => null);
+    .catch((error: unknown) => {
+      log.error({ err: error, module: 'storage' }, 'start-up reconciliation of store and cache failed');
+      return null;
+    });
   const media = new MediaRegistry();
   // An evicted thumbnail is made again from the master (through the intake) before it is served.
   media.register('thumb', async (id) => ({
@@ -155,6 +179,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       printSetup: () => print.setup(),
       artworkOf: (id) => library.artworkOf(id),
       onDone: (job) => recordJobFacts(library, job),
+      log: log.child({ module: 'pipeline' }),
     },
     options.pipeline,
   );
@@ -166,23 +191,31 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     activity,
     tempDir: join(dataDir, 'tmp', 'exports'),
     journal: new ExportJournal(join(dataDir, 'tmp', 'export-journal')),
+    log: log.child({ module: 'exports' }),
   });
   // Temp files of exports that died with their process (crash, SIGKILL) are swept beside the first requests.
   void exporter.recoverInterrupted();
   media.register('export', (id) => exporter.downloadFile(id));
-  const share: ShareService = new ShareService(settings, events, ({ host, port, token, limits }) =>
-    startMarqueServer({
-      studio,
-      mode: 'share',
-      host,
-      port,
-      token,
-      limits,
-      staticDir: options.staticDir,
-      onClientsChanged: () => share.clientsChanged(),
-      onAccess: (access) => activity.recordShareAccess(access),
-    }),
+  const share: ShareService = new ShareService(
+    settings,
+    events,
+    ({ host, port, token, limits }) =>
+      startMarqueServer({
+        studio,
+        mode: 'share',
+        host,
+        port,
+        token,
+        limits,
+        staticDir: options.staticDir,
+        onClientsChanged: () => share.clientsChanged(),
+        onAccess: (access) => activity.recordShareAccess(access),
+      }),
+    { secrets: options.secrets, log: log.child({ module: 'share' }) },
   );
+  const opened = new OpenedFilesService(library, events, log.child({ module: 'open-files' }));
+  const handout = new Handout(join(dataDir, 'handout'), media, log.child({ module: 'handout' }));
+  const swept = handout.sweep();
   const handlers: Handlers = {
     ...appHandlers(db, dataDir),
     ...shareHandlers(share),
@@ -191,11 +224,13 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter),
     ...printHandlers(print, pipeline),
+    ...desktopHandlers({ handout, opened, host: options.desktop ?? null, log: log.child({ module: 'desktop' }) }),
   };
   let closed = false;
   const studio: Studio = {
     dataDir,
     db,
+    log,
     events,
     library,
     organise,
@@ -211,18 +246,25 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     settings,
     print,
     share,
+    opened,
     handlers,
     async close() {
       if (closed) return;
       closed = true;
-      await share.stop().catch(() => {});
-      await exporter.expireDownloads(true).catch(() => {});
+      // Closing goes on past a failed step: the database must still be closed cleanly.
+      if (share.running)
+        await share.stop().catch((error: unknown) => log.warn({ err: error, module: 'share' }, 'share did not stop'));
+      await exporter
+        .expireDownloads(true)
+        .catch((error: unknown) => log.warn({ err: error, module: 'exports' }, 'export downloads not removed'));
       await exporter.recovered;
+      await swept;
       await pipeline.close();
       await intake.close();
       await reconciled;
       activity.close();
       db.close();
+      log.info('library closed');
     },
   };
   return studio;

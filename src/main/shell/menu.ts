@@ -1,40 +1,34 @@
-import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import { existsSync } from 'node:fs';
+import { app, BrowserWindow, Menu, shell } from 'electron';
+import { logDir } from '../core/log/log-files.ts';
+import { LOG_FILE } from '../core/log/logger.ts';
 import type { Studio } from '../core/studio.ts';
+import { menuTemplate } from './menu-template.ts';
 
-/** The application menu with the usual roles, plus File › Import… (the shortcut the UI also documents). */
-export function installMenu(studio: Studio): void {
-  const isMac = process.platform === 'darwin';
-  const importFiles = async () => {
-    const window = BrowserWindow.getFocusedWindow();
-    const options = {
-      title: 'Import logos',
-      properties: ['openFile', 'openDirectory', 'multiSelections'] as Array<
-        'openFile' | 'openDirectory' | 'multiSelections'
-      >,
-      filters: [
-        {
-          name: 'Logos',
-          extensions: ['svg', 'svgz', 'png', 'jpg', 'jpeg', 'webp', 'gif', 'tif', 'tiff', 'avif', 'pdf', 'ai'],
-        },
-      ],
-    };
-    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-    if (!result.canceled && result.filePaths.length > 0) await studio.library.importPaths(result.filePaths);
-  };
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+/**
+ * Installs the application menu. File › Import… asks the window to open its picker (the same
+ * path as Cmd/Ctrl+O, so the report is shown); with no window open, one is opened first.
+ */
+export function installMenu(studio: Studio, openWindow: () => BrowserWindow): void {
+  const log = studio.log.child({ module: 'menu' });
+  const template = menuTemplate(
     {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void importFiles() },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
+      importFiles: () => {
+        const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? openWindow();
+        const ask = () => studio.events.emit('app.command', { command: 'import' });
+        if (window.webContents.isLoading()) window.webContents.once('did-finish-load', ask);
+        else ask();
+      },
+      showLogs: () => {
+        const file = `${logDir(studio.dataDir)}/${LOG_FILE}`;
+        if (existsSync(file)) shell.showItemInFolder(file);
+        else
+          void shell.openPath(logDir(studio.dataDir)).then((error) => {
+            if (error) log.warn({ dir: logDir(studio.dataDir), reason: error }, 'log folder did not open');
+          });
+      },
     },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: `Marque ${app.getVersion()}`, enabled: false }] },
-  ];
+    { isMac: process.platform === 'darwin', version: app.getVersion() },
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { ContextMenuHost } from './components/ContextMenu.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ACCEPT, importFileList, registerPicker } from './components/import-picker.ts';
+import { ScreenBoundary } from './components/ScreenBoundary.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { installShortcuts } from './components/shortcuts.ts';
@@ -9,13 +11,23 @@ import { ExportScreen } from './screens/Export/ExportScreen.tsx';
 import { LibraryScreen } from './screens/Library/LibraryScreen.tsx';
 import { QueueScreen } from './screens/Queue/QueueScreen.tsx';
 import { SettingsScreen } from './screens/Settings/SettingsScreen.tsx';
-import { useAppStore } from './stores/app-store.ts';
+import { type Screen, useAppStore } from './stores/app-store.ts';
 
+const SCREEN_NAMES = { library: 'Library', queue: 'Queue', export: 'Export', settings: 'Settings' } as const;
+
+/** The current screen inside its own error boundary (a new boundary per screen: leaving one resets it). */
 function CurrentScreen() {
   const screen = useAppStore((state) => state.screen);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
-  // Teammates on the share see the library only.
-  if (!canEdit) return <LibraryScreen />;
+  const shown = canEdit ? screen : 'library';
+  return (
+    <ScreenBoundary key={shown} screen={SCREEN_NAMES[shown]}>
+      <ScreenContent screen={shown} />
+    </ScreenBoundary>
+  );
+}
+
+function ScreenContent({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'library':
       return <LibraryScreen />;
@@ -39,6 +51,7 @@ export function App() {
       </main>
       <StatusBar />
       <Toasts />
+      <ContextMenuHost />
       <DropOverlay />
       {canEdit && (
         <input

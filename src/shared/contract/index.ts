@@ -10,6 +10,7 @@ import { appMethods } from './app.ts';
 import { collectionMethods } from './collections.ts';
 import type { CallContext, EventSpec, MethodSpec } from './define.ts';
 import { event } from './define.ts';
+import { desktopEvents, desktopMethods } from './desktop.ts';
 import { exportsEvents, exportsMethods } from './exports.ts';
 import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
@@ -30,6 +31,7 @@ export const methods = {
   ...shareMethods,
   ...exportsMethods,
   ...printMethods,
+  ...desktopMethods,
 } as const;
 
 export const events = {
@@ -37,6 +39,7 @@ export const events = {
   'jobs.changed': event<JobsChange>('Jobs were queued, progressed, finished, cancelled or cleared.'),
   'share.changed': event<ShareStatus>('The share started, stopped, rotated its token or saw a client.', 'write'),
   ...exportsEvents,
+  ...desktopEvents,
 } as const;
 
 export type Methods = typeof methods;

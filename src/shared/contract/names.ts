@@ -5,6 +5,13 @@
  */
 export const METHOD_NAMES = [
   'app.info',
+  'app.openFiles',
+  'app.openedFiles',
+  'app.ackOpenedFiles',
+  'app.logError',
+  'files.locate',
+  'files.open',
+  'files.reveal',
   'library.import',
   'library.list',
   'library.get',
@@ -60,7 +67,14 @@ export const METHOD_NAMES = [
   'print.removeSwatchBook',
 ] as const;
 
-export const EVENT_NAMES = ['library.changed', 'jobs.changed', 'share.changed', 'exports.progress'] as const;
+export const EVENT_NAMES = [
+  'library.changed',
+  'jobs.changed',
+  'share.changed',
+  'exports.progress',
+  'app.filesOpened',
+  'app.command',
+] as const;
 
 export type MethodNameLiteral = (typeof METHOD_NAMES)[number];
 export type EventNameLiteral = (typeof EVENT_NAMES)[number];

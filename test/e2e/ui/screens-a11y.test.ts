@@ -1,24 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../fixtures/browser.ts';
+import { seriousViolations } from '../pages/axe.ts';
 import { logoFiles, type Scheme, screenshot, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
 import { ShellPage } from '../pages/shell-page.ts';
-
-/** Serious and critical axe findings (WCAG 2 A/AA, which includes colour contrast). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 describe('every screen passes axe and is screenshotted, in light and dark', () => {
   let browser: Browser;

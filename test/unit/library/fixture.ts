@@ -9,6 +9,7 @@ import { ActivityService } from '../../../src/main/core/library/activity-service
 import { CollectionsService } from '../../../src/main/core/library/collections-service.ts';
 import { LibraryService } from '../../../src/main/core/library/library-service.ts';
 import { OrganiseService } from '../../../src/main/core/library/organise-service.ts';
+import { silentLog } from '../../../src/main/core/log/logger.ts';
 import { BlobStore } from '../../../src/main/core/store/blob-store.ts';
 import { DerivedCache } from '../../../src/main/core/store/derived-cache.ts';
 import { StorageService } from '../../../src/main/core/store/storage-service.ts';
@@ -46,7 +47,17 @@ export async function openLibrary(dataDir: string): Promise<LibraryFixture> {
     size: 1,
     timeoutMs: 20_000,
   });
-  const library = new LibraryService({ dataDir, db, store, cache, intake, events, activity, parallelism: 1 });
+  const library = new LibraryService({
+    dataDir,
+    db,
+    store,
+    cache,
+    intake,
+    events,
+    activity,
+    parallelism: 1,
+    log: silentLog(),
+  });
   const organise = new OrganiseService({ db, store, cache, events, activity });
   const collections = new CollectionsService(db, events);
   const storage = new StorageService({ dataDir, db, store, cache, activity });

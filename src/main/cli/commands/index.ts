@@ -5,6 +5,7 @@ import { healthCommand } from './health.ts';
 import { importCommand } from './import.ts';
 import { jobsCommand } from './jobs.ts';
 import { listCommand } from './list.ts';
+import { logsCommand } from './logs.ts';
 import { printCommand } from './print.ts';
 import { processCommand } from './process.ts';
 import { proofCommand } from './proof.ts';
@@ -28,4 +29,5 @@ export const commands: readonly Command[] = [
   proofCommand,
   jobsCommand,
   printCommand,
+  logsCommand,
 ];

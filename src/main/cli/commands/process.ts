@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Job, JobsChange } from '../../../shared/contract/jobs.ts';
 import { MarqueError } from '../../../shared/errors.ts';
+import { unlessMissing } from '../../core/fs-missing.ts';
 import type { Studio } from '../../core/studio.ts';
 import type { Command } from '../command.ts';
 
@@ -42,10 +43,11 @@ async function resolveLogos(studio: Studio, items: readonly string[], log: (line
     try {
       ids.push(studio.library.get(item).id);
       continue;
-    } catch {
-      // Not an id: maybe a file.
+    } catch (error) {
+      // Not an id: maybe a file. Anything else (a busy library) is the command's failure.
+      if (!(error instanceof MarqueError && error.code === 'NOT_FOUND')) throw error;
     }
-    const info = await stat(resolve(item)).catch(() => null);
+    const info = await stat(resolve(item)).catch(unlessMissing(null));
     if (!info?.isFile()) throw new MarqueError('NOT_FOUND', `${item}: neither a logo id in the library nor a file`);
     const report = await studio.library.importPaths([resolve(item)]);
     const outcome = report.outcomes[0];

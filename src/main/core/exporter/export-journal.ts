@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncDir } from '../files/atomic-write.ts';
+import { unlessMissing } from '../fs-missing.ts';
 import type { FullPlan } from './plan.ts';
 
 /** The exporter's temp names (files/atomic-write.ts): `.marque-<uuid>.tmp`. Nothing else is ever removed. */
@@ -67,7 +68,7 @@ export class ExportJournal {
       ...(resume ? { resume } : {}),
     });
     return async () => {
-      await unlink(file).catch(() => {});
+      await unlink(file).catch(unlessMissing(undefined));
       this.#mine.delete(name);
     };
   }
@@ -113,11 +114,11 @@ export class ExportJournal {
    */
   async recover(): Promise<{ readonly removed: readonly string[] }> {
     const removed: string[] = [];
-    for (const name of await readdir(this.#dir).catch(() => [] as string[])) {
+    for (const name of await readdir(this.#dir).catch(unlessMissing([] as string[]))) {
       const file = join(this.#dir, name);
       if (this.#mine.has(name) || this.#mine.has(name.replace(/\.part$/, ''))) continue;
       if (name.endsWith('.part')) {
-        await unlink(file).catch(() => {});
+        await unlink(file).catch(unlessMissing(undefined));
         continue;
       }
       const entry = await readEntry(file);

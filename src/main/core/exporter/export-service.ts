@@ -14,6 +14,8 @@ import type {
 import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { EventHub } from '../events.ts';
+import { unlessMissing } from '../fs-missing.ts';
+import type { Log } from '../log/logger.ts';
 import { type ExportJournal, foldersOf, type InterruptedExport } from './export-journal.ts';
 import { type FullPlan, type PlanInput, type ProducedBatch, planExport, planKey } from './plan.ts';
 import { produceAll, type RecipeRunner } from './produce.ts';
@@ -35,6 +37,7 @@ export interface ExportServiceDeps {
   readonly journal?: ExportJournal;
   /** The activity log: every export is recorded with who asked (null = this machine). */
   readonly activity?: { recordActivity(record: ExportActivity): unknown };
+  readonly log?: Log;
 }
 
 export interface ExportActivity {
@@ -102,7 +105,10 @@ export class ExportService {
     this.recovered = journal
       ? journal.recover().then(
           (r) => r.removed,
-          () => [],
+          (error: unknown) => {
+            this.#deps.log?.warn({ err: error }, 'temp files of interrupted exports not swept');
+            return [];
+          },
         )
       : Promise.resolve([]);
     return this.recovered;
@@ -198,10 +204,10 @@ export class ExportService {
   /** Removes download zips left by a crash or an abandoned request. */
   async sweepDownloads(): Promise<void> {
     const now = Date.now();
-    const entries = await readdir(this.#deps.tempDir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(this.#deps.tempDir, { withFileTypes: true }).catch(unlessMissing([]));
     for (const entry of entries) {
       const path = join(this.#deps.tempDir, entry.name);
-      const info = await stat(path).catch(() => null);
+      const info = await stat(path).catch(unlessMissing(null));
       if (info && now - info.mtimeMs > STALE_DOWNLOAD_MS) await rm(path, { recursive: true, force: true });
     }
   }
@@ -315,7 +321,7 @@ export class ExportService {
       throw new MarqueError('INVALID_INPUT', `The destination "${request.destination}" is not an absolute folder path`);
     }
     const destination = resolve(request.destination);
-    const info = await stat(destination).catch(() => null);
+    const info = await stat(destination).catch(unlessMissing(null));
     if (info && !info.isDirectory())
       throw new MarqueError('INVALID_INPUT', `The destination ${destination} is a file, not a folder`);
     const runner = this.#deps.runner;

@@ -8,6 +8,8 @@ import type {
   ExportPlan,
   ExportPlanEntry,
 } from '../../../shared/contract/exports.ts';
+import { isMissing } from '../fs-missing.ts';
+import { diskFailure } from './disk-errors.ts';
 import { NameRegistry } from './name-registry.ts';
 import { foldKey, safeComponent } from './safe-name.ts';
 import { dateToken, type FileFacts, factsFor, parseTemplate, renderTemplate } from './template.ts';

@@ -12,6 +12,7 @@ import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
 import type { Intake } from '../intake/intake-pool.ts';
 import type { IntakeResult } from '../intake/protocol.ts';
+import { type Log, silentLog } from '../log/logger.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import { ImportJournal, importJournalDir, type StoredImport } from '../store/import-journal.ts';
@@ -50,16 +51,18 @@ interface LibraryDeps {
   readonly activity: ActivityService;
   /** How many files are in the intake at once (the intake pool size). */
   readonly parallelism: number;
+  /** Where failed files and swallowed clean-up errors are recorded; default: silent. */
+  readonly log?: Log;
 }
 
 /** The logo library: import through the intake, then metadata in SQLite and bytes in the store. */
 export class LibraryService {
-  readonly #deps: LibraryDeps;
+  readonly #deps: LibraryDeps & { readonly log: Log };
   /** Imports between storing their blobs and committing their rows, for the next start after a crash. */
   readonly #journal: ImportJournal;
 
   constructor(deps: LibraryDeps) {
-    this.#deps = deps;
+    this.#deps = { ...deps, log: deps.log ?? silentLog() };
     this.#journal = new ImportJournal(importJournalDir(deps.dataDir));
   }
 
@@ -129,6 +132,7 @@ export class LibraryService {
       failed: outcomes.filter((o) => o.status === 'failed').length,
       skipped,
     };
+    this.#logReport(report, clientAddress);
     if (outcomes.length > 0 || skipped.length > 0) {
       // The log is best-effort: on a full disk the rows above are committed and the report must still reach the caller.
       this.#tryRecordActivity({
@@ -167,11 +171,25 @@ export class LibraryService {
     this.#deps.events.emit('library.changed', { kind: 'restored', ids: restored });
   }
 
+  /** One line per failed file (the file and the reason), then the totals. */
+  #logReport(report: ImportReport, clientAddress: string | null): void {
+    for (const outcome of report.outcomes) {
+      if (outcome.status === 'failed')
+        this.#deps.log.warn({ file: outcome.path, code: outcome.code, reason: outcome.message }, 'import failed');
+    }
+    if (report.outcomes.length > 0)
+      this.#deps.log.info(
+        { imported: report.imported, duplicates: report.duplicates, failed: report.failed, clientAddress },
+        'import finished',
+      );
+  }
+
   #tryRecordActivity(record: ActivityRecord): void {
     try {
       this.#deps.activity.recordActivity(record);
     } catch (error) {
       if (!isDiskFull(error)) throw error;
+      this.#deps.log.warn({ err: error, activity: record.kind }, 'activity not recorded: the disk is full');
     }
   }
 
@@ -247,10 +265,11 @@ export class LibraryService {
   }
 
   async #discard(result: IntakeResult): Promise<void> {
-    await unlink(result.master.tempFile).catch(() => {});
-    await unlink(result.thumbTempFile).catch(() => {});
-    await unlink(result.previewTempFile).catch(() => {});
-    if (result.source) await unlink(result.source.tempFile).catch(() => {});
+    const temps = [result.master.tempFile, result.thumbTempFile, result.previewTempFile];
+    if (result.source) temps.push(result.source.tempFile);
+    // Leftovers in store/tmp are swept at the next start; say which one stayed behind.
+    for (const temp of temps)
+      await unlink(temp).catch((error: unknown) => this.#deps.log.debug({ err: error, file: temp }, 'temp file kept'));
   }
 
   /**
@@ -472,7 +491,9 @@ export class LibraryService {
     const key = thumbKey(logo.hash);
     if (await this.#deps.cache.has(THUMB_KIND, key)) return this.#deps.cache.pathOf(THUMB_KIND, key);
     const result = await this.#deps.intake.inspect(this.#deps.store.pathOf(logo.hash), this.#deps.store.tmpDir);
-    await unlink(result.master.tempFile).catch(() => {});
+    await unlink(result.master.tempFile).catch((error: unknown) =>
+      this.#deps.log.debug({ err: error, logoId: id }, 'temp master of a re-made thumbnail kept'),
+    );
     await this.#adoptDerived(result);
     return this.#deps.cache.pathOf(THUMB_KIND, key);
   }

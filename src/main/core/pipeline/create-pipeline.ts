@@ -30,6 +30,7 @@ interface Wiring {
   readonly printSetup?: PipelineDeps['printSetup'];
   readonly artworkOf?: PipelineDeps['artworkOf'];
   readonly onDone?: PipelineDeps['onDone'];
+  readonly log?: PipelineDeps['log'];
 }
 
 /** Loads the recipes, starts the worker pool and the queue (recovering what a crash left running). */
@@ -43,6 +44,7 @@ export async function createPipeline(wiring: Wiring, options: PipelineOptions = 
     taskTimeoutMs: options.taskTimeoutMs ?? 5 * 60_000,
     processorModules,
     warmThreads: (options.scope ?? 'all') === 'all' ? 1 : 0,
+    log: wiring.log,
   });
   const service = new PipelineService({ ...wiring, pool, registry, scope: options.scope ?? 'all' });
   try {

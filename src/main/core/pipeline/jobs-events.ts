@@ -1,5 +1,6 @@
 import type { Job } from '../../../shared/contract/jobs.ts';
 import type { EventHub } from '../events.ts';
+import { type Log, silentLog } from '../log/logger.ts';
 
 const FLUSH_MS = 80;
 
@@ -16,9 +17,12 @@ export class JobsEventBatcher {
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
 
-  constructor(hub: EventHub, load: (ids: readonly string[]) => Job[]) {
+  readonly #log: Log;
+
+  constructor(hub: EventHub, load: (ids: readonly string[]) => Job[], log: Log = silentLog()) {
     this.#hub = hub;
     this.#load = load;
+    this.#log = log;
   }
 
   changed(ids: readonly string[]): void {
@@ -50,8 +54,9 @@ export class JobsEventBatcher {
     let jobs: Job[] = [];
     try {
       jobs = this.#load(ids);
-    } catch {
+    } catch (error) {
       // The database closed under us; the removed ids still go out.
+      this.#log.info({ err: error, jobs: ids.length }, 'changed jobs not read for the event');
     }
     this.#hub.emit('jobs.changed', { jobs, removedIds });
   }

@@ -16,6 +16,8 @@ import type { Palette } from '../../../shared/palette.ts';
 import type { PrintSetup } from '../../../shared/print.ts';
 import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
+import { unlessMissing } from '../fs-missing.ts';
+import { type Log, silentLog } from '../log/logger.ts';
 import { Settings } from '../settings.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
@@ -63,6 +65,8 @@ export interface PipelineDeps {
   readonly artworkOf?: (logoId: string) => ArtworkSettings | null;
   /** Called once a job is done with the facts it returned (e.g. a palette to record in the library). */
   readonly onDone?: (job: Job) => void;
+  /** Where swallowed failures (cache index, clean-up) are recorded; default: silent. */
+  readonly log?: Log;
   /** 'own': run only jobs this studio queued (the CLI); 'all': any queued job in the library (the app). */
   readonly scope?: 'all' | 'own';
 }
@@ -101,11 +105,14 @@ export class PipelineService {
   #poll: NodeJS.Timeout | null = null;
   #closing = false;
 
+  readonly #log: Log;
+
   constructor(deps: PipelineDeps) {
     this.#deps = deps;
+    this.#log = deps.log ?? silentLog();
     this.#jobs = new JobStore(deps.db);
     this.instanceId = `${process.pid}-${randomBytes(6).toString('hex')}`;
-    this.#runners = new RunnerRegistry(deps.db, this.instanceId);
+    this.#runners = new RunnerRegistry(deps.db, this.instanceId, this.#log);
     this.#textFonts = new TextFonts({ masterPath: (hash) => deps.store.pathOf(hash) });
     this.#lease = new QueueLease(deps.db, this.instanceId, (deps.scope ?? 'all') === 'all' ? 'app' : 'cli');
     // Same volume as the cache (renames stay atomic); the dot keeps it out of the cache's index.
@@ -114,7 +121,11 @@ export class PipelineService {
       (id) => this.get(id),
       () => this.#closing,
     );
-    this.#events = new JobsEventBatcher(deps.events, (ids) => this.#jobs.rows(ids).map((row) => this.#toJob(row)));
+    this.#events = new JobsEventBatcher(
+      deps.events,
+      (ids) => this.#jobs.rows(ids).map((row) => this.#toJob(row)),
+      this.#log,
+    );
   }
 
   /** Recovers jobs a crash left running, clears dead temp folders and starts the queue. */
@@ -299,7 +310,7 @@ export class PipelineService {
     const root = join(this.#deps.cache.pathOf(OUTPUT_KIND, output.cache_key), FILES);
     const path = join(root, ...segments);
     if (!path.startsWith(root + sep)) throw new MarqueError('FORBIDDEN', `${relativePath} is outside the job's output`);
-    const info = await stat(path).catch(() => null);
+    const info = await stat(path).catch(unlessMissing(null));
     if (!info?.isFile())
       throw new MarqueError(
         'NOT_FOUND',
@@ -335,7 +346,10 @@ export class PipelineService {
     signal?.throwIfAborted();
     const [queued] = this.enqueue({ logoIds: [logo.id], recipe, options, priority: 'batch' }).jobs;
     if (!queued) throw new MarqueError('INTERNAL', 'enqueue returned no job');
-    const onAbort = () => void this.cancel(queued.id).catch(() => {});
+    const onAbort = () =>
+      void this.cancel(queued.id).catch((error: unknown) =>
+        this.#log.warn({ err: error, jobId: queued.id, recipe }, 'cancel on abort failed'),
+      );
     signal?.addEventListener('abort', onAbort, { once: true });
     let job: Job;
     try {
@@ -436,6 +450,7 @@ export class PipelineService {
         );
       }
     } catch (error) {
+      this.#log.error({ err: error, jobId: row.id, recipe: row.recipe, logoId: row.logo_id }, 'job failed in the pool');
       reply = { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
     }
     this.#record(row, reply, fromCache, active);
@@ -458,6 +473,17 @@ export class PipelineService {
         }
       } else {
         const state = reply.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        if (state === 'failed')
+          this.#log.warn(
+            {
+              jobId: row.id,
+              recipe: row.recipe,
+              logoId: row.logo_id,
+              code: reply.error.code,
+              reason: reply.error.message,
+            },
+            'job failed',
+          );
         this.#jobs.markEnded(
           row.id,
           state,
@@ -467,8 +493,9 @@ export class PipelineService {
           !active.started && !fromCache,
         );
       }
-    } catch {
+    } catch (error) {
       // The logo was purged meanwhile (its jobs went with it) or the database closed: nothing to record.
+      this.#log.info({ err: error, jobId: row.id, recipe: row.recipe }, 'job result not recorded');
     }
     this.#events.changed([row.id]);
   }
@@ -478,16 +505,18 @@ export class PipelineService {
     try {
       if (fromCache) this.#deps.cache.touch(OUTPUT_KIND, row.cache_key);
       else this.#deps.cache.record(OUTPUT_KIND, row.cache_key, row.master_hash);
-    } catch {
+    } catch (error) {
       // The index is advisory; start-up reconciliation picks up anything it missed.
+      this.#log.warn({ err: error, jobId: row.id, recipe: row.recipe }, 'output not indexed in the cache');
     }
   }
 
   #enforceCacheCap(): void {
     try {
       this.#deps.cache.enforceCap();
-    } catch {
+    } catch (error) {
       // Eviction is best effort; the next write tries again.
+      this.#log.warn({ err: error }, 'cache eviction failed');
     }
   }
 
@@ -505,7 +534,11 @@ export class PipelineService {
     this.#lease.release();
     this.#holdsLease = false;
     this.#runners.unregister();
-    await rm(join(this.#tempRoot, this.instanceId), { recursive: true, force: true }).catch(() => {});
+    const temp = join(this.#tempRoot, this.instanceId);
+    // Left behind, it is removed at the next start (removeDeadTempFolders).
+    await rm(temp, { recursive: true, force: true }).catch((error: unknown) =>
+      this.#log.warn({ err: error, dir: temp }, 'pipeline temp folder not removed'),
+    );
   }
 }
 

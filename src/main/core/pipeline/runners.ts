@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../database/database.ts';
+import { type Log, silentLog } from '../log/logger.ts';
 
 /** Pipeline instances alive in this process (a test or a CLI may open several studios in turn). */
 export const liveInstances = new Set<string>();
@@ -26,11 +27,13 @@ export function isProcessAlive(pid: number): boolean {
 export class RunnerRegistry {
   readonly #db: Db;
   readonly #self: string;
+  readonly #log: Log;
   #timer: NodeJS.Timeout | null = null;
 
-  constructor(db: Db, self: string) {
+  constructor(db: Db, self: string, log: Log = silentLog()) {
     this.#db = db;
     this.#self = self;
+    this.#log = log;
   }
 
   register(): void {
@@ -48,8 +51,9 @@ export class RunnerRegistry {
   #beat(): void {
     try {
       this.#db.prepare('UPDATE job_runners SET heartbeat_at = ? WHERE runner = ?').run(Date.now(), this.#self);
-    } catch {
+    } catch (error) {
       // Busy or closing: the next beat tries again, well inside the expiry.
+      this.#log.debug({ err: error }, 'runner heartbeat missed');
     }
   }
 
@@ -79,15 +83,23 @@ export class RunnerRegistry {
     liveInstances.delete(this.#self);
     try {
       this.#db.prepare('DELETE FROM job_runners WHERE runner = ?').run(this.#self);
-    } catch {
+    } catch (error) {
       // The database is already closed: the row expires on its own.
+      this.#log.debug({ err: error }, 'runner row left to expire');
     }
   }
 
   /** Removes temp folders (named by runner) of runners that are gone: what a crash or a killed worker left. */
   async removeDeadTempFolders(root: string): Promise<void> {
-    for (const name of await readdir(root).catch(() => [] as string[])) {
-      if (this.isGone(name)) await rm(join(root, name), { recursive: true, force: true }).catch(() => {});
+    const names = await readdir(root).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') this.#log.warn({ err: error, dir: root }, 'pipeline temp root not readable');
+      return [] as string[];
+    });
+    for (const name of names) {
+      if (!this.isGone(name)) continue;
+      await rm(join(root, name), { recursive: true, force: true }).catch((error: unknown) =>
+        this.#log.warn({ err: error, dir: join(root, name) }, 'dead runner temp folder not removed'),
+      );
     }
   }
 }

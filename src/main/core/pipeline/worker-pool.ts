@@ -4,6 +4,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ErrorEnvelope } from '../../../shared/errors.ts';
+import type { Log } from '../log/logger.ts';
 import type { PipelineReply, PipelineTask, WorkerMessage } from './protocol.ts';
 
 export interface WorkerPoolOptions {
@@ -16,6 +17,7 @@ export interface WorkerPoolOptions {
   readonly processorModules?: readonly string[];
   /** Threads kept running while idle (default 0). */
   readonly warmThreads?: number;
+  readonly log?: Log;
 }
 
 export interface RunOptions {
@@ -117,7 +119,7 @@ export class WorkerPool {
     this.#retired.add(old);
     void old
       .close()
-      .catch(() => {})
+      .catch((error: unknown) => this.#options.log?.warn({ err: error }, 'resized-away worker pool did not close'))
       .finally(() => this.#retired.delete(old));
   }
 
@@ -126,7 +128,9 @@ export class WorkerPool {
       const old = this.#pool;
       this.#broken = false;
       this.#pool = this.#create(this.#threads);
-      void old.destroy().catch(() => {});
+      void old
+        .destroy()
+        .catch((error: unknown) => this.#options.log?.warn({ err: error }, 'broken pool not destroyed'));
     }
     const pool = this.#pool;
     const channel = new MessageChannel();
@@ -183,7 +187,9 @@ export class WorkerPool {
       // The thread was terminated (cancel, timeout) or died (out of memory, crash). Wait until it
       // is gone, so none of its writes can land after the temp folder is removed.
       if (worker && !exited) await waitForExit(worker);
-      await rm(task.tempDir, { recursive: true, force: true }).catch(() => {});
+      await rm(task.tempDir, { recursive: true, force: true }).catch((cleanup: unknown) =>
+        this.#options.log?.warn({ err: cleanup, dir: task.tempDir }, 'task temp folder not removed'),
+      );
       if (broken !== null)
         return {
           ok: false,

@@ -69,6 +69,9 @@ const MAX_JSON_BYTES_LOCAL = 20 * 1024 * 1024;
 /** What to do instead of exposing the app server: the read-only share. */
 export const SHARE_HINT = 'to let teammates browse and download, use marque serve --share (read-only)';
 
+/** Error codes that are a client's mistake or our policy, not a fault of the server. */
+const REFUSALS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'INVALID_INPUT']);
+
 export function defaultStaticDir(): string {
   return fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
 }
@@ -88,6 +91,7 @@ function requestUrl(target = '/'): URL {
 /** The HTTP transport of the contract: `POST /api/<method>`, `GET /api/events`, media and the built UI. */
 export async function startMarqueServer(options: MarqueServerOptions): Promise<MarqueServer> {
   const { studio, mode } = options;
+  const log = studio.log.child({ module: mode === 'share' ? 'share' : 'server' });
   const host = options.host ?? '127.0.0.1';
   let token = options.token ?? newToken();
   const staticDir = options.staticDir ?? defaultStaticDir();
@@ -144,6 +148,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
         throw new MarqueError('UNAUTHORIZED', 'This link is not valid (wrong or rotated token)');
       }
       // Exchange the token for an HttpOnly cookie and drop it from the address bar.
+      log.info({ client, url: request.url }, 'session opened with the link');
       response.writeHead(303, { 'Set-Cookie': sessionCookie(token), Location: url.pathname });
       response.end();
       return;
@@ -178,7 +183,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       const name = url.pathname.slice('/api/'.length);
       if (mode === 'share' && !readOnlyMethods.has(name)) throw new MarqueError('FORBIDDEN', 'The share is read-only');
       const input = await readJsonBody(request, mode === 'share' ? MAX_JSON_BYTES : MAX_JSON_BYTES_LOCAL);
-      const result = await dispatch(studio.handlers, name, input, { mode, clientAddress: client }, allowedMethod);
+      const result = await dispatch(studio.handlers, name, input, { mode, clientAddress: client }, allowedMethod, log);
       if (result.ok) sendJson(response, 200, result.value ?? null, String(request.headers['accept-encoding'] ?? ''));
       else sendError(response, result.error);
       return;
@@ -230,6 +235,10 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const envelope = toErrorEnvelope(error);
+      // Refusals are expected traffic (debug); anything else is a failure worth a bug report.
+      const context = { client: request.socket.remoteAddress, method: request.method, url: request.url };
+      if (REFUSALS.has(envelope.code)) log.debug({ ...context, code: envelope.code }, envelope.message);
+      else log.error({ ...context, code: envelope.code, err: error }, 'request failed');
       if (envelope.code === 'UNAUTHORIZED' && (request.headers.accept ?? '').includes('text/html')) {
         response.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' });
         response.end(
@@ -275,6 +284,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
   allowedHosts = allowedHostHeaders(host, port);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}/`;
+  log.info({ url, link: `${url}?token=${token}` }, 'listening');
   const dropConnections = () => {
     for (const close of streams) close();
     for (const socket of sockets) socket.destroy();

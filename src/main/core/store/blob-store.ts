@@ -2,6 +2,8 @@ import { unlinkSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncDir, fsyncFile, renameWithRetry } from '../files/atomic-write.ts';
+import { isMissing, unlessMissing } from '../fs-missing.ts';
+import { type Log, silentLog } from '../log/logger.ts';
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -12,10 +14,12 @@ const HASH = /^[0-9a-f]{64}$/;
 export class BlobStore {
   readonly root: string;
   readonly tmpDir: string;
+  readonly #log: Log;
 
-  constructor(root: string) {
+  constructor(root: string, log: Log = silentLog()) {
     this.root = root;
     this.tmpDir = join(root, 'tmp');
+    this.#log = log;
   }
 
   async init(): Promise<void> {
@@ -41,7 +45,7 @@ export class BlobStore {
   async adopt(tempFile: string, hash: string): Promise<string> {
     const target = this.pathOf(hash);
     if (await this.has(hash)) {
-      await unlink(tempFile).catch(() => {});
+      await unlink(tempFile).catch(unlessMissing(undefined));
       return target;
     }
     const dir = join(this.root, 'originals', hash.slice(0, 2), hash.slice(2, 4));
@@ -53,15 +57,16 @@ export class BlobStore {
   }
 
   async remove(hash: string): Promise<void> {
-    await unlink(this.pathOf(hash)).catch(() => {});
+    await unlink(this.pathOf(hash)).catch(unlessMissing(undefined));
   }
 
   /** Synchronous removal, for purges that must not yield between the database commit and the file. */
   removeSync(hash: string): void {
     try {
       unlinkSync(this.pathOf(hash));
-    } catch {
-      // Already gone.
+    } catch (error) {
+      // Already gone is fine; a file that stays is an orphan start-up reconciliation lists.
+      if (!isMissing(error)) this.#log.warn({ err: error, hash }, 'purged original not removed from disk');
     }
   }
 
@@ -80,7 +85,9 @@ export class BlobStore {
 
   /** Files waiting in quarantine. */
   async quarantined(): Promise<string[]> {
-    return (await readdir(this.quarantineDir).catch(() => [] as string[])).filter((name) => !name.startsWith('.'));
+    return (await readdir(this.quarantineDir).catch(unlessMissing([] as string[]))).filter(
+      (name) => !name.startsWith('.'),
+    );
   }
 
   /** Last modification time of a stored blob (ms), or null when the file is not there. */
@@ -93,7 +100,7 @@ export class BlobStore {
 
   /** Every stored hash, in one recursive listing (start-up reconciliation against the database). */
   async hashSet(): Promise<Set<string>> {
-    const names = await readdir(join(this.root, 'originals'), { recursive: true }).catch(() => [] as string[]);
+    const names = await readdir(join(this.root, 'originals'), { recursive: true }).catch(unlessMissing([] as string[]));
     const hashes = new Set<string>();
     for (const name of names) {
       const hash = name.slice(-64);
@@ -106,9 +113,10 @@ export class BlobStore {
   /** Every stored hash (for start-up reconciliation against the database). */
   async *hashes(): AsyncGenerator<string> {
     const base = join(this.root, 'originals');
-    for (const a of await readdir(base).catch(() => [])) {
-      for (const b of await readdir(join(base, a)).catch(() => [])) {
-        for (const name of await readdir(join(base, a, b)).catch(() => [])) if (HASH.test(name)) yield name;
+    const list = (dir: string) => readdir(dir).catch(unlessMissing([] as string[]));
+    for (const a of await list(base)) {
+      for (const b of await list(join(base, a))) {
+        for (const name of await list(join(base, a, b))) if (HASH.test(name)) yield name;
       }
     }
   }

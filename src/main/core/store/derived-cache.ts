@@ -6,6 +6,8 @@ import { DEFAULT_CACHE_CAP_BYTES } from '../../../shared/contract/storage.ts';
 import type { Db } from '../database/database.ts';
 import { StatementCache } from '../database/statement-cache.ts';
 import { renameWithRetry } from '../files/atomic-write.ts';
+import { isMissing, unlessMissing } from '../fs-missing.ts';
+import { type Log, silentLog } from '../log/logger.ts';
 import { Settings, setting } from '../settings.ts';
 
 const KEY = /^[0-9a-z][0-9a-z._-]{0,127}$/;
@@ -45,9 +47,12 @@ export class DerivedCache {
   readonly #pendingUses = new Map<string, number>();
   #flushTimer: NodeJS.Timeout | null = null;
 
-  constructor(root: string, db: Db) {
+  readonly #log: Log;
+
+  constructor(root: string, db: Db, log: Log = silentLog()) {
     this.root = root;
     this.#db = db;
+    this.#log = log;
     this.#sql = new StatementCache(db);
   }
 
@@ -110,8 +115,9 @@ export class DerivedCache {
     this.#flushTimer ??= setTimeout(() => {
       try {
         this.flushUses();
-      } catch {
+      } catch (error) {
         // The database closed first (shutdown): losing a few "last used" stamps is harmless.
+        this.#log.debug({ err: error }, 'cache use stamps not saved');
       }
     }, 3000).unref();
   }
@@ -215,8 +221,10 @@ export class DerivedCache {
       } catch {
         try {
           unlinkSync(path);
-        } catch {
-          // Already gone: the index was the only thing left to forget.
+        } catch (error) {
+          // Already gone: the index was the only thing left to forget. Else the file stays behind.
+          if (!isMissing(error))
+            this.#log.warn({ err: error, kind: victim.kind, key: victim.key }, 'evicted cache file not removed');
         }
       }
     }
@@ -235,14 +243,14 @@ export class DerivedCache {
     );
     const seen = new Set<string>();
     const found: { kind: string; key: string; size: number; mtime: number }[] = [];
-    for (const kind of await readdir(this.root).catch(() => [] as string[])) {
+    for (const kind of await readdir(this.root).catch(unlessMissing([] as string[]))) {
       if (!KEY.test(kind)) continue;
-      for (const key of await readdir(join(this.root, kind)).catch(() => [] as string[])) {
+      for (const key of await readdir(join(this.root, kind)).catch(unlessMissing([] as string[]))) {
         if (!KEY.test(key)) continue;
         const id = `${kind}/${key}`;
         seen.add(id);
         if (known.has(id)) continue;
-        const info = await stat(join(this.root, kind, key)).catch(() => null);
+        const info = await stat(join(this.root, kind, key)).catch(unlessMissing(null));
         if (!info) continue;
         found.push({
           kind,

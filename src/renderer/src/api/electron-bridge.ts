@@ -1,4 +1,5 @@
 import type { MarqueBridge } from '../../../shared/client.ts';
+import type { FileRef } from '../../../shared/contract/desktop.ts';
 import { fromErrorEnvelope } from '../../../shared/errors.ts';
 
 /** What the preload exposes as `window.marque` (contextBridge), nothing more. */
@@ -10,6 +11,10 @@ export interface PreloadApi {
   chooseFolder?(): Promise<string | null>;
   /** Reveals a file or folder in Finder/Explorer. */
   showInFolder?(path: string): Promise<boolean>;
+  /** The OS open dialog for logos; [] when cancelled. */
+  chooseImportFiles?(): Promise<string[]>;
+  /** Starts an OS drag of these files (webContents.startDrag), from a dragstart. */
+  startDrag?(items: readonly FileRef[]): void;
 }
 
 declare global {

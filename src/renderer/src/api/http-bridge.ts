@@ -50,7 +50,9 @@ export function httpBridge(): MarqueBridge {
       let payload: unknown;
       try {
         payload = JSON.parse((message as MessageEvent<string>).data);
-      } catch {
+      } catch (error) {
+        // Not a JSON payload: a proxy or a mismatched server. Dropped, but said.
+        console.warn(`Marque: the "${event}" event was not JSON`, error);
         return;
       }
       for (const listener of listeners.get(event) ?? []) listener(payload);

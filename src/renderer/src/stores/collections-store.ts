@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Collection } from '../../../shared/contract/collections.ts';
 import { client } from '../api/client.ts';
+import { logQuietly } from '../api/report-error.ts';
 import { plural } from '../components/format.ts';
 import { refreshLibrary } from './library-store.ts';
 import { errorMessage, showToast } from './toast-store.ts';
@@ -15,9 +16,10 @@ export const useCollectionsStore = create<CollectionsState>(() => ({ collections
 export async function loadCollections(): Promise<void> {
   try {
     useCollectionsStore.setState({ collections: await client.call('collections.list', {}) });
-  } catch {
+  } catch (error) {
     // A share without collections, or an older core: the filter and menu simply stay hidden.
     useCollectionsStore.setState({ collections: [] });
+    logQuietly('loading collections', error);
   }
 }
 

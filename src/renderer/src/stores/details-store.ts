@@ -5,6 +5,7 @@ import type { LogoVersion } from '../../../shared/contract/library.ts';
 import type { Logo } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import { client } from '../api/client.ts';
+import { logQuietly } from '../api/report-error.ts';
 import { useSelectionStore } from './selection-store.ts';
 
 interface DetailsState {
@@ -31,10 +32,11 @@ export const useDetailsStore = create<DetailsState>(() => ({
 let wanted: string | null = null;
 
 /** Palette and outputs are extras: a logo without them (or a share that hides them) still shows. */
-async function optional<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+async function optional<T>(what: string, read: () => Promise<T>, fallback: T): Promise<T> {
   try {
     return await read();
-  } catch {
+  } catch (error) {
+    logQuietly(`reading a logo's ${what}`, error);
     return fallback;
   }
 }
@@ -49,10 +51,10 @@ export async function loadDetails(id: string | null): Promise<void> {
   try {
     const [logo, palette, artwork, outputs, versions] = await Promise.all([
       client.call('library.get', { id }),
-      optional(() => client.call('library.palette', { id }), null),
-      optional(() => client.call('library.artwork', { id }), null),
-      optional(() => client.call('jobs.outputs', { logoId: id }), [] as readonly LogoOutput[]),
-      optional(() => client.call('library.versions', { id }), [] as readonly LogoVersion[]),
+      optional('palette', () => client.call('library.palette', { id }), null),
+      optional('artwork', () => client.call('library.artwork', { id }), null),
+      optional('outputs', () => client.call('jobs.outputs', { logoId: id }), [] as readonly LogoOutput[]),
+      optional('versions', () => client.call('library.versions', { id }), [] as readonly LogoVersion[]),
     ]);
     if (wanted === id) useDetailsStore.setState({ logo, palette, artwork, outputs, versions, error: null });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { client } from '../api/client.ts';
+import { openImportDialog, showOpenedFiles } from '../components/import-picker.ts';
 import { applyExportProgress } from '../screens/Export/export-store.ts';
 import { detailsId, loadDetails } from './details-store.ts';
 import { applyJobsChange } from './jobs-store.ts';
@@ -33,6 +34,11 @@ export function wireEvents(): () => void {
       if (open && change.jobs.some((job) => job.logoId === open && job.state === 'done')) void loadDetails(open);
     }),
     client.on('exports.progress', applyExportProgress),
+    client.on('app.filesOpened', (opened) => void showOpenedFiles(opened)),
+    // File › Import… in the menu runs the same picker as Cmd/Ctrl+O.
+    client.on('app.command', ({ command }) => {
+      if (command === 'import') openImportDialog();
+    }),
   ];
   return () => {
     for (const stop of stops) stop();

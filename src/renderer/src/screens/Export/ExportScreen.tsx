@@ -268,7 +268,12 @@ export function ExportScreen() {
                 className="button"
                 onClick={() => {
                   const exportId = useExportStore.getState().progress?.exportId;
-                  if (exportId) void client.call('exports.cancel', { exportId }).catch(() => {});
+                  if (exportId)
+                    void client
+                      .call('exports.cancel', { exportId })
+                      .catch((error: unknown) =>
+                        showToast({ tone: 'error', message: `Could not cancel the export: ${errorMessage(error)}` }),
+                      );
                 }}
               >
                 Cancel

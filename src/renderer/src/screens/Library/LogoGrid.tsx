@@ -1,8 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../stores/app-store.ts';
+import { isContextMenuKey, menuPointFor } from '../../stores/context-menu-store.ts';
 import { allIds, ensurePage, logoAt, PAGE_SIZE, useLibraryStore } from '../../stores/library-store.ts';
 import { selectAt, selectIds, setCursor, useSelectionStore } from '../../stores/selection-store.ts';
 import { LogoTile } from './LogoTile.tsx';
+import { dragLogosOut, openLogoMenu } from './logo-menu.ts';
 
 const MIN_TILE = 152;
 const GAP = 16;
@@ -43,6 +46,7 @@ export function LogoGrid() {
   const pages = useLibraryStore((state) => state.pages);
   const selected = useSelectionStore((state) => state.selected);
   const cursor = useSelectionStore((state) => state.cursor);
+  const canEdit = useAppStore((state) => state.info?.canEdit === true);
   const { columns, tile, rowHeight } = layout(width);
   const rows = Math.ceil(total / columns);
 
@@ -86,6 +90,12 @@ export function LogoGrid() {
     selectAt(index, event.shiftKey ? 'range' : event.metaKey || event.ctrlKey ? 'toggle' : 'replace');
   }, []);
 
+  const onMenu = useCallback((index: number, event: React.MouseEvent) => {
+    event.preventDefault();
+    scrollRef.current?.focus({ preventScroll: true });
+    openLogoMenu(index, { x: event.clientX, y: event.clientY }, scrollRef.current);
+  }, []);
+
   const moveTo = (index: number, extend: boolean) => {
     const next = Math.max(0, Math.min(total - 1, index));
     virtualizer.scrollToIndex(Math.floor(next / columns));
@@ -106,7 +116,12 @@ export function LogoGrid() {
       PageDown: columns * 4,
     };
     const step = steps[event.key];
-    if (step !== undefined && mod) {
+    if (isContextMenuKey(event)) {
+      // Shift+F10 or the context-menu key: the menu of the cell under the keyboard cursor.
+      event.preventDefault();
+      const tile = document.getElementById(`logo-tile-${cursor}`);
+      if (tile && logoAt(cursor)) openLogoMenu(cursor, menuPointFor(tile), scrollRef.current);
+    } else if (step !== undefined && mod) {
       // Ctrl/Cmd+arrow moves the cursor alone; Space then adds the cell to the selection.
       event.preventDefault();
       const next = Math.max(0, Math.min(total - 1, cursor + step));
@@ -170,6 +185,8 @@ export function LogoGrid() {
                   selected={logo ? selected.has(logo.id) : false}
                   cursor={index === cursor}
                   onPick={onPick}
+                  onMenu={onMenu}
+                  onDragOut={canEdit ? dragLogosOut : null}
                 />
               );
             })}

@@ -13,10 +13,24 @@ interface TileProps {
   readonly cursor: boolean;
   readonly width: number;
   readonly onPick: (index: number, event: React.MouseEvent) => void;
+  /** Right-click: the tile's context menu. */
+  readonly onMenu: (index: number, event: React.MouseEvent) => void;
+  /** Drag out to other apps (files in the desktop app, downloads in a browser); null: not draggable. */
+  readonly onDragOut: ((index: number, event: React.DragEvent) => void) | null;
 }
 
 /** One logo in the grid: the thumbnail on a checkerboard, its name and format. */
-export const LogoTile = memo(function LogoTile({ index, total, logo, selected, cursor, width, onPick }: TileProps) {
+export const LogoTile = memo(function LogoTile({
+  index,
+  total,
+  logo,
+  selected,
+  cursor,
+  width,
+  onPick,
+  onMenu,
+  onDragOut,
+}: TileProps) {
   if (!logo) {
     return (
       <div
@@ -45,6 +59,9 @@ export const LogoTile = memo(function LogoTile({ index, total, logo, selected, c
       aria-selected={selected}
       data-logo-name={logo.name}
       onClick={(event) => onPick(index, event)}
+      onContextMenu={(event) => onMenu(index, event)}
+      draggable={onDragOut !== null}
+      onDragStart={onDragOut ? (event) => onDragOut(index, event) : undefined}
     >
       <div className="tile__art checkerboard" style={{ height: width }}>
         <img src={mediaPath('thumb', logo.id)} alt={logo.name} decoding="async" draggable={false} />

@@ -3,9 +3,12 @@ import { outputPath } from '../../../../shared/client.ts';
 import type { JobOutputFile, LogoOutput } from '../../../../shared/contract/jobs.ts';
 import { client } from '../../api/client.ts';
 import { formatBytes, formatDate, plural } from '../../components/format.ts';
+import { Icon } from '../../components/Icon.tsx';
 import { belowThreshold, summarizeFacts } from '../../components/output-facts.ts';
 import { recipeLabel } from '../../components/recipes.ts';
+import { isContextMenuKey, menuPointFor } from '../../stores/context-menu-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
+import { dragOutputOut, openOutputMenu } from './output-menu.ts';
 
 /** Files a browser shows as a picture: raster images and SVG (as <img>, never inline). */
 const PREVIEWABLE = /^image\/(png|jpeg|webp|gif|svg\+xml)$/;
@@ -93,9 +96,33 @@ export function Outputs({ outputs, canEdit }: { outputs: readonly LogoOutput[]; 
       {outputs.map((output) => {
         const shown = output.available ? previews(output.files) : [];
         return (
-          <li key={output.jobId} className="outputs__item">
+          <li
+            key={output.jobId}
+            className="outputs__item"
+            draggable={canEdit && output.available}
+            onDragStart={(event) => dragOutputOut(output, output.files, event)}
+            onContextMenu={(event) => {
+              if (!output.available) return;
+              event.preventDefault();
+              openOutputMenu(output, null, { x: event.clientX, y: event.clientY }, null);
+            }}
+          >
             <div className="outputs__head">
               <span className="outputs__recipe">{recipeLabel(output.recipe)}</span>
+              {output.available && (
+                <button
+                  type="button"
+                  className="icon-button outputs__more"
+                  aria-haspopup="menu"
+                  aria-label={`Actions for ${recipeLabel(output.recipe)}`}
+                  title="Actions (Shift+F10 on a file)"
+                  onClick={(event) =>
+                    openOutputMenu(output, null, menuPointFor(event.currentTarget), event.currentTarget)
+                  }
+                >
+                  <Icon name="more" size={20} />
+                </button>
+              )}
               {output.stale && (
                 <span
                   className="badge badge--warning"
@@ -130,6 +157,18 @@ export function Outputs({ outputs, canEdit }: { outputs: readonly LogoOutput[]; 
                     href={outputPath(output.jobId, file.path)}
                     download={file.path.split('/').pop()}
                     title={`Download ${file.path}`}
+                    draggable={canEdit}
+                    onDragStart={(event) => dragOutputOut(output, [file], event)}
+                    onContextMenu={(event) => {
+                      event.preventDefault();
+                      event.stopPropagation();
+                      openOutputMenu(output, file, { x: event.clientX, y: event.clientY }, event.currentTarget);
+                    }}
+                    onKeyDown={(event) => {
+                      if (!isContextMenuKey(event)) return;
+                      event.preventDefault();
+                      openOutputMenu(output, file, menuPointFor(event.currentTarget), event.currentTarget);
+                    }}
                   >
                     <img src={outputPath(output.jobId, file.path)} alt={file.path} loading="lazy" />
                   </a>

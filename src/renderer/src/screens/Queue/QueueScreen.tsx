@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { mediaPath } from '../../../../shared/client.ts';
 import type { Job } from '../../../../shared/contract/jobs.ts';
+import { MarqueError } from '../../../../shared/errors.ts';
 import { client } from '../../api/client.ts';
+import { logQuietly } from '../../api/report-error.ts';
 import { formatDuration, plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { recipeLabel } from '../../components/recipes.ts';
@@ -107,7 +109,11 @@ function useLogoNames(ids: readonly string[]): ReadonlyMap<string, string> {
         client
           .call('library.get', { id })
           .then((logo) => [id, logo.name] as const)
-          .catch(() => [id, 'Deleted logo'] as const),
+          .catch((error: unknown) => {
+            // A purged logo's jobs outlive it; anything else is worth a line in the log.
+            if (!(error instanceof MarqueError && error.code === 'NOT_FOUND')) logQuietly('naming a job’s logo', error);
+            return [id, 'Deleted logo'] as const;
+          }),
       ),
     ).then((pairs) => {
       if (live) setNames((current) => new Map([...current, ...pairs]));

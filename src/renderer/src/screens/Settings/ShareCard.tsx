@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { SHARE_DEFAULT_PORT, type ShareStatus } from '../../../../shared/contract/share.ts';
 import { client } from '../../api/client.ts';
+import { logQuietly } from '../../api/report-error.ts';
 import { formatDate } from '../../components/format.ts';
 import { showToast } from '../../stores/toast-store.ts';
 import { attempt } from './settings-actions.ts';
@@ -21,7 +22,11 @@ function useQr(link: string | null): string | null {
       color: { dark: '#000000', light: '#ffffff' },
     })
       .then((text) => live && setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`))
-      .catch(() => live && setSvg(null));
+      .catch((error: unknown) => {
+        // The link is still shown as text to copy.
+        logQuietly('drawing the share QR code', error);
+        if (live) setSvg(null);
+      });
     return () => {
       live = false;
     };
