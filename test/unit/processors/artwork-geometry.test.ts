@@ -127,7 +127,9 @@ describe('SVG features in the vector outputs', () => {
         <pattern id="p" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="2" height="2"/></pattern>
         <mask id="m"><rect width="50" height="50" fill="#fff"/></mask>
         <filter id="f"><feGaussianBlur stdDeviation="2"/></filter>
+        <linearGradient id="g" x2="0.2" spreadMethod="reflect"><stop stop-color="#f00"/><stop offset="1" stop-color="#00f"/></linearGradient>
       </defs>
+      <g opacity="0.5"><rect width="30" height="30" fill="url(#g)"/><rect x="10" y="10" width="30" height="30"/></g>
       <rect width="40" height="40" fill="url(#p)"/>
       <rect x="50" width="40" height="40" fill="#c00" mask="url(#m)"/>
       <rect y="50" width="40" height="40" fill="#0c0" filter="url(#f)"/>
@@ -142,6 +144,8 @@ describe('SVG features in the vector outputs', () => {
         expect.stringMatching(/filter/),
         expect.stringMatching(/blend/),
         expect.stringMatching(/non-scaling/),
+        expect.stringMatching(/spreadMethod/),
+        expect.stringMatching(/group opacity/),
       ]),
     );
   });

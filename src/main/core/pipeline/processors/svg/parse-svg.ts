@@ -199,6 +199,9 @@ class ArtBuilder {
       if (target && (target.tag === 'linearGradient' || target.tag === 'radialGradient')) {
         const gradient = resolveGradient(target, (href) => this.reference(href), d, this.viewBox);
         if (!gradient) return null;
+        const spread = target.attributes.spreadMethod;
+        if (spread === 'reflect' || spread === 'repeat')
+          this.warnings.add(`gradients with spreadMethod="${spread}" drawn padded`);
         const mean = gradientMean(gradient);
         return {
           rgb: mean.rgb,
@@ -309,6 +312,21 @@ class ArtBuilder {
       return;
     }
     if (node.tag === 'svg') matrix = multiply(matrix, nestedViewport(props, this.viewBox));
+    const itemsBefore = this.items.length;
+    this.children(node, matrix, style, localOpacity, ownClips, depth);
+    // A group's opacity is folded into each of its shapes: where they overlap, the one below shows through.
+    if (localOpacity < opacity && this.items.length - itemsBefore > 1)
+      this.warnings.add('group opacity applied to each shape (overlaps show through)');
+  }
+
+  private children(
+    node: XmlNode,
+    matrix: Matrix,
+    style: Style,
+    localOpacity: number,
+    ownClips: readonly ClipShape[],
+    depth: number,
+  ): void {
     if (node.tag === 'switch') {
       // librsvg draws the first child whose conditions hold; logos carry no conditions we test.
       const first = node.children.find((child) => child.tag !== '#text');
