@@ -186,7 +186,8 @@ export class LibraryService {
       const raced = this.#byHash(stored.result.master.hash);
       if (raced) return { status: 'duplicate', path, logo: raced };
       const logo = this.#insert(path, stored.result, tags);
-      return { status: 'imported', path, logo };
+      const notes = stored.result.notes ?? [];
+      return notes.length > 0 ? { status: 'imported', path, logo, notes } : { status: 'imported', path, logo };
     } catch (error) {
       const { code, message } = isDiskFull(error)
         ? {

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { expect } from 'vitest';
+import type { Studio } from '../../../src/main/core/studio.ts';
+import { geometryMismatch, renderPdf, renderSvg } from '../processors/render-compare.ts';
+
+/**
+ * Every recipe with its defaults, and the outputs compared between the SVG and the PDF master
+ * (rendered: PNGs as they are, PDFs with poppler).
+ */
+export const RECIPES: readonly { recipe: string; compare: readonly RegExp[] }[] = [
+  { recipe: 'thumbnail-png', compare: [/\.png$/] },
+  { recipe: 'normalize', compare: [/\.png$/] },
+  { recipe: 'remove-bg', compare: [/\.png$/] },
+  { recipe: 'palette', compare: [] },
+  { recipe: 'trace', compare: [] },
+  { recipe: 'trace-color', compare: [] },
+  { recipe: 'pdf', compare: [/\.pdf$/] },
+  { recipe: 'separations', compare: [/\.pdf$/, /^films\//] },
+  { recipe: 'favicon', compare: [/512x512\.png$/, /apple-touch-icon/] },
+  { recipe: 'social', compare: [/^OG-/, /^X-400x400/] },
+  { recipe: 'package', compare: [/_512\.png$/, /\.pdf$/] },
+];
+
+/**
+ * Runs `recipe` on the logo imported from SVG and on the one imported from its PDF (the real
+ * pool), expects both done with the same files, and returns the worst pixel mismatch of the
+ * compared files (0 when none is compared).
+ */
+export async function compareRecipe(
+  studio: Studio,
+  svgLogoId: string,
+  pdfLogoId: string,
+  { recipe, compare }: (typeof RECIPES)[number],
+): Promise<{ worst: number; compared: number }> {
+  const [a, b] = await Promise.all([
+    studio.pipeline.runToCompletion(svgLogoId, recipe, {}),
+    studio.pipeline.runToCompletion(pdfLogoId, recipe, {}),
+  ]);
+  expect(b.state).toBe('done');
+  expect(b.files.map((f) => f.path).sort()).toEqual(a.files.map((f) => f.path).sort());
+  let worst = 0;
+  let compared = 0;
+  for (const file of a.files.filter((f) => compare.some((pattern) => pattern.test(f.path)))) {
+    const left = await readFile((await studio.pipeline.outputFile(a.id, file.path)).path);
+    const right = await readFile((await studio.pipeline.outputFile(b.id, file.path)).path);
+    const render = file.path.endsWith('.pdf')
+      ? renderPdf
+      : async (bytes: Buffer, width: number, height: number) =>
+          renderSvg(await sharp(bytes).png().toBuffer(), width, height);
+    worst = Math.max(worst, geometryMismatch(await render(left, 256, 192), await render(right, 256, 192)));
+    compared++;
+  }
+  return { worst, compared };
+}
