@@ -108,7 +108,10 @@ async function writeSvg(
     const { kind, coords, stops, matrix } = value.gradient;
     const id = `g${gradients++}`;
     const stopTags = stops
-      .map((stop) => `<stop offset="${num(stop.offset)}" stop-color="${escapeAttr(stop.color)}"/>`)
+      .map(
+        (stop) =>
+          `<stop offset="${num(stop.offset)}" stop-color="${escapeAttr(stop.color)}"${stop.opacity === undefined ? '' : ` stop-opacity="${num(stop.opacity)}"`}/>`,
+      )
       .join('');
     const common = `id="${id}" gradientUnits="userSpaceOnUse" gradientTransform="${matrixToSvg(matrix)}"`;
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = coords;
@@ -122,47 +125,66 @@ async function writeSvg(
   const wrap = (clips: readonly RecordedClip[], element: string): string =>
     clips.reduceRight((inner, clip) => `<g clip-path="url(#${clipId(clip)})">${inner}</g>`, element);
 
-  for (const item of context.items as readonly RecordedItem[]) {
-    if (item.kind === 'image') {
-      imagePixels += item.width * item.height;
-      if (imagePixels > maxPixels) {
-        warnings.add('embedded images over the pixel limit left out');
+  let masks = 0;
+  const emit = async (items: readonly RecordedItem[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const item of items) {
+      if (item.kind === 'masked') {
+        const id = `m${masks++}`;
+        const mask = await emit(item.mask);
+        defs.push(
+          `<mask id="${id}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${mask.join('')}</mask>`,
+        );
+        const opacity = item.opacity < 1 ? ` opacity="${num(item.opacity)}"` : '';
+        const inner = (await emit(item.items)).join('');
+        out.push(
+          wrap(item.clips, `<g transform="${matrixToSvg(item.matrix)}" mask="url(#${id})"${opacity}>${inner}</g>`),
+        );
         continue;
       }
-      const png = await sharp(Buffer.from(item.rgba.buffer, item.rgba.byteOffset, item.rgba.byteLength), {
-        raw: { width: item.width, height: item.height, channels: 4 },
-      })
-        .png()
-        .toBuffer();
-      const opacity = item.opacity < 1 ? ` opacity="${num(item.opacity)}"` : '';
-      body.push(
-        wrap(
-          item.clips,
-          `<image width="${item.width}" height="${item.height}" preserveAspectRatio="none" transform="${matrixToSvg(item.matrix)}"${opacity} href="data:image/png;base64,${png.toString('base64')}"/>`,
-        ),
-      );
-      continue;
+      if (item.kind === 'image') {
+        imagePixels += item.width * item.height;
+        if (imagePixels > maxPixels) {
+          warnings.add('embedded images over the pixel limit left out');
+          continue;
+        }
+        const png = await sharp(Buffer.from(item.rgba.buffer, item.rgba.byteOffset, item.rgba.byteLength), {
+          raw: { width: item.width, height: item.height, channels: 4 },
+        })
+          .png()
+          .toBuffer();
+        const opacity = item.opacity < 1 ? ` opacity="${num(item.opacity)}"` : '';
+        out.push(
+          wrap(
+            item.clips,
+            `<image width="${item.width}" height="${item.height}" preserveAspectRatio="none" transform="${matrixToSvg(item.matrix)}"${opacity} href="data:image/png;base64,${png.toString('base64')}"/>`,
+          ),
+        );
+        continue;
+      }
+      const attrs = [`d="${escapeAttr(item.d)}"`, `transform="${matrixToSvg(item.matrix as Matrix)}"`];
+      if (item.fill) {
+        attrs.push(`fill="${paint(item.fill)}"`);
+        if (item.fillRule === 'evenodd') attrs.push('fill-rule="evenodd"');
+      } else attrs.push('fill="none"');
+      if (item.stroke) {
+        const s = item.stroke;
+        attrs.push(
+          `stroke="${paint(s.paint)}"`,
+          `stroke-width="${num(s.width)}"`,
+          `stroke-linecap="${s.cap}"`,
+          `stroke-linejoin="${s.join}"`,
+          `stroke-miterlimit="${num(s.miterLimit)}"`,
+        );
+        if (s.dash.length > 0)
+          attrs.push(`stroke-dasharray="${s.dash.map(num).join(' ')}"`, `stroke-dashoffset="${num(s.dashOffset)}"`);
+      }
+      if (item.opacity < 1) attrs.push(`opacity="${num(item.opacity)}"`);
+      out.push(wrap(item.clips, `<path ${attrs.join(' ')}/>`));
     }
-    const attrs = [`d="${escapeAttr(item.d)}"`, `transform="${matrixToSvg(item.matrix as Matrix)}"`];
-    if (item.fill) {
-      attrs.push(`fill="${paint(item.fill)}"`);
-      if (item.fillRule === 'evenodd') attrs.push('fill-rule="evenodd"');
-    } else attrs.push('fill="none"');
-    if (item.stroke) {
-      const s = item.stroke;
-      attrs.push(
-        `stroke="${paint(s.paint)}"`,
-        `stroke-width="${num(s.width)}"`,
-        `stroke-linecap="${s.cap}"`,
-        `stroke-linejoin="${s.join}"`,
-        `stroke-miterlimit="${num(s.miterLimit)}"`,
-      );
-      if (s.dash.length > 0)
-        attrs.push(`stroke-dasharray="${s.dash.map(num).join(' ')}"`, `stroke-dashoffset="${num(s.dashOffset)}"`);
-    }
-    if (item.opacity < 1) attrs.push(`opacity="${num(item.opacity)}"`);
-    body.push(wrap(item.clips, `<path ${attrs.join(' ')}/>`));
-  }
+    return out;
+  };
+  body.push(...(await emit(context.items)));
   return (
     // CSS px (96 per inch) rather than pt: the same artboard, and librsvg applies a render density
     // to physical units twice (a 96pt page rendered at 144 dpi came out 384 px wide, not 192).

@@ -18,7 +18,7 @@ export interface RecordedGradient {
   readonly kind: 'linear' | 'radial';
   /** Linear: x1 y1 x2 y2. Radial (canvas order): x0 y0 r0 x1 y1 r1. */
   readonly coords: readonly number[];
-  readonly stops: { offset: number; color: string }[];
+  readonly stops: { offset: number; color: string; opacity?: number }[];
   /** Maps gradient coordinates into the painted path's own space. */
   readonly matrix: Matrix;
 }
@@ -55,7 +55,21 @@ export interface RecordedImage {
   readonly clips: readonly RecordedClip[];
 }
 
-export type RecordedItem = RecordedShape | RecordedImage;
+/**
+ * Items shown through a soft mask (a PDF SMask: how cairo and Illustrator write gradients that
+ * fade out): `mask` is drawn as an SVG luminance mask in the same space as `items`.
+ */
+export interface RecordedMasked {
+  readonly kind: 'masked';
+  readonly items: readonly RecordedItem[];
+  readonly mask: readonly RecordedItem[];
+  /** Maps the items' and the mask's space to page space. */
+  readonly matrix: Matrix;
+  readonly opacity: number;
+  readonly clips: readonly RecordedClip[];
+}
+
+export type RecordedItem = RecordedShape | RecordedImage | RecordedMasked;
 
 interface DomMatrixLike {
   a: number;
@@ -110,6 +124,9 @@ interface State {
   clips: RecordedClip[];
 }
 
+/** Pixel buffers handed out by getImageData: written back, they are filters pdf.js ran on pixels. */
+const readBack = new WeakSet<object>();
+
 const fmt = (value: number): string => String(Math.round(value * 1e4) / 1e4);
 
 /** The scratch "canvas" pdf.js draws into; its context is the recorder. */
@@ -139,7 +156,9 @@ function toMatrix(args: readonly unknown[]): Matrix {
 }
 
 export class RecordingContext {
-  readonly items: RecordedItem[] = [];
+  items: RecordedItem[] = [];
+  /** Set when pdf.js masks this (layer) canvas with another: a soft mask, kept as vectors. */
+  mask: readonly RecordedItem[] | null = null;
   /** Pixels put into this canvas (an image pdf.js decoded), drawn when the canvas is drawn. */
   pixels: { data: Uint8ClampedArray; width: number; height: number; dx: number; dy: number }[] = [];
   imageSmoothingEnabled = true;
@@ -334,16 +353,22 @@ export class RecordingContext {
   }
 
   private checkComposite(): void {
-    if (this.state.globalCompositeOperation !== 'source-over') this.warnings.add('blend modes drawn as normal');
+    const operation = this.state.globalCompositeOperation;
+    if (operation !== 'source-over' && operation !== 'destination-atop')
+      this.warnings.add('blend modes drawn as normal');
     if (this.state.filter && this.state.filter !== 'none') this.warnings.add('transfer functions left out');
   }
 
   fill(...args: unknown[]): void {
+    // A destination-in fill only trims alpha outside a soft mask's area (its backdrop): not art.
+    if (this.state.globalCompositeOperation === 'destination-in') return;
     const { d, matrix } = this.pathOf(args[0]);
     const fill = this.paintOf(this.state.fillStyle, matrix);
     if (!d || !fill || this.state.globalAlpha <= 0) return;
     this.checkComposite();
-    this.items.push({
+    // destination-atop paints behind what is there: a soft mask's backdrop colour.
+    const behind = this.state.globalCompositeOperation === 'destination-atop';
+    this.items[behind ? 'unshift' : 'push']({
       kind: 'shape',
       d,
       matrix,
@@ -404,8 +429,15 @@ export class RecordingContext {
     this.stroke();
     this.current = saved;
   }
-  clearRect(): void {
-    // Scratch canvases start empty; clearing them draws nothing.
+  clearRect(x: number, y: number, w: number, h: number): void {
+    // pdf.js clears a whole scratch layer to reuse it (soft-mask mode): forget what it held.
+    const [a, b, c, d, e, f] = this.state.ctm;
+    const identity = a === 1 && b === 0 && c === 0 && d === 1 && e === 0 && f === 0;
+    if (identity && x <= 0 && y <= 0 && x + w >= this.canvas.width && y + h >= this.canvas.height) {
+      this.items = [];
+      this.pixels = [];
+      this.mask = null;
+    }
   }
 
   createLinearGradient(x0: number, y0: number, x1: number, y1: number): GradientRecorder {
@@ -424,6 +456,9 @@ export class RecordingContext {
     return { width, height, data: new Uint8ClampedArray(width * height * 4) };
   }
   putImageData(image: { width: number; height: number; data: Uint8ClampedArray }, dx: number, dy: number): void {
+    // Pixels read back and filtered (a luminosity mask, a grey group) stay vectors here: the SVG
+    // luminance mask does what the filter did.
+    if (readBack.has(image)) return;
     this.pixels.push({ data: new Uint8ClampedArray(image.data), width: image.width, height: image.height, dx, dy });
   }
   getImageData(
@@ -432,9 +467,10 @@ export class RecordingContext {
     width: number,
     height: number,
   ): { width: number; height: number; data: Uint8ClampedArray } {
-    // Only soft masks read pixels back: they cannot be kept as vectors.
-    this.warnings.add('soft masks left out');
-    return this.createImageData(Math.max(1, width), Math.max(1, height));
+    // pdf.js reads pixels back only to filter soft masks and grey groups in place (see putImageData).
+    const image = this.createImageData(Math.max(1, width), Math.max(1, height));
+    readBack.add(image);
+    return image;
   }
 
   /** Draws a scratch canvas: its recorded shapes and pixels join this one, placed as drawImage says. */
@@ -454,14 +490,33 @@ export class RecordingContext {
       const [dx = 0, dy = 0] = args;
       place = [1, 0, 0, 1, dx, dy];
     }
-    this.checkComposite();
     const toHere = multiply(this.state.ctm, place);
-    const alpha = this.state.globalAlpha;
-    const placeClip = (clip: RecordedClip): RecordedClip => ({ ...clip, matrix: multiply(toHere, clip.matrix) });
-    for (const item of source.context.items) {
-      const clips = [...this.state.clips, ...item.clips.map(placeClip)];
-      this.items.push({ ...item, matrix: multiply(toHere, item.matrix), opacity: item.opacity * alpha, clips });
+    if (this.state.globalCompositeOperation === 'destination-in') {
+      // pdf.js applying a soft mask to this layer: keep the mask's shapes, in this layer's space.
+      this.mask = source.context.items.map((item) => placeItem(item, toHere, 1, []));
+      return;
     }
+    this.checkComposite();
+    const alpha = this.state.globalAlpha;
+    if (source.context.mask) {
+      const faded = fadedFill(source.context.items, source.context.mask);
+      this.items.push(
+        faded
+          ? placeItem(faded, toHere, alpha, this.state.clips)
+          : {
+              kind: 'masked',
+              items: source.context.items,
+              mask: source.context.mask,
+              matrix: toHere,
+              opacity: alpha,
+              clips: this.state.clips,
+            },
+      );
+      source.context.items = [];
+      source.context.mask = null;
+      return;
+    }
+    for (const item of source.context.items) this.items.push(placeItem(item, toHere, alpha, this.state.clips));
     for (const pixels of source.context.pixels) {
       this.items.push({
         kind: 'image',
@@ -484,6 +539,83 @@ export class RecordingContext {
   strokeText(): void {
     this.warnings.add('text without outlines left out');
   }
+}
+
+/** PDF luminosity of a '#rrggbb' colour, 0-1 (pdf.js's weights). */
+function luminosity(color: string): number | null {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!match) return null;
+  const [r, g, b] = [match[1], match[2], match[3]].map((hex) => Number.parseInt(hex ?? '0', 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  return 0.3 * r + 0.59 * g + 0.11 * b;
+}
+
+/**
+ * The common soft mask, one flat-colour shape faded by one gradient (how cairo writes a gradient
+ * whose stops have opacity), as a single shape whose gradient carries the opacity: a plain SVG
+ * gradient every recipe can draw, rather than a mask. Null for anything else.
+ */
+function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]): RecordedShape | null {
+  // A black backdrop painted first adds nothing to a luminance mask.
+  const isBlack = (item: RecordedItem): boolean =>
+    item.kind === 'shape' &&
+    !item.stroke &&
+    item.fill !== null &&
+    'color' in item.fill &&
+    luminosity(item.fill.color) === 0;
+  const start = mask.findIndex((item) => !isBlack(item));
+  const painted = start < 0 ? [] : mask.slice(start);
+  const [shape] = items;
+  const [fader] = painted;
+  if (items.length !== 1 || painted.length !== 1 || shape?.kind !== 'shape' || fader?.kind !== 'shape') return null;
+  if (shape.stroke || fader.stroke || !shape.fill || !fader.fill) return null;
+  if (!('gradient' in fader.fill) || fader.opacity !== 1) return null;
+  const gradient = fader.fill.gradient;
+  const levels = gradient.stops.map((stop) => luminosity(stop.color));
+  if (levels.some((level) => level === null)) return null;
+  // Gradient space -> the mask shape's space -> the layer -> this shape's own space.
+  const matrix = multiply(invertOr(shape.matrix), multiply(fader.matrix, gradient.matrix));
+  let stops: { offset: number; color: string; opacity: number }[];
+  if ('color' in shape.fill) {
+    const color = shape.fill.color;
+    stops = gradient.stops.map((stop, i) => ({ offset: stop.offset, color, opacity: levels[i] ?? 0 }));
+  } else {
+    // A colour gradient faded by an alpha gradient of the same geometry and stops (cairo splits a
+    // gradient with stop opacities so): one gradient with both.
+    const own = shape.fill.gradient;
+    const same =
+      own.kind === gradient.kind &&
+      own.stops.length === gradient.stops.length &&
+      own.coords.every((value, i) => Math.abs(value - (gradient.coords[i] ?? Number.NaN)) < 1e-6) &&
+      own.stops.every((stop, i) => Math.abs(stop.offset - (gradient.stops[i]?.offset ?? -1)) < 1e-6) &&
+      own.matrix.every((value, i) => Math.abs(value - (matrix[i] ?? Number.NaN)) < 1e-6 * Math.max(1, Math.abs(value)));
+    if (!same) return null;
+    stops = own.stops.map((stop, i) => ({
+      offset: stop.offset,
+      color: stop.color,
+      opacity: (stop.opacity ?? 1) * (levels[i] ?? 0),
+    }));
+  }
+  return {
+    ...shape,
+    fill: { gradient: { ...gradient, stops, matrix } },
+    // Outside the mask's own outline the mask is black (its backdrop): nothing shows there.
+    clips: [...shape.clips, { d: fader.d, matrix: fader.matrix, rule: fader.fillRule }, ...fader.clips],
+  };
+}
+
+/** An item of a scratch canvas placed on another canvas by `toHere`, under that canvas's clips. */
+function placeItem(item: RecordedItem, toHere: Matrix, alpha: number, clips: readonly RecordedClip[]): RecordedItem {
+  const placed = item.clips.map((clip) => ({ ...clip, matrix: multiply(toHere, clip.matrix) }));
+  return {
+    ...item,
+    matrix: multiply(toHere, item.matrix),
+    opacity: item.opacity * alpha,
+    clips: [...clips, ...placed],
+  };
 }
 
 function invertOr(m: Matrix): Matrix {
