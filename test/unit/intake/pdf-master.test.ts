@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import PDFKit from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { canRetry, jobsQuery } from '../../../src/shared/contract/jobs.ts';
@@ -46,6 +47,18 @@ async function activePdf(): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
+/** A wordmark set in type (a standard font and an embedded TrueType font), not outlined. */
+function typesetPdf(): Promise<Buffer> {
+  const doc = new PDFKit({ size: [300, 100], margin: 0 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.font('Helvetica-Bold').fontSize(40).fillColor('#cc0000').text('Marque', 20, 25);
+  doc.font('/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf').fontSize(20).fillColor('#000044').text('Logo', 200, 30);
+  doc.end();
+  return done;
+}
+
 beforeAll(async () => {
   dir = await tempDir('marque-pdf-master-');
   for (const [name, path] of Object.entries(CORPUS)) {
@@ -55,12 +68,21 @@ beforeAll(async () => {
   // An Illustrator file saved PDF-compatible is a PDF inside.
   await copyFile(join(dir.path, 'react.pdf'), join(dir.path, 'react-copy.ai'));
   await writeFile(join(dir.path, 'active.pdf'), await activePdf());
+  await writeFile(join(dir.path, 'typeset.pdf'), await typesetPdf());
   await copyFile('node_modules/devicon/icons/react/react.eps', join(dir.path, 'react.eps'));
   studio = await createStudio({ dataDir: join(dir.path, 'data'), intakeProcesses: 1, pipeline: { workers: 2 } });
   report = await studio.library.importPaths(
-    ['us.svg', 'us.pdf', 'react.svg', 'react.pdf', 'python.pdf', 'react-copy.ai', 'active.pdf', 'react.eps'].map(
-      (name) => join(dir.path, name),
-    ),
+    [
+      'us.svg',
+      'us.pdf',
+      'react.svg',
+      'react.pdf',
+      'python.pdf',
+      'typeset.pdf',
+      'react-copy.ai',
+      'active.pdf',
+      'react.eps',
+    ].map((name) => join(dir.path, name)),
   );
 }, 120_000);
 
@@ -105,6 +127,20 @@ describe('PDF masters at import', () => {
       // Measured 0 on all three (python: 4 % with its soft-masked shadow drawn opaque, before).
       expect(geometryMismatch(await renderPdf(pdf, 320, 240), await renderSvg(master, 320, 240))).toBeLessThan(0.001);
     }
+  });
+
+  it('outlines type: the master draws the glyphs as paths', async () => {
+    const master = await readFile(studio.store.pathOf(logo('typeset.pdf').hash));
+    expect(master.toString('utf8')).not.toContain('<text');
+    const pdf = await readFile(join(dir.path, 'typeset.pdf'));
+    const drawn = await renderSvg(master, 600, 200);
+    // Measured 0.22 %: Helvetica is not embedded, so poppler and pdf.js each substitute their own
+    // (the M's corners differ); the embedded DejaVu glyphs match exactly.
+    expect(geometryMismatch(await renderPdf(pdf, 600, 200), drawn)).toBeLessThan(0.005);
+    // Ink where the letters are: a good share of the page is not white.
+    let ink = 0;
+    for (let i = 0; i < drawn.rgb.length; i += 3) if ((drawn.rgb[i + 1] as number) < 128) ink++;
+    expect(ink / (600 * 200)).toBeGreaterThan(0.05);
   });
 
   it('keeps a gradient that fades out (a PDF soft mask) as a plain SVG gradient with stop opacities', async () => {

@@ -10,6 +10,12 @@ import { normalizePath, pathSegments } from '../../../src/main/core/pipeline/pro
 import { context, svgInput } from './pdf-fixtures.ts';
 import { geometryMismatch, renderPdf, renderSvg } from './render-compare.ts';
 
+/**
+ * The PDF's colours are CMYK, which poppler shows by a naive conversion: saturated RGB colours
+ * move far (ΔE76 up to ~70), so the comparison accepts larger shifts as colour, not shape.
+ */
+const CMYK = { maxShift: 80 } as const;
+
 const flag = (code: string): string => readFileSync(`node_modules/flag-icons/flags/4x3/${code}.svg`, 'utf8');
 
 async function fullColourPdf(svg: string, name: string): Promise<{ pdf: Uint8Array; warnings: unknown }> {
@@ -57,7 +63,7 @@ describe('path normalisation', () => {
 
   it('draws hand-written smooth curves and compact arcs in the PDF as librsvg does', async () => {
     const { pdf } = await fullColourPdf(HAND_WRITTEN, 'curves');
-    const mismatch = geometryMismatch(await renderSvg(HAND_WRITTEN, 480, 360), await renderPdf(pdf, 480, 360));
+    const mismatch = geometryMismatch(await renderSvg(HAND_WRITTEN, 480, 360), await renderPdf(pdf, 480, 360), CMYK);
     // Measured 0; 0.63 % before (T/t mis-reflected, Q drawn as another cubic by pdfkit).
     expect(mismatch).toBeLessThan(0.001);
   });
@@ -69,7 +75,7 @@ describe('flags in the vector PDF match the librsvg render of their master', () 
   it.each(['mx', 'us', 'br', 'za', 'gb'])('%s', async (code) => {
     const svg = flag(code);
     const { pdf } = await fullColourPdf(svg, code);
-    const mismatch = geometryMismatch(await renderSvg(svg, 320, 240), await renderPdf(pdf, 320, 240));
+    const mismatch = geometryMismatch(await renderSvg(svg, 320, 240), await renderPdf(pdf, 320, 240), CMYK);
     expect(mismatch).toBeLessThan(0.001);
   });
 
@@ -80,7 +86,7 @@ describe('flags in the vector PDF match the librsvg render of their master', () 
     const canton = [0, 0, 182, 129] as const;
     const master = await renderSvg(svg, 320, 240);
     const drawn = await renderPdf(pdf, 320, 240);
-    expect(geometryMismatch(master, drawn, { region: canton })).toBeLessThan(0.001);
+    expect(geometryMismatch(master, drawn, { ...CMYK, region: canton })).toBeLessThan(0.001);
     // 50 white stars: a good share of the canton is light.
     let light = 0;
     for (let y = 0; y < 129; y++)
@@ -106,7 +112,7 @@ describe('SVG features in the vector outputs', () => {
     // The path's stroke, then one marker each at start, mid, end.
     expect(art.items).toHaveLength(4);
     const { pdf } = await fullColourPdf(svg, 'markers');
-    expect(geometryMismatch(await renderSvg(svg, 400, 400), await renderPdf(pdf, 400, 400))).toBeLessThan(0.001);
+    expect(geometryMismatch(await renderSvg(svg, 400, 400), await renderPdf(pdf, 400, 400), CMYK)).toBeLessThan(0.001);
   });
 
   it('symbols with a viewBox, nested svg viewports, switch and paint-order are drawn as librsvg does', async () => {
@@ -118,7 +124,7 @@ describe('SVG features in the vector outputs', () => {
       <path d="M120 20h60v60h-60z" fill="#ff0" stroke="#000" stroke-width="16" paint-order="stroke"/>
     </svg>`;
     const { pdf } = await fullColourPdf(svg, 'features');
-    expect(geometryMismatch(await renderSvg(svg, 400, 400), await renderPdf(pdf, 400, 400))).toBeLessThan(0.001);
+    expect(geometryMismatch(await renderSvg(svg, 400, 400), await renderPdf(pdf, 400, 400), CMYK)).toBeLessThan(0.001);
   });
 
   it('names every feature it cannot draw in the warnings', async () => {

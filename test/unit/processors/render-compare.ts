@@ -150,6 +150,8 @@ export function geometryMismatch(
   options: {
     threshold?: number;
     region?: readonly [number, number, number, number];
+    /** Largest colour shift (ΔE76) accepted as conversion rather than a missing shape; default 40. */
+    maxShift?: number;
     /** Called for every mismatched pixel (to draw a map when a bound fails). */
     onMismatch?: (x: number, y: number) => void;
   } = {},
@@ -181,11 +183,21 @@ export function geometryMismatch(
     sum[3]++;
     sums.set(k, sum);
   }
-  const predicted = (i: number): [number, number, number] => {
-    const sum = sums.get(key(a, i));
-    if (sum && sum[3] >= 4) return [sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3]];
-    return [a.rgb[i * 3] as number, a.rgb[i * 3 + 1] as number, a.rgb[i * 3 + 2] as number];
-  };
+  // A colour conversion moves a colour, it does not turn it into another one: a mapping further than
+  // `maxShift` (ΔE76) is a shape missing from `b` (its colour "mapped" to what lies behind), not a
+  // conversion, so the colour of `a` itself is expected there.
+  const maxShift = options.maxShift ?? 40;
+  const mapped = new Map<number, [number, number, number]>();
+  for (const [k, sum] of sums) {
+    if (sum[3] < 4) continue;
+    const mean: [number, number, number] = [sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3]];
+    const own: [number, number, number] = [((k >> 8) << 4) + 8, (((k >> 4) & 15) << 4) + 8, ((k & 15) << 4) + 8];
+    const [l1, a1, b1] = lab(...mean);
+    const [l2, a2, b2] = lab(...own);
+    if (Math.hypot(l1 - l2, a1 - a2, b1 - b2) <= maxShift) mapped.set(k, mean);
+  }
+  const predicted = (i: number): [number, number, number] =>
+    mapped.get(key(a, i)) ?? [a.rgb[i * 3] as number, a.rgb[i * 3 + 1] as number, a.rgb[i * 3 + 2] as number];
   let bad = 0;
   let total = 0;
   for (let y = ry; y < ry + rh; y++) {
