@@ -323,8 +323,8 @@ export class LibraryService {
   }
 
   /**
-   * The file as the designer had it: the kept untouched source when there is one, else the master
-   * (for every format but SVG the master is the untouched file).
+   * The file as the designer had it: the kept source when there is one (always for a PDF or AI
+   * file, with its actions and scripts removed), else the master (for rasters, the untouched file).
    */
   sourceFile(id: string): { path: string; filename: string } {
     const logo = this.get(id);
