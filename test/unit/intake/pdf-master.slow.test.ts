@@ -3,7 +3,7 @@
  * devicon logos, every recipe on each, outputs compared with the SVG master's.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, readdir } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
@@ -44,6 +44,9 @@ beforeAll(async () => {
     } catch {
       continue; // a devicon icon without an "original" variant
     }
+    // rsvg-convert rasterises SVG filters into the PDF: such a PDF master holds a bitmap, so its
+    // package rightly has fewer SVG versions (devicon renpy). Those are not vector-to-vector pairs.
+    if ((await readFile(svgPath, 'utf8')).includes('<filter')) continue;
     execFileSync('rsvg-convert', ['-f', 'pdf', '-o', pdfPath, svgPath]);
     const [svg, pdf] = (await studio.library.importPaths([svgPath, pdfPath])).outcomes;
     if (svg?.status !== 'imported') throw new Error(`${source.name}.svg: ${JSON.stringify(svg)}`);
