@@ -16,7 +16,9 @@ export const RECIPES: readonly { recipe: string; compare: readonly RegExp[] }[] 
   { recipe: 'trace', compare: [] },
   { recipe: 'trace-color', compare: [] },
   { recipe: 'pdf', compare: [/\.pdf$/] },
-  { recipe: 'separations', compare: [/\.pdf$/, /^films\//] },
+  // Plates of equal coverage (a flag's two triangles) may come in either order, so the films are
+  // paired with their closest counterpart and the multi-page PDF is left to them.
+  { recipe: 'separations', compare: [/^films\//] },
   { recipe: 'favicon', compare: [/512x512\.png$/, /apple-touch-icon/] },
   { recipe: 'social', compare: [/^OG-/, /^X-400x400/] },
   { recipe: 'package', compare: [/_512\.png$/, /\.pdf$/] },
@@ -47,16 +49,23 @@ export async function compareRecipe(
   const picked = (files: readonly { path: string }[]) =>
     files.filter((f) => compare.some((pattern) => pattern.test(f.path)));
   const others = picked(b.files);
-  for (const [index, file] of picked(a.files).entries()) {
-    // Paired by place: films come in print order even when their ink names differ.
-    const other = others[index] ?? file;
-    const left = await readFile((await studio.pipeline.outputFile(a.id, file.path)).path);
-    const right = await readFile((await studio.pipeline.outputFile(b.id, other.path)).path);
-    const render = file.path.endsWith('.pdf')
-      ? renderPdf
-      : async (bytes: Buffer, width: number, height: number) =>
-          renderSvg(await sharp(bytes).png().toBuffer(), width, height);
-    worst = Math.max(worst, geometryMismatch(await render(left, 256, 192), await render(right, 256, 192)));
+  const render = (path: string, bytes: Buffer) =>
+    path.endsWith('.pdf')
+      ? renderPdf(bytes, 256, 192)
+      : sharp(bytes)
+          .png()
+          .toBuffer()
+          .then((png) => renderSvg(png, 256, 192));
+  for (const file of picked(a.files)) {
+    const left = await render(file.path, await readFile((await studio.pipeline.outputFile(a.id, file.path)).path));
+    // The same file, or for films (ink names may differ) the closest film of the other run.
+    const candidates = file.path.startsWith('films/') ? others : others.filter((f) => f.path === file.path);
+    let best = Number.POSITIVE_INFINITY;
+    for (const other of candidates) {
+      const right = await render(other.path, await readFile((await studio.pipeline.outputFile(b.id, other.path)).path));
+      best = Math.min(best, geometryMismatch(left, right));
+    }
+    worst = Math.max(worst, best);
     compared++;
   }
   return { worst, compared };
