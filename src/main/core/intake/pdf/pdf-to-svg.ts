@@ -44,7 +44,7 @@ export async function pdfFirstPageToSvg(bytes: Uint8Array, file: string, maxPixe
     const viewport = page.getViewport({ scale: UNITS_PER_PT });
     const canvas = new CanvasRecorder(viewport.width, viewport.height, warnings);
     await page.render({
-      canvasContext: canvas.context as unknown as CanvasRenderingContext2D,
+      canvasContext: canvas.context as unknown as Parameters<typeof page.render>[0]['canvasContext'],
       canvas: null,
       viewport,
       background: 'rgba(0,0,0,0)',

@@ -275,7 +275,9 @@ export class RecordingContext {
   resetTransform(): void {
     this.state.ctm = [1, 0, 0, 1, 0, 0];
   }
-  getTransform(): DOMMatrix {
+  getTransform(): DomMatrixLike {
+    // pdf.js inverts and multiplies what it gets: a real DOMMatrix (pdf.js installs one under Node).
+    const { DOMMatrix } = globalThis as unknown as { DOMMatrix: new (init: number[]) => DomMatrixLike };
     return new DOMMatrix([...this.state.ctm]);
   }
   translate(x: number, y: number): void {
