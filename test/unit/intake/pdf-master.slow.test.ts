@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import type { Logo } from '../../../src/shared/domain.ts';
+import { sampleOf } from '../../helpers/scale.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { compareRecipe, RECIPES } from './pdf-master-fixtures.ts';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   dir = await tempDir('marque-pdf-master-slow-');
   const flags = (await readdir('node_modules/flag-icons/flags/4x3')).filter((f) => f.endsWith('.svg')).sort();
   const devicon = (await readdir('node_modules/devicon/icons')).sort();
-  const sources = [
+  const all = [
     ...sample(flags, 12).map((file) => ({
       name: `flag-${file.slice(0, -4)}`,
       path: `node_modules/flag-icons/flags/4x3/${file}`,
@@ -35,6 +36,8 @@ beforeAll(async () => {
       path: `node_modules/devicon/icons/${icon}/${icon}-original.svg`,
     })),
   ];
+  // 20 pairs in the slow project, 2 in the fast loop.
+  const sources = sampleOf(all, 2);
   studio = await createStudio({ dataDir: join(dir.path, 'data'), intakeProcesses: 1, pipeline: { workers: 2 } });
   for (const source of sources) {
     const svgPath = join(dir.path, `${source.name}.svg`);
@@ -62,7 +65,7 @@ afterAll(async () => {
 
 describe('PDF masters across the corpus sample', () => {
   it('every recipe succeeds on every PDF master and matches the SVG master', async () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(15);
+    expect(pairs.length).toBeGreaterThanOrEqual(1);
     const worst: string[] = [];
     for (const pair of pairs) {
       for (const entry of RECIPES) {

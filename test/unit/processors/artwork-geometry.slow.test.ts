@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pdfOptions } from '../../../src/main/core/pipeline/processors/pdf/pdf-options.ts';
 import { runPdf } from '../../../src/main/core/pipeline/processors/pdf/render-pdf.ts';
+import { sampleOf } from '../../helpers/scale.ts';
 import { context, svgInput } from './pdf-fixtures.ts';
 import { geometryMismatch, renderPdf, renderSvg } from './render-compare.ts';
 
@@ -27,7 +28,8 @@ function corpus(): { name: string; svg: string }[] {
           svg: readFileSync(`${DEVICON}/${icon}/${file}`, 'utf8'),
         })),
     );
-  return [...flags, ...icons];
+  // All 1211 in the slow project (measured: 2 over 0.5 %, both gradients); 16 in the fast loop.
+  return sampleOf([...flags, ...icons], 16);
 }
 
 describe('vector PDF geometry across the corpus', () => {
@@ -56,7 +58,7 @@ describe('vector PDF geometry across the corpus', () => {
       if (mismatch > bound && warnings.length === 0)
         failures.push(`${name}: ${(mismatch * 100).toFixed(2)} % differ, no warning`);
     }
-    expect(checked).toBeGreaterThan(500);
+    expect(checked).toBeGreaterThanOrEqual(16);
     expect(failures).toEqual([]);
   }, 1_800_000);
 });
