@@ -27,7 +27,13 @@ export interface Logo {
 }
 
 export type ImportOutcome =
-  | { readonly status: 'imported'; readonly path: string; readonly logo: Logo }
+  | {
+      readonly status: 'imported';
+      readonly path: string;
+      readonly logo: Logo;
+      /** What the import did to the file worth telling (a PDF converted to vectors, its scripts removed). */
+      readonly notes?: readonly string[];
+    }
   | { readonly status: 'duplicate'; readonly path: string; readonly logo: Logo }
   | {
       readonly status: 'failed';

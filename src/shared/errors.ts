@@ -42,6 +42,26 @@ export class MarqueError extends Error {
   }
 }
 
+/**
+ * Failures that running the same work again cannot fix: the input or the options are the problem
+ * (an unsupported master, a file that does not decode, options out of range). The queue offers no
+ * Retry for them; the message says what to change instead.
+ */
+export const PERMANENT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INVALID_INPUT',
+  'UNSUPPORTED_FORMAT',
+  'DECODE_FAILED',
+  'PIXEL_LIMIT',
+  'FILE_TOO_LARGE',
+  'NOT_A_FILE',
+  'UNSAFE_CONTENT',
+]);
+
+/** Whether an error with this code can succeed on a second try (a timeout, a crash, a busy disk). */
+export function isRetryable(code: ErrorCode | null): boolean {
+  return code === null || !PERMANENT_ERROR_CODES.has(code);
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Page } from '../domain.ts';
-import type { ErrorCode } from '../errors.ts';
+import { type ErrorCode, isRetryable } from '../errors.ts';
 import { method } from './define.ts';
 import { logoId } from './library.ts';
 
@@ -8,6 +8,12 @@ export const JOB_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] a
 export type JobState = (typeof JOB_STATES)[number];
 /** States a job never leaves on its own (retry moves failed/cancelled back to queued). */
 export const FINISHED_JOB_STATES: readonly JobState[] = ['done', 'failed', 'cancelled'];
+
+/** Whether the queue offers Retry: failed or cancelled, and not for a reason a second run cannot fix. */
+export function canRetry(job: Pick<Job, 'state' | 'errorCode'>): boolean {
+  if (job.state === 'cancelled') return true;
+  return job.state === 'failed' && isRetryable(job.errorCode);
+}
 
 /** Interactive jobs (a preview the user is looking at) run before batch jobs. */
 export const JOB_PRIORITIES = ['interactive', 'batch'] as const;

@@ -1,7 +1,7 @@
 /**
  * Every format Marque imports, made from a real logo, through the real import: the stored format,
- * size and master, and thumbnails measured (GIF shows frame 1, PDF shows page 1, PDF keeps its
- * original bytes as the master).
+ * size and master, and thumbnails measured (GIF shows frame 1, PDF shows page 1, a PDF becomes
+ * an SVG master drawn from its vectors and keeps its bytes as the original).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,13 +25,13 @@ function solid(width: number, height: number, colour: string): Promise<Buffer> {
     .toBuffer();
 }
 
-/** A two-page PDF: page 1 a red square logo on a transparent artboard, page 2 all blue. */
-function twoPagePdf(): Promise<Buffer> {
+/** A two-page PDF: page 1 a `colour` square logo on a transparent artboard, page 2 all blue. */
+function twoPagePdf(colour = '#e63946'): Promise<Buffer> {
   const doc = new PDFDocument({ size: [300, 200], autoFirstPage: true });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.rect(50, 50, 200, 100).fill('#e63946');
+  doc.rect(50, 50, 200, 100).fill(colour);
   doc.addPage({ size: [300, 200] });
   doc.rect(0, 0, 300, 200).fill('#0000ff');
   doc.end();
@@ -60,7 +60,8 @@ beforeAll(async () => {
   };
   pdfBytes = files['artwork.pdf'] as Buffer;
   // An Illustrator file saved PDF-compatible is a PDF inside; only the extension differs.
-  files['artwork.ai'] = Buffer.concat([pdfBytes, Buffer.from('\n% Illustrator private data\n')]);
+  // Other artwork than artwork.pdf, or the two would share one master (a duplicate).
+  files['artwork.ai'] = Buffer.concat([await twoPagePdf('#2a9d8f'), Buffer.from('\n% Illustrator private data\n')]);
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir.path, name), bytes);
   studio = await createStudio({ dataDir: join(dir.path, 'data'), intakeProcesses: 1 });
   report = await studio.library.importPaths(Object.keys(files).map((name) => join(dir.path, name)));
@@ -98,8 +99,8 @@ describe('formats', () => {
       'animated.gif': 'gif',
       'logo.svg': 'svg',
       'logo.svgz': 'svg',
-      'artwork.pdf': 'pdf',
-      'artwork.ai': 'pdf',
+      'artwork.pdf': 'svg',
+      'artwork.ai': 'svg',
     });
   });
 
@@ -117,14 +118,17 @@ describe('formats', () => {
     expect(b).toBeLessThan(40);
   });
 
-  it('keeps the original PDF as the master and shows its first page, transparent around the art', async () => {
+  it('converts page 1 of a PDF to an SVG master, keeps the PDF as the original, shows page 1 transparent around the art', async () => {
     const pdf = logo('artwork.pdf');
-    expect([pdf.width, pdf.height, pdf.isVector]).toEqual([300, 200, true]);
-    expect((await readFile(studio.store.pathOf(pdf.hash))).equals(pdfBytes)).toBe(true);
+    // 300 x 200 pt: 400 x 267 CSS px, the SVG convention for the same artboard.
+    expect([pdf.width, pdf.height, pdf.isVector]).toEqual([400, 267, true]);
+    const master = await readFile(studio.store.pathOf(pdf.hash), 'utf8');
+    expect(master).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="400" height="266.6667"/);
+    expect((await readFile(studio.library.sourceFile(pdf.id).path)).equals(pdfBytes)).toBe(true);
     const preview = sharp(studio.cache.pathOf('previews', `${pdf.hash}-1024.webp`));
     const meta = await preview.metadata();
     expect(meta.width).toBe(1024);
-    expect(Math.abs((meta.height ?? 0) - (1024 * 200) / 300)).toBeLessThanOrEqual(1);
+    expect(Math.abs((meta.height ?? 0) - (1024 * 200) / 300)).toBeLessThanOrEqual(2);
     const { data, info } = await preview.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const at = (x: number, y: number) =>
       Array.from(data.subarray((y * info.width + x) * 4, (y * info.width + x) * 4 + 4));

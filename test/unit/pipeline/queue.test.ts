@@ -162,10 +162,13 @@ describe('pipeline queue on the real worker pool', () => {
     expect(ok.state).toBe('done');
     const failed = studio.pipeline.list({ state: 'failed', offset: 0, limit: 100 });
     expect(failed.total).toBe(5);
-    // Retry of a failed job counts another attempt.
+    // A failure a second run cannot fix (unsupported input) is not retried.
     const coded = failed.items.find((j) => j.errorCode === 'UNSUPPORTED_FORMAT');
-    studio.pipeline.retry(coded?.id as string);
-    expect(await studio.pipeline.waitFor(coded?.id as string)).toMatchObject({ state: 'failed', attempts: 2 });
+    expect(() => studio?.pipeline.retry(coded?.id as string)).toThrow(/cannot succeed by running again/);
+    // Retry of another failed job counts another attempt.
+    const plain = failed.items.find((j) => j.errorCode === 'PROCESSING_FAILED');
+    studio.pipeline.retry(plain?.id as string);
+    expect(await studio.pipeline.waitFor(plain?.id as string)).toMatchObject({ state: 'failed', attempts: 2 });
     expect(await listTree(join(studio.cache.root, '.pipeline-tmp'))).toEqual([]);
   });
 

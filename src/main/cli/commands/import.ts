@@ -24,14 +24,22 @@ export const importCommand: Command = {
         outcomes: report.outcomes.map((o) =>
           o.status === 'failed'
             ? { status: o.status, path: o.path, code: o.code, message: o.message }
-            : { status: o.status, path: o.path, id: o.logo.id, name: o.logo.name },
+            : {
+                status: o.status,
+                path: o.path,
+                id: o.logo.id,
+                name: o.logo.name,
+                ...(o.status === 'imported' && o.notes ? { notes: o.notes } : {}),
+              },
         ),
         skipped: report.skipped,
       });
     } else {
       for (const o of report.outcomes) {
-        if (o.status === 'imported') context.log(`imported   ${o.logo.id}  ${o.path}`);
-        else if (o.status === 'duplicate')
+        if (o.status === 'imported') {
+          context.log(`imported   ${o.logo.id}  ${o.path}`);
+          for (const note of o.notes ?? []) context.log(`           ${note}`);
+        } else if (o.status === 'duplicate')
           context.log(`duplicate  ${o.logo.id}  ${o.path} (already in the library as "${o.logo.name}")`);
         else context.log(`failed     ${o.code}  ${o.message}`);
       }

@@ -7,7 +7,6 @@ import { type LogoFormat, VECTOR_FORMATS } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { PaletteColor } from '../../../shared/palette.ts';
 import { importPalette } from './import-palette.ts';
-import { renderPdfFirstPage } from './pdf-render.ts';
 import type { IntakeLimits, IntakeResult } from './protocol.ts';
 import { claimedSize, describeUnsupported, sniffFormat } from './sniff.ts';
 import { readSvgText } from './svg-guard.ts';
@@ -123,6 +122,45 @@ interface Decoded {
   /** Vector renders are made at preview size; rasters are never enlarged for the preview. */
   readonly enlargePreview: boolean;
   readonly removed: readonly string[];
+  /** Notes for the import report (what was converted or removed). */
+  readonly notes?: readonly string[];
+  /** Bytes to keep as the logo's original whatever `keepSource` says (a PDF beside its SVG master). */
+  readonly original?: Buffer;
+}
+
+/**
+ * A PDF or Illustrator file becomes an SVG master drawn from page 1's vector content, so every
+ * recipe works from exact geometry; the PDF itself, with its actions, scripts and embedded files
+ * removed, is kept as the logo's original (what "download original" and the share serve).
+ */
+async function decodePdf(source: Buffer, limits: IntakeLimits, file: string): Promise<Decoded> {
+  // Loaded on the first PDF only: the intake process starts (and restarts after a kill) faster.
+  const { removeActiveContent } = await import('./pdf/active-content.ts');
+  const { pdfFirstPageToSvg } = await import('./pdf/pdf-to-svg.ts');
+  const cleaned = await removeActiveContent(source);
+  const vector = await pdfFirstPageToSvg(cleaned.bytes, file, limits.maxPixels);
+  if (vector.shapes === 0) throw new MarqueError('DECODE_FAILED', `${file}: the first page of the PDF draws nothing`);
+  const clean = await sanitizeSvg(vector.svg, file, { maxEmbeddedPixels: limits.maxPixels });
+  const svg = await inspectSvg(clean.svg, limits, file);
+  const notes = [
+    `${file}: converted to an SVG master from the vector content of page 1; the PDF is kept as the original`,
+  ];
+  if (cleaned.removed.length > 0) notes.push(`${file}: removed from the stored PDF: ${cleaned.removed.join(', ')}`);
+  if (!cleaned.rewritable)
+    notes.push(`${file}: the PDF is encrypted or cannot be rewritten, so only the converted SVG master is kept`);
+  if (vector.warnings.length > 0) notes.push(`${file}: not kept as vectors: ${vector.warnings.join(', ')}`);
+  return {
+    format: 'svg',
+    master: Buffer.from(clean.svg, 'utf8'),
+    width: Math.round(svg.width),
+    height: Math.round(svg.height),
+    hasAlpha: true,
+    pipeline: svg.render(),
+    enlargePreview: true,
+    removed: [...cleaned.removed, ...clean.removed],
+    notes,
+    ...(cleaned.rewritable ? { original: Buffer.from(cleaned.bytes) } : {}),
+  };
 }
 
 async function decode(source: Buffer, format: LogoFormat, limits: IntakeLimits, file: string): Promise<Decoded> {
@@ -141,25 +179,8 @@ async function decode(source: Buffer, format: LogoFormat, limits: IntakeLimits, 
         removed: clean.removed,
       };
     }
-    case 'pdf': {
-      // The original PDF stays the master (it is what exports use); the render is only for looking.
-      const page = await renderPdfFirstPage(
-        source,
-        Math.min(limits.previewSize, limits.maxRenderSide),
-        limits.maxPixels,
-        file,
-      );
-      return {
-        format,
-        master: source,
-        width: Math.round(page.pageWidth),
-        height: Math.round(page.pageHeight),
-        hasAlpha: true,
-        pipeline: sharp(page.png, { failOn: 'warning', limitInputPixels: limits.maxPixels }),
-        enlargePreview: true,
-        removed: [],
-      };
-    }
+    case 'pdf':
+      return decodePdf(source, limits, file);
     case 'png':
     case 'jpeg':
     case 'webp':
@@ -231,8 +252,9 @@ export async function inspectFile(
   const masterTemp = join(tmpDir, `${randomUUID()}.master`);
   const thumbTemp = join(tmpDir, `${randomUUID()}.thumb.webp`);
   const previewTemp = join(tmpDir, `${randomUUID()}.preview.webp`);
-  // The untouched bytes are kept only when asked and only when they differ from the master.
-  const keptSource = keepSource && !source.equals(decoded.master) ? source : null;
+  // The untouched bytes are kept only when asked and only when they differ from the master; a
+  // PDF's (cleaned) bytes always, as they are the designer's file beside a converted master.
+  const keptSource = decoded.original ?? (keepSource && !source.equals(decoded.master) ? source : null);
   const sourceTemp = keptSource ? join(tmpDir, `${randomUUID()}.source`) : null;
   try {
     await writeFile(masterTemp, decoded.master, { flag: 'wx' });
@@ -257,6 +279,7 @@ export async function inspectFile(
     previewTempFile: previewTemp,
     palette,
     removed: decoded.removed,
+    notes: decoded.notes ?? [],
     source:
       keptSource && sourceTemp
         ? {

@@ -51,6 +51,8 @@ export interface IntakeResult {
   readonly palette: readonly PaletteColor[];
   /** What the SVG sanitizer removed (scripts, event handlers, external references), for the report. */
   readonly removed: readonly string[];
+  /** Notes for the import report, one per thing worth saying (a PDF converted, its scripts removed). */
+  readonly notes: readonly string[];
   /** The untouched file, when asked for and different from the master; null otherwise. */
   readonly source: { readonly tempFile: string; readonly hash: string; readonly byteSize: number } | null;
 }

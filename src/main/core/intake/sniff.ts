@@ -30,7 +30,9 @@ function looksLikeSvg(head: Uint8Array): boolean {
 /** Names what a file probably is when we refuse it, so the error helps the designer. */
 export function describeUnsupported(head: Uint8Array): string {
   const ascii = new TextDecoder('latin1').decode(head.subarray(0, 16));
-  if (ascii.startsWith('%!PS')) return 'EPS/PostScript is not supported; save it as PDF or SVG';
+  // EPS as text, or with the binary preview header of DOS EPS (C5 D0 D3 C6) that Illustrator writes.
+  const dosEps = head[0] === 0xc5 && head[1] === 0xd0 && head[2] === 0xd3 && head[3] === 0xc6;
+  if (ascii.startsWith('%!PS') || dosEps) return 'EPS/PostScript is not supported; save it as PDF or SVG';
   if (ascii.startsWith('8BPS')) return 'Photoshop (PSD) files are not supported; export PNG or SVG';
   if (ascii.startsWith('PK')) return 'archives are not supported; unzip first';
   if (head.length === 0) return 'the file is empty';

@@ -204,7 +204,8 @@ export class LibraryService {
       const raced = this.#byHash(stored.result.master.hash);
       if (raced) return { status: 'duplicate', path, logo: raced };
       const logo = this.#insert(path, stored.result, tags);
-      return { status: 'imported', path, logo };
+      const notes = stored.result.notes ?? [];
+      return notes.length > 0 ? { status: 'imported', path, logo, notes } : { status: 'imported', path, logo };
     } catch (error) {
       const { code, message } = isDiskFull(error)
         ? {
@@ -341,8 +342,8 @@ export class LibraryService {
   }
 
   /**
-   * The file as the designer had it: the kept untouched source when there is one, else the master
-   * (for every format but SVG the master is the untouched file).
+   * The file as the designer had it: the kept source when there is one (always for a PDF or AI
+   * file, with its actions and scripts removed), else the master (for rasters, the untouched file).
    */
   sourceFile(id: string): { path: string; filename: string } {
     const logo = this.get(id);

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import type { ArtworkSettings } from '../../../shared/artwork.ts';
-import type {
-  EnqueueReply,
-  Job,
-  JobPriority,
-  LogoOutput,
-  ParsedJobsQuery,
-  PoolSettings,
+import {
+  canRetry,
+  type EnqueueReply,
+  type Job,
+  type JobPriority,
+  type LogoOutput,
+  type ParsedJobsQuery,
+  type PoolSettings,
 } from '../../../shared/contract/jobs.ts';
 import type { Logo, Page } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
@@ -272,6 +273,12 @@ export class PipelineService {
     const job = this.get(id);
     if (job.state !== 'failed' && job.state !== 'cancelled') {
       throw new MarqueError('INVALID_INPUT', `Job ${id} is ${job.state}; only failed or cancelled jobs can be retried`);
+    }
+    if (!canRetry(job)) {
+      throw new MarqueError(
+        'INVALID_INPUT',
+        `Job ${id} cannot succeed by running again (${job.errorMessage ?? job.errorCode}); change the logo or the options`,
+      );
     }
     this.#jobs.retry(id);
     this.#events.changed([id]);

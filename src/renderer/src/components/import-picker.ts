@@ -75,7 +75,9 @@ function reportToast(report: ImportReport, prefix = '') {
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.skipped.length) parts.push(`${report.skipped.length} skipped (links or special files)`);
   const details = [
-    ...report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.message] : [])),
+    ...report.outcomes.flatMap((o) =>
+      o.status === 'failed' ? [o.message] : o.status === 'imported' ? (o.notes ?? []) : [],
+    ),
     ...report.skipped.map((s) => `Skipped ${s.path}: ${s.reason}`),
   ];
   return {

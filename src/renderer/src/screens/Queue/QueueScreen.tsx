@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { mediaPath } from '../../../../shared/client.ts';
-import type { Job } from '../../../../shared/contract/jobs.ts';
+import { canRetry, type Job } from '../../../../shared/contract/jobs.ts';
 import { MarqueError } from '../../../../shared/errors.ts';
 import { client } from '../../api/client.ts';
 import { logQuietly } from '../../api/report-error.ts';
@@ -82,7 +82,7 @@ function JobRow({ job, name, now }: { job: Job; name: string; now: number }) {
             Cancel
           </button>
         )}
-        {(job.state === 'failed' || job.state === 'cancelled') && (
+        {canRetry(job) && (
           <button
             type="button"
             className="button"

@@ -2,6 +2,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import type { ArtworkSettings, BackgroundDecision } from '../../../../../shared/artwork.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ProcessorInput } from '../../processor.ts';
+import { storedPdfMaster } from '../stored-pdf.ts';
 import { applyBackgroundDecision } from './background-decision.ts';
 import { type Ink, measureInk } from './colour.ts';
 import { hasLightBackdrop } from './knockout.ts';
@@ -54,8 +55,7 @@ export function markSource(input: ProcessorInput): MarkSource {
       name: input.name,
     };
   }
-  if (input.format === 'pdf')
-    throw new MarqueError('UNSUPPORTED_FORMAT', `${input.name}: PDF masters cannot be rendered yet`);
+  if (input.format === 'pdf') throw storedPdfMaster(input.name);
   return { kind: 'raster', bytes: input.master, name: input.name, artwork: input.artwork };
 }
 

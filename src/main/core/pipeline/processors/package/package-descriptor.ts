@@ -38,7 +38,8 @@ export type PackageOptions = z.infer<typeof packageOptions>;
 export const packageDescriptor: ProcessorDescriptor<PackageOptions> = {
   id: 'package',
   // v4: ICC CMYK print PDFs, PDF/X-4 (v3); Reversed colourway, scored colourways, real holes.
-  version: 4,
+  // v5: its PDFs draw normalised paths and SVG markers.
+  version: 5,
   title: 'Logo package',
   usesName: true,
   usesPalette: true,

@@ -5,7 +5,9 @@ import { type PdfOptions, pdfOptions } from './pdf-options.ts';
 export const pdfDescriptor: ProcessorDescriptor<PdfOptions> = {
   id: 'pdf',
   // v4: ICC CMYK, spot inks by area, PDF/X-4 (v3); one-colour holes as real geometry, no page rectangle.
-  version: 4,
+  // v5: every path normalised (smooth curves, quadratics and arcs as exact cubics), SVG markers
+  // drawn, zero-area outlines unfilled.
+  version: 5,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

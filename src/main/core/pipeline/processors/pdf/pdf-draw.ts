@@ -7,6 +7,8 @@ import { makePdfX, type PdfX, pdfxOf } from './pdfx.ts';
 
 export type { PdfX } from './pdfx.ts';
 
+import { normalizePath } from '../svg/path-data.ts';
+
 /** The parts of pdfkit's page we reach past its API: the resources and the page dictionary. */
 interface PageInternals {
   page: {
@@ -171,7 +173,7 @@ class PageWriter {
 
   private clip(clip: ClipShape): boolean {
     if (!this.setMatrix(clip.matrix)) return false;
-    this.doc.path(clip.d);
+    this.doc.path(normalizePath(clip.d));
     this.doc.addContent(clip.rule === 'evenodd' ? 'W* n' : 'W n');
     return true;
   }
@@ -189,7 +191,7 @@ class PageWriter {
         const join = { miter: 0, round: 1, bevel: 2 }[s.join];
         this.doc.addContent(`${n(s.width)} w ${cap} J ${join} j ${n(s.miterLimit)} M ${dash}`.trim());
       }
-      this.doc.path(op.d);
+      this.doc.path(normalizePath(op.d));
       const even = op.fillRule === 'evenodd' ? '*' : '';
       this.doc.addContent(op.fill && op.stroke ? `B${even}` : op.fill ? `f${even}` : 'S');
     }

@@ -4,6 +4,7 @@ import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
 import { openPress, type Press } from '../../../colour/press.ts';
 import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
+import { storedPdfMaster } from '../stored-pdf.ts';
 import type { Paint, PaintItem, SvgArt } from '../svg/art.ts';
 import {
   artToOps,
@@ -120,11 +121,7 @@ export async function runPdf(
   context: ProcessorContext,
 ): Promise<ProcessorResult> {
   context.progress(5);
-  if (input.format === 'pdf')
-    throw new MarqueError(
-      'UNSUPPORTED_FORMAT',
-      `${input.name}: a PDF master is already a PDF; import its SVG to derive print PDFs`,
-    );
+  if (input.format === 'pdf') throw storedPdfMaster(input.name);
   const { art, source } = await loadArt(
     input,
     opts.palette?.map((entry) => entry.hex),

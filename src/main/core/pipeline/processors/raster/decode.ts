@@ -1,6 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { LogoFormat } from '../../../../../shared/domain.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
+import { storedPdfMaster } from '../stored-pdf.ts';
 import type { RgbaImage } from './rgba.ts';
 
 /** Longest side an SVG master is rendered at when no size is asked for. */
@@ -32,7 +33,7 @@ export async function decodeToRgba(
   options: DecodeOptions = {},
 ): Promise<RgbaImage> {
   if (format === 'pdf') {
-    throw new MarqueError('UNSUPPORTED_FORMAT', 'PDF masters cannot be decoded to pixels here; import an SVG or PNG');
+    throw storedPdfMaster('This logo');
   }
   const bytes = Buffer.from(master.buffer, master.byteOffset, master.byteLength);
   try {

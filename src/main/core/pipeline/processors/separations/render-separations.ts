@@ -5,6 +5,7 @@ import { openPress, type Press } from '../../../colour/press.ts';
 import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import { addDisplayPage, createPdf, finishPdf, type PdfX } from '../pdf/pdf-draw.ts';
+import { storedPdfMaster } from '../stored-pdf.ts';
 import type { Paint, SvgArt } from '../svg/art.ts';
 import { artToOps, type DisplayPage, type DrawOp, type Ink, inkGradient } from '../svg/display-list.ts';
 import { type InkPlan, planInks } from '../svg/inks.ts';
@@ -87,8 +88,7 @@ export async function runSeparations(
     trapPt: options.trapPt ?? (options.type === 'spot' ? autoTrapPt(options.printWidthMm, options.dpi) : 0),
   };
   context.progress(2);
-  if (input.format === 'pdf')
-    throw new MarqueError('UNSUPPORTED_FORMAT', `${input.name}: separations need the SVG or bitmap master, not a PDF`);
+  if (input.format === 'pdf') throw storedPdfMaster(input.name);
   const { art, source } = await loadArt(
     input,
     opts.palette?.map((entry) => entry.hex),

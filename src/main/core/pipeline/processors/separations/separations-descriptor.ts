@@ -5,7 +5,8 @@ import { type SeparationOptions, separationOptions } from './separation-options.
 export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
   id: 'separations',
   // v4: inks by printed area, ICC builds, trap by default (v3); the background decision.
-  version: 4,
+  // v5: normalised paths, SVG markers, no plate for zero-area fills.
+  version: 5,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,

@@ -5,10 +5,14 @@ import type { ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBo
 import { parseCssColor } from './color.ts';
 import { fontFinder } from './font-finder.ts';
 import { gradientMean, resolveGradient } from './gradient.ts';
+import { markerPlacement, markerVertices } from './markers.ts';
 import { IDENTITY, type Matrix, multiply, parseTransform, scale, translate } from './matrix.ts';
+import { hasFillArea } from './path-bounds.ts';
+import { normalizePath, pathSegments, segmentsToPath } from './path-data.ts';
 import { SHAPE_TAGS, shapeToPath } from './shapes.ts';
 import { layoutText, MAX_TEXT_CHARS, MAX_TEXT_GLYPHS, type TextContext } from './text-layout.ts';
 import { type FontStyle, INITIAL_FONT, inheritFont } from './text-style.ts';
+import { parseViewBox, viewBoxTransform } from './viewport.ts';
 import { type Attributes, clamp01, declarations, number, toNodes, type XmlNode } from './xml.ts';
 
 /** Inherited presentation state while walking the tree. */
@@ -28,6 +32,11 @@ interface Style {
   clipRule: FillRule;
   visible: boolean;
   font: FontStyle;
+  markerStart: string;
+  markerMid: string;
+  markerEnd: string;
+  /** True when paint-order puts the stroke under the fill. */
+  strokeFirst: boolean;
 }
 
 const INITIAL_STYLE: Style = {
@@ -46,6 +55,10 @@ const INITIAL_STYLE: Style = {
   clipRule: 'nonzero',
   visible: true,
   font: INITIAL_FONT,
+  markerStart: 'none',
+  markerMid: 'none',
+  markerEnd: 'none',
+  strokeFirst: false,
 };
 
 const SKIPPED = new Set([
@@ -116,6 +129,19 @@ function inherit(parent: Style, props: Attributes): Style {
           ? [...values, ...values]
           : values;
   }
+  const marker = pick('marker');
+  if (marker) style.markerStart = style.markerMid = style.markerEnd = marker;
+  style.markerStart = pick('marker-start') ?? style.markerStart;
+  style.markerMid = pick('marker-mid') ?? style.markerMid;
+  style.markerEnd = pick('marker-end') ?? style.markerEnd;
+  const paintOrder = pick('paint-order');
+  if (paintOrder) {
+    const order = paintOrder === 'normal' ? [] : paintOrder.split(/\s+/);
+    const fillAt = order.indexOf('fill');
+    const strokeAt = order.indexOf('stroke');
+    // Unlisted parts keep their normal order after the listed ones.
+    style.strokeFirst = strokeAt >= 0 && (fillAt < 0 || strokeAt < fillAt);
+  }
   const visibility = pick('visibility');
   if (visibility) style.visible = visibility === 'visible';
   style.font = inheritFont(parent.font, props);
@@ -141,6 +167,8 @@ class ArtBuilder {
   readonly viewBox: ViewBox;
   private visits = 0;
   private readonly text: TextContext<Style>;
+  /** The style at the root, which marker content inherits (it ignores the shape using it). */
+  rootStyle: Style = INITIAL_STYLE;
 
   constructor(viewBox: ViewBox, fontDirs?: readonly string[]) {
     this.viewBox = viewBox;
@@ -171,6 +199,9 @@ class ArtBuilder {
       if (target && (target.tag === 'linearGradient' || target.tag === 'radialGradient')) {
         const gradient = resolveGradient(target, (href) => this.reference(href), d, this.viewBox);
         if (!gradient) return null;
+        const spread = target.attributes.spreadMethod;
+        if (spread === 'reflect' || spread === 'repeat')
+          this.warnings.add(`gradients with spreadMethod="${spread}" drawn padded`);
         const mean = gradientMean(gradient);
         return {
           rgb: mean.rgb,
@@ -211,7 +242,7 @@ class ArtBuilder {
         return;
       }
       const d = SHAPE_TAGS.has(node.tag) ? shapeToPath(node.tag, props) : null;
-      if (d) shapes.push({ d, matrix: local, rule: nodeStyle.clipRule });
+      if (d) shapes.push({ d: normalizePath(d), matrix: local, rule: nodeStyle.clipRule });
       else if (node.tag === 'g') for (const child of node.children) collect(child, local, nodeStyle, depth + 1);
     };
     for (const child of target.children) collect(child, base, style, 0);
@@ -245,12 +276,16 @@ class ArtBuilder {
     let matrix = multiply(ctm, parseTransform(props.transform));
     if (props.mask && props.mask !== 'none') this.warnings.add('masks ignored');
     if (props.filter && props.filter !== 'none') this.warnings.add('filters ignored');
+    if (props['mix-blend-mode'] && props['mix-blend-mode'] !== 'normal')
+      this.warnings.add('blend modes drawn as normal');
+    if (props['vector-effect'] === 'non-scaling-stroke') this.warnings.add('non-scaling strokes drawn scaled');
     const ownClips = [...clips, ...this.clipShapes(props['clip-path'], matrix, style)];
 
     if (node.tag === 'use') {
       const ref = this.reference(node.attributes.href ?? node.attributes['xlink:href']);
       if (!ref || depth > MAX_USE_DEPTH) return;
       matrix = multiply(matrix, translate(number(props.x, 0), number(props.y, 0)));
+      if (ref.tag === 'symbol') matrix = multiply(matrix, this.symbolViewport(ref, props));
       const children = ref.tag === 'symbol' ? ref.children : [ref];
       for (const child of children) this.walk(child, matrix, style, localOpacity, ownClips, depth + 1);
       return;
@@ -258,7 +293,7 @@ class ArtBuilder {
     if (node.tag === 'text') {
       // Glyph outlines rely on nonzero winding, whatever fill-rule the text inherits.
       for (const run of layoutText(node, style, this.text))
-        this.paintItem(run.d, matrix, run.style, localOpacity, ownClips, { fillRule: 'nonzero' });
+        this.paintItem(normalizePath(run.d), matrix, run.style, localOpacity, ownClips, { fillRule: 'nonzero' });
       return;
     }
     if (node.tag === 'tspan' || node.tag === 'textPath') return; // not rendered outside <text>
@@ -268,11 +303,76 @@ class ArtBuilder {
     }
     if (SHAPE_TAGS.has(node.tag)) {
       const d = shapeToPath(node.tag, props);
-      if (d && style.visible) this.paintItem(d, matrix, style, localOpacity, ownClips, { noFill: node.tag === 'line' });
+      if (!d || !style.visible) return;
+      const segments = pathSegments(d);
+      this.paintItem(segmentsToPath(segments), matrix, style, localOpacity, ownClips, {
+        noFill: node.tag === 'line' || !hasFillArea(segments),
+      });
+      if (MARKABLE.has(node.tag)) this.markers(segments, matrix, style, localOpacity, ownClips, depth);
       return;
     }
-    if (node.tag === 'svg') matrix = multiply(matrix, nestedViewport(props));
+    if (node.tag === 'svg') matrix = multiply(matrix, nestedViewport(props, this.viewBox));
+    const itemsBefore = this.items.length;
+    this.children(node, matrix, style, localOpacity, ownClips, depth);
+    // A group's opacity is folded into each of its shapes: where they overlap, the one below shows through.
+    if (localOpacity < opacity && this.items.length - itemsBefore > 1)
+      this.warnings.add('group opacity applied to each shape (overlaps show through)');
+  }
+
+  private children(
+    node: XmlNode,
+    matrix: Matrix,
+    style: Style,
+    localOpacity: number,
+    ownClips: readonly ClipShape[],
+    depth: number,
+  ): void {
+    if (node.tag === 'switch') {
+      // librsvg draws the first child whose conditions hold; logos carry no conditions we test.
+      const first = node.children.find((child) => child.tag !== '#text');
+      if (first) this.walk(first, matrix, style, localOpacity, ownClips, depth + 1);
+      return;
+    }
     for (const child of node.children) this.walk(child, matrix, style, localOpacity, ownClips, depth + 1);
+  }
+
+  /** A symbol's viewBox mapped onto the size its <use> gives it (100% of the viewport by default). */
+  private symbolViewport(symbol: XmlNode, use: Attributes): Matrix {
+    const viewBox = parseViewBox(symbol.attributes.viewBox);
+    if (!viewBox) return IDENTITY;
+    const width = number(use.width ?? symbol.attributes.width, this.viewBox.width);
+    const height = number(use.height ?? symbol.attributes.height, this.viewBox.height);
+    if (width <= 0 || height <= 0) return IDENTITY;
+    return viewBoxTransform(viewBox, width, height, symbol.attributes.preserveAspectRatio);
+  }
+
+  /** Draws the markers (marker-start, -mid, -end) of a shape on its vertices, over the shape. */
+  private markers(
+    segments: ReturnType<typeof pathSegments>,
+    matrix: Matrix,
+    style: Style,
+    opacity: number,
+    clips: readonly ClipShape[],
+    depth: number,
+  ): void {
+    const refs = { start: style.markerStart, mid: style.markerMid, end: style.markerEnd };
+    if (refs.start === 'none' && refs.mid === 'none' && refs.end === 'none') return;
+    // Marker content inherits from the marker's ancestors, not from the shape that uses it.
+    const markerStyle = inherit(this.rootStyle, {});
+    for (const vertex of markerVertices(segments)) {
+      const target = this.reference(refs[vertex.position]);
+      if (target?.tag !== 'marker') continue;
+      const props = declarations(target);
+      if (props.display === 'none') continue;
+      const placement = markerPlacement(props, vertex, style.strokeWidth);
+      if (!placement) continue;
+      const ownStyle = { ...inherit(markerStyle, props), markerStart: 'none', markerMid: 'none', markerEnd: 'none' };
+      const markerClips = placement.clip
+        ? [...clips, { ...placement.clip, matrix: multiply(matrix, placement.clip.matrix) }]
+        : clips;
+      const content = multiply(matrix, placement.content);
+      for (const child of target.children) this.walk(child, content, ownStyle, opacity, markerClips, depth + 1);
+    }
   }
 
   /** One painted outline with the fill and stroke its style gives it. */
@@ -298,24 +398,30 @@ class ArtBuilder {
           dashOffset: style.dashOffset,
         }
       : null;
-    if (fill || stroke)
-      this.items.push({ d, matrix, fill, fillRule: options.fillRule ?? style.fillRule, stroke, clips });
+    const fillRule = options.fillRule ?? style.fillRule;
+    if (fill && stroke && style.strokeFirst) {
+      // paint-order: stroke under the fill, as two items.
+      this.items.push({ d, matrix, fill: null, fillRule, stroke, clips });
+      this.items.push({ d, matrix, fill, fillRule, stroke: null, clips });
+    } else if (fill || stroke) this.items.push({ d, matrix, fill, fillRule, stroke, clips });
   }
 }
 
-function nestedViewport(props: Attributes): Matrix {
-  return translate(number(props.x, 0), number(props.y, 0));
+/** A nested <svg>: placed at x, y, its viewBox mapped onto its width and height (100% by default). */
+function nestedViewport(props: Attributes, outer: ViewBox): Matrix {
+  const origin = translate(number(props.x, 0), number(props.y, 0));
+  const viewBox = parseViewBox(props.viewBox);
+  if (!viewBox) return origin;
+  const size = (value: string | undefined, whole: number): number =>
+    value?.trim().endsWith('%') ? (whole * number(value, 100)) / 100 : number(value, whole);
+  const width = size(props.width, outer.width);
+  const height = size(props.height, outer.height);
+  if (width <= 0 || height <= 0) return origin;
+  return multiply(origin, viewBoxTransform(viewBox, width, height, props.preserveAspectRatio));
 }
 
-function parseViewBox(text: string | undefined): ViewBox | null {
-  const values = (text ?? '')
-    .trim()
-    .split(/[\s,]+/)
-    .map(Number);
-  if (values.length !== 4 || values.some((value) => !Number.isFinite(value))) return null;
-  const [x = 0, y = 0, width = 0, height = 0] = values;
-  return width > 0 && height > 0 ? { x, y, width, height } : null;
-}
+/** Shapes that carry markers (SVG 2 §11.6.1). */
+const MARKABLE: ReadonlySet<string> = new Set(['path', 'line', 'polyline', 'polygon']);
 
 /** Parses a sanitized SVG master into print art: artboard size in points plus flat painted shapes. */
 export function parseSvgArt(text: string, file = 'logo.svg', options: { fontDirs?: readonly string[] } = {}): SvgArt {
@@ -360,16 +466,11 @@ export function parseSvgArt(text: string, file = 'logo.svg', options: { fontDirs
   );
   const builder = new ArtBuilder(viewBox, options.fontDirs);
   builder.index(root);
-  const rootStyle = inherit(INITIAL_STYLE, {});
-  for (const child of root.children)
-    builder.walk(
-      child,
-      IDENTITY,
-      inherit(rootStyle, declarations({ ...root, attributes: { ...root.attributes, transform: '' } })),
-      1,
-      [],
-      0,
-    );
+  builder.rootStyle = inherit(
+    INITIAL_STYLE,
+    declarations({ ...root, attributes: { ...root.attributes, transform: '' } }),
+  );
+  for (const child of root.children) builder.walk(child, IDENTITY, builder.rootStyle, 1, [], 0);
   return {
     widthPt: pageWidth,
     heightPt: pageHeight,

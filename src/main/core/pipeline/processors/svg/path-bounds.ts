@@ -1,4 +1,5 @@
-/** Bounding box of SVG path data (curves and arcs sampled), for objectBoundingBox gradients. */
+/** Bounding box of SVG path data (exact curve extrema), for objectBoundingBox gradients and layout. */
+import { type PathSegment, pathSegments } from './path-data.ts';
 
 export interface Box {
   readonly x: number;
@@ -7,95 +8,32 @@ export interface Box {
   readonly height: number;
 }
 
-const ARGS: Readonly<Record<string, number>> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 };
-const SAMPLES = 16;
-
-function tokenize(d: string): (string | number)[] {
-  const tokens: (string | number)[] = [];
-  for (const match of d.matchAll(/([MmLlHhVvCcSsQqTtAaZz])|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/g)) {
-    tokens.push(match[1] ?? Number(match[2]));
+/** Parameters in (0, 1) where one coordinate of a cubic Bézier has a turning point. */
+function cubicExtrema(p0: number, p1: number, p2: number, p3: number): number[] {
+  // B'(t)/3 = a t² + b t + c
+  const a = -p0 + 3 * p1 - 3 * p2 + p3;
+  const b = 2 * (p0 - 2 * p1 + p2);
+  const c = p1 - p0;
+  const roots: number[] = [];
+  if (Math.abs(a) < 1e-12) {
+    if (Math.abs(b) > 1e-12) roots.push(-c / b);
+  } else {
+    const disc = b * b - 4 * a * c;
+    if (disc >= 0) {
+      const sq = Math.sqrt(disc);
+      roots.push((-b + sq) / (2 * a), (-b - sq) / (2 * a));
+    }
   }
-  return tokens;
+  return roots.filter((t) => t > 0 && t < 1);
 }
 
-/** Points along an elliptical arc (SVG endpoint parameterisation, F.6.5 of the SVG spec). */
-function arcPoints(
-  x1: number,
-  y1: number,
-  rxIn: number,
-  ryIn: number,
-  angle: number,
-  large: boolean,
-  sweep: boolean,
-  x2: number,
-  y2: number,
-): [number, number][] {
-  let rx = Math.abs(rxIn);
-  let ry = Math.abs(ryIn);
-  if (rx === 0 || ry === 0) return [[x2, y2]];
-  const phi = (angle * Math.PI) / 180;
-  const cos = Math.cos(phi);
-  const sin = Math.sin(phi);
-  const dx = (x1 - x2) / 2;
-  const dy = (y1 - y2) / 2;
-  const xp = cos * dx + sin * dy;
-  const yp = -sin * dx + cos * dy;
-  const lambda = (xp * xp) / (rx * rx) + (yp * yp) / (ry * ry);
-  if (lambda > 1) {
-    rx *= Math.sqrt(lambda);
-    ry *= Math.sqrt(lambda);
-  }
-  const num = rx * rx * ry * ry - rx * rx * yp * yp - ry * ry * xp * xp;
-  const den = rx * rx * yp * yp + ry * ry * xp * xp;
-  const coef = (large !== sweep ? 1 : -1) * Math.sqrt(Math.max(0, num / den));
-  const cxp = (coef * rx * yp) / ry;
-  const cyp = (-coef * ry * xp) / rx;
-  const cx = cos * cxp - sin * cyp + (x1 + x2) / 2;
-  const cy = sin * cxp + cos * cyp + (y1 + y2) / 2;
-  const vectorAngle = (ux: number, uy: number, vx: number, vy: number): number =>
-    Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
-  const theta = vectorAngle(1, 0, (xp - cxp) / rx, (yp - cyp) / ry);
-  let delta = vectorAngle((xp - cxp) / rx, (yp - cyp) / ry, (-xp - cxp) / rx, (-yp - cyp) / ry);
-  if (!sweep && delta > 0) delta -= 2 * Math.PI;
-  if (sweep && delta < 0) delta += 2 * Math.PI;
-  const points: [number, number][] = [];
-  for (let i = 1; i <= SAMPLES; i++) {
-    const t = theta + (delta * i) / SAMPLES;
-    points.push([
-      cx + rx * Math.cos(t) * cos - ry * Math.sin(t) * sin,
-      cy + rx * Math.cos(t) * sin + ry * Math.sin(t) * cos,
-    ]);
-  }
-  return points;
+function cubicAt(p0: number, p1: number, p2: number, p3: number, t: number): number {
+  const u = 1 - t;
+  return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
 }
 
-function cubicPoints(
-  p0: [number, number],
-  p1: [number, number],
-  p2: [number, number],
-  p3: [number, number],
-): [number, number][] {
-  const points: [number, number][] = [];
-  for (let i = 1; i <= SAMPLES; i++) {
-    const t = i / SAMPLES;
-    const u = 1 - t;
-    points.push([
-      u * u * u * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t * t * t * p3[0],
-      u * u * u * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t * t * t * p3[1],
-    ]);
-  }
-  return points;
-}
-
-/** The box around everything the path draws; null for empty data. */
-export function pathBounds(d: string): Box | null {
-  const tokens = tokenize(d);
-  let x = 0;
-  let y = 0;
-  let startX = 0;
-  let startY = 0;
-  let lastControl: [number, number] | null = null;
-  let lastQuad: [number, number] | null = null;
+/** The box around already-normalised segments; null when there are none. */
+export function segmentsBounds(segments: readonly PathSegment[]): Box | null {
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -106,89 +44,79 @@ export function pathBounds(d: string): Box | null {
     maxX = Math.max(maxX, px);
     maxY = Math.max(maxY, py);
   };
-  let i = 0;
-  let command = '';
-  while (i < tokens.length) {
-    const token = tokens[i];
-    if (typeof token === 'string') {
-      command = token;
-      i++;
-      if (command.toLowerCase() === 'z') {
-        x = startX;
-        y = startY;
-        lastControl = null;
-        lastQuad = null;
-        continue;
-      }
-    }
-    const lower = command.toLowerCase();
-    const count = ARGS[lower] ?? 0;
-    if (count === 0 || i + count > tokens.length) break;
-    const a = tokens.slice(i, i + count) as number[];
-    if (a.some((value) => typeof value !== 'number')) break;
-    i += count;
-    const rel = command !== command.toUpperCase();
-    const ox = rel ? x : 0;
-    const oy = rel ? y : 0;
-    const [a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0] = a;
-    let control: [number, number] | null = null;
-    let quad: [number, number] | null = null;
-    switch (lower) {
-      case 'm':
-        x = ox + a0;
-        y = oy + a1;
+  let x = 0;
+  let y = 0;
+  let startX = 0;
+  let startY = 0;
+  const cubic = (x1: number, y1: number, x2: number, y2: number, x3: number, y3: number): void => {
+    for (const t of cubicExtrema(x, x1, x2, x3)) add(cubicAt(x, x1, x2, x3, t), y);
+    for (const t of cubicExtrema(y, y1, y2, y3)) add(x, cubicAt(y, y1, y2, y3, t));
+    // The extrema of one axis are added with a placeholder on the other; the true point lies
+    // inside the box both axes make, so only the axis that was solved matters.
+    add(x3, y3);
+  };
+  for (const segment of segments) {
+    switch (segment[0]) {
+      case 'M':
+        [, x, y] = segment;
         startX = x;
         startY = y;
         add(x, y);
-        // Further pairs after a moveto are linetos.
-        command = rel ? 'l' : 'L';
         break;
-      case 'l':
-        x = ox + a0;
-        y = oy + a1;
+      case 'L':
+        [, x, y] = segment;
         add(x, y);
         break;
-      case 'h':
-        x = ox + a0;
-        add(x, y);
-        break;
-      case 'v':
-        y = oy + a0;
-        add(x, y);
-        break;
-      case 'c':
-      case 's': {
-        const c1: [number, number] =
-          lower === 'c' ? [ox + a0, oy + a1] : lastControl ? [2 * x - lastControl[0], 2 * y - lastControl[1]] : [x, y];
-        const c2: [number, number] = lower === 'c' ? [ox + a2, oy + a3] : [ox + a0, oy + a1];
-        const end: [number, number] = lower === 'c' ? [ox + a4, oy + a5] : [ox + a2, oy + a3];
-        for (const [px, py] of cubicPoints([x, y], c1, c2, end)) add(px, py);
-        control = c2;
-        [x, y] = end;
+      case 'C': {
+        const [, x1, y1, x2, y2, ex, ey] = segment;
+        cubic(x1, y1, x2, y2, ex, ey);
+        x = ex;
+        y = ey;
         break;
       }
-      case 'q':
-      case 't': {
-        const q: [number, number] =
-          lower === 'q' ? [ox + a0, oy + a1] : lastQuad ? [2 * x - lastQuad[0], 2 * y - lastQuad[1]] : [x, y];
-        const end: [number, number] = lower === 'q' ? [ox + a2, oy + a3] : [ox + a0, oy + a1];
-        const c1: [number, number] = [x + (2 / 3) * (q[0] - x), y + (2 / 3) * (q[1] - y)];
-        const c2: [number, number] = [end[0] + (2 / 3) * (q[0] - end[0]), end[1] + (2 / 3) * (q[1] - end[1])];
-        for (const [px, py] of cubicPoints([x, y], c1, c2, end)) add(px, py);
-        quad = q;
-        [x, y] = end;
+      case 'Z':
+        x = startX;
+        y = startY;
         break;
-      }
-      case 'a': {
-        const end: [number, number] = [ox + a5, oy + a6];
-        for (const [px, py] of arcPoints(x, y, a0, a1, a2, a3 !== 0, a4 !== 0, end[0], end[1])) add(px, py);
-        [x, y] = end;
-        break;
-      }
     }
-    lastControl = control;
-    lastQuad = quad;
   }
   if (!Number.isFinite(minX)) return null;
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** The box around everything the path draws; null for empty data. */
+export function pathBounds(d: string): Box | null {
+  return segmentsBounds(pathSegments(d));
+}
+
+/**
+ * Whether filling the path paints anything: false when every subpath lies on one straight line
+ * (`M0 10h640`, a stroke-only rule whose fill was left at the default black), which would
+ * otherwise add an empty ink or plate. A curve can leave the line only where its controls do, so
+ * end and control points decide.
+ */
+export function hasFillArea(segments: readonly PathSegment[]): boolean {
+  const box = segmentsBounds(segments);
+  if (!box || box.width <= 0 || box.height <= 0) return false;
+  const tolerance = 1e-9 * Math.hypot(box.width, box.height);
+  let points: (readonly [number, number])[] = [];
+  const spansArea = (): boolean => {
+    const [origin] = points;
+    if (!origin) return false;
+    const far = points.find((p) => Math.hypot(p[0] - origin[0], p[1] - origin[1]) > tolerance);
+    if (!far) return false;
+    const dx = far[0] - origin[0];
+    const dy = far[1] - origin[1];
+    const length = Math.hypot(dx, dy);
+    return points.some((p) => Math.abs((p[0] - origin[0]) * dy - (p[1] - origin[1]) * dx) / length > tolerance);
+  };
+  for (const segment of segments) {
+    if (segment[0] === 'M') {
+      if (spansArea()) return true;
+      points = [[segment[1], segment[2]]];
+    } else if (segment[0] !== 'Z') {
+      for (let i = 1; i + 1 < segment.length; i += 2) points.push([segment[i] as number, segment[i + 1] as number]);
+    }
+  }
+  return spansArea();
 }

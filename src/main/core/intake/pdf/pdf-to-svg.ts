@@ -1,0 +1,194 @@
+/**
+ * Page 1 of a PDF (or an Illustrator file saved PDF-compatible) as a vector SVG master: pdf.js
+ * interprets the page (text as glyph outlines, forms, clips, shadings, groups) and paints it into
+ * a recording context, which becomes paths, gradients and clips. Runs only in the intake process.
+ */
+import sharp from 'sharp';
+import { MarqueError } from '../../../../shared/errors.ts';
+import { type Matrix, matrixToSvg } from '../../pipeline/processors/svg/matrix.ts';
+import { openPdf } from './open-pdf.ts';
+import {
+  CanvasRecorder,
+  type RecordedClip,
+  type RecordedItem,
+  type RecordedPaint,
+  type RecordingContext,
+  recorderFactory,
+} from './svg-recorder.ts';
+
+/** Device units per PDF point: pdf.js widens strokes thinner than one device unit, so keep those tiny. */
+const UNITS_PER_PT = 8;
+
+export interface PdfVector {
+  readonly svg: string;
+  /** Page size in points. */
+  readonly pageWidth: number;
+  readonly pageHeight: number;
+  /** What could not be kept as vectors (soft masks, blend modes, ...). */
+  readonly warnings: readonly string[];
+  readonly shapes: number;
+}
+
+const escapeAttr = (text: string): string => text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const num = (value: number): string => String(Math.round(value * 1e4) / 1e4);
+
+export async function pdfFirstPageToSvg(bytes: Uint8Array, file: string, maxPixels: number): Promise<PdfVector> {
+  const warnings = new Set<string>();
+  const { pdf, close } = await openPdf(bytes, file, { CanvasFactory: recorderFactory(warnings) });
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const page = await pdf.getPage(1);
+    const base = page.getViewport({ scale: 1 });
+    if (!(base.width >= 1 && base.height >= 1))
+      throw new MarqueError('DECODE_FAILED', `${file}: the first page has no size`);
+    const viewport = page.getViewport({ scale: UNITS_PER_PT });
+    const canvas = new CanvasRecorder(viewport.width, viewport.height, warnings);
+    await page.render({
+      canvasContext: canvas.context as unknown as Parameters<typeof page.render>[0]['canvasContext'],
+      canvas: null,
+      viewport,
+      background: 'rgba(0,0,0,0)',
+      annotationMode: pdfjs.AnnotationMode.DISABLE,
+    }).promise;
+    const svg = await writeSvg(
+      canvas.context,
+      base.width,
+      base.height,
+      viewport.width,
+      viewport.height,
+      maxPixels,
+      warnings,
+    );
+    return {
+      svg,
+      pageWidth: base.width,
+      pageHeight: base.height,
+      warnings: [...warnings].sort(),
+      shapes: canvas.context.items.length,
+    };
+  } catch (error) {
+    if (error instanceof MarqueError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MarqueError(
+      'DECODE_FAILED',
+      `${file}: the first page of the PDF cannot be read as vectors (${reason.slice(0, 120)})`,
+    );
+  } finally {
+    await close();
+  }
+}
+
+async function writeSvg(
+  context: RecordingContext,
+  widthPt: number,
+  heightPt: number,
+  width: number,
+  height: number,
+  maxPixels: number,
+  warnings: Set<string>,
+): Promise<string> {
+  const defs: string[] = [];
+  const body: string[] = [];
+  const clipIds = new Map<RecordedClip, string>();
+  let gradients = 0;
+  let imagePixels = 0;
+  const clipId = (clip: RecordedClip): string => {
+    let id = clipIds.get(clip);
+    if (!id) {
+      id = `c${clipIds.size}`;
+      clipIds.set(clip, id);
+      defs.push(
+        `<clipPath id="${id}" clipPathUnits="userSpaceOnUse"><path d="${escapeAttr(clip.d)}" transform="${matrixToSvg(clip.matrix)}" clip-rule="${clip.rule}"/></clipPath>`,
+      );
+    }
+    return id;
+  };
+  const paint = (value: RecordedPaint): string => {
+    if ('color' in value) return escapeAttr(value.color);
+    const { kind, coords, stops, matrix } = value.gradient;
+    const id = `g${gradients++}`;
+    const stopTags = stops
+      .map(
+        (stop) =>
+          `<stop offset="${num(stop.offset)}" stop-color="${escapeAttr(stop.color)}"${stop.opacity === undefined ? '' : ` stop-opacity="${num(stop.opacity)}"`}/>`,
+      )
+      .join('');
+    const common = `id="${id}" gradientUnits="userSpaceOnUse" gradientTransform="${matrixToSvg(matrix)}"`;
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = coords;
+    defs.push(
+      kind === 'linear'
+        ? `<linearGradient ${common} x1="${num(a)}" y1="${num(b)}" x2="${num(c)}" y2="${num(d)}">${stopTags}</linearGradient>`
+        : `<radialGradient ${common} fx="${num(a)}" fy="${num(b)}" fr="${num(c)}" cx="${num(d)}" cy="${num(e)}" r="${num(f)}">${stopTags}</radialGradient>`,
+    );
+    return `url(#${id})`;
+  };
+  const wrap = (clips: readonly RecordedClip[], element: string): string =>
+    clips.reduceRight((inner, clip) => `<g clip-path="url(#${clipId(clip)})">${inner}</g>`, element);
+
+  let masks = 0;
+  const emit = async (items: readonly RecordedItem[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const item of items) {
+      if (item.kind === 'masked') {
+        const id = `m${masks++}`;
+        const mask = await emit(item.mask);
+        defs.push(
+          `<mask id="${id}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${mask.join('')}</mask>`,
+        );
+        const opacity = item.opacity < 1 ? ` opacity="${num(item.opacity)}"` : '';
+        const inner = (await emit(item.items)).join('');
+        out.push(
+          wrap(item.clips, `<g transform="${matrixToSvg(item.matrix)}" mask="url(#${id})"${opacity}>${inner}</g>`),
+        );
+        continue;
+      }
+      if (item.kind === 'image') {
+        imagePixels += item.width * item.height;
+        if (imagePixels > maxPixels) {
+          warnings.add('embedded images over the pixel limit left out');
+          continue;
+        }
+        const png = await sharp(Buffer.from(item.rgba.buffer, item.rgba.byteOffset, item.rgba.byteLength), {
+          raw: { width: item.width, height: item.height, channels: 4 },
+        })
+          .png()
+          .toBuffer();
+        const opacity = item.opacity < 1 ? ` opacity="${num(item.opacity)}"` : '';
+        out.push(
+          wrap(
+            item.clips,
+            `<image width="${item.width}" height="${item.height}" preserveAspectRatio="none" transform="${matrixToSvg(item.matrix)}"${opacity} href="data:image/png;base64,${png.toString('base64')}"/>`,
+          ),
+        );
+        continue;
+      }
+      const attrs = [`d="${escapeAttr(item.d)}"`, `transform="${matrixToSvg(item.matrix as Matrix)}"`];
+      if (item.fill) {
+        attrs.push(`fill="${paint(item.fill)}"`);
+        if (item.fillRule === 'evenodd') attrs.push('fill-rule="evenodd"');
+      } else attrs.push('fill="none"');
+      if (item.stroke) {
+        const s = item.stroke;
+        attrs.push(
+          `stroke="${paint(s.paint)}"`,
+          `stroke-width="${num(s.width)}"`,
+          `stroke-linecap="${s.cap}"`,
+          `stroke-linejoin="${s.join}"`,
+          `stroke-miterlimit="${num(s.miterLimit)}"`,
+        );
+        if (s.dash.length > 0)
+          attrs.push(`stroke-dasharray="${s.dash.map(num).join(' ')}"`, `stroke-dashoffset="${num(s.dashOffset)}"`);
+      }
+      if (item.opacity < 1) attrs.push(`opacity="${num(item.opacity)}"`);
+      out.push(wrap(item.clips, `<path ${attrs.join(' ')}/>`));
+    }
+    return out;
+  };
+  body.push(...(await emit(context.items)));
+  return (
+    // CSS px (96 per inch) rather than pt: the same artboard, and librsvg applies a render density
+    // to physical units twice (a 96pt page rendered at 144 dpi came out 384 px wide, not 192).
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(widthPt / 0.75)}" height="${num(heightPt / 0.75)}" viewBox="0 0 ${num(width)} ${num(height)}">` +
+    `<defs>${defs.join('')}</defs>${body.join('')}</svg>`
+  );
+}
