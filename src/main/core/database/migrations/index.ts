@@ -30,6 +30,6 @@ export const migrations: readonly Migration[] = [
   cacheTotals,
   activityRollup,
   queueLease,
-  colorInks,
   artwork,
+  colorInks,
 ];
