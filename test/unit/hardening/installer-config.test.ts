@@ -161,9 +161,9 @@ describe('installer configuration (electron-builder.yml)', () => {
   });
 
   it('ships only the pdf.js build the intake imports, with the data folders it reads', () => {
-    // What src/main/core/intake/pdf-render.ts loads: the module it imports and the folders it points pdf.js at.
-    const source = readFileSync(join(REPO_ROOT, 'src/main/core/intake/pdf-render.ts'), 'utf8');
-    const imported = [...source.matchAll(/import\('(pdfjs-dist\/[^']+)'\)/g)].map((m) => m[1] as string);
+    // What src/main/core/intake/pdf/open-pdf.ts loads: the module it imports and the folders it points pdf.js at.
+    const source = readFileSync(join(REPO_ROOT, 'src/main/core/intake/pdf/open-pdf.ts'), 'utf8');
+    const imported = [...new Set([...source.matchAll(/import\('(pdfjs-dist\/[^']+)'\)/g)].map((m) => m[1] as string))];
     const folders = [...source.matchAll(/pdfjsFolder\('([a-z_]+)'\)/g)].map((m) => m[1] as string);
     expect(imported).toEqual(['pdfjs-dist/legacy/build/pdf.mjs']);
     expect(folders.sort()).toEqual(['cmaps', 'standard_fonts', 'wasm']);
@@ -227,9 +227,6 @@ describe('release workflow (.github/workflows/release.yml)', () => {
   });
 });
 
-/** Installed for work in progress on other branches (issue 14 logs, vector tools); not imported yet. */
-const RESERVED_FOR_OPEN_WORK = ['ase-utils', 'clipper2-ts', 'pino', 'rotating-file-stream', 'svgpath'];
-
 /** Packages the app's own code imports, by package name (`sharp`, `@napi-rs/canvas`). */
 function importedPackages(folder: string): Set<string> {
   const found = new Set<string>();
@@ -256,14 +253,13 @@ describe('runtime dependencies (what electron-builder copies into every installe
     devDependencies: Record<string, string>;
   };
 
-  it('are only packages the app imports at run time (tests-only packages such as pdf-lib are dev)', () => {
+  it('are only packages the app imports at run time (tests-only packages such as ase-utils are dev)', () => {
     const used = importedPackages('src');
-    const unused = Object.keys(pkg.dependencies).filter(
-      (name) => !used.has(name) && !RESERVED_FOR_OPEN_WORK.includes(name),
-    );
+    const unused = Object.keys(pkg.dependencies).filter((name) => !used.has(name));
     expect(unused).toEqual([]);
-    expect(pkg.devDependencies['pdf-lib']).toBeDefined();
-    expect(importedPackages('src').has('pdf-lib')).toBe(false);
+    // ase-utils is the independent .ase implementation the swatch-book tests read against.
+    expect(pkg.devDependencies['ase-utils']).toBeDefined();
+    expect(importedPackages('src').has('ase-utils')).toBe(false);
   });
 
   it('include everything the main process, its workers and the CLI import (main externalizes them)', () => {
