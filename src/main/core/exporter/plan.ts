@@ -87,7 +87,12 @@ class DiskIndex {
     let listing = this.#listings.get(key);
     if (listing) return listing;
     listing = new Map();
-    const entries = await readdir(join(this.#root, ...dirs), { withFileTypes: true }).catch(() => []);
+    const folder = join(this.#root, ...dirs);
+    // A folder that is not there yet is empty; one that cannot be read would make every name look free.
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+      if (isMissing(error)) return [];
+      throw diskFailure(folder, error, 'Marque could not see what is already in the folder.');
+    });
     for (const entry of entries) {
       if (!entry.isDirectory() && this.#own.has([...dirs, entry.name].join('/'))) continue;
       listing.set(foldKey(entry.name), { name: entry.name, isDir: entry.isDirectory() });

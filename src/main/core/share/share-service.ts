@@ -136,7 +136,8 @@ export class ShareService {
       this.#warnedPlain = true;
       this.#log.warn('no OS keychain here: the share token is stored in plain text in the library database');
     }
-    this.#save({ ...stored, host, port });
+    // The port actually bound: a request for any free port (0) is remembered as the one it got.
+    this.#save({ ...stored, host, port: this.#server.port });
     return this.#changed();
   }
 
