@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { MarqueError } from '../../../../shared/errors.ts';
 import { type Matrix, matrixToSvg } from '../../pipeline/processors/svg/matrix.ts';
+import { installGeometry } from './geometry-polyfill.ts';
 import { openPdf } from './open-pdf.ts';
 import {
   CanvasRecorder,
@@ -34,6 +35,7 @@ const num = (value: number): string => String(Math.round(value * 1e4) / 1e4);
 
 export async function pdfFirstPageToSvg(bytes: Uint8Array, file: string, maxPixels: number): Promise<PdfVector> {
   const warnings = new Set<string>();
+  installGeometry();
   const { pdf, close } = await openPdf(bytes, file, { CanvasFactory: recorderFactory(warnings) });
   try {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
