@@ -145,7 +145,7 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
 
       // The palette was measured at import: the swatches are there without a click.
       await library.details
-        .getByRole('button', { name: /^Copy .*#[0-9a-f]{6}$/ })
+        .getByRole('button', { name: /^Copy .*#[0-9a-f]{6}\b/ })
         .first()
         .waitFor({ timeout: 60_000 });
 

@@ -79,7 +79,7 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       await library.tile(names[0] as string).click();
       await library.details.locator('.outputs__recipe', { hasText: 'PNG' }).first().waitFor();
       // The palette job filled the palette: swatches show, and a click copies the hex.
-      const swatch = library.details.getByRole('button', { name: /^Copy .*#[0-9a-f]{6}$/ }).first();
+      const swatch = library.details.getByRole('button', { name: /^Copy .*#[0-9a-f]{6}\b/ }).first();
       await swatch.waitFor();
       const hex = ((await swatch.getAttribute('aria-label')) ?? '').slice(-7);
       // Each swatch shows RGB, the press profile's CMYK and the share of the logo it covers.

@@ -69,13 +69,9 @@ export function PaletteSwatches({
       <ul className="swatches">
         {palette.colors.map((color) => (
           <li key={color.hex}>
-            <button
-              type="button"
-              className="swatch"
-              onClick={() => void copyHex(color.hex)}
-              aria-label={`Copy ${color.name ? `${color.name} ` : ''}${color.hex}`}
-              title={swatchTitle(color)}
-            >
+            <button type="button" className="swatch" onClick={() => void copyHex(color.hex)} title={swatchTitle(color)}>
+              {/* The name is the visible text, so speech input can say what it sees ("Copy #f7931a"). */}
+              <span className="visually-hidden">Copy {color.name ? `${color.name} ` : ''}</span>
               <span className="swatch__color" style={{ background: color.hex }} />
               <span className="swatch__hex">{color.hex}</span>
               <span className="swatch__value">RGB {color.rgb.join(' ')}</span>
