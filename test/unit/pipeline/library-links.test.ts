@@ -36,8 +36,18 @@ describe('pipeline and library', () => {
     if (!outcome || outcome.status === 'failed') throw new Error('import failed');
     const id = outcome.logo.id;
 
+    // The intake measured the palette at import: processors get it before any palette job.
+    const measured = studio.library.paletteOf(id)?.colors.map((c) => c.hex) ?? [];
+    expect(measured).toEqual(['#d62828', '#1d4ed8']);
     const before = await studio.pipeline.runToCompletion(id, 'test-palette-echo', {});
-    expect(await readFile((await studio.pipeline.outputFile(before.id, 'palette.txt')).path, 'utf8')).toBe('none');
+    expect(await readFile((await studio.pipeline.outputFile(before.id, 'palette.txt')).path, 'utf8')).toBe(
+      measured.join(','),
+    );
+    // A palette the designer sets is what processors get next.
+    studio.organise.setPalette(id, [{ hex: '#101010', share: 1 }], false);
+    const set = await studio.pipeline.runToCompletion(id, 'test-palette-echo', {});
+    expect(set.fromCache).toBe(false);
+    expect(await readFile((await studio.pipeline.outputFile(set.id, 'palette.txt')).path, 'utf8')).toBe('#101010');
 
     const palette = await studio.pipeline.runToCompletion(id, 'palette', {});
     const extracted = (palette.facts as { palette: { colors: { hex: string }[] } }).palette.colors.map((c) => c.hex);

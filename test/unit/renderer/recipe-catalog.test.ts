@@ -9,9 +9,14 @@ import { defaultOptions, RECIPES } from '../../../src/renderer/src/screens/Expor
 describe('the Export catalog against the processors', async () => {
   const registry = await loadRegistry();
 
-  it('offers every recipe a designer can order (only the internal thumbnail recipe is left out)', () => {
+  it('offers every recipe a designer can order (internal recipes are left out: thumbnails, the background reading, ink plans, proofs)', () => {
     const offered = new Set(RECIPES.map((entry) => entry.id));
-    expect([...registry.keys()].filter((id) => !offered.has(id))).toEqual(['thumbnail-png']);
+    expect([...registry.keys()].filter((id) => !offered.has(id))).toEqual([
+      'thumbnail-png',
+      'artwork',
+      'ink-plan',
+      'proof',
+    ]);
     for (const id of offered) expect(registry.has(id), id).toBe(true);
   });
 
