@@ -81,7 +81,8 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       // The palette job filled the palette: swatches show, and a click copies the hex.
       const swatch = library.details.getByRole('button', { name: /^Copy .*#[0-9a-f]{6}\b/ }).first();
       await swatch.waitFor();
-      const hex = ((await swatch.getAttribute('aria-label')) ?? '').slice(-7);
+      const hex = ((await swatch.locator('.swatch__hex').textContent()) ?? '').trim();
+      expect(hex).toMatch(/^#[0-9a-f]{6}$/);
       // Each swatch shows RGB, the press profile's CMYK and the share of the logo it covers.
       expect(await swatch.textContent()).toMatch(/RGB \d+ \d+ \d+C\d+ M\d+ Y\d+ K\d+.*\d+% of the logo/);
       await swatch.click();
