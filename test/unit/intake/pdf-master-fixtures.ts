@@ -57,16 +57,33 @@ export async function compareRecipe(
           .toBuffer()
           .then((png) => renderSvg(png, 256, 192));
   for (const file of picked(a.files)) {
-    const left = await render(file.path, await readFile((await studio.pipeline.outputFile(a.id, file.path)).path));
+    const leftBytes = await readFile((await studio.pipeline.outputFile(a.id, file.path)).path);
+    const left = await render(file.path, leftBytes);
     // The same file, or for films (ink names may differ) the closest film of the other run.
     const candidates = file.path.startsWith('films/') ? others : others.filter((f) => f.path === file.path);
     let best = Number.POSITIVE_INFINITY;
     for (const other of candidates) {
-      const right = await render(other.path, await readFile((await studio.pipeline.outputFile(b.id, other.path)).path));
-      best = Math.min(best, geometryMismatch(left, right));
+      const rightBytes = await readFile((await studio.pipeline.outputFile(b.id, other.path)).path);
+      // A film is a black-and-white positive at press resolution: compare what would expose, pixel
+      // for pixel, not a downsampled grey of its halftone dots (whose levels alias at 256 px).
+      best = file.path.startsWith('films/')
+        ? Math.min(best, await filmMismatch(leftBytes, rightBytes))
+        : Math.min(best, geometryMismatch(left, await render(other.path, rightBytes)));
     }
     worst = Math.max(worst, best);
     compared++;
   }
   return { worst, compared };
+}
+
+/** Share of film pixels that expose on one film and not the other (films of the same size). */
+async function filmMismatch(a: Buffer, b: Buffer): Promise<number> {
+  const [left, right] = await Promise.all(
+    [a, b].map((bytes) => sharp(bytes).greyscale().raw().toBuffer({ resolveWithObject: true })),
+  );
+  if (!left || !right || left.info.width !== right.info.width || left.info.height !== right.info.height) return 1;
+  let differ = 0;
+  for (let i = 0; i < left.data.length; i++)
+    if ((left.data[i] as number) < 128 !== (right.data[i] as number) < 128) differ++;
+  return differ / left.data.length;
 }

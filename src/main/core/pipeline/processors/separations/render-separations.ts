@@ -102,6 +102,15 @@ export async function runSeparations(
       ? await planInks(art, opts.palette, input.palette, press, await loadNamedInks(setup), opts)
       : { inks: [], merges: [], paper: [], gradientCoverage: 0 };
   const inks = plan.inks;
+  // A logo drawn only in gradients has no flat colour to make a spot ink of: it prints in process.
+  if (opts.type === 'spot' && inks.length === 0 && plan.gradientCoverage > 0) {
+    const result = await runSeparations(input, { ...options, type: 'process' }, context);
+    const facts = result.facts as { warnings?: string[] } | undefined;
+    facts?.warnings?.unshift(
+      'The logo is drawn only in gradients, so it is separated in process colour (C, M, Y, K), not spot inks.',
+    );
+    return result;
+  }
   if (opts.type === 'spot' && inks.length === 0)
     throw new MarqueError('INVALID_INPUT', `${input.name}: no ink colours to separate (the logo is white only)`);
   const plates = platesWithInk(planPlates(inks, opts, press), art);
