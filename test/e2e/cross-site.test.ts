@@ -13,7 +13,7 @@ import { type ServedApp, serveMarque } from './fixtures/serve.ts';
 
 /**
  * Every table of the library, row by row: what "nothing changed" is measured on. Not the queue's
- * heartbeat (job_runners) nor the cache's "last used" stamps, which the designer's own page
+ * heartbeats (job_runners, queue_lease) nor the cache's "last used" stamps, which the designer's own page
  * legitimately moves (written up to 3 s after a thumbnail is served).
  */
 function dumpLibrary(dataDir: string): string {
@@ -21,7 +21,7 @@ function dumpLibrary(dataDir: string): string {
   try {
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'job_runners' ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('job_runners', 'queue_lease') ORDER BY name",
       )
       .pluck()
       .all() as string[];
