@@ -36,6 +36,9 @@ export function FaviconStudio() {
       error: state.error,
     })),
   );
+  const othersSelected = useSelectionStore((state) =>
+    logo && state.selected.has(logo.id) ? state.selected.size - 1 : 0,
+  );
   const dialog = useRef<HTMLDialogElement>(null);
   const open = logo !== null;
   useEffect(() => {
@@ -71,6 +74,12 @@ export function FaviconStudio() {
       </header>
       <div className="fs__body">
         <div className="fs__form">
+          {othersSelected > 0 && (
+            <p className="muted">
+              Previewing {logo.name}; in Export these options apply to the {othersSelected} other selected logo
+              {othersSelected === 1 ? '' : 's'} too (leave App name empty to keep each logo's own name).
+            </p>
+          )}
           <StudioOptions
             options={options}
             logoName={logo.name}

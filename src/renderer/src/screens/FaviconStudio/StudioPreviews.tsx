@@ -55,7 +55,11 @@ export function StudioPreviews({ preview }: { preview: FaviconPreview }) {
   const frames = useIcoFrames(fileUrl(preview, 'favicon.ico'));
   const apple = fileUrl(preview, 'apple-touch-icon.png');
   const maskable = fileUrl(preview, 'web-app-manifest-maskable-512x512.png');
-  const tile = fileUrl(preview, 'mstile-150x150.png', 'web-app-manifest-192x192.png');
+  // Windows pins the legacy tile on the theme colour; an installed PWA's splash shows the "any"
+  // icon on the manifest's background colour.
+  const windowsTile = fileUrl(preview, 'mstile-150x150.png');
+  const tile = windowsTile ?? fileUrl(preview, 'web-app-manifest-192x192.png');
+  const plate = windowsTile ? theme : text(facts.backgroundColor, '#ffffff');
   return (
     <section className="fs-previews" aria-label="Previews">
       <BrowserTab scheme="light" icon={frames.get(16)} title={appName} />
@@ -100,11 +104,11 @@ export function StudioPreviews({ preview }: { preview: FaviconPreview }) {
       )}
       {tile && (
         <figure className="fs-tile">
-          <div className="fs-tile__face" style={{ background: theme, color: inkOn(theme) }}>
-            <img src={tile} alt="Windows and PWA tile icon" />
+          <div className="fs-tile__face" style={{ background: plate, color: inkOn(plate) }}>
+            <img src={tile} alt={windowsTile ? 'Windows tile icon' : 'PWA icon on its splash colour'} />
             <span className="fs-tile__name">{appName}</span>
           </div>
-          <figcaption>Windows / PWA tile ({theme})</figcaption>
+          <figcaption>{windowsTile ? `Windows tile (theme ${plate})` : `PWA splash (background ${plate})`}</figcaption>
         </figure>
       )}
     </section>
