@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../../../shared/contract/index.ts';
 import type { PipelineService } from './pipeline-service.ts';
-import { checkFaviconPack } from './processors/favicon/check-pack.ts';
 
 type FaviconHandlers = Pick<Handlers, 'favicon.preview'>;
 
@@ -18,6 +17,8 @@ export function faviconHandlers(pipeline: PipelineService): FaviconHandlers {
       );
       // The job's options hold the validated base path (default '/'); the manifest's URLs start with it.
       const base = typeof job.options.basePath === 'string' ? job.options.basePath : '/';
+      // Loaded on first use: the checker decodes with sharp, which Electron's main bundle must not import.
+      const { checkFaviconPack } = await import('./processors/favicon/check-pack.ts');
       const report = await checkFaviconPack(files, base.endsWith('/') ? base : `${base}/`);
       return { job, report };
     },
