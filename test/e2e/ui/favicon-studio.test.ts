@@ -104,6 +104,9 @@ describe('favicon studio (Chromium, real server)', () => {
       await axeClean(page);
       await screenshot(page, 'favicon-studio', 'light');
       await screenshot(page, 'favicon-studio', 'dark');
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await screenshot(page, 'favicon-studio-1024x640', 'light');
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // A wrong-sized hand-made icon is refused with the reason; a right one is the tab's 16 px frame.
       const wrong = join(files, 'wrong.png');
@@ -130,9 +133,20 @@ describe('favicon studio (Chromium, real server)', () => {
         .toEqual([0, 255, 0, 255]);
       await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toMatch(/^all \d+ checks passed$/);
 
-      // The symbol crop, by keyboard: shrink the square over the symbol and use it for 16 and 32 px.
+      // The symbol crop: a pointer drags the square along the wordmark; the keyboard brings it back
+      // over the symbol, shrinks it, and it becomes the 16 and 32 px icons.
       const square = studio.getByRole('button', { name: /^Crop square/ });
+      await square.scrollIntoViewIfNeeded();
+      const box = await square.boundingBox();
+      if (!box) throw new Error('the crop square is not shown');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
+      await page.mouse.up();
+      expect(((await square.boundingBox())?.x ?? 0) - box.x).toBeGreaterThan(30);
       await square.focus();
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+      expect((await square.boundingBox())?.x).toBeCloseTo(box.x, 0);
       await page.keyboard.press('-');
       await studio.getByRole('button', { name: 'Use crop for 16 and 32 px' }).click();
       await studio.getByRole('img', { name: 'Hand-made 32 px icon' }).waitFor();
