@@ -30,6 +30,17 @@ export function defaultShortName(name: string): string {
   return label || (words[0] ?? trimmed).replace(TRAILING_SEPARATORS, '').slice(0, 30);
 }
 
+/** The dark-theme rule favicon.svg carries when the mark would vanish on a dark tab strip. */
+const DARK_RULE = /@media \(prefers-color-scheme: dark\)\{([^}]*\})\}/;
+
+/**
+ * favicon.svg as a browser draws it in one colour scheme: the dark rule applied or dropped. An
+ * <img> follows the page's own scheme, and checks and previews need both whatever the page's is.
+ */
+export function svgForScheme(svg: string, scheme: 'light' | 'dark'): string {
+  return svg.replace(DARK_RULE, scheme === 'dark' ? '$1' : '');
+}
+
 /** One verdict of the favicon pack checker. */
 export interface PackCheck {
   readonly file: string;

@@ -38,6 +38,20 @@ function measure(image: Locator, x = 0, y = 0) {
   );
 }
 
+/** The centre pixel of an image drawn at 64 px (an SVG has no natural size of its own). */
+function centrePixel(image: Locator) {
+  return image.evaluate(async (node) => {
+    const img = node as HTMLImageElement;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 64;
+    const context = canvas.getContext('2d');
+    context?.drawImage(img, 0, 0, 64, 64);
+    return [...(context?.getImageData(32, 32, 1, 1).data ?? [])];
+  });
+}
+
 async function axeClean(page: Page): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -86,6 +100,11 @@ describe('favicon studio (Chromium, real server)', () => {
         width: 512,
         height: 512,
       });
+      // A navy mark vanishes on a dark tab: favicon.svg's dark rule lightens it there, not in light tabs.
+      const lightSvg = await centrePixel(studio.getByRole('img', { name: 'favicon.svg in a light tab' }));
+      const darkSvg = await centrePixel(studio.getByRole('img', { name: 'favicon.svg in a dark tab' }));
+      expect(lightSvg).toEqual([11, 61, 145, 255]);
+      expect((darkSvg[0] ?? 0) + (darkSvg[1] ?? 0) + (darkSvg[2] ?? 0)).toBeGreaterThan(3 * 128);
       await studio.getByRole('radio', { name: 'Squircle' }).check();
       await studio.getByRole('img', { name: /^Maskable icon cropped to a squircle/ }).waitFor();
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { outputPath } from '../../../../shared/client.ts';
 import type { FaviconPreview } from '../../../../shared/contract/favicon.ts';
 import { useIcoFrames } from './use-ico-frames.ts';
+import { useSvgSchemes } from './use-svg-schemes.ts';
 
 const MASKS = [
   ['circle', 'Circle'],
@@ -30,17 +31,35 @@ function fileUrl(preview: FaviconPreview, ...paths: readonly string[]): string |
   return null;
 }
 
-/** A browser tab strip: the real 16 px frame of favicon.ico beside the page title. */
-function BrowserTab({ scheme, icon, title }: { scheme: 'light' | 'dark'; icon: string | undefined; title: string }) {
+/**
+ * A browser tab strip: favicon.svg where browsers prefer it (Chrome, Firefox, Edge) and the real
+ * 16 px frame of favicon.ico (Safari, older browsers), each beside the page title.
+ */
+function BrowserTabs(props: {
+  scheme: 'light' | 'dark';
+  svg: string | undefined;
+  icon: string | undefined;
+  title: string;
+}) {
+  const { scheme, svg, icon, title } = props;
   return (
     <figure className={`fs-tab fs-tab--${scheme}`}>
       <div className="fs-tab__strip">
+        {svg && (
+          <div className="fs-tab__tab">
+            <img src={svg} alt={`favicon.svg in a ${scheme} tab`} width={16} height={16} />
+            <span className="fs-tab__title">{title}</span>
+          </div>
+        )}
         <div className="fs-tab__tab">
           {icon && <img src={icon} alt={`16 px tab icon, ${scheme} theme`} width={16} height={16} />}
           <span className="fs-tab__title">{title}</span>
         </div>
       </div>
-      <figcaption>Browser tab, {scheme}</figcaption>
+      <figcaption>
+        Browser tabs, {scheme}
+        {svg ? ': favicon.svg, then favicon.ico' : ': favicon.ico'}
+      </figcaption>
     </figure>
   );
 }
@@ -53,6 +72,7 @@ export function StudioPreviews({ preview }: { preview: FaviconPreview }) {
   const shortName = text(facts.shortName, appName);
   const theme = text(facts.themeColor, '#ffffff');
   const frames = useIcoFrames(fileUrl(preview, 'favicon.ico'));
+  const svgs = useSvgSchemes(fileUrl(preview, 'favicon.svg'));
   const apple = fileUrl(preview, 'apple-touch-icon.png');
   const maskable = fileUrl(preview, 'web-app-manifest-maskable-512x512.png');
   // Windows pins the legacy tile on the theme colour; an installed PWA's splash shows the "any"
@@ -62,8 +82,8 @@ export function StudioPreviews({ preview }: { preview: FaviconPreview }) {
   const plate = windowsTile ? theme : text(facts.backgroundColor, '#ffffff');
   return (
     <section className="fs-previews" aria-label="Previews">
-      <BrowserTab scheme="light" icon={frames.get(16)} title={appName} />
-      <BrowserTab scheme="dark" icon={frames.get(16)} title={appName} />
+      <BrowserTabs scheme="light" svg={svgs?.light} icon={frames.get(16)} title={appName} />
+      <BrowserTabs scheme="dark" svg={svgs?.dark} icon={frames.get(16)} title={appName} />
       <figure className="fs-pixels">
         <div className="fs-pixels__row checkerboard">
           {[16, 32].map((size) =>
