@@ -120,6 +120,13 @@ describe('favicon studio (Chromium, real server)', () => {
         })
         .toEqual([255, 0, 0, 255]);
       expect((await measure(apple)).width).toBe(180);
+      // The path prefix reaches the snippet and the manifest, and the checker follows it.
+      await studio.getByRole('textbox', { name: 'Path prefix' }).fill('/static/icons/');
+      await studio.getByText("HTML for the page's <head>").click();
+      await expect
+        .poll(() => studio.locator('.fs-snippet pre').textContent(), { timeout: 60_000 })
+        .toContain('href="/static/icons/favicon.ico"');
+      await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).toMatch(/^all \d+ checks passed$/);
       await axeClean(page);
       await screenshot(page, 'favicon-studio', 'light');
       await screenshot(page, 'favicon-studio', 'dark');
@@ -191,6 +198,7 @@ describe('favicon studio (Chromium, real server)', () => {
       expect(written).toEqual(expect.arrayContaining(['favicon.ico', 'apple-touch-icon.png', 'site.webmanifest']));
       const manifest = JSON.parse(await readFile(join(destination, 'site.webmanifest'), 'utf8'));
       expect(manifest).toMatchObject({ short_name: 'Nord', background_color: '#ff0000' });
+      expect(manifest.icons[0].src).toMatch(/^\/static\/icons\/web-app-manifest-/);
 
       // The Export screen reopens the studio with the same options; Escape returns focus to the button.
       const open = page.getByRole('button', { name: 'Favicon studio…' });

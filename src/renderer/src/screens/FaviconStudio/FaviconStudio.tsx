@@ -6,6 +6,7 @@ import { showScreen } from '../../stores/app-store.ts';
 import { selectIds, useSelectionStore } from '../../stores/selection-store.ts';
 import { useExportStore } from '../Export/export-store.ts';
 import { closeFaviconStudio, recipeOptions, useFaviconStudioStore } from './favicon-studio-store.ts';
+import { HtmlSnippet } from './HtmlSnippet.tsx';
 import { PackChecks } from './PackChecks.tsx';
 import { SmallIcons } from './SmallIcons.tsx';
 import { StudioOptions } from './StudioOptions.tsx';
@@ -98,6 +99,7 @@ export function FaviconStudio() {
             <>
               <StudioPreviews preview={preview} />
               <PackChecks report={preview.report} notes={notes} />
+              {typeof facts.snippet === 'string' && <HtmlSnippet snippet={facts.snippet} />}
               <ul className="fs-files" aria-label="Files in the pack">
                 {preview.job.files.map((file) => (
                   <li key={file.path}>
