@@ -8,6 +8,7 @@ import { StatusBar } from './components/StatusBar.tsx';
 import { installShortcuts } from './components/shortcuts.ts';
 import { Toasts } from './components/Toasts.tsx';
 import { ExportScreen } from './screens/Export/ExportScreen.tsx';
+import { FaviconStudio } from './screens/FaviconStudio/FaviconStudio.tsx';
 import { LibraryScreen } from './screens/Library/LibraryScreen.tsx';
 import { QueueScreen } from './screens/Queue/QueueScreen.tsx';
 import { SettingsScreen } from './screens/Settings/SettingsScreen.tsx';
@@ -52,6 +53,7 @@ export function App() {
       <StatusBar />
       <Toasts />
       <ContextMenuHost />
+      {canEdit && <FaviconStudio />}
       <DropOverlay />
       {canEdit && (
         <input

@@ -9,6 +9,7 @@ import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useDetailsStore } from '../../stores/details-store.ts';
 import { restoreLogos, trashLogos, updateLogo } from '../../stores/library-actions.ts';
 import { clearSelection, useSelectionStore } from '../../stores/selection-store.ts';
+import { openStudioFor } from '../FaviconStudio/StudioButton.tsx';
 import { ArtworkReading } from './ArtworkReading.tsx';
 import { CollectionPicker } from './CollectionPicker.tsx';
 import { Outputs } from './Outputs.tsx';
@@ -149,6 +150,11 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
           <Icon name="download" size={16} />
           Download original
         </a>
+        {canEdit && !trashed && (
+          <button type="button" className="button" onClick={(event) => openStudioFor(logo, event.currentTarget)}>
+            Favicon studio…
+          </button>
+        )}
         {canEdit && !trashed && (
           <button type="button" className="button button--danger" onClick={() => void trashLogos([logo.id])}>
             <Icon name="trash" size={16} />
