@@ -239,7 +239,11 @@ describe('library layout, Quick Look, shortcut sheet, feedback and focus', () =>
         const another = join(files, `broken-${i}.png`);
         await writeFile(another, `not a png either ${i}`);
         await library.importFiles([another]);
-        await page.getByRole('alert').filter({ hasText: `broken-${i}.png` }).first().waitFor({ state: 'attached' });
+        await page
+          .getByRole('alert')
+          .filter({ hasText: `broken-${i}.png` })
+          .first()
+          .waitFor({ state: 'attached' });
       }
       const region = page.getByRole('region', { name: 'Notifications' });
       await region.getByText('+2 more').waitFor();

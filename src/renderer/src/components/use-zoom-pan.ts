@@ -19,9 +19,10 @@ const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, sc
 
 /**
  * Zoom (wheel around the pointer, buttons and keys around the centre), pan (drag) and fit for one
- * image on a stage element. `natural` is the image's own size once it loaded.
+ * image on a stage element. `natural` is the image's own size once it loaded; `maxFit` caps the
+ * fitted zoom (1 for pixels: a small raster shows sharp at its size rather than blurred up).
  */
-export function useZoomPan(natural: { width: number; height: number } | null) {
+export function useZoomPan(natural: { width: number; height: number } | null, maxFit = Number.POSITIVE_INFINITY) {
   const stageRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<ZoomPan>({ scale: 1, x: 0, y: 0, fitted: true });
 
@@ -29,10 +30,10 @@ export function useZoomPan(natural: { width: number; height: number } | null) {
     const stage = stageRef.current;
     if (!stage || !natural || natural.width === 0 || natural.height === 0) return;
     const scale = clampScale(
-      Math.min(stage.clientWidth / natural.width, stage.clientHeight / natural.height) * FIT_MARGIN,
+      Math.min(maxFit, Math.min(stage.clientWidth / natural.width, stage.clientHeight / natural.height) * FIT_MARGIN),
     );
     setView({ scale, x: 0, y: 0, fitted: true });
-  }, [natural]);
+  }, [natural, maxFit]);
 
   /** Multiplies the zoom by `factor`, keeping the point `at` (stage coordinates from its centre) still. */
   const zoomBy = useCallback((factor: number, at: { x: number; y: number } = { x: 0, y: 0 }) => {

@@ -21,11 +21,13 @@ interface Shown {
   readonly value: string;
   readonly label: string;
   readonly src: string;
+  /** Vectors fit at any zoom; pixels fit at 100 % at most. */
+  readonly vector: boolean;
 }
 
 /** The master first, then every picture among the logo's outputs. */
 function choices(logo: Logo, outputs: readonly LogoOutput[]): Shown[] {
-  const shown: Shown[] = [{ value: MASTER, label: 'Master', src: previewSrc(logo) }];
+  const shown: Shown[] = [{ value: MASTER, label: 'Master', src: previewSrc(logo), vector: logo.format === 'svg' }];
   for (const output of outputs) {
     if (!output.available) continue;
     for (const file of output.files) {
@@ -34,6 +36,7 @@ function choices(logo: Logo, outputs: readonly LogoOutput[]): Shown[] {
         value: `${output.jobId}/${file.path}`,
         label: `${recipeLabel(output.recipe)} · ${file.path}`,
         src: outputPath(output.jobId, file.path),
+        vector: file.mime === 'image/svg+xml',
       });
     }
   }
@@ -49,10 +52,12 @@ function QuickLookView({ index, logo }: { index: number; logo: Logo }) {
   const [background, setBackground] = useState<ThumbBackground>(gridBackground);
   const [picked, setPicked] = useState(MASTER);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
-  const { stageRef, view, fitToStage, zoomBy, actualSize, stageHandlers } = useZoomPan(natural);
-
   const options = choices(logo, outputs);
   const shown = options.find((option) => option.value === picked) ?? (options[0] as Shown);
+  const { stageRef, view, fitToStage, zoomBy, actualSize, stageHandlers } = useZoomPan(
+    natural,
+    shown.vector ? Number.POSITIVE_INFINITY : 1,
+  );
   // Another logo starts on its master.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the logo id is the trigger.
   useEffect(() => setPicked(MASTER), [logo.id]);

@@ -84,12 +84,13 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
         <fieldset className="toolbar__row toolbar__filters" aria-label="Filters">
           <button
             type="button"
-            className="chip"
+            className="chip chip--icon"
             aria-pressed={filters.favorite}
+            aria-label="Favourites"
+            title="Favourites only"
             onClick={() => setFilters({ favorite: !filters.favorite })}
           >
             <Icon name="star" size={14} filled={filters.favorite} />
-            Favourites
           </button>
           <label className="chip chip--color" title="Logos that use a colour close to this one">
             <span
