@@ -269,6 +269,14 @@ describe('library layout, Quick Look, shortcut sheet, feedback and focus', () =>
       await expect.poll(() => library.tiles().count()).toBe(2);
       await page.keyboard.press('Control+z');
       await expect.poll(() => library.tiles().count()).toBe(3);
+      // Trash from the details panel, then Undo on the toast: the focus stays on the grid both times.
+      await library.tile(names[2] as string).click();
+      await library.details.getByRole('button', { name: 'Move to Trash' }).click();
+      await expect.poll(() => library.tiles().count()).toBe(2);
+      await expect.poll(async () => (await focused(page)).role).toBe('listbox');
+      await region.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => library.tiles().count()).toBe(3);
+      await expect.poll(async () => (await focused(page)).role).toBe('listbox');
 
       // F2 renames; Enter brings the focus back to the grid.
       await library.tile(names[1] as string).click();

@@ -1,5 +1,13 @@
 import { dismissAllToasts, dismissToast, type Toast, useToastStore, VISIBLE_TOASTS } from '../stores/toast-store.ts';
+import { returnFocus } from './focus-return.ts';
 import { Icon } from './Icon.tsx';
+
+/** Closes a toast; if the focus was on it (its Undo, its close button), it goes back to the work. */
+function closeToast(id: number, element: HTMLElement): void {
+  const hadFocus = element.closest('.toast')?.contains(document.activeElement) === true;
+  dismissToast(id);
+  if (hadFocus) requestAnimationFrame(() => returnFocus());
+}
 
 function ToastCard({ toast }: { toast: Toast }) {
   const failed = toast.tone === 'error';
@@ -25,9 +33,9 @@ function ToastCard({ toast }: { toast: Toast }) {
         <button
           type="button"
           className="button button--ghost toast__action"
-          onClick={() => {
+          onClick={(event) => {
             toast.action?.run();
-            dismissToast(toast.id);
+            closeToast(toast.id, event.currentTarget);
           }}
         >
           {toast.action.label}
@@ -37,7 +45,7 @@ function ToastCard({ toast }: { toast: Toast }) {
         type="button"
         className="icon-button"
         aria-label="Dismiss notification"
-        onClick={() => dismissToast(toast.id)}
+        onClick={(event) => closeToast(toast.id, event.currentTarget)}
       >
         <Icon name="close" size={16} />
       </button>

@@ -17,6 +17,11 @@ import { previewSrc } from './preview-src.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { Versions } from './Versions.tsx';
 
+/** After an action that empties the panel (trash, restore), the focus goes to the grid, not the page. */
+function backToGrid(action: Promise<void>): void {
+  void action.then(() => returnFocus());
+}
+
 /** A text field that saves on Enter or when it loses focus (Escape puts the old value back). */
 function EditableName({ logo }: { logo: Logo }) {
   const [name, setName] = useState(logo.name);
@@ -152,13 +157,13 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
           Download original
         </a>
         {canEdit && !trashed && (
-          <button type="button" className="button button--danger" onClick={() => void trashLogos([logo.id])}>
+          <button type="button" className="button button--danger" onClick={() => backToGrid(trashLogos([logo.id]))}>
             <Icon name="trash" size={16} />
             Move to Trash
           </button>
         )}
         {canEdit && trashed && (
-          <button type="button" className="button" onClick={() => void restoreLogos([logo.id])}>
+          <button type="button" className="button" onClick={() => backToGrid(restoreLogos([logo.id]))}>
             <Icon name="restore" size={16} />
             Restore
           </button>
@@ -193,7 +198,7 @@ function ManyLogos({ ids, canEdit, trashed }: { ids: readonly string[]; canEdit:
               <Icon name="export" size={16} />
               Export…
             </button>
-            <button type="button" className="button button--danger" onClick={() => void trashLogos(ids)}>
+            <button type="button" className="button button--danger" onClick={() => backToGrid(trashLogos(ids))}>
               <Icon name="trash" size={16} />
               Move to Trash
             </button>
@@ -202,7 +207,7 @@ function ManyLogos({ ids, canEdit, trashed }: { ids: readonly string[]; canEdit:
       )}
       {canEdit && trashed && (
         <div className="details__actions">
-          <button type="button" className="button" onClick={() => void restoreLogos(ids)}>
+          <button type="button" className="button" onClick={() => backToGrid(restoreLogos(ids))}>
             <Icon name="restore" size={16} />
             Restore {plural(ids.length, 'logo')}
           </button>
