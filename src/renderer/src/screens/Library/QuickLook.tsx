@@ -126,8 +126,14 @@ function QuickLookView({ index, logo }: { index: number; logo: Logo }) {
           <button type="button" className="button button--ghost" onClick={fitToStage}>
             Fit
           </button>
-          <button type="button" className="button button--ghost" onClick={actualSize}>
-            100%
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label="Actual size"
+            title="Actual size"
+            onClick={actualSize}
+          >
+            1:1
           </button>
         </span>
         <span className="quicklook__nav">
