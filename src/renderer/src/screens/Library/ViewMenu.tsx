@@ -28,7 +28,7 @@ export function ViewMenu() {
       </label>
       <label className="check">
         <input type="checkbox" checked={details} onChange={toggleDetails} aria-keyshortcuts="Control+I Meta+I" />
-        Show details of the selection
+        Show the details panel
       </label>
     </Popover>
   );
