@@ -5,7 +5,7 @@ export const THUMB_BACKGROUNDS = ['checker', 'light', 'dark'] as const;
 export type ThumbBackground = (typeof THUMB_BACKGROUNDS)[number];
 
 /** Thumbnail widths the slider and Ctrl/Cmd +/- move between, in CSS pixels. */
-export const THUMB_SIZE = { min: 72, max: 320, step: 8, default: 128 } as const;
+export const THUMB_SIZE = { min: 72, max: 320, step: 8, default: 112 } as const;
 /** Ctrl/Cmd +/- jump further than one slider step: a visible change per press. */
 const KEY_STEP = 24;
 

@@ -11,8 +11,8 @@ import { useViewStore } from '../../stores/view-store.ts';
 import { LogoTile } from './LogoTile.tsx';
 import { dragLogosOut, openLogoMenu } from './logo-menu.ts';
 
-const GAP = 12;
-const PADDING = 16;
+const GAP = 10;
+const PADDING = 12;
 const LABEL_HEIGHT = 46;
 
 /** Puts the focus in the details panel's name field, text selected, once it is on screen. */

@@ -126,13 +126,7 @@ function QuickLookView({ index, logo }: { index: number; logo: Logo }) {
           <button type="button" className="button button--ghost" onClick={fitToStage}>
             Fit
           </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            aria-label="Actual size"
-            title="Actual size"
-            onClick={actualSize}
-          >
+          <button type="button" className="button button--ghost" title="Actual size (100%)" onClick={actualSize}>
             1:1
           </button>
         </span>
