@@ -176,7 +176,9 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       await library.details.getByRole('button', { name: 'Create' }).click();
       await library.toast('Added 1 logo to Spring campaign').waitFor();
       await page.getByRole('button', { name: 'Clear tag filter approved' }).click();
-      await page.getByLabel('Collection', { exact: true }).selectOption({ label: 'Spring campaign (1)' });
+      await (await library.openFilters())
+        .getByLabel('Collection', { exact: true })
+        .selectOption({ label: 'Spring campaign (1)' });
       await expect.poll(() => library.tileNames()).toEqual([names[0]]);
       await library.tile(names[0] as string).click();
       await library.details.getByRole('button', { name: 'Remove from Spring campaign' }).click();

@@ -3,7 +3,9 @@ import { type Screen, showScreen, useAppStore } from '../stores/app-store.ts';
 import { isActive, useJobsStore } from '../stores/jobs-store.ts';
 import { setFilters, useLibraryStore } from '../stores/library-store.ts';
 import { clearSelection } from '../stores/selection-store.ts';
+import { useViewStore } from '../stores/view-store.ts';
 import { Icon, type IconName } from './Icon.tsx';
+import { SidebarToggle } from './SidebarToggle.tsx';
 
 interface NavItem {
   readonly screen: Screen;
@@ -39,15 +41,17 @@ export function Sidebar() {
   const trashed = useLibraryStore((state) => state.filters.trashed);
   const counts = useLibraryStore(useShallow((state) => ({ library: state.libraryTotal, trash: state.trashTotal })));
   const activeJobs = useJobsStore((state) => [...state.jobs.values()].filter(isActive).length);
+  const collapsed = useViewStore((state) => state.sidebarCollapsed);
   const items = ITEMS.filter((item) => canEdit || item.viewer);
 
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className={`sidebar${collapsed ? ' sidebar--collapsed' : ''}`} aria-label="Main">
       <div className="sidebar__brand">
         <span className="sidebar__mark" aria-hidden="true">
           M
         </span>
         <span className="sidebar__name">Marque</span>
+        <SidebarToggle />
       </div>
       <ul className="sidebar__list">
         {items.map((item) => {
@@ -58,6 +62,7 @@ export function Sidebar() {
                 type="button"
                 className={`sidebar__item${item.trash ? ' sidebar__item--sub' : ''}`}
                 aria-current={current ? 'page' : undefined}
+                title={collapsed ? item.label : undefined}
                 onClick={() => {
                   showScreen(item.screen);
                   if (item.screen === 'library' && Boolean(item.trash) !== trashed) {

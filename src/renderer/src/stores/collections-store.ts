@@ -38,6 +38,10 @@ export async function addToCollection(
         await client.call('collections.removeLogos', { id: updated.id, logoIds: [...ids] });
         await Promise.all([loadCollections(), refreshLibrary()]);
       },
+      redo: async () => {
+        await client.call('collections.addLogos', { id: updated.id, logoIds: [...ids] });
+        await Promise.all([loadCollections(), refreshLibrary()]);
+      },
     });
     showToast({ tone: 'success', message: `Added ${plural(ids.length, 'logo')} to ${updated.name}` });
     await loadCollections();

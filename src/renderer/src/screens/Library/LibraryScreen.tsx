@@ -5,9 +5,12 @@ import { useAppStore } from '../../stores/app-store.ts';
 import { loadCollections, useCollectionsStore } from '../../stores/collections-store.ts';
 import { emptyTrash } from '../../stores/library-actions.ts';
 import { ensurePage, isFiltered, useLibraryStore } from '../../stores/library-store.ts';
+import { useSelectionStore } from '../../stores/selection-store.ts';
+import { useViewStore } from '../../stores/view-store.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { LogoGrid } from './LogoGrid.tsx';
+import { QuickLook } from './QuickLook.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 /** Emptying the Trash cannot be undone, so it asks once, in place. */
@@ -52,6 +55,10 @@ export function LibraryScreen() {
   const error = useLibraryStore((state) => state.error);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
   const collections = useCollectionsStore((state) => state.collections);
+  // The details panel takes room only when it has something to show and the designer wants it.
+  const anySelected = useSelectionStore((state) => state.selected.size > 0);
+  const detailsCollapsed = useViewStore((state) => state.detailsCollapsed);
+  const showDetails = anySelected && !detailsCollapsed;
 
   useEffect(() => {
     void ensurePage(0);
@@ -77,8 +84,9 @@ export function LibraryScreen() {
       )}
       <div className="library__body">
         <div className="library__main">{empty ? <EmptyState reason={reason} canEdit={canEdit} /> : <LogoGrid />}</div>
-        <DetailsPanel trashed={filters.trashed} />
+        {showDetails && <DetailsPanel trashed={filters.trashed} />}
       </div>
+      <QuickLook />
     </div>
   );
 }
