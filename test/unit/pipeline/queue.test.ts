@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,11 @@ import { OUTPUT_KIND } from '../../../src/main/core/pipeline/pipeline-service.ts
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { importLogos, openStudio, PROCESSORS_V1, PROCESSORS_V2, recordJobEvents, until } from './fixtures/studio.ts';
+
+/** A fresh folder for test-gate's signal files. */
+function gateSignals(root: string): Promise<string> {
+  return mkdtemp(join(root, 'gate-'));
+}
 
 async function listTree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -97,10 +102,15 @@ describe('pipeline queue on the real worker pool', () => {
   it('cancel stops the running worker and leaves no file behind', async () => {
     studio = await openStudio(join(dir.path, 'data'));
     const [logoId] = await importLogos(studio, dir.path, 1);
-    const {
-      jobs: [job],
-    } = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-slow', options: { ms: 4_000 } });
-    const id = job?.id as string;
+    const signals = await gateSignals(dir.path);
+    const gate = (tag: string) =>
+      studio?.pipeline.enqueue({
+        logoIds: [logoId as string],
+        recipe: 'test-gate',
+        options: { signalDir: signals, tag },
+      }).jobs[0]?.id as string;
+    // Held in its worker until the test opens the gate: cancel can only land while it runs.
+    const id = gate('held');
     await until(() => studio?.pipeline.get(id).progress !== 0 && studio?.pipeline.get(id).state === 'running');
     const cancelled = await studio.pipeline.cancel(id);
     expect(cancelled).toMatchObject({ state: 'cancelled', errorCode: 'CANCELLED', files: [] });
@@ -111,23 +121,16 @@ describe('pipeline queue on the real worker pool', () => {
     // The pool is whole again, and a queued job can be cancelled before it starts.
     const next = await studio.pipeline.runToCompletion(logoId as string, 'test-grey', {});
     expect(next.state).toBe('done');
-    const slowA = studio.pipeline.enqueue({
-      logoIds: [logoId as string],
-      recipe: 'test-slow',
-      options: { ms: 800, tag: 'a' },
-    }).jobs[0];
-    const slowB = studio.pipeline.enqueue({
-      logoIds: [logoId as string],
-      recipe: 'test-slow',
-      options: { ms: 800, tag: 'b' },
-    }).jobs[0];
-    expect((await studio.pipeline.cancel(slowB?.id as string)).state).toBe('cancelled');
-    expect((await studio.pipeline.waitFor(slowA?.id as string)).state).toBe('done');
+    const gateA = gate('a');
+    const gateB = gate('b');
+    expect((await studio.pipeline.cancel(gateB)).state).toBe('cancelled');
+    await writeFile(join(signals, 'open'), '');
+    expect((await studio.pipeline.waitFor(gateA)).state).toBe('done');
     // Retry runs a cancelled job again to completion.
-    expect(studio.pipeline.retry(slowB?.id as string).state).toMatch(/queued|running/);
-    const retried = await studio.pipeline.waitFor(slowB?.id as string);
+    expect(studio.pipeline.retry(gateB).state).toMatch(/queued|running/);
+    const retried = await studio.pipeline.waitFor(gateB);
     expect(retried).toMatchObject({ state: 'done', attempts: 1 });
-    expect(await readFile((await studio.pipeline.outputFile(retried.id, 'slow.txt')).path, 'utf8')).toBe('slow b\n');
+    expect(await readFile((await studio.pipeline.outputFile(retried.id, 'gate.txt')).path, 'utf8')).toBe('gate b\n');
   });
 
   it('a task that overruns its timeout fails and the worker is replaced; a dead worker fails only its job', async () => {
@@ -175,26 +178,24 @@ describe('pipeline queue on the real worker pool', () => {
   it('runs interactive jobs before queued batch jobs', async () => {
     studio = await openStudio(join(dir.path, 'data'));
     const [logoId] = await importLogos(studio, dir.path, 1);
-    const batch = [1, 2, 3].map(
-      (n) =>
-        studio?.pipeline.enqueue({
-          logoIds: [logoId as string],
-          recipe: 'test-slow',
-          options: { ms: 300, tag: `b${n}` },
-        }).jobs[0]?.id as string,
-    );
-    // Once the first batch job is really running (the second waits prefetched in the pool)…
+    const signals = await gateSignals(dir.path);
+    const enqueue = (tag: string, priority?: 'interactive') =>
+      studio?.pipeline.enqueue({
+        logoIds: [logoId as string],
+        recipe: 'test-gate',
+        options: { signalDir: signals, tag },
+        ...(priority ? { priority } : {}),
+      }).jobs[0]?.id as string;
+    const batch = ['b1', 'b2', 'b3'].map((tag) => enqueue(tag));
+    // The first batch job runs, held at its gate; the second waits prefetched in the pool (one
+    // thread + one prefetched are claimed at enqueue), so the interactive job must overtake both.
     await until(() => (studio?.pipeline.get(batch[0] as string).progress ?? 0) > 0);
-    const interactive = studio.pipeline.enqueue({
-      logoIds: [logoId as string],
-      recipe: 'test-slow',
-      options: { ms: 300, tag: 'i' },
-      priority: 'interactive',
-    }).jobs[0]?.id as string;
+    const interactive = enqueue('i', 'interactive');
+    await writeFile(join(signals, 'open'), '');
     const all = await Promise.all([...batch, interactive].map((id) => studio?.pipeline.waitFor(id)));
-    const order = all.sort((a, b) => String(a?.startedAt).localeCompare(String(b?.startedAt))).map((j) => j?.id);
-    // …the interactive one overtakes the other two, the prefetched one included.
-    expect(order).toEqual([batch[0], interactive, batch[1], batch[2]]);
+    expect(all.map((j) => j?.state)).toEqual(['done', 'done', 'done', 'done']);
+    // The order the jobs really started in, as each wrote it on starting.
+    expect((await readFile(join(signals, 'order'), 'utf8')).trim().split('\n')).toEqual(['b1', 'i', 'b2', 'b3']);
     // Yielding a prefetched job does not count as an attempt.
     expect(all.map((j) => j?.attempts)).toEqual([1, 1, 1, 1]);
   });
@@ -308,13 +309,19 @@ describe('pipeline queue on the real worker pool', () => {
         .jobs[0];
       // The second instance never runs the first one's jobs ('own' scope) but sees them finish.
       expect(await other.pipeline.waitFor(quick?.id as string)).toMatchObject({ state: 'done' });
-      const slow = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-slow', options: { ms: 1_500 } })
-        .jobs[0];
-      const id = slow?.id as string;
+      const signals = await gateSignals(dir.path);
+      const held = studio.pipeline.enqueue({
+        logoIds: [logoId as string],
+        recipe: 'test-gate',
+        options: { signalDir: signals, tag: 'held' },
+      }).jobs[0];
+      const id = held?.id as string;
       await until(() => other.pipeline.get(id).state === 'running');
       expect(await other.pipeline.cancel(id)).toMatchObject({ state: 'cancelled', errorCode: 'CANCELLED' });
-      // The runner's result arrives later and is not recorded over the cancel. Its one thread takes
-      // the next job only after that result, so once the next job is done the result has come back.
+      // Only now may the runner finish: its result arrives after the cancel and is not recorded
+      // over it. Its one thread takes the next job only after that result, so once the next job
+      // is done the result has come back.
+      await writeFile(join(signals, 'open'), '');
       expect(await studio.pipeline.waitFor(id)).toMatchObject({ state: 'cancelled' });
       const next = studio.pipeline.enqueue({ logoIds: [logoId as string], recipe: 'test-grey', options: { size: 50 } })
         .jobs[0];
