@@ -12,6 +12,25 @@ function sources(): { file: string; text: string }[] {
   );
 }
 
+/** What a newcomer and CI read besides the code: the README, the docs, CI and build configs. */
+function projectTexts(): { file: string; text: string }[] {
+  const workflows = readdirSync(join(REPO_ROOT, '.github/workflows')).map((name) => `.github/workflows/${name}`);
+  const docs = readdirSync(join(REPO_ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
+  return [
+    'README.md',
+    '.ci/run',
+    'package.json',
+    'electron-builder.yml',
+    'electron.vite.config.ts',
+    ...workflows,
+    ...docs,
+  ]
+    .filter((file) => existsSync(join(REPO_ROOT, file)))
+    .map((file) => ({ file, text: readFileSync(join(REPO_ROOT, file), 'utf8') }));
+}
+
 describe('design notes the code cites', () => {
   const files = sources();
 
@@ -25,6 +44,16 @@ describe('design notes the code cites', () => {
     const outside = /\b(DESIGN|SECURITY|SPECS)\.md\b/;
     // This file names them in its own assertion.
     const offenders = files.filter(({ file, text }) => !file.endsWith('docs-citations.test.ts') && outside.test(text));
+    expect(offenders.map(({ file }) => file)).toEqual([]);
+  });
+
+  it('nothing the project runs or documents leans on a ../shared folder beside the checkout', () => {
+    // `../shared/` followed by a path is an import of src/shared; the folder itself, or a note in
+    // it, is the outside one a fresh clone does not have.
+    const outside = /\.\.\/shared(?![\w/])|\.\.\/shared\/[A-Z]+\.md|\b(DESIGN|SECURITY|SPECS|CONVENTIONS)\.md\b/;
+    const offenders = [...files, ...projectTexts()].filter(
+      ({ file, text }) => !file.endsWith('docs-citations.test.ts') && outside.test(text),
+    );
     expect(offenders.map(({ file }) => file)).toEqual([]);
   });
 });
