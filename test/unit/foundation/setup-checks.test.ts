@@ -4,7 +4,7 @@
  * Node must say what to do instead of failing with an unrelated error.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,25 @@ describe('reproducible set-up', () => {
     expect(wanted.length).toBeGreaterThan(50);
     const missing = wanted.filter(({ path, name }) => !resolveLocked(lock.packages, path, name));
     expect(missing.map(({ path, name }) => `${path || '(root)'} -> ${name}`)).toEqual([]);
+  });
+
+  it('.ci/run installs every command-line tool a test runs (a fresh CI machine has only Debian base)', async () => {
+    const files = (await readdir(join(REPO_ROOT, 'test'), { recursive: true, encoding: 'utf8' })).filter((file) =>
+      file.endsWith('.ts'),
+    );
+    const tools = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(join(REPO_ROOT, 'test', file), 'utf8');
+      // A tool named as the command of a child process: execFileSync('gs', …) or spawn(\n 'gs', …).
+      for (const match of text.matchAll(/\b(?:execFileSync|execFile|spawnSync|spawn)\(\s*'([a-z][\w-]*)'/g))
+        tools.add(match[1] as string);
+    }
+    // In every Debian base system (coreutils, mount, dash), so never installed.
+    const base = new Set(['sh', 'cp', 'mkfifo', 'mount', 'umount', 'mountpoint']);
+    const ci = await readFile(join(REPO_ROOT, '.ci/run'), 'utf8');
+    const installed = new Set([...ci.matchAll(/command -v ([\w-]+) >\/dev\/null \|\| missing\+=/g)].map((m) => m[1]));
+    expect(tools.size).toBeGreaterThanOrEqual(4);
+    expect([...tools].filter((tool) => !base.has(tool) && !installed.has(tool)).sort()).toEqual([]);
   });
 
   describe('npm start without the Electron binary (scripts/check-electron.mjs)', () => {
