@@ -3,7 +3,9 @@ import { type Screen, showScreen, useAppStore } from '../stores/app-store.ts';
 import { isActive, useJobsStore } from '../stores/jobs-store.ts';
 import { setFilters, useLibraryStore } from '../stores/library-store.ts';
 import { clearSelection } from '../stores/selection-store.ts';
+import { CollectionsNav } from './CollectionsNav.tsx';
 import { Icon, type IconName } from './Icon.tsx';
+import { SmartCollectionsNav } from './SmartCollectionsNav.tsx';
 
 interface NavItem {
   readonly screen: Screen;
@@ -37,6 +39,8 @@ export function Sidebar() {
     useShallow((state) => ({ screen: state.screen, canEdit: state.info?.canEdit === true, mode: state.info?.mode })),
   );
   const trashed = useLibraryStore((state) => state.filters.trashed);
+  // A collection open in the grid is current in the Collections list, not "Library".
+  const inCollection = useLibraryStore((state) => state.filters.collection !== null);
   const counts = useLibraryStore(useShallow((state) => ({ library: state.libraryTotal, trash: state.trashTotal })));
   const activeJobs = useJobsStore((state) => [...state.jobs.values()].filter(isActive).length);
   const items = ITEMS.filter((item) => canEdit || item.viewer);
@@ -51,7 +55,9 @@ export function Sidebar() {
       </div>
       <ul className="sidebar__list">
         {items.map((item) => {
-          const current = item.screen === screen && (item.screen !== 'library' || Boolean(item.trash) === trashed);
+          const current =
+            item.screen === screen &&
+            (item.screen !== 'library' || (Boolean(item.trash) === trashed && (trashed || !inCollection)));
           return (
             <li key={item.label}>
               <button
@@ -60,9 +66,9 @@ export function Sidebar() {
                 aria-current={current ? 'page' : undefined}
                 onClick={() => {
                   showScreen(item.screen);
-                  if (item.screen === 'library' && Boolean(item.trash) !== trashed) {
+                  if (item.screen === 'library' && (Boolean(item.trash) !== trashed || inCollection)) {
                     clearSelection();
-                    setFilters({ trashed: Boolean(item.trash) });
+                    setFilters({ trashed: Boolean(item.trash), collection: null });
                   }
                 }}
               >
@@ -84,6 +90,10 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <div className="sidebar__scroll">
+        <CollectionsNav />
+        <SmartCollectionsNav />
+      </div>
       {/* data-app-mode appears once app.info is in: what this client may do is known from then on. */}
       <div className="sidebar__footer" data-app-mode={mode ?? undefined}>
         {mode === 'share' && <span className="badge">Viewing a shared library</span>}

@@ -1,6 +1,7 @@
 import { canEdit, showScreen, useAppStore } from '../stores/app-store.ts';
 import { selectedIds, trashLogos } from '../stores/library-actions.ts';
 import { useLibraryStore } from '../stores/library-store.ts';
+import { rateLogos } from '../stores/rating-actions.ts';
 import { clearSelection } from '../stores/selection-store.ts';
 import { undo } from '../stores/undo-store.ts';
 import { openImportDialog } from './import-picker.ts';
@@ -20,7 +21,8 @@ function isEditing(target: EventTarget | null): boolean {
 
 /**
  * The app's shortcuts: Cmd/Ctrl+O import, Cmd/Ctrl+F search, Delete trashes the selection,
- * Cmd/Ctrl+Z undo, Cmd/Ctrl+E export, Escape clears the selection. Arrows live in the grid.
+ * Cmd/Ctrl+Z undo, Cmd/Ctrl+E export, 0-5 rate the selection, Escape clears the selection.
+ * Arrows live in the grid.
  */
 export function installShortcuts(): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
@@ -51,6 +53,11 @@ export function installShortcuts(): () => void {
       if (ids.length === 0 || useLibraryStore.getState().filters.trashed) return;
       event.preventDefault();
       void trashLogos(ids);
+    } else if (/^[0-5]$/.test(event.key) && !mod && !event.altKey && !editing && library && canEdit()) {
+      const ids = selectedIds();
+      if (ids.length === 0 || useLibraryStore.getState().filters.trashed) return;
+      event.preventDefault();
+      void rateLogos(ids, Number(event.key));
     } else if (event.key === 'Escape' && !editing && library) {
       clearSelection();
     }

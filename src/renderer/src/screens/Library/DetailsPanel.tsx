@@ -5,12 +5,14 @@ import { MEDIA_KINDS, type MediaKind } from '../../../../shared/contract/index.t
 import type { Logo } from '../../../../shared/domain.ts';
 import { dimensions, formatBytes, formatDate, formatLabel, plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { RatingStars } from '../../components/RatingStars.tsx';
 import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useDetailsStore } from '../../stores/details-store.ts';
 import { restoreLogos, trashLogos, updateLogo } from '../../stores/library-actions.ts';
 import { clearSelection, useSelectionStore } from '../../stores/selection-store.ts';
 import { ArtworkReading } from './ArtworkReading.tsx';
 import { CollectionPicker } from './CollectionPicker.tsx';
+import { LogoCollections } from './LogoCollections.tsx';
 import { Outputs } from './Outputs.tsx';
 import { PaletteSwatches } from './Palette.tsx';
 import { TagEditor } from './TagEditor.tsx';
@@ -74,12 +76,13 @@ function Notes({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
 }
 
 function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
-  const { palette, artwork, outputs, versions } = useDetailsStore(
+  const { palette, artwork, outputs, versions, memberOf } = useDetailsStore(
     useShallow((state) => ({
       palette: state.palette,
       artwork: state.artwork,
       outputs: state.outputs,
       versions: state.versions,
+      memberOf: state.memberOf,
     })),
   );
   const trashed = logo.deletedAt !== null;
@@ -116,6 +119,10 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
         <dd>{formatBytes(logo.byteSize)}</dd>
         <dt>Imported</dt>
         <dd>{formatDate(logo.importedAt)}</dd>
+        <dt>Rating</dt>
+        <dd>
+          <RatingStars logo={logo} canEdit={canEdit && !trashed} />
+        </dd>
       </dl>
       <section className="details__section" aria-labelledby="details-palette">
         <h3 id="details-palette">Palette</h3>
@@ -129,12 +136,11 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
         <h3 id="details-tags">Tags</h3>
         <TagEditor ids={[logo.id]} tags={logo.tags} canEdit={canEdit && !trashed} />
       </section>
-      {canEdit && !trashed && (
-        <section className="details__section" aria-labelledby="details-collections">
-          <h3 id="details-collections">Collections</h3>
-          <CollectionPicker ids={[logo.id]} />
-        </section>
-      )}
+      <section className="details__section" aria-labelledby="details-collections">
+        <h3 id="details-collections">Collections</h3>
+        <LogoCollections collections={memberOf} />
+        {canEdit && !trashed && <CollectionPicker ids={[logo.id]} />}
+      </section>
       <section className="details__section" aria-labelledby="details-notes">
         <h3 id="details-notes">Notes</h3>
         <Notes logo={logo} canEdit={canEdit && !trashed} />

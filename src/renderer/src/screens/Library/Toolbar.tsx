@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { openImportDialog } from '../../components/import-picker.ts';
 import { useAppStore } from '../../stores/app-store.ts';
 import { type LibraryFilters, setFilters, useLibraryStore } from '../../stores/library-store.ts';
+import { DateRangeFilter, RatingFilter, SaveSearchButton } from './SearchExtras.tsx';
 
 export const SEARCH_INPUT_ID = 'library-search';
 
@@ -26,6 +27,7 @@ const SORTS: Record<string, Pick<LibraryFilters, 'sort' | 'order'> & { label: st
   'name-asc': { sort: 'name', order: 'asc', label: 'Name A–Z' },
   'name-desc': { sort: 'name', order: 'desc', label: 'Name Z–A' },
   largest: { sort: 'byteSize', order: 'desc', label: 'Largest first' },
+  rating: { sort: 'rating', order: 'desc', label: 'Highest rated' },
 };
 
 /** Search as you type: the query follows the input after a short pause. */
@@ -178,6 +180,9 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
             </button>
           </span>
         )}
+        <RatingFilter />
+        <DateRangeFilter />
+        <SaveSearchButton />
         <span className="toolbar__spacer" />
         <span className="select">
           <select

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/Icon.tsx';
+import { InlineNameField } from '../../components/InlineNameField.tsx';
+import { useAppStore } from '../../stores/app-store.ts';
+import { isFiltered, setFilters, useLibraryStore } from '../../stores/library-store.ts';
+import { saveSearch } from '../../stores/smart-collections-store.ts';
+
+/** Minimum star rating: any, or 1-5 stars and up. */
+export function RatingFilter() {
+  const minRating = useLibraryStore((state) => state.filters.minRating);
+  return (
+    <span className="select">
+      <select
+        aria-label="Minimum rating"
+        value={minRating}
+        onChange={(event) => setFilters({ minRating: Number(event.target.value) })}
+      >
+        <option value={0}>Any rating</option>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <option key={n} value={n}>
+            {'★'.repeat(n)}
+            {n < 5 ? ' and up' : ''}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** Imported between two days (either end may be open). */
+export function DateRangeFilter() {
+  const { from, to } = useLibraryStore(
+    useShallow((state) => ({ from: state.filters.importedFrom, to: state.filters.importedTo })),
+  );
+  return (
+    <span className="date-range">
+      <input
+        type="date"
+        className="input input--date"
+        aria-label="Imported from"
+        value={from ?? ''}
+        max={to ?? undefined}
+        onChange={(event) => setFilters({ importedFrom: event.target.value || null })}
+      />
+      <span aria-hidden="true">–</span>
+      <input
+        type="date"
+        className="input input--date"
+        aria-label="Imported to"
+        value={to ?? ''}
+        min={from ?? undefined}
+        onChange={(event) => setFilters({ importedTo: event.target.value || null })}
+      />
+    </span>
+  );
+}
+
+/** "Save search": names the current search and keeps it as a smart collection in the sidebar. */
+export function SaveSearchButton() {
+  const filtered = useLibraryStore((state) => isFiltered(state.filters) && !state.filters.trashed);
+  const canEdit = useAppStore((state) => state.info?.canEdit === true);
+  const [naming, setNaming] = useState(false);
+  if (!canEdit || !filtered) return null;
+  if (naming) {
+    return (
+      <span className="save-search">
+        <InlineNameField
+          label="Smart collection name"
+          placeholder="Name this search"
+          initial=""
+          onCommit={(name) => void saveSearch(name)}
+          onDone={() => setNaming(false)}
+        />
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="chip" onClick={() => setNaming(true)}>
+      <Icon name="plus" size={14} />
+      Save search
+    </button>
+  );
+}
