@@ -222,7 +222,7 @@ export function CollectionsNav() {
         {creatingTop && <NewCollectionField parentId={null} edit={edit} />}
       </ul>
       {collections.length === 0 && !creatingTop && (
-        <p className="sidebar__hint muted">Drag logos here after creating a collection.</p>
+        <p className="sidebar__hint muted">Make one with +, then drag logos onto it.</p>
       )}
     </nav>
   );

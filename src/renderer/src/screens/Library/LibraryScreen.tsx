@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useAppStore } from '../../stores/app-store.ts';
-import { loadCollections, useCollectionsStore } from '../../stores/collections-store.ts';
+import { loadCollections } from '../../stores/collections-store.ts';
 import { emptyTrash } from '../../stores/library-actions.ts';
 import { ensurePage, isFiltered, useLibraryStore } from '../../stores/library-store.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -51,7 +51,6 @@ export function LibraryScreen() {
   const filters = useLibraryStore((state) => state.filters);
   const error = useLibraryStore((state) => state.error);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
-  const collections = useCollectionsStore((state) => state.collections);
 
   useEffect(() => {
     void ensurePage(0);
@@ -68,7 +67,7 @@ export function LibraryScreen() {
 
   return (
     <div className="library">
-      <Toolbar collections={collections} />
+      <Toolbar />
       {filters.trashed && canEdit && total !== null && total > 0 && <TrashBanner total={total} />}
       {error && (
         <div className="banner banner--error" role="alert">

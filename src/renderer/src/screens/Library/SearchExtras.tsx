@@ -28,30 +28,72 @@ export function RatingFilter() {
   );
 }
 
-/** Imported between two days (either end may be open). */
+const PRESETS = { any: 0, week: 7, month: 30, year: 365 } as const;
+type Preset = keyof typeof PRESETS | 'custom';
+
+/** 'YYYY-MM-DD' of the day `days` before today (UTC, as import times are stored). */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Imported when: any time, the last week, month or year, or between two days. A preset is
+ * written as a start day, so a smart collection saved from it keeps that day.
+ */
 export function DateRangeFilter() {
   const { from, to } = useLibraryStore(
     useShallow((state) => ({ from: state.filters.importedFrom, to: state.filters.importedTo })),
   );
+  const [custom, setCustom] = useState(false);
+  const preset: Preset =
+    custom || to
+      ? 'custom'
+      : from === null
+        ? 'any'
+        : ((Object.entries(PRESETS).find(([, days]) => days > 0 && daysAgo(days) === from)?.[0] as
+            | Preset
+            | undefined) ?? 'custom');
   return (
     <span className="date-range">
-      <input
-        type="date"
-        className="input input--date"
-        aria-label="Imported from"
-        value={from ?? ''}
-        max={to ?? undefined}
-        onChange={(event) => setFilters({ importedFrom: event.target.value || null })}
-      />
-      <span aria-hidden="true">–</span>
-      <input
-        type="date"
-        className="input input--date"
-        aria-label="Imported to"
-        value={to ?? ''}
-        min={from ?? undefined}
-        onChange={(event) => setFilters({ importedTo: event.target.value || null })}
-      />
+      <span className="select">
+        <select
+          aria-label="Imported"
+          value={preset}
+          onChange={(event) => {
+            const value = event.target.value as Preset;
+            setCustom(value === 'custom');
+            if (value !== 'custom')
+              setFilters({ importedFrom: value === 'any' ? null : daysAgo(PRESETS[value]), importedTo: null });
+          }}
+        >
+          <option value="any">Any time</option>
+          <option value="week">Last 7 days</option>
+          <option value="month">Last 30 days</option>
+          <option value="year">Last year</option>
+          <option value="custom">Between dates…</option>
+        </select>
+      </span>
+      {preset === 'custom' && (
+        <>
+          <input
+            type="date"
+            className="input input--date"
+            aria-label="Imported from"
+            value={from ?? ''}
+            max={to ?? undefined}
+            onChange={(event) => setFilters({ importedFrom: event.target.value || null })}
+          />
+          <span aria-hidden="true">–</span>
+          <input
+            type="date"
+            className="input input--date"
+            aria-label="Imported to"
+            value={to ?? ''}
+            min={from ?? undefined}
+            onChange={(event) => setFilters({ importedTo: event.target.value || null })}
+          />
+        </>
+      )}
     </span>
   );
 }

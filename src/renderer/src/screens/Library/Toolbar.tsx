@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Collection } from '../../../../shared/contract/collections.ts';
 import { LOGO_FORMATS, type LogoFormat } from '../../../../shared/domain.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { openImportDialog } from '../../components/import-picker.ts';
@@ -62,7 +61,8 @@ function SearchField() {
   );
 }
 
-export function Toolbar({ collections }: { collections: readonly Collection[] }) {
+/** Search, filters and sort. Collections and saved searches live in the sidebar. */
+export function Toolbar() {
   const filters = useLibraryStore(useShallow((state) => state.filters));
   const total = useLibraryStore((state) => state.total);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
@@ -117,22 +117,6 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
             ))}
           </select>
         </span>
-        {collections.length > 0 && (
-          <span className="select">
-            <select
-              aria-label="Collection"
-              value={filters.collection ?? ''}
-              onChange={(event) => setFilters({ collection: event.target.value || null })}
-            >
-              <option value="">All collections</option>
-              {collections.map((collection) => (
-                <option key={collection.id} value={collection.id}>
-                  {collection.name} ({collection.logoCount})
-                </option>
-              ))}
-            </select>
-          </span>
-        )}
         <button
           type="button"
           className="chip"
