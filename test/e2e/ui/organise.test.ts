@@ -105,6 +105,19 @@ describe('organise: collections, ratings, smart collections, tags', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Print run0');
 
+      // Out to the top level by its menu, then back in by dragging it onto Client A.
+      const depth = () =>
+        entry(nav, 'Print run').evaluate((button) => {
+          let levels = 0;
+          for (let node = button.parentElement; node; node = node.parentElement) if (node.tagName === 'LI') levels++;
+          return levels;
+        });
+      await entry(nav, 'Print run').click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Move to top level' }).click();
+      await expect.poll(depth).toBe(1);
+      await entry(nav, 'Print run').dragTo(entry(nav, 'Client A'));
+      await expect.poll(depth).toBe(2);
+
       await axeBothSchemes(page, 'organise-collections', 'nav[aria-label="Main"]');
 
       // Delete the parent (the child goes with it), then Undo brings both back with the logos.

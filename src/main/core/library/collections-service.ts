@@ -103,7 +103,10 @@ export class CollectionsService {
     this.#db
       .prepare('UPDATE collections SET name = ?, updated_at = ? WHERE id = ?')
       .run(name, new Date().toISOString(), id);
-    this.#changed([]);
+    // Its logos' details list it by name: they are told.
+    this.#changed(
+      this.#db.prepare('SELECT logo_id FROM logo_collections WHERE collection_id = ?').pluck().all(id) as string[],
+    );
     return this.get(id);
   }
 

@@ -8,6 +8,7 @@ import {
   createCollection,
   deleteCollection,
   loadCollections,
+  moveCollection,
   openCollection,
   renameCollection,
   useCollectionsStore,
@@ -21,6 +22,9 @@ import { InlineNameField } from './InlineNameField.tsx';
 
 /** What is being edited in place: a rename, or a new collection under a parent (null: the top). */
 type Editing = { readonly rename: string } | { readonly createIn: string | null } | null;
+
+/** The collection being dragged onto another to nest it (a drop target cannot read drag data during dragover). */
+let draggedCollection: string | null = null;
 
 function focusCollection(id: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-collection-id="${id}"]`)?.focus());
@@ -51,6 +55,9 @@ function openCollectionMenu(
       { label: 'Open', run: () => openCollection(collection.id) },
       { label: 'Rename', run: () => edit({ rename: collection.id }) },
       { label: 'New sub-collection', run: () => edit({ createIn: collection.id }) },
+      ...(collection.parentId
+        ? [{ label: 'Move to top level', run: () => void moveCollection(collection, null) }]
+        : []),
       {
         label: 'Export…',
         run: () =>
@@ -68,11 +75,12 @@ interface ItemProps {
   readonly collection: Collection;
   readonly depth: number;
   readonly byParent: ReadonlyMap<string | null, readonly Collection[]>;
+  readonly byId: ReadonlyMap<string, Collection>;
   readonly editing: Editing;
   readonly edit: (next: Editing) => void;
 }
 
-function CollectionItem({ collection, depth, byParent, editing, edit }: ItemProps) {
+function CollectionItem({ collection, depth, byParent, byId, editing, edit }: ItemProps) {
   const current = useLibraryStore((state) => state.filters.collection === collection.id && !state.filters.trashed);
   const screen = useAppStore((state) => state.screen);
   const [dropping, setDropping] = useState(false);
@@ -116,22 +124,35 @@ function CollectionItem({ collection, depth, byParent, editing, edit }: ItemProp
             event.preventDefault();
             openCollectionMenu(collection, { x: event.clientX, y: event.clientY }, event.currentTarget, edit);
           }}
+          draggable={mayEdit()}
+          onDragStart={(event) => {
+            draggedCollection = collection.id;
+            event.dataTransfer.effectAllowed = 'move';
+            event.dataTransfer.setData('text/plain', collection.name);
+          }}
+          onDragEnd={() => {
+            draggedCollection = null;
+          }}
           onDragOver={(event) => {
-            if (!draggedLogos() || !mayEdit()) return;
+            if ((!draggedLogos() && !draggedCollection) || draggedCollection === collection.id || !mayEdit()) return;
             event.preventDefault();
-            event.dataTransfer.dropEffect = 'copy';
+            event.dataTransfer.dropEffect = draggedCollection ? 'move' : 'copy';
             setDropping(true);
           }}
           onDragLeave={() => setDropping(false)}
           onDrop={(event) => {
-            const ids = draggedLogos();
             setDropping(false);
-            if (!ids) return;
+            const moving = draggedCollection;
+            const ids = draggedLogos();
+            if (!moving && !ids) return;
             // Ours, not a file import: the window's drop handler must not see it.
             event.preventDefault();
             event.stopPropagation();
+            draggedCollection = null;
             endLogoDrag();
-            void addToCollection({ id: collection.id }, ids);
+            const dragged = moving ? byId.get(moving) : undefined;
+            if (dragged) void moveCollection(dragged, collection.id);
+            else if (ids) void addToCollection({ id: collection.id }, ids);
           }}
         >
           <Icon name="library" size={14} />
@@ -147,6 +168,7 @@ function CollectionItem({ collection, depth, byParent, editing, edit }: ItemProp
               collection={child}
               depth={depth + 1}
               byParent={byParent}
+              byId={byId}
               editing={editing}
               edit={edit}
             />
@@ -179,7 +201,7 @@ function NewCollectionField({ parentId, edit }: { parentId: string | null; edit:
 /**
  * The sidebar's collections: a navigation landmark with each collection's count, nested under
  * its parent. Click opens one; F2 renames in place; right-click or Shift+F10 opens its menu;
- * logos dragged from the grid drop onto it.
+ * logos dragged from the grid drop onto it, and a collection dropped on another nests in it.
  */
 export function CollectionsNav() {
   const collections = useCollectionsStore((state) => state.collections);
@@ -190,6 +212,7 @@ export function CollectionsNav() {
   }, []);
   if (!canEdit && collections.length === 0) return null;
   const byParent = childrenByParent(collections);
+  const byId = new Map(collections.map((collection) => [collection.id, collection]));
   const creatingTop = editing !== null && 'createIn' in editing && editing.createIn === null;
 
   return (
@@ -215,6 +238,7 @@ export function CollectionsNav() {
             collection={collection}
             depth={0}
             byParent={byParent}
+            byId={byId}
             editing={editing}
             edit={edit}
           />

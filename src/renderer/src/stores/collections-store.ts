@@ -94,6 +94,24 @@ export async function renameCollection(collection: Collection, name: string): Pr
   }
 }
 
+/** Nests a collection inside another (null: the top level); Undo puts it back. */
+export async function moveCollection(collection: Collection, parentId: string | null): Promise<void> {
+  if (collection.parentId === parentId) return;
+  try {
+    await client.call('collections.move', { id: collection.id, parentId });
+    pushUndo({
+      label: `Move ${collection.name}`,
+      undo: async () => {
+        await client.call('collections.move', { id: collection.id, parentId: collection.parentId });
+        await loadCollections();
+      },
+    });
+    await loadCollections();
+  } catch (error) {
+    showToast({ tone: 'error', message: `Could not move the collection: ${errorMessage(error)}` });
+  }
+}
+
 /** Deletes a collection and its sub-collections (logos stay); Undo brings them back. */
 export async function deleteCollection(collection: Collection): Promise<void> {
   try {
