@@ -130,6 +130,16 @@ describe('organise: collections, ratings, smart collections, tags', () => {
       await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
       await expect.poll(() => countOf(nav, 'Client A')).toBe(2);
       await expect.poll(() => countOf(nav, 'Print run')).toBe(0);
+
+      // Delete on a focused collection deletes it, not the logo still selected in the grid: were
+      // that logo trashed too, Ctrl+Z would undo the Trash first and the collection stay gone.
+      await library.tile(first).click();
+      await expect.poll(() => library.selectedTiles().count()).toBe(1);
+      await entry(nav, 'Print run').focus();
+      await page.keyboard.press('Delete');
+      await entry(nav, 'Print run').waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+z');
+      await entry(nav, 'Print run').waitFor();
       expect(pageErrors).toEqual([]);
     });
   });
@@ -168,6 +178,8 @@ describe('organise: collections, ratings, smart collections, tags', () => {
       const smart = smartSection(page);
       await expect.poll(() => countOf(smart, 'Top rated')).toBe(2);
       expect(await entry(smart, 'Top rated').getAttribute('aria-current')).toBe('page');
+      // The focus follows the saved search into the sidebar.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Top rated2');
       await axeBothSchemes(page, 'organise-smart-collections', 'nav[aria-label="Main"]');
 
       // The count follows the library, whoever changes it (here another client over HTTP).
@@ -224,6 +236,9 @@ describe('organise: collections, ratings, smart collections, tags', () => {
       await page.keyboard.press('Enter');
       await library.toast(/Merged “web” into “online” on 2 logos/).waitFor();
       await expect.poll(rows).toEqual([['online', '3']]);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe('Rename tag online');
       await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).last().click();
       await expect.poll(rows).toEqual([
         ['online', '2'],

@@ -108,12 +108,17 @@ function CollectionItem({ collection, depth, byParent, byId, editing, edit }: It
           style={indent}
           data-collection-id={collection.id}
           aria-current={current && screen === 'library' ? 'page' : undefined}
-          aria-keyshortcuts="F2 Shift+F10"
+          aria-keyshortcuts="F2 Delete Shift+F10"
           onClick={() => openCollection(collection.id)}
           onKeyDown={(event) => {
             if (event.key === 'F2' && mayEdit()) {
               event.preventDefault();
               edit({ rename: collection.id });
+            } else if (event.key === 'Delete' && mayEdit()) {
+              // The collection, not the logos selected in the grid (the window's Delete).
+              event.preventDefault();
+              event.stopPropagation();
+              void deleteCollection(collection);
             } else if (isContextMenuKey(event) && mayEdit()) {
               event.preventDefault();
               openCollectionMenu(collection, menuPointFor(event.currentTarget), event.currentTarget, edit);

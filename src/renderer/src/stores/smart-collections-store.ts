@@ -51,15 +51,16 @@ export function applySmartCollection(smart: SmartCollection): void {
   setFilters(filtersOf(smart.query));
 }
 
-export async function saveSearch(name: string): Promise<boolean> {
+/** Saves the current search; returns the new smart collection's id, or null after a toast. */
+export async function saveSearch(name: string): Promise<string | null> {
   try {
     const saved = await client.call('smartCollections.create', { name, query: currentSearch() });
     showToast({ tone: 'success', message: `Saved the search as ${saved.name}` });
     await loadSmartCollections();
-    return true;
+    return saved.id;
   } catch (error) {
     showToast({ tone: 'error', message: `Could not save the search: ${errorMessage(error)}` });
-    return false;
+    return null;
   }
 }
 

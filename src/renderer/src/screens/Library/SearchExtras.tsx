@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
 import { InlineNameField } from '../../components/InlineNameField.tsx';
@@ -103,6 +103,8 @@ export function SaveSearchButton() {
   const filtered = useLibraryStore((state) => isFiltered(state.filters) && !state.filters.trashed);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
   const [naming, setNaming] = useState(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const committed = useRef(false);
   if (!canEdit || !filtered) return null;
   if (naming) {
     return (
@@ -111,14 +113,29 @@ export function SaveSearchButton() {
           label="Smart collection name"
           placeholder="Name this search"
           initial=""
-          onCommit={(name) => void saveSearch(name)}
-          onDone={() => setNaming(false)}
+          onCommit={(name) => {
+            committed.current = true;
+            // Focus follows the search into the sidebar once it is listed there.
+            void saveSearch(name).then((id) =>
+              requestAnimationFrame(() =>
+                (id
+                  ? document.querySelector<HTMLElement>(`[data-smart-collection-id="${id}"]`)
+                  : saveButton.current
+                )?.focus(),
+              ),
+            );
+          }}
+          onDone={() => {
+            setNaming(false);
+            if (!committed.current) requestAnimationFrame(() => saveButton.current?.focus());
+            committed.current = false;
+          }}
         />
       </span>
     );
   }
   return (
-    <button type="button" className="chip" onClick={() => setNaming(true)}>
+    <button ref={saveButton} type="button" className="chip" onClick={() => setNaming(true)}>
       <Icon name="plus" size={14} />
       Save search
     </button>

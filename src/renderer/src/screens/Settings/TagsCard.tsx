@@ -1,10 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../../shared/contract/tags.ts';
 import { client } from '../../api/client.ts';
 import { InlineNameField } from '../../components/InlineNameField.tsx';
 import { useLibraryStore } from '../../stores/library-store.ts';
 import { attempt } from './settings-actions.ts';
 import { deleteTag, renameTag } from './tag-actions.ts';
+
+/** The Rename button of a tag (the focus returns there after an in-place rename). */
+function focusRename(tag: string): void {
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>(`button[aria-label="Rename tag ${CSS.escape(tag)}"]`)?.focus(),
+  );
+}
 
 /**
  * The tag manager: every tag with how many logos carry it; rename (onto an existing tag merges
@@ -13,6 +20,8 @@ import { deleteTag, renameTag } from './tag-actions.ts';
 export function TagsCard() {
   const [tags, setTags] = useState<readonly TagCount[] | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
+  // A rename in flight: the field's going away must not pull the focus back to the old name.
+  const committed = useRef<string | null>(null);
   // Counts follow the library: any change re-reads the list.
   const libraryTotal = useLibraryStore((state) => state.libraryTotal);
   const load = useCallback(async () => {
@@ -46,8 +55,15 @@ export function TagsCard() {
                     <InlineNameField
                       label={`Rename tag ${tag}`}
                       initial={tag}
-                      onCommit={(to) => void renameTag(tag, to, load)}
-                      onDone={() => setRenaming(null)}
+                      onCommit={(to) => {
+                        committed.current = to;
+                        void renameTag(tag, to, load).then(() => focusRename(to));
+                      }}
+                      onDone={() => {
+                        setRenaming(null);
+                        if (committed.current === null) focusRename(tag);
+                        committed.current = null;
+                      }}
                     />
                   ) : (
                     tag
