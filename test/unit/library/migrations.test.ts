@@ -98,6 +98,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 28 upgrades a library with logos and collections: unrated, at the top level', () => {
+    const file = join(dir.path, 'v27.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const m of migrations) if (m.version <= 27) raw.transaction(() => m.up(raw))();
+    raw.pragma('user_version = 27');
+    const [logo] = seedLogos(raw, 1);
+    raw.prepare("INSERT INTO collections VALUES ('c1234567', 'Clients', 'x', 'x')").run();
+    raw.close();
+
+    const upgraded = openDatabase(file);
+    expect(schemaVersion(upgraded)).toBe(28);
+    expect(upgraded.prepare('SELECT rating FROM logos WHERE id = ?').pluck().get(logo?.id)).toBe(0);
+    expect(upgraded.prepare('SELECT name, parent_id, deleted_at FROM collections').get()).toEqual({
+      name: 'Clients',
+      parent_id: null,
+      deleted_at: null,
+    });
+    expect(() => upgraded.prepare('UPDATE logos SET rating = 6').run()).toThrow(/CHECK/);
+    upgraded.close();
+  });
+
   it('openDatabase applies every migration, sets user_version and is idempotent', () => {
     const file = join(dir.path, 'library.sqlite');
     const db = openDatabase(file);
