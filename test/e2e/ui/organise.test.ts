@@ -166,7 +166,7 @@ describe('organise: collections, ratings, smart collections, tags', () => {
         .toBe('true');
 
       // Filter by a minimum rating and sort by rating: the five-star logo first.
-      await page.getByLabel('Minimum rating').selectOption({ label: '★★★★ and up' });
+      await page.getByLabel('Minimum rating').selectOption({ label: '4+ stars' });
       await library.waitForTiles(2);
       await page.getByLabel('Sort').selectOption({ label: 'Highest rated' });
       await expect.poll(() => library.tileNames()).toEqual([names[1], names[0]]);
@@ -201,6 +201,15 @@ describe('organise: collections, ratings, smart collections, tags', () => {
       await library.tile(names[2]).click();
       await page.keyboard.press('0');
       await expect.poll(() => countOf(smart, 'Top rated')).toBe(2);
+
+      // The import date: the last 7 days hold every logo, a range in the future none.
+      await library.openLibrary();
+      await page.getByLabel('Minimum rating').selectOption({ label: 'Any rating' });
+      await page.getByLabel('Imported', { exact: true }).selectOption({ label: 'Last 7 days' });
+      await library.waitForTiles(4);
+      await page.getByLabel('Imported', { exact: true }).selectOption({ label: 'Dates…' });
+      await page.getByLabel('Imported from').fill('2099-01-01');
+      await page.getByText('No logos match').waitFor();
       expect(pageErrors).toEqual([]);
     });
   });

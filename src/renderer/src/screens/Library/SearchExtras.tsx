@@ -19,8 +19,7 @@ export function RatingFilter() {
         <option value={0}>Any rating</option>
         {[1, 2, 3, 4, 5].map((n) => (
           <option key={n} value={n}>
-            {'★'.repeat(n)}
-            {n < 5 ? ' and up' : ''}
+            {n < 5 ? `${n}+ stars` : '5 stars'}
           </option>
         ))}
       </select>
@@ -37,7 +36,7 @@ function daysAgo(days: number): string {
 }
 
 /**
- * Imported when: any time, the last week, month or year, or between two days. A preset is
+ * Imported when: any time, the last week, month or year, or between two days (Dates…). A preset is
  * written as a start day, so a smart collection saved from it keeps that day.
  */
 export function DateRangeFilter() {
@@ -70,7 +69,7 @@ export function DateRangeFilter() {
           <option value="week">Last 7 days</option>
           <option value="month">Last 30 days</option>
           <option value="year">Last year</option>
-          <option value="custom">Between dates…</option>
+          <option value="custom">Dates…</option>
         </select>
       </span>
       {preset === 'custom' && (
