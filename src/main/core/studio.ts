@@ -28,6 +28,7 @@ import { TagsService } from './library/tags-service.ts';
 import { type Log, silentLog } from './log/logger.ts';
 import { MediaRegistry } from './media.ts';
 import { createPipeline, type PipelineOptions } from './pipeline/create-pipeline.ts';
+import { faviconHandlers } from './pipeline/favicon-handlers.ts';
 import { paletteFromLibrary, recordJobFacts } from './pipeline/library-bridge.ts';
 import { resolveOutputMedia } from './pipeline/output-media.ts';
 import { jobsHandlers } from './pipeline/pipeline-handlers.ts';
@@ -232,6 +233,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter),
     ...printHandlers(print, pipeline),
+    ...faviconHandlers(pipeline),
     ...desktopHandlers({ handout, opened, host: options.desktop ?? null, log: log.child({ module: 'desktop' }) }),
   };
   let closed = false;

@@ -3,15 +3,19 @@ import { ContextMenuHost } from './components/ContextMenu.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ACCEPT, importFileList, registerPicker } from './components/import-picker.ts';
 import { ScreenBoundary } from './components/ScreenBoundary.tsx';
+import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { useFocusAfterScreenChange } from './components/screen-focus.ts';
 import { installShortcuts } from './components/shortcuts.ts';
 import { Toasts } from './components/Toasts.tsx';
 import { ExportScreen } from './screens/Export/ExportScreen.tsx';
+import { FaviconStudio } from './screens/FaviconStudio/FaviconStudio.tsx';
 import { LibraryScreen } from './screens/Library/LibraryScreen.tsx';
 import { QueueScreen } from './screens/Queue/QueueScreen.tsx';
 import { SettingsScreen } from './screens/Settings/SettingsScreen.tsx';
 import { type Screen, useAppStore } from './stores/app-store.ts';
+import { useViewStore } from './stores/view-store.ts';
 
 const SCREEN_NAMES = { library: 'Library', queue: 'Queue', export: 'Export', settings: 'Settings' } as const;
 
@@ -20,6 +24,7 @@ function CurrentScreen() {
   const screen = useAppStore((state) => state.screen);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
   const shown = canEdit ? screen : 'library';
+  useFocusAfterScreenChange(shown);
   return (
     <ScreenBoundary key={shown} screen={SCREEN_NAMES[shown]}>
       <ScreenContent screen={shown} />
@@ -42,9 +47,10 @@ function ScreenContent({ screen }: { screen: Screen }) {
 
 export function App() {
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
+  const sidebarCollapsed = useViewStore((state) => state.sidebarCollapsed);
   useEffect(() => installShortcuts(), []);
   return (
-    <div className="app">
+    <div className={`app${sidebarCollapsed ? ' app--sidebar-collapsed' : ''}`}>
       <Sidebar />
       <main className="screen">
         <CurrentScreen />
@@ -52,6 +58,8 @@ export function App() {
       <StatusBar />
       <Toasts />
       <ContextMenuHost />
+      {canEdit && <FaviconStudio />}
+      <ShortcutSheet />
       <DropOverlay />
       {canEdit && (
         <input

@@ -12,6 +12,7 @@ import type { CallContext, EventSpec, MethodSpec } from './define.ts';
 import { event } from './define.ts';
 import { desktopEvents, desktopMethods } from './desktop.ts';
 import { exportsEvents, exportsMethods } from './exports.ts';
+import { faviconMethods } from './favicon.ts';
 import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
 import { printMethods } from './print.ts';
@@ -35,6 +36,7 @@ export const methods = {
   ...shareMethods,
   ...exportsMethods,
   ...printMethods,
+  ...faviconMethods,
   ...desktopMethods,
 } as const;
 

@@ -76,6 +76,7 @@ export const METHOD_NAMES = [
   'print.addSwatchBook',
   'print.previewInks',
   'print.removeSwatchBook',
+  'favicon.preview',
 ] as const;
 
 export const EVENT_NAMES = [

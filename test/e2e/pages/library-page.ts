@@ -84,12 +84,21 @@ export class LibraryPage {
     await this.search.fill(text);
   }
 
+  /** Opens the toolbar's "More filters" popover (kind, format, collection, sort) unless it is open. */
+  async openFilters(): Promise<Locator> {
+    const button = this.page.getByRole('button', { name: /^Filters/ });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    return this.page.getByRole('group', { name: 'More filters' });
+  }
+
   async kind(label: 'All' | 'Vector' | 'Raster'): Promise<void> {
-    await this.page.getByRole('button', { name: label, exact: true }).click();
+    const filters = await this.openFilters();
+    await filters.getByRole('button', { name: label, exact: true }).click();
   }
 
   async format(label: string): Promise<void> {
-    await this.page.getByLabel('Format').selectOption({ label });
+    const filters = await this.openFilters();
+    await filters.getByLabel('Format').selectOption({ label });
   }
 
   async addTag(tag: string): Promise<void> {

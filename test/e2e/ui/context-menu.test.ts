@@ -64,6 +64,7 @@ describe('context menus and drag-out', () => {
         'Open',
         'Copy path',
         'Export…',
+        'Favicon studio…',
         'Move to the Trash',
       ]);
       await expect.poll(() => focusedItem(page)).toBe('Open');

@@ -85,12 +85,12 @@ describe('keyboard-only walk through the main flow', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => library.tiles().count()).toBe(5);
 
-      // Space toggles, Ctrl+E opens Export with the selection.
+      // Ctrl+Space toggles (Space is Quick Look), Ctrl+E opens Export with the selection.
       await tabTo(page, isGrid);
       await page.keyboard.press('Home');
       await page.keyboard.press('Control+ArrowRight');
       await page.keyboard.press('Control+ArrowRight');
-      await page.keyboard.press(' ');
+      await page.keyboard.press('Control+Space');
       await expect.poll(() => library.selectedTiles().count()).toBe(2);
       await page.keyboard.press('Control+e');
       await page.getByRole('heading', { name: 'Export', level: 1 }).waitFor();

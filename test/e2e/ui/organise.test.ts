@@ -140,6 +140,9 @@ describe('organise: collections, ratings, smart collections, tags', () => {
       await entry(nav, 'Print run').waitFor({ state: 'detached' });
       await page.keyboard.press('Control+z');
       await entry(nav, 'Print run').waitFor();
+      // Redo deletes it again.
+      await page.keyboard.press('Control+Shift+z');
+      await entry(nav, 'Print run').waitFor({ state: 'detached' });
       expect(pageErrors).toEqual([]);
     });
   });
@@ -166,9 +169,9 @@ describe('organise: collections, ratings, smart collections, tags', () => {
         .toBe('true');
 
       // Filter by a minimum rating and sort by rating: the five-star logo first.
-      await page.getByLabel('Minimum rating').selectOption({ label: '4+ stars' });
+      await (await library.openFilters()).getByLabel('Minimum rating').selectOption({ label: '4+ stars' });
       await library.waitForTiles(2);
-      await page.getByLabel('Sort').selectOption({ label: 'Highest rated' });
+      await (await library.openFilters()).getByLabel('Sort').selectOption({ label: 'Highest rated' });
       await expect.poll(() => library.tileNames()).toEqual([names[1], names[0]]);
 
       // Save the search; it appears with its count and is current.
@@ -190,12 +193,12 @@ describe('organise: collections, ratings, smart collections, tags', () => {
 
       // Back to the whole library, then the smart collection applies its query again.
       await library.openLibrary();
-      await page.getByLabel('Minimum rating').selectOption({ label: 'Any rating' });
-      await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
+      await (await library.openFilters()).getByLabel('Minimum rating').selectOption({ label: 'Any rating' });
+      await (await library.openFilters()).getByLabel('Sort').selectOption({ label: 'Newest first' });
       await library.waitForTiles(4);
       await entry(smart, 'Top rated').click();
       await library.waitForTiles(3);
-      expect(await page.getByLabel('Minimum rating').inputValue()).toBe('4');
+      expect(await (await library.openFilters()).getByLabel('Minimum rating').inputValue()).toBe('4');
 
       // 0 clears a rating.
       await library.tile(names[2]).click();
@@ -204,11 +207,13 @@ describe('organise: collections, ratings, smart collections, tags', () => {
 
       // The import date: the last 7 days hold every logo, a range in the future none.
       await library.openLibrary();
-      await page.getByLabel('Minimum rating').selectOption({ label: 'Any rating' });
-      await page.getByLabel('Imported', { exact: true }).selectOption({ label: 'Last 7 days' });
+      await (await library.openFilters()).getByLabel('Minimum rating').selectOption({ label: 'Any rating' });
+      await (await library.openFilters())
+        .getByLabel('Imported', { exact: true })
+        .selectOption({ label: 'Last 7 days' });
       await library.waitForTiles(4);
-      await page.getByLabel('Imported', { exact: true }).selectOption({ label: 'Dates…' });
-      await page.getByLabel('Imported from').fill('2099-01-01');
+      await (await library.openFilters()).getByLabel('Imported', { exact: true }).selectOption({ label: 'Dates…' });
+      await (await library.openFilters()).getByLabel('Imported from').fill('2099-01-01');
       await page.getByText('No logos match').waitFor();
       expect(pageErrors).toEqual([]);
     });

@@ -3,8 +3,10 @@ import { type Screen, showScreen, useAppStore } from '../stores/app-store.ts';
 import { isActive, useJobsStore } from '../stores/jobs-store.ts';
 import { setFilters, useLibraryStore } from '../stores/library-store.ts';
 import { clearSelection } from '../stores/selection-store.ts';
+import { useViewStore } from '../stores/view-store.ts';
 import { CollectionsNav } from './CollectionsNav.tsx';
 import { Icon, type IconName } from './Icon.tsx';
+import { SidebarToggle } from './SidebarToggle.tsx';
 import { SmartCollectionsNav } from './SmartCollectionsNav.tsx';
 
 interface NavItem {
@@ -43,15 +45,17 @@ export function Sidebar() {
   const inCollection = useLibraryStore((state) => state.filters.collection !== null);
   const counts = useLibraryStore(useShallow((state) => ({ library: state.libraryTotal, trash: state.trashTotal })));
   const activeJobs = useJobsStore((state) => [...state.jobs.values()].filter(isActive).length);
+  const collapsed = useViewStore((state) => state.sidebarCollapsed);
   const items = ITEMS.filter((item) => canEdit || item.viewer);
 
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className={`sidebar${collapsed ? ' sidebar--collapsed' : ''}`} aria-label="Main">
       <div className="sidebar__brand">
         <span className="sidebar__mark" aria-hidden="true">
           M
         </span>
         <span className="sidebar__name">Marque</span>
+        <SidebarToggle />
       </div>
       <ul className="sidebar__list">
         {items.map((item) => {
@@ -64,6 +68,7 @@ export function Sidebar() {
                 type="button"
                 className={`sidebar__item${item.trash ? ' sidebar__item--sub' : ''}`}
                 aria-current={current ? 'page' : undefined}
+                title={collapsed ? item.label : undefined}
                 onClick={() => {
                   showScreen(item.screen);
                   if (item.screen === 'library' && (Boolean(item.trash) !== trashed || inCollection)) {
@@ -90,10 +95,13 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <div className="sidebar__scroll">
-        <CollectionsNav />
-        <SmartCollectionsNav />
-      </div>
+      {/* Folded to icons, the sidebar has no room for names: collections come back when it unfolds. */}
+      {!collapsed && (
+        <div className="sidebar__scroll">
+          <CollectionsNav />
+          <SmartCollectionsNav />
+        </div>
+      )}
       {/* data-app-mode appears once app.info is in: what this client may do is known from then on. */}
       <div className="sidebar__footer" data-app-mode={mode ?? undefined}>
         {mode === 'share' && <span className="badge">Viewing a shared library</span>}

@@ -81,7 +81,8 @@ function reportToast(report: ImportReport, prefix = '') {
     ...report.skipped.map((s) => `Skipped ${s.path}: ${s.reason}`),
   ];
   return {
-    tone: report.failed && !report.imported && !report.duplicates ? ('error' as const) : ('success' as const),
+    // Any failure makes it a failure toast: a green toast would hide the files that did not come in.
+    tone: report.failed ? ('error' as const) : ('success' as const),
     message: parts.join(' · '),
     details,
   };

@@ -3,8 +3,13 @@ import { selectedIds, trashLogos } from '../stores/library-actions.ts';
 import { useLibraryStore } from '../stores/library-store.ts';
 import { rateLogos } from '../stores/rating-actions.ts';
 import { clearSelection } from '../stores/selection-store.ts';
-import { undo } from '../stores/undo-store.ts';
+import { openShortcutSheet } from '../stores/shortcut-sheet-store.ts';
+import { redo, undo } from '../stores/undo-store.ts';
+import { stepThumbSize, toggleDetails, toggleSidebar } from '../stores/view-store.ts';
 import { openImportDialog } from './import-picker.ts';
+import { type KeyPress, matchesShortcut, type ShortcutId } from './shortcut-registry.ts';
+
+export { SHORTCUTS, type Shortcut, type ShortcutId } from './shortcut-registry.ts';
 
 const SEARCH_INPUT_ID = 'library-search';
 
@@ -19,21 +24,26 @@ function isEditing(target: EventTarget | null): boolean {
   );
 }
 
+/** A dialog (Quick Look, the shortcut sheet) owns the keyboard while it is open. */
+function dialogOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null;
+}
+
 /**
- * The app's shortcuts: Cmd/Ctrl+O import, Cmd/Ctrl+F search, Delete trashes the selection,
- * Cmd/Ctrl+Z undo, Cmd/Ctrl+E export, 0-5 rate the selection, Escape clears the selection.
- * Arrows live in the grid.
+ * The window-wide shortcuts of the registry (shortcut-registry.ts): import, search, export, undo,
+ * redo, the "?" sheet, thumbnail size, sidebar and details panel, Delete, 0-5 rating, Escape. The
+ * grid's own keys (arrows, Space for Quick Look…) live in the grid, Quick Look's in Quick Look.
  */
 export function installShortcuts(): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
-    const mod = event.metaKey || event.ctrlKey;
-    const key = event.key.toLowerCase();
+    if (event.defaultPrevented || dialogOpen()) return;
+    const is = (id: ShortcutId) => matchesShortcut(id, event as KeyPress);
     const editing = isEditing(event.target);
     const library = useAppStore.getState().screen === 'library';
-    if (mod && key === 'o' && !event.shiftKey) {
+    if (is('import')) {
       event.preventDefault();
       openImportDialog();
-    } else if (mod && key === 'f') {
+    } else if (is('search')) {
       event.preventDefault();
       showScreen('library');
       requestAnimationFrame(() => {
@@ -41,24 +51,40 @@ export function installShortcuts(): () => void {
         input?.focus();
         input?.select();
       });
-    } else if (mod && key === 'e' && canEdit()) {
+    } else if (is('export') && canEdit()) {
       event.preventDefault();
       showScreen('export');
-    } else if (mod && key === 'z' && !event.shiftKey && !editing && canEdit()) {
+    } else if (is('undo') && !editing && canEdit()) {
       event.preventDefault();
       void undo();
-    } else if ((event.key === 'Delete' || (event.key === 'Backspace' && mod)) && !editing && library && canEdit()) {
+    } else if (is('redo') && !editing && canEdit()) {
+      event.preventDefault();
+      void redo();
+    } else if (is('help') && !editing) {
+      event.preventDefault();
+      openShortcutSheet();
+    } else if ((is('thumbs.bigger') || is('thumbs.smaller')) && library) {
+      // Instead of the browser's page zoom: in the library these keys size the thumbnails.
+      event.preventDefault();
+      stepThumbSize(is('thumbs.bigger') ? 1 : -1);
+    } else if (is('sidebar')) {
+      event.preventDefault();
+      toggleSidebar();
+    } else if (is('details') && library) {
+      event.preventDefault();
+      toggleDetails();
+    } else if (is('grid.trash') && !editing && library && canEdit()) {
       // In the Trash, Delete does nothing: only Empty Trash deletes for good, after a confirmation.
       const ids = selectedIds();
       if (ids.length === 0 || useLibraryStore.getState().filters.trashed) return;
       event.preventDefault();
       void trashLogos(ids);
-    } else if (/^[0-5]$/.test(event.key) && !mod && !event.altKey && !editing && library && canEdit()) {
+    } else if (is('grid.rate') && !editing && library && canEdit()) {
       const ids = selectedIds();
       if (ids.length === 0 || useLibraryStore.getState().filters.trashed) return;
       event.preventDefault();
       void rateLogos(ids, Number(event.key));
-    } else if (event.key === 'Escape' && !editing && library) {
+    } else if (is('grid.clear') && !editing && library) {
       clearSelection();
     }
   };

@@ -7,7 +7,7 @@ import { showScreen } from './app-store.ts';
 import { refreshLibrary, setFilters, useLibraryStore } from './library-store.ts';
 import { clearSelection } from './selection-store.ts';
 import { errorMessage, showToast } from './toast-store.ts';
-import { pushUndo, undo } from './undo-store.ts';
+import { linkUndoToast, pushUndo, undo } from './undo-store.ts';
 
 interface CollectionsState {
   readonly collections: readonly Collection[];
@@ -38,6 +38,10 @@ export async function addToCollection(
       label: `Add to ${updated.name}`,
       undo: async () => {
         await client.call('collections.removeLogos', { id: updated.id, logoIds: [...ids] });
+        await Promise.all([loadCollections(), refreshLibrary()]);
+      },
+      redo: async () => {
+        await client.call('collections.addLogos', { id: updated.id, logoIds: [...ids] });
         await Promise.all([loadCollections(), refreshLibrary()]);
       },
     });
@@ -87,6 +91,10 @@ export async function renameCollection(collection: Collection, name: string): Pr
         await client.call('collections.rename', { id: collection.id, name: collection.name });
         await loadCollections();
       },
+      redo: async () => {
+        await client.call('collections.rename', { id: collection.id, name });
+        await loadCollections();
+      },
     });
     await loadCollections();
   } catch (error) {
@@ -103,6 +111,10 @@ export async function moveCollection(collection: Collection, parentId: string | 
       label: `Move ${collection.name}`,
       undo: async () => {
         await client.call('collections.move', { id: collection.id, parentId: collection.parentId });
+        await loadCollections();
+      },
+      redo: async () => {
+        await client.call('collections.move', { id: collection.id, parentId });
         await loadCollections();
       },
     });
@@ -123,13 +135,18 @@ export async function deleteCollection(collection: Collection): Promise<void> {
         await client.call('collections.restore', { id: collection.id });
         await loadCollections();
       },
+      redo: async () => {
+        await client.call('collections.delete', { id: collection.id });
+        await loadCollections();
+      },
     };
     pushUndo(entry);
-    showToast({
+    const toastId = showToast({
       tone: 'info',
       message: `Deleted the collection ${collection.name}; its logos stay in the library`,
       action: { label: 'Undo', run: () => void undo(entry) },
     });
+    linkUndoToast(entry, toastId);
     await loadCollections();
   } catch (error) {
     showToast({ tone: 'error', message: `Could not delete the collection: ${errorMessage(error)}` });

@@ -6,7 +6,7 @@ import { loadDetails } from './details-store.ts';
 import { refreshLibrary } from './library-store.ts';
 import { clearSelection, pruneSelection, useSelectionStore } from './selection-store.ts';
 import { errorMessage, showToast } from './toast-store.ts';
-import { pushUndo, undo } from './undo-store.ts';
+import { linkUndoToast, pushUndo, undo } from './undo-store.ts';
 
 /** Runs a mutation, refreshes what it touched, and turns a failure into a toast. */
 async function mutate<T>(what: string, run: () => Promise<T>): Promise<T | null> {
@@ -38,13 +38,19 @@ export async function trashLogos(ids: readonly string[]): Promise<void> {
       await client.call('library.restore', { ids: [...ids] });
       await refreshLibrary();
     },
+    redo: async () => {
+      await client.call('library.delete', { ids: [...ids] });
+      pruneSelection(ids);
+      await refreshLibrary();
+    },
   };
   pushUndo(entry);
-  showToast({
+  const toastId = showToast({
     tone: 'info',
     message: `Moved ${plural(reply.trashed, 'logo')} to the Trash`,
     action: { label: 'Undo', run: () => void undo(entry) },
   });
+  linkUndoToast(entry, toastId);
 }
 
 export async function restoreLogos(ids: readonly string[]): Promise<void> {
@@ -58,13 +64,19 @@ export async function restoreLogos(ids: readonly string[]): Promise<void> {
       await client.call('library.delete', { ids: [...ids] });
       await refreshLibrary();
     },
+    redo: async () => {
+      await client.call('library.restore', { ids: [...ids] });
+      pruneSelection(ids);
+      await refreshLibrary();
+    },
   };
   pushUndo(entry);
-  showToast({
+  const toastId = showToast({
     tone: 'success',
     message: `Restored ${plural(reply.restored, 'logo')} to the library`,
     action: { label: 'Undo', run: () => void undo(entry) },
   });
+  linkUndoToast(entry, toastId);
 }
 
 export async function emptyTrash(): Promise<void> {
@@ -94,6 +106,10 @@ export async function updateLogo(
       await client.call('library.update', { id: logo.id, ...before });
       await Promise.all([refreshLibrary(), loadDetails(logo.id)]);
     },
+    redo: async () => {
+      await client.call('library.update', { id: logo.id, ...change });
+      await Promise.all([refreshLibrary(), loadDetails(logo.id)]);
+    },
   });
 }
 
@@ -106,6 +122,11 @@ export async function tagLogos(ids: readonly string[], tags: readonly string[]):
     label: `Tag ${tags.join(', ')}`,
     undo: async () => {
       await client.call('library.untag', { ids: [...ids], tags: [...tags] });
+      await refreshLibrary();
+      if (ids.length === 1) await loadDetails(ids[0] ?? null);
+    },
+    redo: async () => {
+      await client.call('library.tag', { ids: [...ids], tags: [...tags] });
       await refreshLibrary();
       if (ids.length === 1) await loadDetails(ids[0] ?? null);
     },
@@ -123,6 +144,11 @@ export async function untagLogos(ids: readonly string[], tags: readonly string[]
     label: `Remove tag ${tags.join(', ')}`,
     undo: async () => {
       await client.call('library.tag', { ids: [...ids], tags: [...tags] });
+      await refreshLibrary();
+      if (ids.length === 1) await loadDetails(ids[0] ?? null);
+    },
+    redo: async () => {
+      await client.call('library.untag', { ids: [...ids], tags: [...tags] });
       await refreshLibrary();
       if (ids.length === 1) await loadDetails(ids[0] ?? null);
     },

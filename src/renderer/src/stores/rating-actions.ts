@@ -41,5 +41,10 @@ export async function rateLogos(ids: readonly string[], rating: number): Promise
       await refreshLibrary();
       if (open) await loadDetails(open);
     },
+    redo: async () => {
+      await client.call('library.rate', { ids: [...ids], rating });
+      await refreshLibrary();
+      if (open) await loadDetails(open);
+    },
   });
 }

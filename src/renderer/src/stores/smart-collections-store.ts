@@ -6,7 +6,7 @@ import { showScreen } from './app-store.ts';
 import { DEFAULT_FILTERS, type LibraryFilters, setFilters, toQuery, useLibraryStore } from './library-store.ts';
 import { clearSelection } from './selection-store.ts';
 import { errorMessage, showToast } from './toast-store.ts';
-import { pushUndo, undo } from './undo-store.ts';
+import { linkUndoToast, pushUndo, undo } from './undo-store.ts';
 
 interface SmartCollectionsState {
   readonly smartCollections: readonly SmartCollection[];
@@ -74,6 +74,10 @@ export async function renameSmartCollection(smart: SmartCollection, name: string
         await client.call('smartCollections.rename', { id: smart.id, name: smart.name });
         await loadSmartCollections();
       },
+      redo: async () => {
+        await client.call('smartCollections.rename', { id: smart.id, name });
+        await loadSmartCollections();
+      },
     });
     await loadSmartCollections();
   } catch (error) {
@@ -85,19 +89,26 @@ export async function renameSmartCollection(smart: SmartCollection, name: string
 export async function deleteSmartCollection(smart: SmartCollection): Promise<void> {
   try {
     await client.call('smartCollections.delete', { id: smart.id });
+    // Undo saves it again under a new id; redo deletes that one.
+    let id = smart.id;
     const entry = {
       label: `Delete ${smart.name}`,
       undo: async () => {
-        await client.call('smartCollections.create', { name: smart.name, query: smart.query });
+        id = (await client.call('smartCollections.create', { name: smart.name, query: smart.query })).id;
+        await loadSmartCollections();
+      },
+      redo: async () => {
+        await client.call('smartCollections.delete', { id });
         await loadSmartCollections();
       },
     };
     pushUndo(entry);
-    showToast({
+    const toastId = showToast({
       tone: 'info',
       message: `Deleted the smart collection ${smart.name}`,
       action: { label: 'Undo', run: () => void undo(entry) },
     });
+    linkUndoToast(entry, toastId);
     await loadSmartCollections();
   } catch (error) {
     showToast({ tone: 'error', message: `Could not delete the smart collection: ${errorMessage(error)}` });

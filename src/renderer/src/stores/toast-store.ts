@@ -17,6 +17,11 @@ interface ToastState {
 
 export const useToastStore = create<ToastState>(() => ({ toasts: [] }));
 
+/** Toasts kept at most; the oldest beyond it go (errors included, the log has them). */
+const KEPT = 20;
+/** Toasts shown at most: past it, the oldest fold into one "+N more" line. */
+export const VISIBLE_TOASTS = 3;
+
 let nextId = 1;
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
@@ -29,7 +34,8 @@ export function dismissToast(id: number): void {
 /** Shows a toast; errors and toasts with details stay until dismissed, others fade after a while. */
 export function showToast(toast: Omit<Toast, 'id'>, ttlMs?: number): number {
   const id = nextId++;
-  useToastStore.setState((state) => ({ toasts: [...state.toasts.slice(-2), { ...toast, id }] }));
+  // Older toasts are kept (the list shows 3 and folds the rest into "+N more"), up to a bound.
+  useToastStore.setState((state) => ({ toasts: [...state.toasts.slice(-(KEPT - 1)), { ...toast, id }] }));
   const ttl = ttlMs ?? (toast.tone === 'error' || toast.details?.length ? 0 : toast.action ? 8000 : 4000);
   if (ttl > 0)
     timers.set(
@@ -51,6 +57,12 @@ export function updateToast(id: number, toast: Omit<Toast, 'id'>, ttlMs?: number
       id,
       setTimeout(() => dismissToast(id), ttl),
     );
+}
+
+export function dismissAllToasts(): void {
+  for (const id of timers.keys()) clearTimeout(timers.get(id));
+  timers.clear();
+  useToastStore.setState({ toasts: [] });
 }
 
 export function errorMessage(error: unknown): string {

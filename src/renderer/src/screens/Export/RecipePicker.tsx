@@ -1,4 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useSelectionStore } from '../../stores/selection-store.ts';
+import { ExportStudioButton } from '../FaviconStudio/StudioButton.tsx';
 import { useExportStore } from './export-store.ts';
 import { defaultOptions, RECIPES, type RecipeOption } from './recipe-catalog.ts';
 
@@ -68,6 +70,7 @@ function OptionField({ recipe, option, value }: { recipe: string; option: Recipe
 /** Recipe checkboxes; a chosen recipe shows its options. */
 export function RecipePicker() {
   const chosen = useExportStore(useShallow((state) => state.recipes));
+  const [firstSelected] = useSelectionStore((state) => state.selected);
   return (
     <fieldset className="card">
       <legend className="card__legend">Recipes</legend>
@@ -97,6 +100,7 @@ export function RecipePicker() {
                   {recipe.options.map((option) => (
                     <OptionField key={option.key} recipe={recipe.id} option={option} value={options[option.key]} />
                   ))}
+                  {recipe.id === 'favicon' && firstSelected && <ExportStudioButton logoId={firstSelected} />}
                 </div>
               )}
             </li>

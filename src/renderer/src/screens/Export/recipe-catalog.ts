@@ -42,6 +42,7 @@ export const RECIPES: readonly RecipeEntry[] = [
         choices: [
           ['modern', 'Modern set'],
           ['extended', 'Extended set'],
+          ['custom', 'Custom set'],
         ],
         value: 'modern',
       },

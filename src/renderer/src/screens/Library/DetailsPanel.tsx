@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { mediaPath } from '../../../../shared/client.ts';
-import { MEDIA_KINDS, type MediaKind } from '../../../../shared/contract/index.ts';
 import type { Logo } from '../../../../shared/domain.ts';
+import { returnFocus } from '../../components/focus-return.ts';
 import { dimensions, formatBytes, formatDate, formatLabel, plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { RatingStars } from '../../components/RatingStars.tsx';
@@ -10,29 +10,32 @@ import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useDetailsStore } from '../../stores/details-store.ts';
 import { restoreLogos, trashLogos, updateLogo } from '../../stores/library-actions.ts';
 import { clearSelection, useSelectionStore } from '../../stores/selection-store.ts';
+import { openStudioFor } from '../FaviconStudio/StudioButton.tsx';
 import { ArtworkReading } from './ArtworkReading.tsx';
 import { CollectionPicker } from './CollectionPicker.tsx';
 import { LogoCollections } from './LogoCollections.tsx';
 import { Outputs } from './Outputs.tsx';
 import { PaletteSwatches } from './Palette.tsx';
+import { previewSrc } from './preview-src.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { Versions } from './Versions.tsx';
 
-/** Formats a browser draws itself; the others preview from their thumbnail. */
-const INLINE = new Set(['png', 'jpeg', 'webp', 'gif', 'svg', 'avif']);
-
-/** Large raster previews (PDF, TIFF) once the contract serves them; the thumbnail until then. */
-const PREVIEW_KIND = (MEDIA_KINDS as readonly string[]).includes('preview') ? ('preview' as MediaKind) : 'thumb';
-
-function previewSrc(logo: Logo): string {
-  return INLINE.has(logo.format) ? mediaPath('original', logo.id) : mediaPath(PREVIEW_KIND, logo.id);
+/** After an action that empties the panel (trash, restore), the focus goes to the grid, not the page. */
+function backToGrid(action: Promise<void>): void {
+  void action.then(() => returnFocus());
 }
 
 /** A text field that saves on Enter or when it loses focus (Escape puts the old value back). */
 function EditableName({ logo }: { logo: Logo }) {
   const [name, setName] = useState(logo.name);
   useEffect(() => setName(logo.name), [logo.name]);
+  // Escape moves the focus away: the blur that follows must not save what was typed.
+  const cancelled = useRef(false);
   const save = () => {
+    if (cancelled.current) {
+      cancelled.current = false;
+      return;
+    }
     const trimmed = name.trim();
     if (!trimmed) setName(logo.name);
     else if (trimmed !== logo.name) void updateLogo(logo, { name: trimmed }, `Rename to ${trimmed}`);
@@ -46,10 +49,15 @@ function EditableName({ logo }: { logo: Logo }) {
       onChange={(event) => setName(event.target.value)}
       onBlur={save}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') event.currentTarget.blur();
+        // Either key ends the rename: the focus goes back to the grid, never to the page.
+        if (event.key === 'Enter') {
+          if (!returnFocus()) event.currentTarget.blur();
+        }
         if (event.key === 'Escape') {
           setName(logo.name);
           event.stopPropagation();
+          cancelled.current = true;
+          if (!returnFocus()) cancelled.current = false;
         }
       }}
     />
@@ -156,13 +164,18 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
           Download original
         </a>
         {canEdit && !trashed && (
-          <button type="button" className="button button--danger" onClick={() => void trashLogos([logo.id])}>
+          <button type="button" className="button" onClick={(event) => openStudioFor(logo, event.currentTarget)}>
+            Favicon studio…
+          </button>
+        )}
+        {canEdit && !trashed && (
+          <button type="button" className="button button--danger" onClick={() => backToGrid(trashLogos([logo.id]))}>
             <Icon name="trash" size={16} />
             Move to Trash
           </button>
         )}
         {canEdit && trashed && (
-          <button type="button" className="button" onClick={() => void restoreLogos([logo.id])}>
+          <button type="button" className="button" onClick={() => backToGrid(restoreLogos([logo.id]))}>
             <Icon name="restore" size={16} />
             Restore
           </button>
@@ -197,7 +210,7 @@ function ManyLogos({ ids, canEdit, trashed }: { ids: readonly string[]; canEdit:
               <Icon name="export" size={16} />
               Export…
             </button>
-            <button type="button" className="button button--danger" onClick={() => void trashLogos(ids)}>
+            <button type="button" className="button button--danger" onClick={() => backToGrid(trashLogos(ids))}>
               <Icon name="trash" size={16} />
               Move to Trash
             </button>
@@ -206,7 +219,7 @@ function ManyLogos({ ids, canEdit, trashed }: { ids: readonly string[]; canEdit:
       )}
       {canEdit && trashed && (
         <div className="details__actions">
-          <button type="button" className="button" onClick={() => void restoreLogos(ids)}>
+          <button type="button" className="button" onClick={() => backToGrid(restoreLogos(ids))}>
             <Icon name="restore" size={16} />
             Restore {plural(ids.length, 'logo')}
           </button>

@@ -2,12 +2,15 @@ import { useEffect, useState } from 'react';
 import { plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useAppStore } from '../../stores/app-store.ts';
-import { loadCollections } from '../../stores/collections-store.ts';
+import { loadCollections, useCollectionsStore } from '../../stores/collections-store.ts';
 import { emptyTrash } from '../../stores/library-actions.ts';
 import { ensurePage, isFiltered, useLibraryStore } from '../../stores/library-store.ts';
+import { useSelectionStore } from '../../stores/selection-store.ts';
+import { useViewStore } from '../../stores/view-store.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { LogoGrid } from './LogoGrid.tsx';
+import { QuickLook } from './QuickLook.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 /** Emptying the Trash cannot be undone, so it asks once, in place. */
@@ -51,6 +54,11 @@ export function LibraryScreen() {
   const filters = useLibraryStore((state) => state.filters);
   const error = useLibraryStore((state) => state.error);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
+  const collections = useCollectionsStore((state) => state.collections);
+  // The details panel takes room only when it has something to show and the designer wants it.
+  const anySelected = useSelectionStore((state) => state.selected.size > 0);
+  const detailsCollapsed = useViewStore((state) => state.detailsCollapsed);
+  const showDetails = anySelected && !detailsCollapsed;
 
   useEffect(() => {
     void ensurePage(0);
@@ -67,7 +75,7 @@ export function LibraryScreen() {
 
   return (
     <div className="library">
-      <Toolbar />
+      <Toolbar collections={collections} />
       {filters.trashed && canEdit && total !== null && total > 0 && <TrashBanner total={total} />}
       {error && (
         <div className="banner banner--error" role="alert">
@@ -76,8 +84,9 @@ export function LibraryScreen() {
       )}
       <div className="library__body">
         <div className="library__main">{empty ? <EmptyState reason={reason} canEdit={canEdit} /> : <LogoGrid />}</div>
-        <DetailsPanel trashed={filters.trashed} />
+        {showDetails && <DetailsPanel trashed={filters.trashed} />}
       </div>
+      <QuickLook />
     </div>
   );
 }

@@ -1,19 +1,24 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { rememberFocus } from '../../components/focus-return.ts';
+import { type KeyPress, matchesShortcut } from '../../components/shortcut-registry.ts';
 import { useAppStore } from '../../stores/app-store.ts';
 import { isContextMenuKey, menuPointFor } from '../../stores/context-menu-store.ts';
 import { allIds, ensurePage, logoAt, PAGE_SIZE, useLibraryStore } from '../../stores/library-store.ts';
+import { openQuickLook } from '../../stores/quick-look-store.ts';
 import { selectAt, selectIds, setCursor, useSelectionStore } from '../../stores/selection-store.ts';
+import { useViewStore } from '../../stores/view-store.ts';
 import { LogoTile } from './LogoTile.tsx';
 import { dragLogosOut, openLogoMenu } from './logo-menu.ts';
 
-const MIN_TILE = 152;
-const GAP = 16;
-const PADDING = 20;
+const GAP = 10;
+const PADDING = 12;
 const LABEL_HEIGHT = 46;
 
 /** Puts the focus in the details panel's name field, text selected, once it is on screen. */
 function focusNameField(tries = 60): void {
+  // Enter or Escape in the field brings the focus back here (see focus-return.ts).
+  if (tries === 60) rememberFocus();
   requestAnimationFrame(() => {
     // The panel may still be loading the logo the selection just moved to: wait for its field.
     const field = document.querySelector<HTMLInputElement>('.details__name-input');
@@ -26,10 +31,10 @@ function focusNameField(tries = 60): void {
   });
 }
 
-/** Grid geometry for a width: as many columns of at least MIN_TILE as fit. */
-function layout(width: number) {
+/** Grid geometry for a width: as many columns of at least `minTile` (the thumbnail size) as fit. */
+function layout(width: number, minTile: number) {
   const inner = Math.max(0, width - PADDING * 2);
-  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_TILE + GAP)));
+  const columns = Math.max(1, Math.floor((inner + GAP) / (minTile + GAP)));
   const tile = Math.floor((inner - GAP * (columns - 1)) / columns);
   return { columns, tile, rowHeight: tile + LABEL_HEIGHT + GAP };
 }
@@ -47,7 +52,9 @@ export function LogoGrid() {
   const selected = useSelectionStore((state) => state.selected);
   const cursor = useSelectionStore((state) => state.cursor);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
-  const { columns, tile, rowHeight } = layout(width);
+  const thumbSize = useViewStore((state) => state.thumbSize);
+  const background = useViewStore((state) => state.thumbBackground);
+  const { columns, tile, rowHeight } = layout(width, thumbSize);
   const rows = Math.ceil(total / columns);
 
   useLayoutEffect(() => {
@@ -71,6 +78,13 @@ export function LogoGrid() {
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new row height (window resized) must re-measure the rows.
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  // The cursor's row stays in view when the cursor moves from elsewhere (Quick Look's arrows) or
+  // the columns change (a new thumbnail size, the details panel opening).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: columns is a trigger, the row follows it.
+  useEffect(() => {
+    if (total > 0) virtualizer.scrollToIndex(Math.floor(cursor / columns));
+  }, [cursor, columns]);
 
   const virtualRows = virtualizer.getVirtualItems();
   const firstRow = virtualRows[0]?.index ?? 0;
@@ -133,9 +147,19 @@ export function LogoGrid() {
     } else if (event.key === 'Home' || event.key === 'End') {
       event.preventDefault();
       moveTo(event.key === 'Home' ? 0 : total - 1, event.shiftKey);
-    } else if (event.key === ' ' || (event.key === 'Enter' && !mod)) {
+    } else if (matchesShortcut('grid.quickLook', event as KeyPress)) {
+      // Space looks, as in Finder and Eagle; Cmd/Ctrl+Space takes over Space's old job (toggle).
       event.preventDefault();
-      selectAt(cursor, event.key === ' ' && !event.shiftKey ? 'toggle' : event.shiftKey ? 'range' : 'replace');
+      openQuickLook(cursor);
+    } else if (matchesShortcut('grid.toggle', event as KeyPress)) {
+      event.preventDefault();
+      selectAt(cursor, 'toggle');
+    } else if (matchesShortcut('grid.range', event as KeyPress)) {
+      event.preventDefault();
+      selectAt(cursor, 'range');
+    } else if (matchesShortcut('grid.select', event as KeyPress)) {
+      event.preventDefault();
+      selectAt(cursor, 'replace');
     } else if (event.key === 'F2') {
       // Rename, as in Finder/Explorer: the details panel's name field takes the focus.
       event.preventDefault();
@@ -151,12 +175,13 @@ export function LogoGrid() {
   return (
     <div
       ref={scrollRef}
-      className="grid"
+      className={`grid grid--bg-${background}`}
       role="listbox"
       aria-label="Logos"
       aria-multiselectable="true"
       tabIndex={0}
       aria-activedescendant={cursorRendered && total > 0 ? `logo-tile-${cursor}` : undefined}
+      data-columns={columns}
       onKeyDown={onKeyDown}
       onDoubleClick={(event) => {
         if ((event.target as HTMLElement).closest('[role=option][data-logo-name]')) focusNameField();

@@ -60,6 +60,8 @@ export const LogoTile = memo(function LogoTile({
       id={`logo-tile-${index}`}
       aria-selected={selected}
       data-logo-name={logo.name}
+      // The full name on hover: long names are cut with an ellipsis.
+      title={logo.name}
       onClick={(event) => onPick(index, event)}
       onContextMenu={(event) => onMenu(index, event)}
       draggable={onDragOut !== null}

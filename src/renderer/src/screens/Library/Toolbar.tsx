@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Collection } from '../../../../shared/contract/collections.ts';
 import { LOGO_FORMATS, type LogoFormat } from '../../../../shared/domain.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { openImportDialog } from '../../components/import-picker.ts';
+import { Popover } from '../../components/Popover.tsx';
 import { useAppStore } from '../../stores/app-store.ts';
 import { type LibraryFilters, setFilters, useLibraryStore } from '../../stores/library-store.ts';
 import { DateRangeFilter, RatingFilter, SaveSearchButton } from './SearchExtras.tsx';
+import { ThumbnailSizeSlider } from './ThumbnailSizeSlider.tsx';
+import { ViewMenu } from './ViewMenu.tsx';
 
 export const SEARCH_INPUT_ID = 'library-search';
 
@@ -61,14 +65,22 @@ function SearchField() {
   );
 }
 
-/** Search, filters and sort. Collections and saved searches live in the sidebar. */
-export function Toolbar() {
+export function Toolbar({ collections }: { collections: readonly Collection[] }) {
   const filters = useLibraryStore(useShallow((state) => state.filters));
   const total = useLibraryStore((state) => state.total);
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
   const sortKey =
     Object.entries(SORTS).find(([, s]) => s.sort === filters.sort && s.order === filters.order)?.[0] ?? 'newest';
 
+  const activeFilters = [
+    filters.kind,
+    filters.format,
+    filters.collection,
+    filters.minRating,
+    filters.importedFrom ?? filters.importedTo,
+  ].filter(Boolean).length;
+
+  // One row at 1024 px: the everyday controls stay out, the rest sit in the Filters popover.
   return (
     <header className="toolbar">
       <div className="toolbar__row">
@@ -77,6 +89,132 @@ export function Toolbar() {
           {total !== null && <span className="toolbar__count">{total.toLocaleString()}</span>}
         </h1>
         <SearchField />
+        <fieldset className="toolbar__row toolbar__filters" aria-label="Filters">
+          <button
+            type="button"
+            className="chip chip--icon"
+            aria-pressed={filters.favorite}
+            aria-label="Favourites"
+            title="Favourites only"
+            onClick={() => setFilters({ favorite: !filters.favorite })}
+          >
+            <Icon name="star" size={14} filled={filters.favorite} />
+          </button>
+          <label className="chip chip--color" title="Logos that use a colour close to this one">
+            <span
+              className={filters.color ? 'chip__swatch' : 'chip__swatch chip__swatch--empty'}
+              style={filters.color ? { background: filters.color } : undefined}
+            />
+            <span>{filters.color ? filters.color : 'Colour'}</span>
+            <input
+              type="color"
+              className="visually-hidden"
+              aria-label="Filter by colour"
+              value={filters.color ?? '#4f46e5'}
+              onChange={(event) => setFilters({ color: event.target.value })}
+            />
+          </label>
+          {filters.color && (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Clear colour filter"
+              onClick={() => setFilters({ color: null })}
+            >
+              <Icon name="close" size={14} />
+            </button>
+          )}
+          {filters.tag && (
+            <span className="chip chip--active">
+              <Icon name="tag" size={14} />
+              {filters.tag}
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={`Clear tag filter ${filters.tag}`}
+                onClick={() => setFilters({ tag: null })}
+              >
+                <Icon name="close" size={12} />
+              </button>
+            </span>
+          )}
+          <Popover
+            label="More filters"
+            buttonClassName={`chip${activeFilters > 0 ? ' chip--active' : ''}`}
+            button={
+              <>
+                <Icon name="filter" size={14} />
+                {activeFilters > 0 ? `Filters · ${activeFilters}` : 'Filters'}
+              </>
+            }
+          >
+            <fieldset className="segmented" aria-label="Kind">
+              {([null, 'vector', 'raster'] as const).map((kind) => (
+                <button
+                  key={kind ?? 'all'}
+                  type="button"
+                  aria-pressed={filters.kind === kind}
+                  className="segmented__item"
+                  onClick={() => setFilters({ kind })}
+                >
+                  {kind === null ? 'All' : kind === 'vector' ? 'Vector' : 'Raster'}
+                </button>
+              ))}
+            </fieldset>
+            <span className="select">
+              <select
+                aria-label="Format"
+                value={filters.format ?? ''}
+                onChange={(event) => setFilters({ format: (event.target.value || null) as LogoFormat | null })}
+              >
+                <option value="">Any format</option>
+                {LOGO_FORMATS.map((format) => (
+                  <option key={format} value={format}>
+                    {FORMAT_LABELS[format]}
+                  </option>
+                ))}
+              </select>
+            </span>
+            <RatingFilter />
+            <DateRangeFilter />
+            {collections.length > 0 && (
+              <span className="select">
+                <select
+                  aria-label="Collection"
+                  value={filters.collection ?? ''}
+                  onChange={(event) => setFilters({ collection: event.target.value || null })}
+                >
+                  <option value="">All collections</option>
+                  {collections.map((collection) => (
+                    <option key={collection.id} value={collection.id}>
+                      {collection.name} ({collection.logoCount})
+                    </option>
+                  ))}
+                </select>
+              </span>
+            )}
+            <span className="select">
+              <select
+                aria-label="Sort"
+                value={sortKey}
+                onChange={(event) => {
+                  const { sort, order } = SORTS[event.target.value] ?? { sort: 'importedAt', order: 'desc' };
+                  setFilters({ sort, order });
+                }}
+              >
+                {Object.entries(SORTS).map(([key, sort]) => (
+                  <option key={key} value={key}>
+                    {sort.label}
+                  </option>
+                ))}
+              </select>
+            </span>
+          </Popover>
+          <SaveSearchButton />
+        </fieldset>
+        <span className="toolbar__spacer" />
+        <ThumbnailSizeSlider />
+        <ViewMenu />
         {canEdit && !filters.trashed && (
           <button
             type="button"
@@ -89,102 +227,6 @@ export function Toolbar() {
           </button>
         )}
       </div>
-      <fieldset className="toolbar__row toolbar__filters" aria-label="Filters">
-        <fieldset className="segmented" aria-label="Kind">
-          {([null, 'vector', 'raster'] as const).map((kind) => (
-            <button
-              key={kind ?? 'all'}
-              type="button"
-              aria-pressed={filters.kind === kind}
-              className="segmented__item"
-              onClick={() => setFilters({ kind })}
-            >
-              {kind === null ? 'All' : kind === 'vector' ? 'Vector' : 'Raster'}
-            </button>
-          ))}
-        </fieldset>
-        <span className="select">
-          <select
-            aria-label="Format"
-            value={filters.format ?? ''}
-            onChange={(event) => setFilters({ format: (event.target.value || null) as LogoFormat | null })}
-          >
-            <option value="">Any format</option>
-            {LOGO_FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {FORMAT_LABELS[format]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <button
-          type="button"
-          className="chip"
-          aria-pressed={filters.favorite}
-          onClick={() => setFilters({ favorite: !filters.favorite })}
-        >
-          <Icon name="star" size={14} filled={filters.favorite} />
-          Favourites
-        </button>
-        <label className="chip chip--color" title="Logos that use a colour close to this one">
-          <span
-            className={filters.color ? 'chip__swatch' : 'chip__swatch chip__swatch--empty'}
-            style={filters.color ? { background: filters.color } : undefined}
-          />
-          <span>{filters.color ? filters.color : 'Colour'}</span>
-          <input
-            type="color"
-            className="visually-hidden"
-            aria-label="Filter by colour"
-            value={filters.color ?? '#4f46e5'}
-            onChange={(event) => setFilters({ color: event.target.value })}
-          />
-        </label>
-        {filters.color && (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Clear colour filter"
-            onClick={() => setFilters({ color: null })}
-          >
-            <Icon name="close" size={14} />
-          </button>
-        )}
-        {filters.tag && (
-          <span className="chip chip--active">
-            <Icon name="tag" size={14} />
-            {filters.tag}
-            <button
-              type="button"
-              className="chip__remove"
-              aria-label={`Clear tag filter ${filters.tag}`}
-              onClick={() => setFilters({ tag: null })}
-            >
-              <Icon name="close" size={12} />
-            </button>
-          </span>
-        )}
-        <RatingFilter />
-        <DateRangeFilter />
-        <SaveSearchButton />
-        <span className="toolbar__spacer" />
-        <span className="select">
-          <select
-            aria-label="Sort"
-            value={sortKey}
-            onChange={(event) => {
-              const { sort, order } = SORTS[event.target.value] ?? { sort: 'importedAt', order: 'desc' };
-              setFilters({ sort, order });
-            }}
-          >
-            {Object.entries(SORTS).map(([key, sort]) => (
-              <option key={key} value={key}>
-                {sort.label}
-              </option>
-            ))}
-          </select>
-        </span>
-      </fieldset>
     </header>
   );
 }

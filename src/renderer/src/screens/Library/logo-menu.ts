@@ -17,6 +17,7 @@ import { restoreLogos, trashLogos } from '../../stores/library-actions.ts';
 import { logoAt, useLibraryStore } from '../../stores/library-store.ts';
 import { startLogoDrag } from '../../stores/logo-drag.ts';
 import { selectAt, selectIds, useSelectionStore } from '../../stores/selection-store.ts';
+import { openStudioFor } from '../FaviconStudio/StudioButton.tsx';
 
 /**
  * The logos a gesture on a tile acts on: the whole selection when the tile is part of it, else
@@ -65,6 +66,7 @@ export function openLogoMenu(index: number, point: { x: number; y: number }, ret
       },
     });
     const trashed = useLibraryStore.getState().filters.trashed;
+    if (!many && !trashed) items.push({ label: 'Favicon studio…', run: () => openStudioFor(first, returnFocus) });
     items.push(
       trashed
         ? { label: 'Restore', run: () => void restoreLogos(ids), separated: true }

@@ -3,12 +3,12 @@ import { client } from '../../api/client.ts';
 import { plural } from '../../components/format.ts';
 import { refreshLibrary } from '../../stores/library-store.ts';
 import { showToast } from '../../stores/toast-store.ts';
-import { pushUndo, type UndoEntry, undo } from '../../stores/undo-store.ts';
+import { linkUndoToast, pushUndo, type UndoEntry, undo } from '../../stores/undo-store.ts';
 import { attempt } from './settings-actions.ts';
 
 function offerUndo(entry: UndoEntry, message: string): void {
   pushUndo(entry);
-  showToast({ tone: 'info', message, action: { label: 'Undo', run: () => void undo(entry) } });
+  linkUndoToast(entry, showToast({ tone: 'info', message, action: { label: 'Undo', run: () => void undo(entry) } }));
 }
 
 /** Renames a tag everywhere (onto an existing tag: merges); Undo splits them again. */
@@ -24,6 +24,10 @@ export async function renameTag(from: string, to: string, after: () => Promise<v
         const untag = change.logoIds.filter((id) => !merged.has(id));
         if (untag.length > 0) await client.call('library.untag', { ids: untag, tags: [to] });
         await client.call('library.tag', { ids: [...change.logoIds], tags: [from] });
+        await Promise.all([after(), refreshLibrary()]);
+      },
+      redo: async () => {
+        await client.call('tags.rename', { from, to });
         await Promise.all([after(), refreshLibrary()]);
       },
     },
@@ -42,6 +46,10 @@ export async function deleteTag(tag: string, after: () => Promise<void>): Promis
       label: `Delete tag ${tag}`,
       undo: async () => {
         await client.call('library.tag', { ids: [...change.logoIds], tags: [tag] });
+        await Promise.all([after(), refreshLibrary()]);
+      },
+      redo: async () => {
+        await client.call('tags.delete', { tag });
         await Promise.all([after(), refreshLibrary()]);
       },
     },

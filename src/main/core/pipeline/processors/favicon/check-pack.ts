@@ -1,20 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { PackCheck, PackReport } from '../../../../../shared/favicon.ts';
 import { splitSvg } from '../artwork/svg-frame.ts';
 import { decodeIco } from './ico.ts';
 
-/** One verdict of the favicon checker. */
-export interface PackCheck {
-  readonly file: string;
-  readonly ok: boolean;
-  readonly message: string;
-}
-
-export interface PackReport {
-  readonly ok: boolean;
-  readonly checks: readonly PackCheck[];
-}
+export type { PackCheck, PackReport } from '../../../../../shared/favicon.ts';
 
 interface PackFile {
   readonly path: string;

@@ -37,8 +37,8 @@ export type FaviconOptions = z.infer<typeof faviconOptions>;
 /** A favicon pack in the modern, extended or custom profile. Cheap to import: main loads it, the worker adds `run`. */
 export const faviconDescriptor: ProcessorDescriptor<FaviconOptions> = {
   id: 'favicon',
-  // v2: raster masters lose their paper (no white box).
-  version: 2,
+  // v2: raster masters lose their paper (no white box). v3: the short name breaks at a word.
+  version: 3,
   title: 'Favicon pack',
   usesName: true,
   usesPalette: true,

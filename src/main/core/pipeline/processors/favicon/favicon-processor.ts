@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { MarqueError } from '../../../../../shared/errors.ts';
+import { defaultShortName } from '../../../../../shared/favicon.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
 import { boxInCircle, encodePng, fullBox, inset, markPng } from '../artwork/canvas.ts';
 import { brandColour, legibleBackground, paletteBrand, parseHex, type Rgb, toHex } from '../artwork/colour.ts';
@@ -80,7 +81,7 @@ export async function buildFaviconPack(
   const texts: PackTextInput = {
     profile: options.profile,
     appName,
-    shortName: options.shortName ?? shortName(appName),
+    shortName: options.shortName ?? defaultShortName(appName),
     themeColor,
     backgroundColor: toHex(background),
     basePath: options.basePath.endsWith('/') ? options.basePath : `${options.basePath}/`,
@@ -106,6 +107,8 @@ export async function buildFaviconPack(
       darkTabContrast: Math.round(darkTabContrast(mark.ink) * 100) / 100,
       themeColor,
       backgroundColor: texts.backgroundColor,
+      appName: texts.appName,
+      shortName: texts.shortName,
       overrides: [...overrides.keys()],
       snippet: htmlSnippet(texts),
       notes,
@@ -161,17 +164,6 @@ async function readOverride(value: string, size: number): Promise<Buffer> {
       cause: error,
     });
   }
-}
-
-/** A home-screen label: the first words that fit in 12 characters (what iOS shows untruncated). */
-function shortName(name: string): string {
-  if (name.length <= 12) return name;
-  let out = '';
-  for (const word of name.split(/\s+/)) {
-    if (`${out} ${word}`.trim().length > 12) break;
-    out = `${out} ${word}`.trim();
-  }
-  return out || name.slice(0, 12);
 }
 
 function file(path: string, bytes: Uint8Array, mime: string): OutputFile {

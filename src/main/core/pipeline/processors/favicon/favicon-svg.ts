@@ -1,3 +1,4 @@
+import { svgForScheme } from '../../../../../shared/favicon.ts';
 import { contrast, type Ink, type Rgb, vanishingShare } from '../artwork/colour.ts';
 import { frameSvg, type SvgParts, type ViewBox } from '../artwork/svg-frame.ts';
 
@@ -42,5 +43,5 @@ export function faviconSvg(parts: SvgParts, box: ViewBox, dark: boolean): string
 
 /** The dark rendering forced on (for checks and previews: renderers ignore the media query). */
 export function forceDark(svg: string): string {
-  return svg.replace(/@media \(prefers-color-scheme: dark\)\{([^}]*\})\}/, '$1');
+  return svgForScheme(svg, 'dark');
 }
