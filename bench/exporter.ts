@@ -37,6 +37,7 @@ function logoRow(i: number): Logo {
     importedAt: '',
     updatedAt: '',
     favorite: false,
+    rating: 0,
     notes: '',
     tags: [],
     deletedAt: null,

@@ -21,6 +21,8 @@ export interface Logo {
   readonly importedAt: string;
   readonly updatedAt: string;
   readonly favorite: boolean;
+  /** Star rating, 0 (unrated) to 5. */
+  readonly rating: number;
   readonly notes: string;
   readonly tags: readonly string[];
   readonly deletedAt: string | null;

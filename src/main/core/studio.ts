@@ -21,7 +21,10 @@ import { ActivityService } from './library/activity-service.ts';
 import { CollectionsService } from './library/collections-service.ts';
 import { libraryHandlers } from './library/library-handlers.ts';
 import { LibraryService } from './library/library-service.ts';
+import { organiseHandlers } from './library/organise-handlers.ts';
 import { OrganiseService } from './library/organise-service.ts';
+import { SmartCollectionsService } from './library/smart-collections-service.ts';
+import { TagsService } from './library/tags-service.ts';
 import { type Log, silentLog } from './log/logger.ts';
 import { MediaRegistry } from './media.ts';
 import { createPipeline, type PipelineOptions } from './pipeline/create-pipeline.ts';
@@ -68,6 +71,8 @@ export interface Studio {
   readonly library: LibraryService;
   readonly organise: OrganiseService;
   readonly collections: CollectionsService;
+  readonly smartCollections: SmartCollectionsService;
+  readonly tags: TagsService;
   /** The activity log; `recordActivity` for exports and share downloads. */
   readonly activity: ActivityService;
   readonly storage: StorageService;
@@ -127,6 +132,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   });
   const organise = new OrganiseService({ db, store, cache, events, activity });
   const collections = new CollectionsService(db, events);
+  const smartCollections = new SmartCollectionsService(db, events);
+  const tags = new TagsService(db, events);
   const storage = new StorageService({ dataDir, db, store, cache, activity });
   // Start-up reconciliation runs beside the first requests; close() waits for it. Imports a crash
   // stopped between storing and committing are adopted first, every start (it is one small folder).
@@ -221,6 +228,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...appHandlers(db, dataDir),
     ...shareHandlers(share),
     ...libraryHandlers({ library, organise, collections, activity }),
+    ...organiseHandlers({ smartCollections, tags }),
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter),
@@ -237,6 +245,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     library,
     organise,
     collections,
+    smartCollections,
+    tags,
     activity,
     storage,
     reconciled,

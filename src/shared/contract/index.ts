@@ -17,7 +17,9 @@ import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
 import { printMethods } from './print.ts';
 import { type ShareStatus, shareMethods } from './share.ts';
+import { smartCollectionMethods } from './smart-collections.ts';
 import { storageMethods } from './storage.ts';
+import { tagMethods } from './tags.ts';
 
 export type { Access, CallContext, EventSpec, MethodSpec } from './define.ts';
 export { type LibraryQuery, libraryQuery, logoId } from './library.ts';
@@ -26,6 +28,8 @@ export const methods = {
   ...appMethods,
   ...libraryMethods,
   ...collectionMethods,
+  ...smartCollectionMethods,
+  ...tagMethods,
   ...activityMethods,
   ...storageMethods,
   ...jobsMethods,

@@ -7,7 +7,13 @@ import { method } from './define.ts';
 export const logoId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a logo id');
 const logoIds = z.array(logoId).min(1).max(10_000);
 
-export const librarySort = z.enum(['name', 'importedAt', 'byteSize']);
+export const librarySort = z.enum(['name', 'importedAt', 'byteSize', 'rating']);
+
+/** A logo's star rating: 0 (unrated) to 5. */
+export const rating = z.number().int().min(0).max(5);
+
+/** A calendar day, 'YYYY-MM-DD' (the designer's day; compared with the import time's date part). */
+export const calendarDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'not a YYYY-MM-DD date');
 
 /** '#rrggbb' (the '#' optional on input), normalised to lower case with '#'. */
 export const hexColor = z
@@ -33,6 +39,12 @@ export const libraryQuery = z
     /** Logos with a palette colour within `colorTolerance` (Delta E CIE76) of this one. */
     color: hexColor.optional(),
     colorTolerance: z.number().min(0).max(100).default(12),
+    /** Logos rated at least this many stars. */
+    minRating: rating.optional(),
+    /** Logos imported on or after this day. */
+    importedFrom: calendarDay.optional(),
+    /** Logos imported on or before this day. */
+    importedTo: calendarDay.optional(),
     sort: librarySort.default('importedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).default(0),
@@ -119,6 +131,11 @@ export const libraryMethods = {
     summary: 'Remove tags from many logos.',
     access: 'write',
     input: z.object({ ids: logoIds, tags: z.array(tagName).min(1).max(50) }).strict(),
+  }),
+  'library.rate': method<{ readonly updated: number }>()({
+    summary: 'Set the star rating (0-5, 0 clears it) of many logos.',
+    access: 'write',
+    input: z.object({ ids: logoIds, rating }).strict(),
   }),
   'library.delete': method<{ readonly trashed: number }>()({
     summary: 'Move logos to the Trash (restorable until the Trash is emptied).',

@@ -28,6 +28,7 @@ export function logo(id: string, name: string): Logo {
     importedAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     favorite: false,
+    rating: 0,
     notes: '',
     tags: [],
     deletedAt: null,

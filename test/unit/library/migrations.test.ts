@@ -37,6 +37,10 @@ const EXPECTED: Record<number, { tables: string[]; indexes: string[] }> = {
   16: { tables: [], indexes: ['logos_imported_at_id', 'logos_name_id', 'logos_byte_size_id'] },
   24: { tables: [], indexes: ['activity_rollup', 'activity_at'] },
   27: { tables: ['logo_colors'], indexes: ['logo_colors_lab'] },
+  28: {
+    tables: ['smart_collections', 'collections'],
+    indexes: ['logos_rating_id', 'collections_sibling_name', 'collections_parent', 'smart_collections_name'],
+  },
 };
 
 describe('migrations', () => {
@@ -92,6 +96,28 @@ describe('migrations', () => {
     );
     expect(columns).toEqual(expect.arrayContaining(['ink_name', 'ink_book', 'ink_hex', 'ink_delta_e00']));
     db.close();
+  });
+
+  it('migration 28 upgrades a library with logos and collections: unrated, at the top level', () => {
+    const file = join(dir.path, 'v27.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const m of migrations) if (m.version <= 27) raw.transaction(() => m.up(raw))();
+    raw.pragma('user_version = 27');
+    const [logo] = seedLogos(raw, 1);
+    raw.prepare("INSERT INTO collections VALUES ('c1234567', 'Clients', 'x', 'x')").run();
+    raw.close();
+
+    const upgraded = openDatabase(file);
+    expect(schemaVersion(upgraded)).toBe(28);
+    expect(upgraded.prepare('SELECT rating FROM logos WHERE id = ?').pluck().get(logo?.id)).toBe(0);
+    expect(upgraded.prepare('SELECT name, parent_id, deleted_at FROM collections').get()).toEqual({
+      name: 'Clients',
+      parent_id: null,
+      deleted_at: null,
+    });
+    expect(() => upgraded.prepare('UPDATE logos SET rating = 6').run()).toThrow(/CHECK/);
+    upgraded.close();
   });
 
   it('openDatabase applies every migration, sets user_version and is idempotent', () => {
@@ -193,6 +219,23 @@ describe('query plans of the indexes search relies on', () => {
       expect(detail, sort).toMatch(new RegExp(`INDEX ${index}`));
       expect(detail, sort).not.toMatch(/TEMP B-TREE/);
     }
+  });
+
+  it('sorting by rating reads logos_rating_id; a minimum rating is a range on it', () => {
+    const sorted = pageSql({ sort: 'rating' });
+    expect(plan(sorted.sql, sorted.params)).toMatch(/INDEX logos_rating_id/);
+    expect(plan(sorted.sql, sorted.params)).not.toMatch(/TEMP B-TREE/);
+    const count = buildFilter(libraryQuery.parse({ minRating: 4 }), 'count');
+    expect(plan(`SELECT count(*) FROM logos l WHERE ${count.where}`, count.params)).toMatch(
+      /INDEX logos_rating_id \(rating>\?\)/,
+    );
+  });
+
+  it('an import date range is a range on logos_imported_at_id', () => {
+    const count = buildFilter(libraryQuery.parse({ importedFrom: '2024-01-01', importedTo: '2024-01-02' }), 'count');
+    expect(plan(`SELECT count(*) FROM logos l WHERE ${count.where}`, count.params)).toMatch(
+      /INDEX logos_imported_at_id \(imported_at>\? AND imported_at<\?\)/,
+    );
   });
 
   it('a logo is found by its master hash through the unique index', () => {

@@ -61,6 +61,19 @@ export function setTags(db: Db, ids: readonly string[], tags: readonly string[],
   })();
 }
 
+/** Sets the star rating of many logos; returns how many changed. */
+export function setRating(db: Db, ids: readonly string[], rating: number): number {
+  const unique = [...new Set(ids)];
+  return db.transaction(() => {
+    requireLogos(db, unique);
+    const statement = db.prepare(
+      'UPDATE logos SET rating = @rating, updated_at = @now WHERE id = @id AND rating != @rating',
+    );
+    const now = new Date().toISOString();
+    return unique.reduce((updated, id) => updated + statement.run({ id, rating, now }).changes, 0);
+  })();
+}
+
 /** Sets or clears deleted_at (Trash); returns the ids that actually moved. */
 export function setTrashed(db: Db, ids: readonly string[], trashed: boolean): string[] {
   const unique = [...new Set(ids)];

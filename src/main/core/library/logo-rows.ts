@@ -15,6 +15,7 @@ export interface LogoRow {
   imported_at: string;
   updated_at: string;
   favorite: number;
+  rating: number;
   notes: string;
   deleted_at: string | null;
   tags: string | null;
@@ -40,6 +41,7 @@ export function rowToLogo(row: LogoRow): Logo {
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
     favorite: row.favorite === 1,
+    rating: row.rating,
     notes: row.notes,
     tags: row.tags ? row.tags.split('\u001f').sort((a, b) => a.localeCompare(b)) : [],
     deletedAt: row.deleted_at,

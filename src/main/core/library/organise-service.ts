@@ -8,7 +8,7 @@ import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
 import type { ActivityService } from './activity-service.ts';
 import { readArtwork, writeArtworkSettings } from './artwork-rows.ts';
-import { type LogoPatch, purgeTrash, setTags, setTrashed, updateLogo } from './logo-edits.ts';
+import { type LogoPatch, purgeTrash, setRating, setTags, setTrashed, updateLogo } from './logo-edits.ts';
 import { type PaletteColorInput, readPalette, writePalette } from './palette-rows.ts';
 
 interface OrganiseDeps {
@@ -20,7 +20,7 @@ interface OrganiseDeps {
 }
 
 /**
- * Organising logos: names, notes, favourites, tags, Trash and palettes. Each mutation commits
+ * Organising logos: names, notes, favourites, ratings, tags, Trash and palettes. Each mutation commits
  * in one transaction, then announces 'library.changed'; deletions and purges are logged.
  */
 export class OrganiseService {
@@ -44,6 +44,13 @@ export class OrganiseService {
   untag(ids: readonly string[], tags: readonly string[]): { updated: number } {
     const updated = setTags(this.#deps.db, ids, tags, false);
     this.#changed('updated', ids);
+    return { updated };
+  }
+
+  /** Star ratings, 0-5 (0 clears). */
+  rate(ids: readonly string[], rating: number): { updated: number } {
+    const updated = setRating(this.#deps.db, ids, rating);
+    if (updated > 0) this.#changed('updated', ids);
     return { updated };
   }
 

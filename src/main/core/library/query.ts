@@ -4,7 +4,19 @@ import type { libraryQuery } from '../../../shared/contract/index.ts';
 
 export type ParsedLibraryQuery = z.output<typeof libraryQuery>;
 
-const SORT_COLUMNS = { name: 'l.name COLLATE NOCASE', importedAt: 'l.imported_at', byteSize: 'l.byte_size' } as const;
+const SORT_COLUMNS = {
+  name: 'l.name COLLATE NOCASE',
+  importedAt: 'l.imported_at',
+  byteSize: 'l.byte_size',
+  rating: 'l.rating',
+} as const;
+
+/** The day after a 'YYYY-MM-DD' day, so "imported on or before" compares with `<` on ISO times. */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
 
 /** Turns what a designer types into an FTS5 prefix query: every word must match the start of a token. */
 export function toFtsQuery(search: string): string | null {
@@ -74,6 +86,21 @@ export function buildFilter(
     params.format = query.format;
   }
   if (query.kind) clauses.push(query.kind === 'vector' ? '+l.is_vector = 1' : '+l.is_vector = 0');
+  // Rating and import day are ranges on their own indexes (logos_rating_id, logos_imported_at_id):
+  // when no set drives, they may drive (a few rated logos among many); else they stay tests.
+  const range = drives ? '+' : '';
+  if (query.minRating) {
+    clauses.push(`${range}l.rating >= @minRating`);
+    params.minRating = query.minRating;
+  }
+  if (query.importedFrom) {
+    clauses.push(`${range}l.imported_at >= @importedFrom`);
+    params.importedFrom = query.importedFrom;
+  }
+  if (query.importedTo) {
+    clauses.push(`${range}l.imported_at < @importedBefore`);
+    params.importedBefore = nextDay(query.importedTo);
+  }
   if (query.favorite !== undefined) {
     clauses.push('+l.favorite = @favorite');
     params.favorite = query.favorite ? 1 : 0;

@@ -4,8 +4,10 @@ import { isActive, useJobsStore } from '../stores/jobs-store.ts';
 import { setFilters, useLibraryStore } from '../stores/library-store.ts';
 import { clearSelection } from '../stores/selection-store.ts';
 import { useViewStore } from '../stores/view-store.ts';
+import { CollectionsNav } from './CollectionsNav.tsx';
 import { Icon, type IconName } from './Icon.tsx';
 import { SidebarToggle } from './SidebarToggle.tsx';
+import { SmartCollectionsNav } from './SmartCollectionsNav.tsx';
 
 interface NavItem {
   readonly screen: Screen;
@@ -39,6 +41,8 @@ export function Sidebar() {
     useShallow((state) => ({ screen: state.screen, canEdit: state.info?.canEdit === true, mode: state.info?.mode })),
   );
   const trashed = useLibraryStore((state) => state.filters.trashed);
+  // A collection open in the grid is current in the Collections list, not "Library".
+  const inCollection = useLibraryStore((state) => state.filters.collection !== null);
   const counts = useLibraryStore(useShallow((state) => ({ library: state.libraryTotal, trash: state.trashTotal })));
   const activeJobs = useJobsStore((state) => [...state.jobs.values()].filter(isActive).length);
   const collapsed = useViewStore((state) => state.sidebarCollapsed);
@@ -55,7 +59,9 @@ export function Sidebar() {
       </div>
       <ul className="sidebar__list">
         {items.map((item) => {
-          const current = item.screen === screen && (item.screen !== 'library' || Boolean(item.trash) === trashed);
+          const current =
+            item.screen === screen &&
+            (item.screen !== 'library' || (Boolean(item.trash) === trashed && (trashed || !inCollection)));
           return (
             <li key={item.label}>
               <button
@@ -65,9 +71,9 @@ export function Sidebar() {
                 title={collapsed ? item.label : undefined}
                 onClick={() => {
                   showScreen(item.screen);
-                  if (item.screen === 'library' && Boolean(item.trash) !== trashed) {
+                  if (item.screen === 'library' && (Boolean(item.trash) !== trashed || inCollection)) {
                     clearSelection();
-                    setFilters({ trashed: Boolean(item.trash) });
+                    setFilters({ trashed: Boolean(item.trash), collection: null });
                   }
                 }}
               >
@@ -89,6 +95,13 @@ export function Sidebar() {
           );
         })}
       </ul>
+      {/* Folded to icons, the sidebar has no room for names: collections come back when it unfolds. */}
+      {!collapsed && (
+        <div className="sidebar__scroll">
+          <CollectionsNav />
+          <SmartCollectionsNav />
+        </div>
+      )}
       {/* data-app-mode appears once app.info is in: what this client may do is known from then on. */}
       <div className="sidebar__footer" data-app-mode={mode ?? undefined}>
         {mode === 'share' && <span className="badge">Viewing a shared library</span>}

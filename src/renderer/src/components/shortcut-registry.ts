@@ -63,6 +63,12 @@ export const SHORTCUTS = [
   { id: 'grid.clear', label: 'Clear the selection', group: 'Library grid', keys: ['Escape'] },
   { id: 'grid.rename', label: 'Rename', group: 'Library grid', keys: ['F2'] },
   { id: 'grid.trash', label: 'Move to the Trash', group: 'Library grid', keys: ['Delete', 'Mod+Backspace'] },
+  {
+    id: 'grid.rate',
+    label: 'Rate the selection (0 clears)',
+    group: 'Library grid',
+    keys: ['0', '1', '2', '3', '4', '5'],
+  },
   { id: 'grid.menu', label: 'Open the menu of the logo', group: 'Library grid', keys: ['Shift+F10', 'ContextMenu'] },
   { id: 'grid.quickLook', label: 'Quick Look', group: 'Library grid', keys: ['Space'] },
   { id: 'quickLook.step', label: 'Previous or next logo', group: 'Quick Look', keys: ['ArrowLeft', 'ArrowRight'] },

@@ -1,6 +1,7 @@
 import { canEdit, showScreen, useAppStore } from '../stores/app-store.ts';
 import { selectedIds, trashLogos } from '../stores/library-actions.ts';
 import { useLibraryStore } from '../stores/library-store.ts';
+import { rateLogos } from '../stores/rating-actions.ts';
 import { clearSelection } from '../stores/selection-store.ts';
 import { openShortcutSheet } from '../stores/shortcut-sheet-store.ts';
 import { redo, undo } from '../stores/undo-store.ts';
@@ -30,8 +31,8 @@ function dialogOpen(): boolean {
 
 /**
  * The window-wide shortcuts of the registry (shortcut-registry.ts): import, search, export, undo,
- * redo, the "?" sheet, thumbnail size, sidebar and details panel, Delete, Escape. The grid's own
- * keys (arrows, Space for Quick Look…) live in the grid, Quick Look's in Quick Look.
+ * redo, the "?" sheet, thumbnail size, sidebar and details panel, Delete, 0-5 rating, Escape. The
+ * grid's own keys (arrows, Space for Quick Look…) live in the grid, Quick Look's in Quick Look.
  */
 export function installShortcuts(): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
@@ -78,6 +79,11 @@ export function installShortcuts(): () => void {
       if (ids.length === 0 || useLibraryStore.getState().filters.trashed) return;
       event.preventDefault();
       void trashLogos(ids);
+    } else if (is('grid.rate') && !editing && library && canEdit()) {
+      const ids = selectedIds();
+      if (ids.length === 0 || useLibraryStore.getState().filters.trashed) return;
+      event.preventDefault();
+      void rateLogos(ids, Number(event.key));
     } else if (is('grid.clear') && !editing && library) {
       clearSelection();
     }

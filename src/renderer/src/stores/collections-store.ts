@@ -3,9 +3,11 @@ import type { Collection } from '../../../shared/contract/collections.ts';
 import { client } from '../api/client.ts';
 import { logQuietly } from '../api/report-error.ts';
 import { plural } from '../components/format.ts';
-import { refreshLibrary } from './library-store.ts';
+import { showScreen } from './app-store.ts';
+import { refreshLibrary, setFilters, useLibraryStore } from './library-store.ts';
+import { clearSelection } from './selection-store.ts';
 import { errorMessage, showToast } from './toast-store.ts';
-import { pushUndo } from './undo-store.ts';
+import { linkUndoToast, pushUndo, undo } from './undo-store.ts';
 
 interface CollectionsState {
   readonly collections: readonly Collection[];
@@ -57,5 +59,106 @@ export async function removeFromCollection(id: string, ids: readonly string[]): 
     await Promise.all([loadCollections(), refreshLibrary()]);
   } catch (error) {
     showToast({ tone: 'error', message: `Could not remove from the collection: ${errorMessage(error)}` });
+  }
+}
+
+/** Opens a collection in the library grid. */
+export function openCollection(id: string): void {
+  showScreen('library');
+  clearSelection();
+  setFilters({ collection: id, trashed: false });
+}
+
+/** Creates a collection (inside `parentId` when given); returns it, or null after a toast. */
+export async function createCollection(name: string, parentId: string | null = null): Promise<Collection | null> {
+  try {
+    const created = await client.call('collections.create', { name, parentId });
+    await loadCollections();
+    return created;
+  } catch (error) {
+    showToast({ tone: 'error', message: `Could not create the collection: ${errorMessage(error)}` });
+    return null;
+  }
+}
+
+export async function renameCollection(collection: Collection, name: string): Promise<void> {
+  if (name === collection.name) return;
+  try {
+    await client.call('collections.rename', { id: collection.id, name });
+    pushUndo({
+      label: `Rename ${name}`,
+      undo: async () => {
+        await client.call('collections.rename', { id: collection.id, name: collection.name });
+        await loadCollections();
+      },
+      redo: async () => {
+        await client.call('collections.rename', { id: collection.id, name });
+        await loadCollections();
+      },
+    });
+    await loadCollections();
+  } catch (error) {
+    showToast({ tone: 'error', message: `Could not rename the collection: ${errorMessage(error)}` });
+  }
+}
+
+/** Nests a collection inside another (null: the top level); Undo puts it back. */
+export async function moveCollection(collection: Collection, parentId: string | null): Promise<void> {
+  if (collection.parentId === parentId) return;
+  try {
+    await client.call('collections.move', { id: collection.id, parentId });
+    pushUndo({
+      label: `Move ${collection.name}`,
+      undo: async () => {
+        await client.call('collections.move', { id: collection.id, parentId: collection.parentId });
+        await loadCollections();
+      },
+      redo: async () => {
+        await client.call('collections.move', { id: collection.id, parentId });
+        await loadCollections();
+      },
+    });
+    await loadCollections();
+  } catch (error) {
+    showToast({ tone: 'error', message: `Could not move the collection: ${errorMessage(error)}` });
+  }
+}
+
+/** Deletes a collection and its sub-collections (logos stay); Undo brings them back. */
+export async function deleteCollection(collection: Collection): Promise<void> {
+  try {
+    await client.call('collections.delete', { id: collection.id });
+    if (useLibraryStore.getState().filters.collection === collection.id) setFilters({ collection: null });
+    const entry = {
+      label: `Delete ${collection.name}`,
+      undo: async () => {
+        await client.call('collections.restore', { id: collection.id });
+        await loadCollections();
+      },
+      redo: async () => {
+        await client.call('collections.delete', { id: collection.id });
+        await loadCollections();
+      },
+    };
+    pushUndo(entry);
+    const toastId = showToast({
+      tone: 'info',
+      message: `Deleted the collection ${collection.name}; its logos stay in the library`,
+      action: { label: 'Undo', run: () => void undo(entry) },
+    });
+    linkUndoToast(entry, toastId);
+    await loadCollections();
+  } catch (error) {
+    showToast({ tone: 'error', message: `Could not delete the collection: ${errorMessage(error)}` });
+  }
+}
+
+/** Every logo id in a collection (paging through the contract), e.g. to export it. */
+export async function collectionLogoIds(id: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await client.call('library.list', { collection: id, offset, limit: 500 });
+    for (const logo of page.items) ids.push(logo.id);
+    if (offset + 500 >= page.total) return ids;
   }
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LogoArtwork } from '../../../shared/artwork.ts';
+import type { Collection } from '../../../shared/contract/collections.ts';
 import type { LogoOutput } from '../../../shared/contract/jobs.ts';
 import type { LogoVersion } from '../../../shared/contract/library.ts';
 import type { Logo } from '../../../shared/domain.ts';
@@ -17,6 +18,8 @@ interface DetailsState {
   readonly outputs: readonly LogoOutput[];
   /** Masters of the logo, newest first (more than one once the master was replaced). */
   readonly versions: readonly LogoVersion[];
+  /** The collections that hold the logo. */
+  readonly memberOf: readonly Collection[];
   readonly error: string | null;
 }
 
@@ -26,6 +29,7 @@ export const useDetailsStore = create<DetailsState>(() => ({
   artwork: null,
   outputs: [],
   versions: [],
+  memberOf: [],
   error: null,
 }));
 
@@ -45,18 +49,27 @@ async function optional<T>(what: string, read: () => Promise<T>, fallback: T): P
 export async function loadDetails(id: string | null): Promise<void> {
   wanted = id;
   if (!id) {
-    useDetailsStore.setState({ logo: null, palette: null, artwork: null, outputs: [], versions: [], error: null });
+    useDetailsStore.setState({
+      logo: null,
+      palette: null,
+      artwork: null,
+      outputs: [],
+      versions: [],
+      memberOf: [],
+      error: null,
+    });
     return;
   }
   try {
-    const [logo, palette, artwork, outputs, versions] = await Promise.all([
+    const [logo, palette, artwork, outputs, versions, memberOf] = await Promise.all([
       client.call('library.get', { id }),
       optional('palette', () => client.call('library.palette', { id }), null),
       optional('artwork', () => client.call('library.artwork', { id }), null),
       optional('outputs', () => client.call('jobs.outputs', { logoId: id }), [] as readonly LogoOutput[]),
       optional('versions', () => client.call('library.versions', { id }), [] as readonly LogoVersion[]),
+      optional('collections', () => client.call('collections.forLogo', { logoId: id }), [] as readonly Collection[]),
     ]);
-    if (wanted === id) useDetailsStore.setState({ logo, palette, artwork, outputs, versions, error: null });
+    if (wanted === id) useDetailsStore.setState({ logo, palette, artwork, outputs, versions, memberOf, error: null });
   } catch (error) {
     if (wanted === id) {
       useDetailsStore.setState({
@@ -65,6 +78,7 @@ export async function loadDetails(id: string | null): Promise<void> {
         artwork: null,
         outputs: [],
         versions: [],
+        memberOf: [],
         error: error instanceof Error ? error.message : String(error),
       });
     }

@@ -1,17 +1,23 @@
 import { client } from '../api/client.ts';
 import { openImportDialog, showOpenedFiles } from '../components/import-picker.ts';
 import { applyExportProgress } from '../screens/Export/export-store.ts';
+import { loadCollections } from './collections-store.ts';
 import { detailsId, loadDetails } from './details-store.ts';
 import { applyJobsChange } from './jobs-store.ts';
 import { refreshLibrary } from './library-store.ts';
 import { pruneSelection } from './selection-store.ts';
+import { loadSmartCollections } from './smart-collections-store.ts';
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Coalesces bursts of changes (a folder import emits many) into one refresh. */
+/** Coalesces bursts of changes (a folder import emits many) into one refresh, counts of collections included. */
 function scheduleRefresh(): void {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => void refreshLibrary(), 120);
+  refreshTimer = setTimeout(() => {
+    void refreshLibrary();
+    void loadCollections();
+    void loadSmartCollections();
+  }, 120);
 }
 
 /**

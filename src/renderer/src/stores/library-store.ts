@@ -16,8 +16,13 @@ export interface LibraryFilters {
   /** '#rrggbb': logos with a palette colour close to it. */
   readonly color: string | null;
   readonly favorite: boolean;
+  /** Logos rated at least this many stars (0: any). */
+  readonly minRating: number;
+  /** Import day range, 'YYYY-MM-DD', inclusive. */
+  readonly importedFrom: string | null;
+  readonly importedTo: string | null;
   readonly trashed: boolean;
-  readonly sort: 'importedAt' | 'name' | 'byteSize';
+  readonly sort: 'importedAt' | 'name' | 'byteSize' | 'rating';
   readonly order: 'asc' | 'desc';
 }
 
@@ -29,6 +34,9 @@ export const DEFAULT_FILTERS: LibraryFilters = {
   collection: null,
   color: null,
   favorite: false,
+  minRating: 0,
+  importedFrom: null,
+  importedTo: null,
   trashed: false,
   sort: 'importedAt',
   order: 'desc',
@@ -60,7 +68,7 @@ export const useLibraryStore = create<LibraryState>(() => ({
 let generation = 0;
 const inFlight = new Set<string>();
 
-function toQuery(filters: LibraryFilters, page: number): LibraryQuery {
+export function toQuery(filters: LibraryFilters, page: number): LibraryQuery {
   return {
     search: filters.search.trim() || undefined,
     format: filters.format ?? undefined,
@@ -69,6 +77,9 @@ function toQuery(filters: LibraryFilters, page: number): LibraryQuery {
     collection: filters.collection ?? undefined,
     color: filters.color ?? undefined,
     favorite: filters.favorite ? true : undefined,
+    minRating: filters.minRating || undefined,
+    importedFrom: filters.importedFrom ?? undefined,
+    importedTo: filters.importedTo ?? undefined,
     trashed: filters.trashed || undefined,
     sort: filters.sort,
     order: filters.order,
@@ -166,7 +177,10 @@ export function isFiltered(filters: LibraryFilters): boolean {
       filters.tag ||
       filters.collection ||
       filters.color ||
-      filters.favorite,
+      filters.favorite ||
+      filters.minRating ||
+      filters.importedFrom ||
+      filters.importedTo,
   );
 }
 

@@ -5,6 +5,7 @@ import type { Logo } from '../../../../shared/domain.ts';
 import { returnFocus } from '../../components/focus-return.ts';
 import { dimensions, formatBytes, formatDate, formatLabel, plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { RatingStars } from '../../components/RatingStars.tsx';
 import { showScreen, useAppStore } from '../../stores/app-store.ts';
 import { useDetailsStore } from '../../stores/details-store.ts';
 import { restoreLogos, trashLogos, updateLogo } from '../../stores/library-actions.ts';
@@ -12,6 +13,7 @@ import { clearSelection, useSelectionStore } from '../../stores/selection-store.
 import { openStudioFor } from '../FaviconStudio/StudioButton.tsx';
 import { ArtworkReading } from './ArtworkReading.tsx';
 import { CollectionPicker } from './CollectionPicker.tsx';
+import { LogoCollections } from './LogoCollections.tsx';
 import { Outputs } from './Outputs.tsx';
 import { PaletteSwatches } from './Palette.tsx';
 import { previewSrc } from './preview-src.ts';
@@ -82,12 +84,13 @@ function Notes({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
 }
 
 function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
-  const { palette, artwork, outputs, versions } = useDetailsStore(
+  const { palette, artwork, outputs, versions, memberOf } = useDetailsStore(
     useShallow((state) => ({
       palette: state.palette,
       artwork: state.artwork,
       outputs: state.outputs,
       versions: state.versions,
+      memberOf: state.memberOf,
     })),
   );
   const trashed = logo.deletedAt !== null;
@@ -124,6 +127,10 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
         <dd>{formatBytes(logo.byteSize)}</dd>
         <dt>Imported</dt>
         <dd>{formatDate(logo.importedAt)}</dd>
+        <dt>Rating</dt>
+        <dd>
+          <RatingStars logo={logo} canEdit={canEdit && !trashed} />
+        </dd>
       </dl>
       <section className="details__section" aria-labelledby="details-palette">
         <h3 id="details-palette">Palette</h3>
@@ -137,12 +144,11 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
         <h3 id="details-tags">Tags</h3>
         <TagEditor ids={[logo.id]} tags={logo.tags} canEdit={canEdit && !trashed} />
       </section>
-      {canEdit && !trashed && (
-        <section className="details__section" aria-labelledby="details-collections">
-          <h3 id="details-collections">Collections</h3>
-          <CollectionPicker ids={[logo.id]} />
-        </section>
-      )}
+      <section className="details__section" aria-labelledby="details-collections">
+        <h3 id="details-collections">Collections</h3>
+        <LogoCollections collections={memberOf} />
+        {canEdit && !trashed && <CollectionPicker ids={[logo.id]} />}
+      </section>
       <section className="details__section" aria-labelledby="details-notes">
         <h3 id="details-notes">Notes</h3>
         <Notes logo={logo} canEdit={canEdit && !trashed} />

@@ -3,6 +3,8 @@ import { mediaPath } from '../../../../shared/client.ts';
 import type { Logo } from '../../../../shared/domain.ts';
 import { dimensions, formatLabel } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { TileRating } from '../../components/RatingStars.tsx';
+import { endLogoDrag } from '../../stores/logo-drag.ts';
 
 interface TileProps {
   readonly index: number;
@@ -64,6 +66,7 @@ export const LogoTile = memo(function LogoTile({
       onContextMenu={(event) => onMenu(index, event)}
       draggable={onDragOut !== null}
       onDragStart={onDragOut ? (event) => onDragOut(index, event) : undefined}
+      onDragEnd={onDragOut ? endLogoDrag : undefined}
     >
       <div className="tile__art checkerboard" style={{ height: width }}>
         <img src={mediaPath('thumb', logo.id)} alt={logo.name} decoding="async" draggable={false} />
@@ -72,6 +75,7 @@ export const LogoTile = memo(function LogoTile({
             <Icon name="star" size={14} filled />
           </span>
         )}
+        <TileRating logo={logo} />
       </div>
       <div className="tile__label" aria-hidden="true">
         <span className="tile__name">{logo.name}</span>

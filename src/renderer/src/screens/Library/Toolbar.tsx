@@ -7,6 +7,7 @@ import { openImportDialog } from '../../components/import-picker.ts';
 import { Popover } from '../../components/Popover.tsx';
 import { useAppStore } from '../../stores/app-store.ts';
 import { type LibraryFilters, setFilters, useLibraryStore } from '../../stores/library-store.ts';
+import { DateRangeFilter, RatingFilter, SaveSearchButton } from './SearchExtras.tsx';
 import { ThumbnailSizeSlider } from './ThumbnailSizeSlider.tsx';
 import { ViewMenu } from './ViewMenu.tsx';
 
@@ -29,6 +30,7 @@ const SORTS: Record<string, Pick<LibraryFilters, 'sort' | 'order'> & { label: st
   'name-asc': { sort: 'name', order: 'asc', label: 'Name A–Z' },
   'name-desc': { sort: 'name', order: 'desc', label: 'Name Z–A' },
   largest: { sort: 'byteSize', order: 'desc', label: 'Largest first' },
+  rating: { sort: 'rating', order: 'desc', label: 'Highest rated' },
 };
 
 /** Search as you type: the query follows the input after a short pause. */
@@ -70,7 +72,13 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
   const sortKey =
     Object.entries(SORTS).find(([, s]) => s.sort === filters.sort && s.order === filters.order)?.[0] ?? 'newest';
 
-  const activeFilters = [filters.kind, filters.format, filters.collection].filter(Boolean).length;
+  const activeFilters = [
+    filters.kind,
+    filters.format,
+    filters.collection,
+    filters.minRating,
+    filters.importedFrom ?? filters.importedTo,
+  ].filter(Boolean).length;
 
   // One row at 1024 px: the everyday controls stay out, the rest sit in the Filters popover.
   return (
@@ -167,6 +175,8 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
                 ))}
               </select>
             </span>
+            <RatingFilter />
+            <DateRangeFilter />
             {collections.length > 0 && (
               <span className="select">
                 <select
@@ -200,6 +210,7 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
               </select>
             </span>
           </Popover>
+          <SaveSearchButton />
         </fieldset>
         <span className="toolbar__spacer" />
         <ThumbnailSizeSlider />

@@ -15,6 +15,7 @@ import { canEdit, showScreen } from '../../stores/app-store.ts';
 import { type MenuItem, openContextMenu } from '../../stores/context-menu-store.ts';
 import { restoreLogos, trashLogos } from '../../stores/library-actions.ts';
 import { logoAt, useLibraryStore } from '../../stores/library-store.ts';
+import { startLogoDrag } from '../../stores/logo-drag.ts';
 import { selectAt, selectIds, useSelectionStore } from '../../stores/selection-store.ts';
 import { openStudioFor } from '../FaviconStudio/StudioButton.tsx';
 
@@ -84,6 +85,11 @@ export function openLogoMenu(index: number, point: { x: number; y: number }, ret
 export function dragLogosOut(index: number, event: React.DragEvent): void {
   if (!canEdit()) return;
   const logos = targetsOf(index);
+  // Also a drag onto a collection in the sidebar.
+  startLogoDrag(
+    logos.map((logo) => logo.id),
+    event.dataTransfer,
+  );
   dragOut(
     event,
     logos.map((logo) => originalRef(logo.id)),

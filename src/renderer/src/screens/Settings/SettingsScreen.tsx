@@ -4,6 +4,7 @@ import { PrintCard } from './PrintCard.tsx';
 import { ProcessingCard } from './ProcessingCard.tsx';
 import { ShareCard } from './ShareCard.tsx';
 import { StorageCard } from './StorageCard.tsx';
+import { TagsCard } from './TagsCard.tsx';
 
 export function SettingsScreen() {
   const info = useAppStore((state) => state.info);
@@ -16,6 +17,7 @@ export function SettingsScreen() {
         <div className="settings__column">
           <ShareCard />
           <ActivityCard />
+          <TagsCard />
         </div>
         <div className="settings__column">
           <StorageCard />
