@@ -77,6 +77,8 @@ export interface InkRules {
 
 /** Colours covering less than this share of the artboard cannot be seen at print size: never a plate. */
 export const VISIBLE_SHARE = 0.001;
+/** The `into` of a colour that prints in process CMYK (with the gradients) rather than on a spot ink. */
+export const PROCESS = 'process CMYK';
 /** A swatch book name replaces the hex name only when the named ink is this close (ΔE00). */
 const NAME_MATCH_DELTA_E00 = 5;
 
@@ -181,6 +183,18 @@ export async function planInks(
       }
       const nearest = nearestOf(candidate.rgb, kept);
       const distance = nearest ? deltaE76(rgbToLab(candidate.rgb), rgbToLab(nearest.rgb)) : Number.POSITIVE_INFINITY;
+      // Art drawn in process gradients whose largest flat colour is too small to see (slivers
+      // between gradient shapes): a plate for it would be empty film, so it prints in process too.
+      if (!nearest && candidate.coverage < VISIBLE_SHARE && areas.gradients > 0 && rules.gradients !== 'spot-tints') {
+        merges.push({
+          hex: candidate.hex,
+          into: PROCESS,
+          deltaE: 0,
+          coverage: candidate.coverage,
+          reason: 'invisible',
+        });
+        continue;
+      }
       if (nearest && distance < rules.mergeDeltaE) mergeInto(candidate, nearest, distance, 'near', merges);
       else if (nearest && candidate.coverage < VISIBLE_SHARE)
         mergeInto(candidate, nearest, distance, 'invisible', merges);
@@ -209,7 +223,7 @@ export async function planInks(
     for (const ink of kept) ink.coverage = 0;
     assignCoverage(kept, { ...areas, byHex: measured }, [], false, assignments);
     for (const merge of merges) {
-      if (merge.reason === 'user') continue;
+      if (merge.reason === 'user' || merge.into === PROCESS) continue;
       const ink = nearestOf(hexToRgb(merge.hex), kept) as Candidate;
       Object.assign(merge, { into: ink.hex, deltaE: deltaE76(rgbToLab(hexToRgb(merge.hex)), rgbToLab(ink.rgb)) });
     }
