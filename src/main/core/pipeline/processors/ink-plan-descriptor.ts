@@ -26,7 +26,8 @@ export type InkPlanOptions = z.output<typeof inkPlanOptions>;
 /** The inks a spot PDF or separation will get. Cheap to import: main loads it, the worker adds `run`. */
 export const inkPlanDescriptor: ProcessorDescriptor<InkPlanOptions> = {
   id: 'ink-plan',
-  version: 1,
+  // v2: art in process gradients whose flat colours are too small to see gets no empty spot plate.
+  version: 2,
   title: 'Ink plan',
   options: inkPlanOptions,
   usesPalette: true,
