@@ -67,6 +67,7 @@ interface Merge {
   readonly hex: string;
   readonly into: string;
   readonly deltaE: number;
+  readonly coverage: number;
   readonly reason: string;
 }
 type Plate = { name: string; page: number; ink: Uint8Array; width: number; height: number };
@@ -256,6 +257,33 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
       expect(merge.deltaE).toBeGreaterThan(0);
     }
     expect(result.facts?.paper).toEqual(['#ffffff']);
+  });
+
+  it('the designer splits a merged colour off: it gets its own ink and plate, the ink limit still holds', async () => {
+    const svg = await readFile('node_modules/flag-icons/flags/4x3/mx.svg', 'utf8');
+    const options = { variants: ['full-color'], color: 'spot', maxInks: 3 } as const;
+    const before = await pdf.run(await svgInput(svg, 'mx'), pdf.options.parse(options), context());
+    // The largest colour the ink limit merged away.
+    const split = ((before.facts?.merges ?? []) as Merge[])
+      .filter((merge) => merge.reason === 'ink-limit')
+      .sort((a, b) => b.coverage - a.coverage)[0];
+    if (!split) throw new Error('no ink-limit merge to split');
+    const result = await pdf.run(
+      await svgInput(svg, 'mx'),
+      pdf.options.parse({ ...options, keepInks: [split.hex] }),
+      context(),
+    );
+    const inks = result.facts?.inks as Ink[];
+    const merges = result.facts?.merges as Merge[];
+    expect(inks).toHaveLength(3);
+    const own = inks.find((ink) => ink.hex === split.hex) as Ink;
+    expect(own, `${split.hex} has an ink of its own`).toBeDefined();
+    expect(merges.map((merge) => merge.hex)).not.toContain(split.hex);
+    // On film: the colour's plate carries ink.
+    const plates = await tiffsep(result.files[0]?.bytes as Uint8Array, 'mx-split');
+    const plate = plates.find((candidate) => candidate.name === own.name) as Plate;
+    expect(plate).toBeDefined();
+    expect(coverageOf(plate)).toBeGreaterThan(0);
   });
 
   it('the designer renames an ink and reassigns a colour to another ink; the plates follow', async () => {

@@ -17,6 +17,7 @@ const inkPlanOptions = z
       .max(64)
       .optional(),
     inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    keepInks: z.array(hex).max(64).optional(),
     gradients: z.enum(['process', 'spot-tints']).default('process'),
   })
   .strict();

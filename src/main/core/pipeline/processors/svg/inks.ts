@@ -71,6 +71,8 @@ export interface InkRules {
   readonly mergeInks?: readonly { readonly from: string; readonly into: string }[] | undefined;
   /** The designer's ink names, by the ink's colour ('#rrggbb'). */
   readonly inkNames?: Readonly<Record<string, string>> | undefined;
+  /** Colours the designer split off: each keeps an ink of its own, never merged automatically. */
+  readonly keepInks?: readonly string[] | undefined;
   /** Gradients print as tints of their stop colours' inks: those colours become candidates too. */
   readonly gradients?: 'process' | 'spot-tints' | undefined;
 }
@@ -170,6 +172,7 @@ export async function planInks(
     const userInto = new Map(
       (rules.mergeInks ?? []).map((merge) => [toHex(hexToRgb(merge.from)), toHex(hexToRgb(merge.into))]),
     );
+    const apart = new Set((rules.keepInks ?? []).map((hex) => toHex(hexToRgb(hex))));
     const pending: Candidate[] = [];
     kept = [];
     for (const candidate of candidates) {
@@ -179,6 +182,10 @@ export async function planInks(
       }
       if (userInto.has(candidate.hex) && userInto.get(candidate.hex) !== candidate.hex) {
         pending.push(candidate);
+        continue;
+      }
+      if (apart.has(candidate.hex)) {
+        kept.push({ ...candidate });
         continue;
       }
       const nearest = nearestOf(candidate.rgb, kept);
@@ -203,7 +210,10 @@ export async function planInks(
     // More inks than allowed: the smallest merge into their nearest remaining ink, said out loud.
     while (kept.length > rules.maxInks) {
       kept.sort((a, b) => b.coverage - a.coverage);
-      const smallest = kept.pop() as Candidate;
+      // The smallest ink the designer did not split off; when every ink was, the designer's count wins.
+      const at = kept.findLastIndex((ink) => !apart.has(ink.hex));
+      if (at < 0) break;
+      const smallest = kept.splice(at, 1)[0] as Candidate;
       const nearest = nearestOf(smallest.rgb, kept) as Candidate;
       mergeInto(smallest, nearest, deltaE76(rgbToLab(smallest.rgb), rgbToLab(nearest.rgb)), 'ink-limit', merges);
     }
