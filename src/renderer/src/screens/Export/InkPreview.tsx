@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { InkPreview as Preview } from '../../../../shared/print.ts';
+import { PROCESS_INK, type InkPreview as Preview } from '../../../../shared/print.ts';
 import { client } from '../../api/client.ts';
 import { errorMessage } from '../../stores/toast-store.ts';
 import { useExportStore } from './export-store.ts';
@@ -14,9 +14,6 @@ const REASONS: Record<Preview['merges'][number]['reason'], string> = {
   'ink-limit': 'over the ink limit',
   user: 'your choice',
 };
-
-/** The `into` of a colour that prints in process CMYK with the gradients (svg/inks.ts PROCESS). */
-const PROCESS_INK = 'process CMYK';
 
 function percent(share: number): string {
   return share < 0.001 ? '<0.1 %' : `${Math.round(share * 1000) / 10} %`;

@@ -9,7 +9,7 @@ import {
   toHex,
 } from '../../../../../shared/colour.ts';
 import type { Palette } from '../../../../../shared/palette.ts';
-import type { NamedInk } from '../../../../../shared/print.ts';
+import { type NamedInk, PROCESS_INK } from '../../../../../shared/print.ts';
 import { isBlack, type Press } from '../../../colour/press.ts';
 import type { SvgArt } from './art.ts';
 import { type ArtAreas, measureArtAreas } from './ink-areas.ts';
@@ -79,8 +79,6 @@ export interface InkRules {
 
 /** Colours covering less than this share of the artboard cannot be seen at print size: never a plate. */
 export const VISIBLE_SHARE = 0.001;
-/** The `into` of a colour that prints in process CMYK (with the gradients) rather than on a spot ink. */
-export const PROCESS = 'process CMYK';
 /** A swatch book name replaces the hex name only when the named ink is this close (ΔE00). */
 const NAME_MATCH_DELTA_E00 = 5;
 
@@ -195,7 +193,7 @@ export async function planInks(
       if (!nearest && candidate.coverage < VISIBLE_SHARE && areas.gradients > 0 && rules.gradients !== 'spot-tints') {
         merges.push({
           hex: candidate.hex,
-          into: PROCESS,
+          into: PROCESS_INK,
           deltaE: 0,
           coverage: candidate.coverage,
           reason: 'invisible',
@@ -233,7 +231,7 @@ export async function planInks(
     for (const ink of kept) ink.coverage = 0;
     assignCoverage(kept, { ...areas, byHex: measured }, [], false, assignments);
     for (const merge of merges) {
-      if (merge.reason === 'user' || merge.into === PROCESS) continue;
+      if (merge.reason === 'user' || merge.into === PROCESS_INK) continue;
       const ink = nearestOf(hexToRgb(merge.hex), kept) as Candidate;
       Object.assign(merge, { into: ink.hex, deltaE: deltaE76(rgbToLab(hexToRgb(merge.hex)), rgbToLab(ink.rgb)) });
     }
