@@ -81,6 +81,9 @@ export interface SwatchBookInfo {
 }
 
 /** The inks a spot PDF or separation of one logo will get (print.previewInks). */
+/** The `into` of a merge whose colour prints in process CMYK (with the gradients), not on a spot ink. */
+export const PROCESS_INK = 'process CMYK';
+
 export interface InkPreview {
   readonly inks: readonly {
     readonly name: string;

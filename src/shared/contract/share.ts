@@ -13,6 +13,9 @@ export interface ShareClient {
   readonly firstSeen: string;
   readonly lastSeen: string;
   readonly requests: number;
+  /** Thumbnails, previews and images looked at in the page: browsing, not downloads. */
+  readonly views: number;
+  /** Originals, outputs and zips taken away, each counted once. */
   readonly downloads: number;
 }
 

@@ -120,7 +120,11 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       const inks = page.getByRole('list', { name: 'Inks of za' });
       await inks.waitFor();
       expect(await inks.getByRole('listitem').count()).toBe(5);
-      expect(await inks.textContent()).toContain('Black');
+      // Ink names are edited in place: they are the values of their name fields.
+      const names = await inks
+        .getByRole('textbox')
+        .evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
+      expect(names).toContain('Black');
       await page.getByText('Paper, not printed: #ffffff').waitFor();
       await screenshot(page, 'export-inks', 'light');
       await screenshot(page, 'export-inks', 'dark');

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,35 @@ import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processo
 import { separations } from '../../../src/main/core/pipeline/processors/separations/separations-processor.ts';
 import { deltaE76, hexToRgb, isPaperWhite, rgbToLab, toHex } from '../../../src/shared/colour.ts';
 import { DEFAULT_PRINT_SETUP } from '../../../src/shared/print.ts';
+import { scaled } from '../../helpers/scale.ts';
 import { context, svgInput } from '../processors/helpers.ts';
 
 const run = promisify(execFile);
-const LOGOS = [
+
+/** Every `count`-th item, evenly spread: the artwork sweep's seeded choice. */
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  const step = items.length / count;
+  return Array.from({ length: count }, (_, k) => items[Math.floor(k * step)] as T);
+}
+
+/**
+ * The artwork corpus of the sweep (artwork-sweep.slow.test.ts): 24 flag-icons flags and 16 devicon
+ * colour marks, spread evenly, as paths under node_modules.
+ */
+function artworkCorpus(): string[] {
+  const flags = readdirSync('node_modules/flag-icons/flags/4x3')
+    .filter((file) => file.endsWith('.svg'))
+    .sort();
+  const marks = readdirSync('node_modules/devicon/icons')
+    .sort()
+    .map((name) => `devicon/icons/${name}/${name}-original.svg`)
+    .filter((path) => existsSync(join('node_modules', path)));
+  return [...spread(flags, 24).map((file) => `flag-icons/flags/4x3/${file}`), ...spread(marks, 16)];
+}
+
+/** The flags and marks a printer named in the review, always; the whole artwork corpus in the slow project. */
+const NAMED = [
   'flag-icons/flags/4x3/mx.svg',
   'flag-icons/flags/4x3/br.svg',
   'flag-icons/flags/4x3/za.svg',
@@ -21,6 +47,7 @@ const LOGOS = [
   'devicon/icons/slack/slack-original.svg',
   'devicon/icons/typescript/typescript-original.svg',
 ];
+const LOGOS = scaled(NAMED, [...new Set([...NAMED, ...artworkCorpus()])]);
 const DPI = 72;
 
 interface Ink {
@@ -32,6 +59,7 @@ interface Merge {
   readonly hex: string;
   readonly into: string;
   readonly deltaE: number;
+  readonly coverage: number;
   readonly reason: string;
 }
 type Plate = { name: string; page: number; ink: Uint8Array; width: number; height: number };
@@ -45,12 +73,12 @@ afterAll(async () => {
 });
 
 /** Ghostscript's tiffsep: one 8-bit file per plate (process and every Separation), 255 = no ink. */
-async function tiffsep(bytes: Uint8Array, name: string): Promise<Plate[]> {
+async function tiffsep(bytes: Uint8Array, name: string, dpi = DPI): Promise<Plate[]> {
   const folder = await mkdtemp(join(dir, `${name}-`));
   await writeFile(join(folder, 'in.pdf'), bytes);
   await run(
     'gs',
-    ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=tiffsep', `-r${DPI}`, '-o', 'out%d.tif', 'in.pdf'],
+    ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=tiffsep', `-r${dpi}`, '-o', 'out%d.tif', 'in.pdf'],
     {
       cwd: folder,
     },
@@ -65,6 +93,20 @@ async function tiffsep(bytes: Uint8Array, name: string): Promise<Plate[]> {
     plates.push({ name: match[2] as string, page: Number(match[1]), ink, width: info.width, height: info.height });
   }
   return plates;
+}
+
+/** The ink (and strength, 5-95 %) whose tint on white paper is within dE76 3 of `lab`; null when none is. */
+function tintOf(lab: ReturnType<typeof rgbToLab>, inks: readonly Ink[]): { ink: Ink; strength: number } | null {
+  let best: { ink: Ink; strength: number; distance: number } | null = null;
+  for (const ink of inks) {
+    const rgb = hexToRgb(ink.hex);
+    for (let strength = 0.05; strength <= 0.951; strength += 0.01) {
+      const blend = rgb.map((v) => Math.round(v * strength + 255 * (1 - strength))) as [number, number, number];
+      const distance = deltaE76(lab, rgbToLab(blend));
+      if (distance < 3 && (!best || distance < best.distance)) best = { ink, strength, distance };
+    }
+  }
+  return best && { ink: best.ink, strength: best.strength };
 }
 
 const coverageOf = (plate: Plate): number => plate.ink.reduce((sum, v) => sum + v, 0) / 255 / plate.ink.length;
@@ -87,11 +129,24 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
       // Exactly the inks the facts list, each printing at least 0.1 % of the page.
       expect(spot.map((plate) => plate.name).sort()).toEqual(inks.map((ink) => ink.name).sort());
       const others = plates.filter((plate) => !spot.includes(plate));
-      for (const plate of others) expect(coverageOf(plate), `${plate.name} (process, unused)`).toBeLessThan(0.01);
-      for (const plate of spot) expect(coverageOf(plate), plate.name).toBeGreaterThanOrEqual(0.001);
+      // Gradients print in process CMYK, with a warning (issue 13, item 4): only then may C, M, Y, K carry ink.
+      const warnings = (result.facts?.warnings ?? []) as string[];
+      const gradientsInProcess = warnings.some((warning) => warning.startsWith('Gradients'));
+      if (!gradientsInProcess)
+        for (const plate of others) expect(coverageOf(plate), `${plate.name} (process, unused)`).toBeLessThan(0.01);
+      // 72 dpi film drops thin lines: a plate near the floor is measured again at 200 dpi.
+      const thin = spot.filter((plate) => coverageOf(plate) < 0.001).map((plate) => plate.name);
+      const fine =
+        thin.length > 0
+          ? await tiffsep(result.files[0]?.bytes as Uint8Array, `${logo.replace(/\W/g, '_')}-fine`, 200)
+          : [];
+      for (const plate of [...spot.filter((p) => !thin.includes(p.name)), ...fine.filter((p) => thin.includes(p.name))])
+        expect(coverageOf(plate), plate.name).toBeGreaterThanOrEqual(0.001);
+      expect(fine.filter((plate) => thin.includes(plate.name))).toHaveLength(thin.length);
+      const inProcess = (i: number): boolean => others.some((plate) => (plate.ink[i] as number) >= 32);
 
       // The artwork as the screen shows it, at the plates' size.
-      const { width, height } = spot[0] as Plate;
+      const { width, height } = (spot[0] ?? plates[0]) as Plate;
       const { data } = await sharp(Buffer.from(svg))
         .resize(width, height, { fit: 'fill' })
         .flatten({ background: '#ffffff' })
@@ -109,7 +164,7 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
       // Every colour covering at least 0.1 % of the page has a plate within dE76 3, or is a merge the facts report.
       const counts = new Map<number, number>();
       for (let i = 0; i < width * height; i++) {
-        if (!interior(i)) continue;
+        if (!interior(i) || (gradientsInProcess && inProcess(i))) continue;
         const key = ((data[i * 3] as number) << 16) | ((data[i * 3 + 1] as number) << 8) | (data[i * 3 + 2] as number);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
@@ -119,7 +174,28 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
         const lab = rgbToLab(rgb);
         const near = Math.min(...inks.map((ink) => deltaE76(lab, rgbToLab(hexToRgb(ink.hex)))));
         const merged = merges.some((merge) => deltaE76(lab, rgbToLab(hexToRgb(merge.hex))) < 3);
-        expect(near < 3 || merged, `${toHex(rgb)} (${((100 * n) / (width * height)).toFixed(2)} %)`).toBe(true);
+        if (near < 3 || merged) continue;
+        // A translucent ink over paper is a tint of that ink, printed on its plate at that strength.
+        const tint = tintOf(lab, inks);
+        const what = `${toHex(rgb)} (${((100 * n) / (width * height)).toFixed(2)} %)`;
+        expect(tint, `${what}: no ink, merge or tint of an ink within dE76 3`).not.toBeNull();
+        const { ink, strength } = tint as { ink: Ink; strength: number };
+        const plate = spot.find((candidate) => candidate.name === ink.name) as Plate;
+        let sum = 0;
+        let pixels = 0;
+        for (let i = 0; i < width * height; i++) {
+          if (
+            !interior(i) ||
+            ((data[i * 3] as number) << 16) + ((data[i * 3 + 1] as number) << 8) + (data[i * 3 + 2] as number) !== key
+          )
+            continue;
+          sum += (plate.ink[i] as number) / 255;
+          pixels++;
+        }
+        expect(
+          Math.abs(sum / pixels - strength),
+          `${what} as a ${Math.round(strength * 100)} % tint of ${ink.name}`,
+        ).toBeLessThan(0.15);
       }
       // Each ink's own colour prints on its plate and on no other spot plate (knockout).
       for (const ink of inks) {
@@ -129,6 +205,8 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
         let onPlate = 0;
         let elsewhere = 0;
         for (let i = 0; i < width * height; i++) {
+          // Interior pixels only, as above: the two renderers (librsvg, Ghostscript) place edges apart.
+          if (!interior(i) || (gradientsInProcess && inProcess(i))) continue;
           if (
             deltaE76(rgbToLab([data[i * 3] as number, data[i * 3 + 1] as number, data[i * 3 + 2] as number]), lab) >= 1
           )
@@ -143,6 +221,20 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
       }
     });
   }
+
+  it('a mark drawn in gradients with only slivers of flat colour gets no empty spot plate: all process, said so', async () => {
+    const svg = await readFile('node_modules/devicon/icons/maven/maven-original.svg', 'utf8');
+    const result = await pdf.run(
+      await svgInput(svg, 'maven'),
+      pdf.options.parse({ variants: ['full-color'], color: 'spot', widthMm: 100 }),
+      context(),
+    );
+    expect(result.facts?.inks).toEqual([]);
+    expect(result.facts?.merges).toContainEqual(
+      expect.objectContaining({ hex: '#be202e', into: 'process CMYK', reason: 'invisible' }),
+    );
+    expect(((result.facts?.warnings ?? []) as string[]).some((warning) => warning.startsWith('Gradients'))).toBe(true);
+  });
 
   it('the Mexican flag prints its green and red bands on their own inks, emblem colours merged and reported', async () => {
     const svg = await readFile('node_modules/flag-icons/flags/4x3/mx.svg', 'utf8');
@@ -164,6 +256,33 @@ describe('spot inks on real logos, checked on Ghostscript tiffsep plates', () =>
       expect(merge.deltaE).toBeGreaterThan(0);
     }
     expect(result.facts?.paper).toEqual(['#ffffff']);
+  });
+
+  it('the designer splits a merged colour off: it gets its own ink and plate, the ink limit still holds', async () => {
+    const svg = await readFile('node_modules/flag-icons/flags/4x3/mx.svg', 'utf8');
+    const options = { variants: ['full-color'], color: 'spot', maxInks: 3 } as const;
+    const before = await pdf.run(await svgInput(svg, 'mx'), pdf.options.parse(options), context());
+    // The largest colour the ink limit merged away.
+    const split = ((before.facts?.merges ?? []) as Merge[])
+      .filter((merge) => merge.reason === 'ink-limit')
+      .sort((a, b) => b.coverage - a.coverage)[0];
+    if (!split) throw new Error('no ink-limit merge to split');
+    const result = await pdf.run(
+      await svgInput(svg, 'mx'),
+      pdf.options.parse({ ...options, keepInks: [split.hex] }),
+      context(),
+    );
+    const inks = result.facts?.inks as Ink[];
+    const merges = result.facts?.merges as Merge[];
+    expect(inks).toHaveLength(3);
+    const own = inks.find((ink) => ink.hex === split.hex) as Ink;
+    expect(own, `${split.hex} has an ink of its own`).toBeDefined();
+    expect(merges.map((merge) => merge.hex)).not.toContain(split.hex);
+    // On film: the colour's plate carries ink.
+    const plates = await tiffsep(result.files[0]?.bytes as Uint8Array, 'mx-split');
+    const plate = plates.find((candidate) => candidate.name === own.name) as Plate;
+    expect(plate).toBeDefined();
+    expect(coverageOf(plate)).toBeGreaterThan(0);
   });
 
   it('the designer renames an ink and reassigns a colour to another ink; the plates follow', async () => {

@@ -135,6 +135,52 @@ describe('share lifecycle', () => {
     expect(browsing.items[0]?.bytes).toBeGreaterThan(0);
   });
 
+  it('tells views from downloads: images shown in the page are views; HEAD and a resumed range count nothing', async () => {
+    const file = join(dir.path, 'mark.svg');
+    await writeFile(
+      file,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#123456"/></svg>',
+    );
+    const report = await studio.library.importPaths([file]);
+    const outcome = report.outcomes[0];
+    if (outcome?.status !== 'imported') throw new Error('import failed');
+    const id = outcome.logo.id;
+    const started = await studio.share.start({ host: '127.0.0.1', port: await freePort() });
+    const link = started.link as string;
+    const auth = { Authorization: `Bearer ${new URL(link).searchParams.get('token')}` };
+    const get = async (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+      (await rawCall(link, path, { method, headers: { ...auth, ...headers } })).status;
+    const teammate = () => studio.share.status().clients.find((c) => c.address === '127.0.0.1');
+
+    // Looking only: the grid's thumbnail and the details panel's inline original (the browser
+    // marks an <img> request `Sec-Fetch-Dest: image`).
+    expect(await get(`/media/thumb/${id}`, { 'Sec-Fetch-Dest': 'image' })).toBe(200);
+    expect(await get(`/media/original/${id}`, { 'Sec-Fetch-Dest': 'image' })).toBe(200);
+    expect(await get(`/media/original/${id}`, {}, 'HEAD')).toBe(200);
+    await until(() => teammate()?.views === 2, 'two views counted');
+    expect(teammate()?.downloads).toBe(0);
+
+    // One download, then the same transfer resumed from byte 10: still one download.
+    const download = await rawCall(link, `/media/original/${id}`, {
+      headers: { ...auth, 'Sec-Fetch-Dest': 'document' },
+    });
+    expect(download.status).toBe(200);
+    // Taken-away files are revalidated, so a download right after an inline view reaches the server.
+    expect(download.headers['cache-control']).toBe('private, no-cache');
+    expect(await get(`/media/original/${id}`, { Range: 'bytes=10-' })).toBe(206);
+    await until(() => teammate()?.downloads === 1, 'one download counted');
+
+    // A last request after the others settled: nothing more was counted on the way.
+    expect(await get(`/media/thumb/${id}`, { 'Sec-Fetch-Dest': 'image' })).toBe(200);
+    await until(() => teammate()?.views === 3, 'the third view counted');
+    expect(teammate()).toMatchObject({ views: 3, downloads: 1 });
+    const lines = studio.activity.list({ offset: 0, limit: 10 }).items.filter((line) => line.clientAddress);
+    expect(lines.map(({ kind, count }) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: 'share-browse', count: 3 },
+      { kind: 'share-download', count: 1 },
+    ]);
+  });
+
   it('says clearly when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

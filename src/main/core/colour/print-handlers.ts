@@ -3,7 +3,7 @@ import type { InkPreview } from '../../../shared/print.ts';
 import type { PipelineService } from '../pipeline/pipeline-service.ts';
 import type { PrintService } from './print-service.ts';
 
-const INK_KEYS = ['palette', 'mergeDeltaE', 'maxInks', 'mergeInks', 'inkNames', 'gradients'] as const;
+const INK_KEYS = ['palette', 'mergeDeltaE', 'maxInks', 'mergeInks', 'inkNames', 'keepInks', 'gradients'] as const;
 
 type PrintHandlers = Pick<Handlers, Extract<keyof Handlers, `print.${string}`>>;
 

@@ -40,6 +40,9 @@ export interface ClientRecord {
   firstSeen: number;
   lastSeen: number;
   requests: number;
+  /** Thumbnails, previews and images shown in a page: browsing. */
+  views: number;
+  /** Files taken away: originals, outputs and zips fetched other than as an image in a page. */
   downloads: number;
   activeDownloads: number;
   openStreams: number;
@@ -73,6 +76,7 @@ export class ClientGuard {
         firstSeen: now,
         lastSeen: now,
         requests: 0,
+        views: 0,
         downloads: 0,
         activeDownloads: 0,
         openStreams: 0,
@@ -128,17 +132,26 @@ export class ClientGuard {
     record.wrongTokens.clear();
   }
 
-  /** Reserves a download slot; returns a release function, or null when the client has too many. */
+  /**
+   * Reserves a slot for sending a file (any media: the cap is on concurrent transfers); returns a
+   * release function, or null when the client has too many. Counting is `countTransfer`'s job.
+   */
   startDownload(address: string): (() => void) | null {
     const record = this.#record(address);
     if (record.activeDownloads >= this.#limits.maxConcurrentDownloads) return null;
     record.activeDownloads++;
-    record.downloads++;
     let released = false;
     return () => {
       if (!released) record.activeDownloads--;
       released = true;
     };
+  }
+
+  /** Counts one file the client looked at ('view') or took away ('download'). */
+  countTransfer(address: string, kind: 'view' | 'download'): void {
+    const record = this.#record(address);
+    if (kind === 'view') record.views++;
+    else record.downloads++;
   }
 
   streamOpened(address: string): () => void {

@@ -26,6 +26,7 @@ import { SECURITY_HEADERS, sendError, sendJson } from './responses.ts';
 import { parseIds, sendZip } from './selection-zip.ts';
 import { openEventStream } from './sse.ts';
 import { serveStatic } from './static-files.ts';
+import { cacheControlFor, transferKind } from './transfer-kind.ts';
 
 export interface MarqueServerOptions {
   readonly studio: Studio;
@@ -39,7 +40,7 @@ export interface MarqueServerOptions {
   readonly maxUploadBytes?: number;
   /** Per-client limits: SHARE_LIMITS for the share, APP_SERVER_LIMITS (lockout only) for browser mode; null for none. */
   readonly limits?: GuardLimits | null;
-  /** Called for each GET of an original, output or zip (a download) or a thumbnail or preview (browsing): the share's audit log. */
+  /** Called for each file a client looked at (browsing) or took away (a download; see transfer-kind.ts): the share's audit log. */
   readonly onAccess?: (access: ShareAccess) => void;
   /** Called whenever the set of clients may have changed. */
   readonly onClientsChanged?: () => void;
@@ -196,6 +197,7 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
       await download(client, async () => {
         const bytes = await sendZip(response, files, 'logos.zip');
         const detail = `zip of ${ids.length} originals`;
+        guard?.countTransfer(client, 'download');
         options.onAccess?.({ kind: 'share-download', clientAddress: client, logoIds: ids, detail, bytes });
       });
       return;
@@ -204,11 +206,18 @@ export async function startMarqueServer(options: MarqueServerOptions): Promise<M
     if (media) {
       const file = await studio.media.resolve(media.kind, media.id, media.rest);
       if (mode === 'share' && !file.shareable) throw new MarqueError('FORBIDDEN', 'Not shared');
-      const kind = media.kind === 'thumb' || media.kind === 'preview' ? 'share-browse' : 'share-download';
       await download(client, async () => {
-        const bytes = await sendMediaFile(request, response, file);
-        if (method === 'GET')
-          options.onAccess?.({ kind, clientAddress: client, logoIds: [media.id], detail: file.filename, bytes });
+        const sent = await sendMediaFile(request, response, file, cacheControlFor(media.kind));
+        const kind = transferKind(media.kind, request, sent);
+        if (!kind) return;
+        guard?.countTransfer(client, kind);
+        options.onAccess?.({
+          kind: kind === 'view' ? 'share-browse' : 'share-download',
+          clientAddress: client,
+          logoIds: [media.id],
+          detail: file.filename,
+          bytes: sent.bytes,
+        });
       });
       return;
     }

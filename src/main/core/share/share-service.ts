@@ -119,6 +119,7 @@ export class ShareService {
         firstSeen: new Date(c.firstSeen).toISOString(),
         lastSeen: new Date(c.lastSeen).toISOString(),
         requests: c.requests,
+        views: c.views,
         downloads: c.downloads,
       })),
     };

@@ -17,6 +17,7 @@ const inkPlanOptions = z
       .max(64)
       .optional(),
     inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    keepInks: z.array(hex).max(64).optional(),
     gradients: z.enum(['process', 'spot-tints']).default('process'),
   })
   .strict();
@@ -26,7 +27,8 @@ export type InkPlanOptions = z.output<typeof inkPlanOptions>;
 /** The inks a spot PDF or separation will get. Cheap to import: main loads it, the worker adds `run`. */
 export const inkPlanDescriptor: ProcessorDescriptor<InkPlanOptions> = {
   id: 'ink-plan',
-  version: 1,
+  // v2: art in process gradients whose flat colours are too small to see gets no empty spot plate.
+  version: 2,
   title: 'Ink plan',
   options: inkPlanOptions,
   usesPalette: true,

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { InkPreview as Preview } from '../../../../shared/print.ts';
+import { PROCESS_INK, type InkPreview as Preview } from '../../../../shared/print.ts';
 import { client } from '../../api/client.ts';
 import { errorMessage } from '../../stores/toast-store.ts';
 import { useExportStore } from './export-store.ts';
+import { keepInkApart, reassignInk, renameInk, spotOptions } from './ink-edits.ts';
 
 const MAX_LOGOS = 6;
 
@@ -18,17 +19,30 @@ function percent(share: number): string {
   return share < 0.001 ? '<0.1 %' : `${Math.round(share * 1000) / 10} %`;
 }
 
-/** The spot-ink options of the chosen recipes: a spot PDF first, else spot separations; null for none. */
-function spotOptions(recipes: Record<string, Record<string, unknown>>): Record<string, unknown> | null {
-  const pdf = recipes.pdf;
-  if (pdf && (pdf.color ?? 'cmyk') === 'spot') return pdf;
-  const separations = recipes.separations;
-  if (separations && (separations.type ?? 'spot') === 'spot') return separations;
-  return null;
+/** An ink's name, edited in place: saved on Enter or when the field loses focus. */
+function InkName({ hex, name, onEdited }: { hex: string; name: string; onEdited: () => void }) {
+  const save = (value: string) => {
+    if (value.trim() === name) return;
+    renameInk(hex, value);
+    onEdited();
+  };
+  return (
+    <input
+      key={name}
+      className="input inks__name"
+      aria-label={`Name of the ${hex} ink`}
+      defaultValue={name}
+      maxLength={60}
+      onBlur={(event) => save(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.currentTarget.blur();
+      }}
+    />
+  );
 }
 
 /** One logo's inks: swatch, name, printed area, nearest named ink; then merges, paper, gradients. */
-function LogoInks({ name, preview }: { name: string; preview: Preview }) {
+function LogoInks({ name, preview, onEdited }: { name: string; preview: Preview; onEdited: () => void }) {
   return (
     <div className="inks">
       <h3 className="card__subtitle">
@@ -36,14 +50,34 @@ function LogoInks({ name, preview }: { name: string; preview: Preview }) {
       </h3>
       <ul className="list-plain" aria-label={`Inks of ${name}`}>
         {preview.inks.map((ink) => (
-          <li key={ink.name} className="inks__ink">
+          <li key={ink.hex} className="inks__ink">
             <span className="inks__chip" style={{ background: ink.hex }} aria-hidden="true" />
-            <span>{ink.name}</span>
+            <InkName hex={ink.hex} name={ink.name} onEdited={onEdited} />
             <span className="muted">{percent(ink.coverage)} of the artboard</span>
             {ink.match && (
               <span className="muted">
                 nearest {ink.match.name}, ΔE00 {ink.match.deltaE00.toFixed(1)}
               </span>
+            )}
+            {preview.inks.length > 1 && (
+              <select
+                className="input inks__with"
+                aria-label={`Ink for ${ink.hex}`}
+                value=""
+                onChange={(event) => {
+                  reassignInk(ink.hex, event.target.value);
+                  onEdited();
+                }}
+              >
+                <option value="">Own ink</option>
+                {preview.inks
+                  .filter((other) => other.hex !== ink.hex)
+                  .map((other) => (
+                    <option key={other.hex} value={other.hex}>
+                      Print with {other.name}
+                    </option>
+                  ))}
+              </select>
             )}
           </li>
         ))}
@@ -53,10 +87,25 @@ function LogoInks({ name, preview }: { name: string; preview: Preview }) {
           <summary>
             {preview.merges.length} {preview.merges.length === 1 ? 'colour prints' : 'colours print'} with another ink
           </summary>
-          <ul className="list-plain">
+          <ul className="list-plain" aria-label={`Merged colours of ${name}`}>
             {preview.merges.map((merge) => (
-              <li key={merge.hex} className="mono">
-                {merge.hex} → {merge.into} (ΔE {merge.deltaE}, {percent(merge.coverage)}, {REASONS[merge.reason]})
+              <li key={merge.hex} className="inks__ink">
+                <span className="mono">
+                  {merge.hex} → {merge.into} (ΔE {merge.deltaE}, {percent(merge.coverage)}, {REASONS[merge.reason]})
+                </span>
+                {merge.into !== PROCESS_INK && (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      if (merge.reason === 'user') reassignInk(merge.hex, null);
+                      else keepInkApart(merge.hex);
+                      onEdited();
+                    }}
+                  >
+                    {merge.reason === 'user' ? `Give ${merge.hex} its own ink` : `Keep ${merge.hex} apart`}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -79,8 +128,28 @@ export function InkPreview({ ids }: { ids: readonly string[] }) {
   const [previews, setPreviews] = useState<{ id: string; name: string; preview: Preview }[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
   if (!options) return null;
   const shown = ids.slice(0, MAX_LOGOS);
+  // Reads the options when it runs, so a measurement right after an edit uses the edit; only the
+  // latest measurement is shown (two quick edits must not end on the first one's answer).
+  const measure = () => {
+    const current = spotOptions(useExportStore.getState().recipes);
+    if (!current) return;
+    const run = ++latest.current;
+    setBusy(true);
+    setError(null);
+    Promise.all(
+      shown.map(async (id) => ({
+        id,
+        name: (await client.call('library.get', { id })).name,
+        preview: await client.call('print.previewInks', { logoId: id, options: current }),
+      })),
+    )
+      .then((next) => run === latest.current && setPreviews(next))
+      .catch((reason) => run === latest.current && setError(errorMessage(reason)))
+      .finally(() => run === latest.current && setBusy(false));
+  };
   return (
     <section className="card" aria-labelledby="export-inks">
       <h2 id="export-inks">Spot inks</h2>
@@ -88,25 +157,7 @@ export function InkPreview({ ids }: { ids: readonly string[] }) {
         Inks are chosen by the area they print; colours only merge when you could not tell them apart.
       </p>
       <div className="field-row">
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            setError(null);
-            Promise.all(
-              shown.map(async (id) => ({
-                id,
-                name: (await client.call('library.get', { id })).name,
-                preview: await client.call('print.previewInks', { logoId: id, options }),
-              })),
-            )
-              .then(setPreviews)
-              .catch((reason) => setError(errorMessage(reason)))
-              .finally(() => setBusy(false));
-          }}
-        >
+        <button type="button" className="button" disabled={busy} onClick={measure}>
           {busy ? 'Measuring…' : 'Show inks'}
         </button>
         {ids.length > MAX_LOGOS && <span className="muted">First {MAX_LOGOS} logos</span>}
@@ -116,8 +167,14 @@ export function InkPreview({ ids }: { ids: readonly string[] }) {
           {error}
         </div>
       )}
+      {previews && (
+        <p className="muted">
+          Rename an ink, print a colour with another ink, or keep a merged colour apart: this export's spot PDF and
+          separations follow.
+        </p>
+      )}
       {previews?.map(({ id, name, preview }) => (
-        <LogoInks key={id} name={name} preview={preview} />
+        <LogoInks key={id} name={name} preview={preview} onEdited={measure} />
       ))}
     </section>
   );

@@ -18,6 +18,16 @@ const KIND_LABELS: Record<ActivityEntry['kind'], string> = {
   quarantine: 'Quarantined',
 };
 
+/** Share lines stand for a teammate's day: views and downloads are named as such, never as "times". */
+function countText(entry: ActivityEntry): string {
+  if (entry.kind === 'share-browse') return ` · ${plural(entry.count, 'view')}`;
+  if (entry.kind === 'share-download') return ` · ${plural(entry.count, 'download')}`;
+  return entry.count > 1 ? ` · ${entry.count.toLocaleString()} times` : '';
+}
+
+/** Share traffic changes the log constantly: reload it at most this often while teammates are active. */
+const RELOAD_AFTER_SHARE_MS = 1_000;
+
 export function ActivityCard() {
   const [entries, setEntries] = useState<readonly ActivityEntry[] | null>(null);
   const [size, setSize] = useState<ActivityLogSize | null>(null);
@@ -33,6 +43,18 @@ export function ActivityCard() {
   }, []);
   useEffect(() => {
     void load();
+    // Teammates' views and downloads arrive with the share's client updates; one reload per burst.
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const off = client.on('share.changed', () => {
+      pending ??= setTimeout(() => {
+        pending = null;
+        void load();
+      }, RELOAD_AFTER_SHARE_MS);
+    });
+    return () => {
+      off();
+      if (pending) clearTimeout(pending);
+    };
   }, [load]);
   const wanted = Number(days);
   const valid = Number.isInteger(wanted) && wanted >= 1 && wanted <= 36_500;
@@ -82,7 +104,7 @@ export function ActivityCard() {
                 <span className="activity__what">{entry.detail || KIND_LABELS[entry.kind]}</span>
                 <span className="muted">
                   {KIND_LABELS[entry.kind]}
-                  {entry.count > 1 && ` · ${entry.count.toLocaleString()} times`}
+                  {countText(entry)}
                   {entry.bytes !== null && ` · ${formatBytes(entry.bytes)}`} · {entry.clientAddress ?? 'This computer'}{' '}
                   · {formatDate(entry.at)}
                 </span>

@@ -145,6 +145,7 @@ export function ShareCard() {
                 <tr>
                   <th scope="col">Address</th>
                   <th scope="col">Last seen</th>
+                  <th scope="col">Views</th>
                   <th scope="col">Downloads</th>
                 </tr>
               </thead>
@@ -153,6 +154,7 @@ export function ShareCard() {
                   <tr key={c.address}>
                     <td>{c.address}</td>
                     <td>{formatDate(c.lastSeen)}</td>
+                    <td>{c.views}</td>
                     <td>{c.downloads}</td>
                   </tr>
                 ))}

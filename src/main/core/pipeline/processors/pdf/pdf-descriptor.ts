@@ -7,7 +7,8 @@ export const pdfDescriptor: ProcessorDescriptor<PdfOptions> = {
   // v4: ICC CMYK, spot inks by area, PDF/X-4 (v3); one-colour holes as real geometry, no page rectangle.
   // v5: every path normalised (smooth curves, quadratics and arcs as exact cubics), SVG markers
   // drawn, zero-area outlines unfilled.
-  version: 5,
+  // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
+  version: 6,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

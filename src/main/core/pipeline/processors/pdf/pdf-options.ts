@@ -32,6 +32,8 @@ export const pdfOptions = z
       .optional(),
     /** Spot: the designer's ink names, by the ink's colour. */
     inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    /** Spot: colours that keep an ink of their own, never merged automatically (the designer split them). */
+    keepInks: z.array(hex).max(64).optional(),
     /**
      * Spot: gradients in process CMYK (default, with a warning), or a gradient between two inks
      * as two overprinting spot tints (stops mapped to their nearest inks; more than two inks

@@ -37,6 +37,8 @@ export const separationOptions = z
       .optional(),
     /** Spot: the designer's ink names, by the ink's colour. */
     inkNames: z.record(hex, z.string().min(1).max(60)).optional(),
+    /** Spot: colours that keep an ink of their own, never merged automatically (the designer split them). */
+    keepInks: z.array(hex).max(64).optional(),
     /** Spot: at most this many inks (screens); beyond it the smallest colours merge (the facts say which). */
     maxInks: z.number().int().min(1).max(16).default(12),
     /** PDF/X-4 plates: the press profile as the OutputIntent, TrimBox and BleedBox. */

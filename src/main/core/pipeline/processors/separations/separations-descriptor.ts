@@ -6,7 +6,8 @@ export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
   id: 'separations',
   // v4: inks by printed area, ICC builds, trap by default (v3); the background decision.
   // v5: normalised paths, SVG markers, no plate for zero-area fills.
-  version: 5,
+  // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
+  version: 6,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,

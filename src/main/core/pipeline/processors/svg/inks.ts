@@ -9,7 +9,7 @@ import {
   toHex,
 } from '../../../../../shared/colour.ts';
 import type { Palette } from '../../../../../shared/palette.ts';
-import type { NamedInk } from '../../../../../shared/print.ts';
+import { type NamedInk, PROCESS_INK } from '../../../../../shared/print.ts';
 import { isBlack, type Press } from '../../../colour/press.ts';
 import type { SvgArt } from './art.ts';
 import { type ArtAreas, measureArtAreas } from './ink-areas.ts';
@@ -71,6 +71,8 @@ export interface InkRules {
   readonly mergeInks?: readonly { readonly from: string; readonly into: string }[] | undefined;
   /** The designer's ink names, by the ink's colour ('#rrggbb'). */
   readonly inkNames?: Readonly<Record<string, string>> | undefined;
+  /** Colours the designer split off: each keeps an ink of its own, never merged automatically. */
+  readonly keepInks?: readonly string[] | undefined;
   /** Gradients print as tints of their stop colours' inks: those colours become candidates too. */
   readonly gradients?: 'process' | 'spot-tints' | undefined;
 }
@@ -168,6 +170,7 @@ export async function planInks(
     const userInto = new Map(
       (rules.mergeInks ?? []).map((merge) => [toHex(hexToRgb(merge.from)), toHex(hexToRgb(merge.into))]),
     );
+    const apart = new Set((rules.keepInks ?? []).map((hex) => toHex(hexToRgb(hex))));
     const pending: Candidate[] = [];
     kept = [];
     for (const candidate of candidates) {
@@ -179,8 +182,24 @@ export async function planInks(
         pending.push(candidate);
         continue;
       }
+      if (apart.has(candidate.hex)) {
+        kept.push({ ...candidate });
+        continue;
+      }
       const nearest = nearestOf(candidate.rgb, kept);
       const distance = nearest ? deltaE76(rgbToLab(candidate.rgb), rgbToLab(nearest.rgb)) : Number.POSITIVE_INFINITY;
+      // Art drawn in process gradients whose largest flat colour is too small to see (slivers
+      // between gradient shapes): a plate for it would be empty film, so it prints in process too.
+      if (!nearest && candidate.coverage < VISIBLE_SHARE && areas.gradients > 0 && rules.gradients !== 'spot-tints') {
+        merges.push({
+          hex: candidate.hex,
+          into: PROCESS_INK,
+          deltaE: 0,
+          coverage: candidate.coverage,
+          reason: 'invisible',
+        });
+        continue;
+      }
       if (nearest && distance < rules.mergeDeltaE) mergeInto(candidate, nearest, distance, 'near', merges);
       else if (nearest && candidate.coverage < VISIBLE_SHARE)
         mergeInto(candidate, nearest, distance, 'invisible', merges);
@@ -189,7 +208,10 @@ export async function planInks(
     // More inks than allowed: the smallest merge into their nearest remaining ink, said out loud.
     while (kept.length > rules.maxInks) {
       kept.sort((a, b) => b.coverage - a.coverage);
-      const smallest = kept.pop() as Candidate;
+      // The smallest ink the designer did not split off; when every ink was, the designer's count wins.
+      const at = kept.findLastIndex((ink) => !apart.has(ink.hex));
+      if (at < 0) break;
+      const smallest = kept.splice(at, 1)[0] as Candidate;
       const nearest = nearestOf(smallest.rgb, kept) as Candidate;
       mergeInto(smallest, nearest, deltaE76(rgbToLab(smallest.rgb), rgbToLab(nearest.rgb)), 'ink-limit', merges);
     }
@@ -209,7 +231,7 @@ export async function planInks(
     for (const ink of kept) ink.coverage = 0;
     assignCoverage(kept, { ...areas, byHex: measured }, [], false, assignments);
     for (const merge of merges) {
-      if (merge.reason === 'user') continue;
+      if (merge.reason === 'user' || merge.into === PROCESS_INK) continue;
       const ink = nearestOf(hexToRgb(merge.hex), kept) as Candidate;
       Object.assign(merge, { into: ink.hex, deltaE: deltaE76(rgbToLab(hexToRgb(merge.hex)), rgbToLab(ink.rgb)) });
     }
