@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BACKGROUND_SETTINGS, type LogoArtwork } from '../artwork.ts';
+import { parseHex, toHex } from '../colour.ts';
 import { type ImportReport, LOGO_FORMATS, type Logo, type Page } from '../domain.ts';
 import type { Palette } from '../palette.ts';
 import { method } from './define.ts';
@@ -9,11 +10,14 @@ const logoIds = z.array(logoId).min(1).max(10_000);
 
 export const librarySort = z.enum(['name', 'importedAt', 'byteSize']);
 
-/** '#rrggbb' (the '#' optional on input), normalised to lower case with '#'. */
+/** '#rrggbb' or '#rgb' (the '#' optional on input), normalised to lower-case '#rrggbb'. */
 export const hexColor = z
   .string()
-  .regex(/^#?[0-9a-fA-F]{6}$/, 'not a #rrggbb colour')
-  .transform((hex) => `#${hex.replace('#', '').toLowerCase()}`);
+  .regex(/^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'not a #rrggbb or #rgb colour')
+  .transform((hex) => toHex(parseHex(hex) ?? [0, 0, 0]));
+
+/** Colour search tolerance (Delta E CIE76) when the query names none: close shades of one brand colour. */
+export const DEFAULT_COLOR_TOLERANCE = 12;
 
 /** A tag as typed: surrounding space trimmed, inner runs of space collapsed. */
 export const tagName = z
@@ -32,7 +36,7 @@ export const libraryQuery = z
     trashed: z.boolean().optional(),
     /** Logos with a palette colour within `colorTolerance` (Delta E CIE76) of this one. */
     color: hexColor.optional(),
-    colorTolerance: z.number().min(0).max(100).default(12),
+    colorTolerance: z.number().min(0).max(100).default(DEFAULT_COLOR_TOLERANCE),
     sort: librarySort.default('importedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).default(0),

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LibraryQuery } from '../../../shared/contract/index.ts';
+import { DEFAULT_COLOR_TOLERANCE } from '../../../shared/contract/library.ts';
 import type { Logo, LogoFormat } from '../../../shared/domain.ts';
 import { client } from '../api/client.ts';
 import { canEdit } from './app-store.ts';
@@ -15,6 +16,8 @@ export interface LibraryFilters {
   readonly collection: string | null;
   /** '#rrggbb': logos with a palette colour close to it. */
   readonly color: string | null;
+  /** How close (Delta E CIE76) a palette colour must be to `color`. */
+  readonly colorTolerance: number;
   readonly favorite: boolean;
   readonly trashed: boolean;
   readonly sort: 'importedAt' | 'name' | 'byteSize';
@@ -28,6 +31,7 @@ export const DEFAULT_FILTERS: LibraryFilters = {
   tag: null,
   collection: null,
   color: null,
+  colorTolerance: DEFAULT_COLOR_TOLERANCE,
   favorite: false,
   trashed: false,
   sort: 'importedAt',
@@ -68,6 +72,7 @@ function toQuery(filters: LibraryFilters, page: number): LibraryQuery {
     tag: filters.tag ?? undefined,
     collection: filters.collection ?? undefined,
     color: filters.color ?? undefined,
+    colorTolerance: filters.color ? filters.colorTolerance : undefined,
     favorite: filters.favorite ? true : undefined,
     trashed: filters.trashed || undefined,
     sort: filters.sort,

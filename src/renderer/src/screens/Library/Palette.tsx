@@ -83,6 +83,14 @@ export function PaletteSwatches({
               )}
               <span className="swatch__share">{Math.round(color.share * 100)}% of the logo</span>
             </button>
+            <button
+              type="button"
+              className="link-button swatch__similar"
+              aria-label={`Find logos with colours like ${color.hex}`}
+              onClick={() => setFilters({ color: color.hex })}
+            >
+              Similar
+            </button>
           </li>
         ))}
       </ul>
