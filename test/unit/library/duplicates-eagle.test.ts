@@ -2,6 +2,7 @@
  * The duplicate finder, paste-as-bytes and the Eagle importer on a real library (SQLite, store,
  * cache and the intake process), with real image files.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import { EagleImporter } from '../../../src/main/core/library/eagle-import.ts';
 import { THUMB_KIND, thumbKey } from '../../../src/main/core/library/library-service.ts';
 import { silentLog } from '../../../src/main/core/log/logger.ts';
 import type { Logo } from '../../../src/shared/domain.ts';
+import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { type LibraryFixture, openLibrary } from './fixture.ts';
 
@@ -213,6 +215,28 @@ describe('Eagle library import', () => {
     const again = await eagle.import(root);
     expect(again.report.duplicates).toBe(2);
     expect(lib.collections.list()).toHaveLength(3);
+  });
+
+  it('marque import --eagle does the same from the command line', async () => {
+    const root = await eagleLibrary();
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--disable-warning=ExperimentalWarning',
+        CLI_ENTRY,
+        'import',
+        '--eagle',
+        root,
+        '--json',
+        '--data-dir',
+        join(dir.path, 'cli-data'),
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const reply = JSON.parse(result.stdout) as { imported: number; eagle: { collections: number; rated: number } };
+    expect(reply.imported).toBe(2);
+    expect(reply.eagle).toEqual({ collections: 3, rated: 1, skippedTrashed: 1 });
   });
 
   it('refuses a folder that is not an Eagle library, naming it', async () => {
