@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ContextMenuHost } from './components/ContextMenu.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ACCEPT, importFileList, registerPicker } from './components/import-picker.ts';
+import { installPasteImport } from './components/paste-import.ts';
 import { ScreenBoundary } from './components/ScreenBoundary.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
@@ -43,6 +44,7 @@ function ScreenContent({ screen }: { screen: Screen }) {
 export function App() {
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
   useEffect(() => installShortcuts(), []);
+  useEffect(() => installPasteImport(), []);
   return (
     <div className="app">
       <Sidebar />

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../stores/app-store.ts';
 import { ActivityCard } from './ActivityCard.tsx';
+import { LibraryToolsCard } from './LibraryToolsCard.tsx';
 import { PrintCard } from './PrintCard.tsx';
 import { ProcessingCard } from './ProcessingCard.tsx';
 import { ShareCard } from './ShareCard.tsx';
@@ -16,6 +17,7 @@ export function SettingsScreen() {
         <div className="settings__column">
           <ShareCard />
           <ActivityCard />
+          <LibraryToolsCard />
         </div>
         <div className="settings__column">
           <StorageCard />
