@@ -172,7 +172,14 @@ describe('Eagle library import', () => {
     const acme = await sharp({ create: { width: 200, height: 120, channels: 4, background: '#1d4ed8' } })
       .png()
       .toBuffer();
-    await item('K2', 'Acme wordmark', 'png', acme, { tags: ['client'], folders: ['F2'], annotation: '', url: '' });
+    // A field of an unexpected shape (a star out of range, a null annotation) drops the field, not the logo.
+    await item('K2', 'Acme wordmark', 'png', acme, {
+      tags: ['client'],
+      folders: ['F2'],
+      annotation: null,
+      url: '',
+      star: 9,
+    });
     const github = readFileSync(require.resolve('simple-icons/icons/github.svg'));
     await item('K3', 'Old github', 'svg', github, { tags: ['old'], folders: ['F1'], isDeleted: true });
     return root;

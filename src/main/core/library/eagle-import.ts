@@ -26,19 +26,25 @@ const eagleFolder: z.ZodType<EagleFolder> = z.lazy(() =>
   }),
 ) as z.ZodType<EagleFolder>;
 
-/** The library's own metadata.json: Eagle keeps more (smart folders, tag groups); only folders matter here. */
-const libraryMetadata = z.object({ folders: z.array(eagleFolder).max(10_000).default([]) });
+/**
+ * The library's own metadata.json: Eagle keeps more (smart folders, tag groups); only folders
+ * matter here. A folder tree this reader cannot follow costs the collections, not the logos.
+ */
+const libraryMetadata = z.object({ folders: z.array(eagleFolder).max(10_000).catch([]).default([]) });
 
-/** An item's metadata.json (images/<id>.info/metadata.json). Unknown keys are Eagle's business. */
+/**
+ * An item's metadata.json (images/<id>.info/metadata.json). Unknown keys are Eagle's business; a
+ * field of an unexpected shape (other Eagle versions, hand edits) is dropped, not the logo.
+ */
 const itemMetadata = z.object({
   name: z.string().max(1000),
   ext: z.string().max(20),
-  tags: z.array(z.string()).max(500).default([]),
-  folders: z.array(z.string()).max(1000).default([]),
-  annotation: z.string().max(10_000).default(''),
-  url: z.string().max(4096).default(''),
-  star: z.number().int().min(0).max(5).optional(),
-  isDeleted: z.boolean().default(false),
+  tags: z.array(z.string()).max(500).catch([]).default([]),
+  folders: z.array(z.string()).max(1000).catch([]).default([]),
+  annotation: z.string().max(10_000).catch('').default(''),
+  url: z.string().max(4096).catch('').default(''),
+  star: z.number().int().min(0).max(5).optional().catch(undefined),
+  isDeleted: z.boolean().catch(false).default(false),
 });
 type EagleItem = z.infer<typeof itemMetadata>;
 
