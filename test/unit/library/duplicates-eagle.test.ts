@@ -16,6 +16,7 @@ import { EagleImporter } from '../../../src/main/core/library/eagle-import.ts';
 import { THUMB_KIND, thumbKey } from '../../../src/main/core/library/library-service.ts';
 import { silentLog } from '../../../src/main/core/log/logger.ts';
 import type { Logo } from '../../../src/shared/domain.ts';
+import { seeded, seedLogos } from '../../helpers/library-seed.ts';
 import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { type LibraryFixture, openLibrary } from './fixture.ts';
@@ -112,6 +113,32 @@ describe('duplicate finder', () => {
     const ids = group?.logos.map((logo) => logo.id) ?? [];
     lib.organise.trash(ids.slice(1));
     expect((await finder().find(8)).groups).toEqual([]);
+  });
+
+  it('finds every planted near copy among 2,000 logos, and a look shared by 300 of them', async () => {
+    const rows = seedLogos(lib.db, 2000);
+    const random = seeded(29);
+    const hex = () => Array.from({ length: 64 }, () => Math.floor(random() * 16).toString(16)).join('');
+    /** Flips `bits` distinct bits of a 64-digit hex hash. */
+    const flip = (hash: string, bits: number) => {
+      const digits = [...hash].map((d) => Number.parseInt(d, 16));
+      const chosen = new Set<number>();
+      while (chosen.size < bits) chosen.add(Math.floor(random() * 256));
+      for (const bit of chosen) digits[bit >> 2] = (digits[bit >> 2] as number) ^ (1 << (bit & 3));
+      return digits.map((d) => d.toString(16)).join('');
+    };
+    const looks = rows.map(() => hex());
+    for (let i = 1; i <= 20; i++) looks[i * 50] = flip(looks[i * 50 - 1] as string, 1 + (i % 8));
+    const shared = hex();
+    for (let i = 1200; i < 1500; i++) looks[i] = shared;
+    const set = lib.db.prepare('UPDATE logos SET dhash = ? WHERE id = ?');
+    lib.db.transaction(() => {
+      for (const [i, row] of rows.entries()) set.run(looks[i], row.id);
+    })();
+
+    const found = await finder().find(8);
+    expect(found.checked).toBe(2000);
+    expect(found.groups.map((group) => group.logos.length).sort((a, b) => b - a)).toEqual([300, ...Array(20).fill(2)]);
   });
 
   it('imports pasted bytes through the intake, and a second paste is the same logo', async () => {

@@ -12,15 +12,23 @@ interface Candidate {
   readonly id: string;
   readonly hash: string;
   readonly sourceHash: string | null;
-  readonly dhash: bigint | null;
+  /** The perceptual hash, hex; null when it could not be measured. */
+  readonly look: string | null;
+  readonly measured: boolean;
 }
 
-/** 16-bit bands of the 256-bit hash used as lookup keys: hashes at most 15 bits apart share one. */
+/** 32-bit words of a 256-bit perceptual hash. */
+const WORDS = 8;
+/** 16-bit bands used as lookup keys: hashes at most 15 bits apart share at least one exactly. */
 const BANDS = 16;
-const BAND_BITS = 16n;
-const BAND_MASK = 0xffffn;
-/** A band with no edge in it (a flat run of paper) says nothing about the mark; it is not a key. */
-const FLAT_BAND = 0n;
+/**
+ * A band value shared by more logos than this is common (a stroke at the same place in many
+ * marks) and is not used as a key. Near-identical hashes (<= 15 bits apart) share at least
+ * 16 - distance bands, so they still meet in a rarer one; this keeps 100,000 logos fast.
+ */
+const MAX_BUCKET = 256;
+/** Room for the logo's index beside a band key in one sortable number (2 M logos). */
+const INDEX_SPAN = 2 ** 21;
 /** The largest master decoded to measure an older logo whose thumbnail is gone (pixels). */
 const MAX_MEASURE_PIXELS = 50_000_000;
 
@@ -33,15 +41,26 @@ export interface DuplicateFinderDeps {
   readonly log: Log;
 }
 
-/** Bits set in a hash. */
-function popcount(value: bigint): number {
-  let count = 0;
-  let rest = value;
-  while (rest) {
-    rest &= rest - 1n;
-    count++;
-  }
-  return count;
+/** Bits set in a 32-bit word (SWAR). */
+function popcount32(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Bits that differ between hashes `a` and `b`, stopping once past `limit`. */
+function distance(words: Uint32Array, a: number, b: number, limit = Number.POSITIVE_INFINITY): number {
+  let bits = 0;
+  for (let w = 0; w < WORDS && bits <= limit; w++)
+    bits += popcount32((words[a * WORDS + w] ?? 0) ^ (words[b * WORDS + w] ?? 0));
+  return bits;
+}
+
+/** 64 hex digits into 8 words at `index`; false (all zero) when there is no hash. */
+function parseHash(hex: string | null, words: Uint32Array, index: number): boolean {
+  if (!hex || !/^[0-9a-f]{64}$/.test(hex)) return false;
+  for (let w = 0; w < WORDS; w++) words[index * WORDS + w] = Number.parseInt(hex.slice(w * 8, w * 8 + 8), 16);
+  return true;
 }
 
 /** Union-find over candidate indexes: each duplicate pair joins two groups. */
@@ -82,30 +101,33 @@ export class DuplicateFinder {
 
   async find(maxDistance: number): Promise<DuplicateReport> {
     const unmeasured = await this.#measureMissing();
-    const candidates = this.#candidates();
+    const { candidates, words } = this.#candidates();
     const groups = new Groups(candidates.length);
     const identical = new Set<number>();
     this.#joinIdentical(candidates, groups, identical);
-    this.#joinSimilar(candidates, groups, maxDistance);
+    joinSimilar(candidates, words, groups, maxDistance);
 
     const members = new Map<number, number[]>();
     candidates.forEach((_, index) => {
       const root = groups.find(index);
-      members.set(root, [...(members.get(root) ?? []), index]);
+      const list = members.get(root);
+      if (list) list.push(index);
+      else members.set(root, [index]);
     });
     const found: DuplicateGroup[] = [];
     for (const indexes of members.values()) {
       if (indexes.length < 2) continue;
       // Candidates come oldest first, so the group's first logo is the original.
-      const first = candidates[indexes[0] as number] as Candidate;
-      const distance = Math.max(
-        ...indexes.map((i) => {
-          const other = candidates[i] as Candidate;
-          return first.dhash !== null && other.dhash !== null ? popcount(first.dhash ^ other.dhash) : 0;
-        }),
+      const first = indexes[0] as number;
+      const spread = Math.max(
+        ...indexes.map((i) => (candidates[first]?.measured && candidates[i]?.measured ? distance(words, first, i) : 0)),
       );
       const logos = this.#logos(indexes.map((i) => (candidates[i] as Candidate).id));
-      found.push({ kind: indexes.every((i) => identical.has(i)) ? 'identical' : 'similar', distance, logos });
+      found.push({
+        kind: indexes.every((i) => identical.has(i)) ? 'identical' : 'similar',
+        distance: spread,
+        logos,
+      });
     }
     found.sort((a, b) => b.logos.length - a.logos.length || a.distance - b.distance);
     return { groups: found, checked: candidates.length, unmeasured };
@@ -127,55 +149,22 @@ export class DuplicateFinder {
     });
   }
 
-  /**
-   * Near-identical looks without comparing every pair: hashes within 15 bits share at least one of
-   * 16 bands exactly (pigeonhole), so only logos in the same band bucket are compared. Blank
-   * bands are not keys (most logos have blank paper rows), so a pair alike only in its blank rows
-   * is not compared: such a pair differs in every row that holds the mark.
-   */
-  #joinSimilar(candidates: readonly Candidate[], groups: Groups, maxDistance: number): void {
-    const buckets = new Map<string, number[]>();
-    candidates.forEach((candidate, index) => {
-      if (candidate.dhash === null || candidate.dhash === 0n) return;
-      for (let band = 0; band < BANDS; band++) {
-        const value = (candidate.dhash >> (BigInt(band) * BAND_BITS)) & BAND_MASK;
-        if (value === FLAT_BAND) continue;
-        const key = `${band}:${value}`;
-        const bucket = buckets.get(key);
-        if (bucket) bucket.push(index);
-        else buckets.set(key, [index]);
-      }
-    });
-    const compared = new Set<string>();
-    for (const bucket of buckets.values()) {
-      for (let i = 0; i < bucket.length; i++) {
-        for (let j = i + 1; j < bucket.length; j++) {
-          const a = bucket[i] as number;
-          const b = bucket[j] as number;
-          const pair = `${a}:${b}`;
-          if (compared.has(pair)) continue;
-          compared.add(pair);
-          const ha = candidates[a]?.dhash as bigint;
-          const hb = candidates[b]?.dhash as bigint;
-          if (popcount(ha ^ hb) <= maxDistance) groups.join(a, b);
-        }
-      }
-    }
-  }
-
-  #candidates(): Candidate[] {
+  #candidates(): { candidates: Candidate[]; words: Uint32Array } {
     const rows = this.#deps.db
       .prepare(
         `SELECT l.id, l.hash, l.dhash, (SELECT s.hash FROM logo_sources s WHERE s.logo_id = l.id) AS source_hash
            FROM logos l WHERE l.deleted_at IS NULL ORDER BY l.imported_at, l.id`,
       )
       .all() as { id: string; hash: string; dhash: string | null; source_hash: string | null }[];
-    return rows.map((row) => ({
+    const words = new Uint32Array(rows.length * WORDS);
+    const candidates = rows.map((row, index) => ({
       id: row.id,
       hash: row.hash,
       sourceHash: row.source_hash,
-      dhash: row.dhash ? BigInt(`0x${row.dhash}`) : null,
+      look: row.dhash,
+      measured: parseHash(row.dhash, words, index),
     }));
+    return { candidates, words };
   }
 
   #logos(ids: readonly string[]) {
@@ -209,5 +198,47 @@ export class DuplicateFinder {
       }
     }
     return unreadable;
+  }
+}
+
+/**
+ * Near-identical looks without comparing every pair: hashes within 15 bits share at least one of
+ * 16 bands exactly (pigeonhole), so only logos in the same band bucket are compared. Blank bands
+ * (paper) and very common ones are not keys; a near-identical pair shares several bands, so it
+ * still meets in one of the others.
+ */
+function joinSimilar(candidates: readonly Candidate[], words: Uint32Array, groups: Groups, maxDistance: number): void {
+  // Exact look-alikes first, however many: the band runs below skip very common values.
+  const sameLook = new Map<string, number>();
+  // One entry per (band value, logo), packed as key * 2^21 + index in a float64 (exact below
+  // 2^53), sorted natively: equal keys end up side by side, with no map of 1.6 M arrays.
+  const entries = new Float64Array(candidates.length * BANDS);
+  let count = 0;
+  candidates.forEach((candidate, index) => {
+    if (!candidate.measured || !candidate.look) return;
+    const twin = sameLook.get(candidate.look);
+    if (twin === undefined) sameLook.set(candidate.look, index);
+    else groups.join(twin, index);
+    for (let band = 0; band < BANDS; band++) {
+      const word = words[index * WORDS + (band >> 1)] ?? 0;
+      const value = band & 1 ? word & 0xffff : word >>> 16;
+      if (value !== 0) entries[count++] = (band * 0x10000 + value) * INDEX_SPAN + index;
+    }
+  });
+  const sorted = entries.subarray(0, count).sort();
+  for (let start = 0; start < count; ) {
+    const key = Math.floor((sorted[start] ?? 0) / INDEX_SPAN);
+    let end = start + 1;
+    while (end < count && Math.floor((sorted[end] ?? 0) / INDEX_SPAN) === key) end++;
+    if (end - start <= MAX_BUCKET) {
+      for (let i = start; i < end; i++) {
+        const a = (sorted[i] ?? 0) % INDEX_SPAN;
+        for (let j = i + 1; j < end; j++) {
+          const b = (sorted[j] ?? 0) % INDEX_SPAN;
+          if (groups.find(a) !== groups.find(b) && distance(words, a, b, maxDistance) <= maxDistance) groups.join(a, b);
+        }
+      }
+    }
+    start = end;
   }
 }
