@@ -69,7 +69,7 @@ describe('colour search works at once', () => {
 
       // "Similar" on a palette swatch of the fresh import: no palette recipe was run.
       await library.tile('bitcoin').click();
-      await library.details.getByRole('button', { name: `Find logos with colours like ${BITCOIN_ORANGE}` }).click();
+      await library.details.getByRole('button', { name: `Similar colours to ${BITCOIN_ORANGE}` }).click();
       await expect.poll(() => library.tileNames()).toEqual(['bitcoin']);
       expect(await hex.inputValue()).toBe(BITCOIN_ORANGE);
       for (const scheme of ['light', 'dark'] as const) {

@@ -86,10 +86,10 @@ export function PaletteSwatches({
             <button
               type="button"
               className="link-button swatch__similar"
-              aria-label={`Find logos with colours like ${color.hex}`}
               onClick={() => setFilters({ color: color.hex })}
             >
-              Similar
+              {/* The visible word starts the name (speech input: "click Similar"). */}
+              Similar<span className="visually-hidden"> colours to {color.hex}</span>
             </button>
           </li>
         ))}
