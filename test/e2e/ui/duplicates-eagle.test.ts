@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../fixtures/browser.ts';
 import { seriousViolations } from '../pages/axe.ts';
-import { withUi } from '../pages/harness.ts';
+import { screenshot, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
 import { ShellPage } from '../pages/shell-page.ts';
 
@@ -85,6 +85,9 @@ describe('paste, duplicates and Eagle', () => {
         [...document.querySelectorAll('dialog img')].every((img) => (img as HTMLImageElement).complete),
       );
       await axeBothSchemes(page, 'dialog');
+      await screenshot(page, 'duplicates', 'light');
+      await screenshot(page, 'duplicates', 'dark');
+      await page.emulateMedia({ colorScheme: 'light' });
 
       await group.getByRole('button', { name: 'Keep one' }).click();
       await dialog.getByText('No duplicates among 2 logos.').waitFor();
@@ -136,6 +139,8 @@ describe('paste, duplicates and Eagle', () => {
       const card = page.getByRole('region', { name: 'Library tools' });
       await card.getByRole('textbox', { name: 'Eagle library folder' }).fill(root);
       await axeBothSchemes(page);
+      await screenshot(page, 'settings-library-tools', 'dark');
+      await page.emulateMedia({ colorScheme: 'light' });
       await card.getByRole('button', { name: 'Import Eagle library' }).click();
       await library.toast(/Imported 1 logo from Eagle · 2 collections · 1 rated/).waitFor();
 

@@ -32,7 +32,9 @@ function Group({ group, index, onKept }: { group: DuplicateGroup; index: number;
                 <span className="duplicates__thumb checkerboard">
                   <img src={mediaPath('thumb', logo.id)} alt="" decoding="async" />
                 </span>
-                <span className="duplicates__name">{logo.name}</span>
+                <span className="duplicates__name" title={logo.name}>
+                  {logo.name}
+                </span>
                 <span className="duplicates__meta">
                   {formatLabel(logo)} · {logo.isVector ? 'Vector' : dimensions(logo)} · imported{' '}
                   {formatDate(logo.importedAt)}

@@ -88,7 +88,7 @@ export function LibraryToolsCard() {
     <section className="card" aria-labelledby="settings-tools">
       <h2 id="settings-tools">Library tools</h2>
       <p className="muted">Logos that are the same file or look the same, to keep one of each.</p>
-      <button ref={opener} type="button" className="button" onClick={() => setFinding(true)}>
+      <button ref={opener} type="button" className="button tools__button" onClick={() => setFinding(true)}>
         Find duplicates…
       </button>
       {finding && (
