@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../fixtures/browser.ts';
 import { seriousViolations } from '../pages/axe.ts';
-import { withUi } from '../pages/harness.ts';
+import { screenshot, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
 
 const require = createRequire(import.meta.url);
@@ -57,9 +57,15 @@ describe('colour search works at once', () => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         expect(await seriousViolations(page, '.toolbar'), scheme).toEqual([]);
+        await screenshot(page, 'library-colour-search', scheme);
       }
       await page.emulateMedia({ colorScheme: 'light' });
 
+      // Typing on from a short form to a full one is not interrupted.
+      await hex.fill('');
+      await hex.pressSequentially('#e8801a');
+      expect(await hex.inputValue()).toBe('#e8801a');
+      await expect.poll(() => library.tileNames()).toEqual(['bitcoin']);
       // A typo is flagged and leaves the search as it was.
       await hex.fill('#e8');
       expect(await hex.getAttribute('aria-invalid')).toBe('true');

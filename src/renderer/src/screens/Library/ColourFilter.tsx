@@ -18,7 +18,16 @@ export function ColourFilter() {
     useShallow((state) => ({ color: state.filters.color, tolerance: state.filters.colorTolerance })),
   );
   const [typed, setTyped] = useState(color ?? '');
-  useEffect(() => setTyped(color ?? ''), [color]);
+  // Follow a colour chosen elsewhere (picker, swatch, clear), but never rewrite what is being
+  // typed: "#e80" on its way to "#e80a1b" already searches, and must stay as typed.
+  useEffect(
+    () =>
+      setTyped((current) => {
+        const rgb = parseHex(current);
+        return rgb && toHex(rgb) === color ? current : (color ?? '');
+      }),
+    [color],
+  );
   const invalid = typed.trim() !== '' && parseHex(typed) === null;
 
   const applyTyped = (text: string) => {
