@@ -19,8 +19,11 @@ import { type Intake, IntakePool } from './intake/intake-pool.ts';
 import { forkNodeProcess, type IsolatedProcessFactory } from './intake/isolated-process.ts';
 import { ActivityService } from './library/activity-service.ts';
 import { CollectionsService } from './library/collections-service.ts';
+import { DuplicateFinder } from './library/duplicate-finder.ts';
+import { EagleImporter } from './library/eagle-import.ts';
+import { importExtrasHandlers } from './library/import-extras-handlers.ts';
 import { libraryHandlers } from './library/library-handlers.ts';
-import { LibraryService } from './library/library-service.ts';
+import { LibraryService, THUMB_KIND, thumbKey } from './library/library-service.ts';
 import { organiseHandlers } from './library/organise-handlers.ts';
 import { OrganiseService } from './library/organise-service.ts';
 import { SmartCollectionsService } from './library/smart-collections-service.ts';
@@ -229,6 +232,17 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...shareHandlers(share),
     ...libraryHandlers({ library, organise, collections, activity }),
     ...organiseHandlers({ smartCollections, tags }),
+    ...importExtrasHandlers({
+      library,
+      eagle: new EagleImporter({ db, library, collections, events }),
+      duplicates: new DuplicateFinder({
+        db,
+        store,
+        cache,
+        thumbOf: (hash) => ({ kind: THUMB_KIND, key: thumbKey(hash) }),
+        log: log.child({ module: 'duplicates' }),
+      }),
+    }),
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter),

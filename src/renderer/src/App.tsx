@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ContextMenuHost } from './components/ContextMenu.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ACCEPT, importFileList, registerPicker } from './components/import-picker.ts';
+import { installPasteImport } from './components/paste-import.ts';
 import { ScreenBoundary } from './components/ScreenBoundary.tsx';
 import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
@@ -49,6 +50,7 @@ export function App() {
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
   const sidebarCollapsed = useViewStore((state) => state.sidebarCollapsed);
   useEffect(() => installShortcuts(), []);
+  useEffect(() => installPasteImport(), []);
   return (
     <div className={`app${sidebarCollapsed ? ' app--sidebar-collapsed' : ''}`}>
       <Sidebar />

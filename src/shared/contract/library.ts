@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BACKGROUND_SETTINGS, type LogoArtwork } from '../artwork.ts';
+import { parseHex, toHex } from '../colour.ts';
 import { type ImportReport, LOGO_FORMATS, type Logo, type Page } from '../domain.ts';
 import type { Palette } from '../palette.ts';
 import { method } from './define.ts';
@@ -15,11 +16,14 @@ export const rating = z.number().int().min(0).max(5);
 /** A calendar day, 'YYYY-MM-DD' (the designer's day; compared with the import time's date part). */
 export const calendarDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'not a YYYY-MM-DD date');
 
-/** '#rrggbb' (the '#' optional on input), normalised to lower case with '#'. */
+/** '#rrggbb' or '#rgb' (the '#' optional on input), normalised to lower-case '#rrggbb'. */
 export const hexColor = z
   .string()
-  .regex(/^#?[0-9a-fA-F]{6}$/, 'not a #rrggbb colour')
-  .transform((hex) => `#${hex.replace('#', '').toLowerCase()}`);
+  .regex(/^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'not a #rrggbb or #rgb colour')
+  .transform((hex) => toHex(parseHex(hex) ?? [0, 0, 0]));
+
+/** Colour search tolerance (Delta E CIE76) when the query names none: close shades of one brand colour. */
+export const DEFAULT_COLOR_TOLERANCE = 12;
 
 /** A tag as typed: surrounding space trimmed, inner runs of space collapsed. */
 export const tagName = z
@@ -38,13 +42,13 @@ export const libraryQuery = z
     trashed: z.boolean().optional(),
     /** Logos with a palette colour within `colorTolerance` (Delta E CIE76) of this one. */
     color: hexColor.optional(),
-    colorTolerance: z.number().min(0).max(100).default(12),
     /** Logos rated at least this many stars. */
     minRating: rating.optional(),
     /** Logos imported on or after this day. */
     importedFrom: calendarDay.optional(),
     /** Logos imported on or before this day. */
     importedTo: calendarDay.optional(),
+    colorTolerance: z.number().min(0).max(100).default(DEFAULT_COLOR_TOLERANCE),
     sort: librarySort.default('importedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).default(0),
@@ -79,6 +83,47 @@ export interface EmptyTrashReport {
   readonly freedBytes: number;
 }
 
+/** Logos that are the same file or look the same; the oldest import comes first. */
+export interface DuplicateGroup {
+  /** 'identical': the same bytes (master or kept source); 'similar': a few bits apart in perceptual hash. */
+  readonly kind: 'identical' | 'similar';
+  /** Largest perceptual-hash distance (bits of 256) between the group's first logo and the others. */
+  readonly distance: number;
+  readonly logos: readonly Logo[];
+}
+
+export interface DuplicateReport {
+  readonly groups: readonly DuplicateGroup[];
+  /** Logos compared (not in the Trash). */
+  readonly checked: number;
+  /** Logos whose look could not be measured (no readable master or thumbnail); compared by bytes only. */
+  readonly unmeasured: number;
+}
+
+/** What importing an Eagle library did, beside the usual import report of its image files. */
+export interface EagleImportReport {
+  readonly report: ImportReport;
+  /** Collections made from the library's folders (nested where Eagle nested them). */
+  readonly collections: number;
+  /** Logos that got a star rating from Eagle. */
+  readonly rated: number;
+  /** Items Eagle had in its own trash, left out. */
+  readonly skippedTrashed: number;
+}
+
+/** A file the renderer holds as bytes (a paste from the clipboard): its name and base64 content. */
+export const fileBytes = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    /** At most 12 MB of file (16 MB of base64, inside the HTTP transport's JSON cap); pasted logos are far smaller. */
+    base64: z
+      .string()
+      .min(1)
+      .max(16 * 1024 * 1024)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  })
+  .strict();
+
 export const paletteColorInput = z
   .object({
     hex: hexColor,
@@ -99,6 +144,24 @@ export const libraryMethods = {
         keepSource: z.boolean().optional(),
       })
       .strict(),
+  }),
+  'library.importBytes': method<ImportReport>()({
+    summary: 'Import one file given as bytes (a paste from the clipboard: an image or SVG text), through the intake.',
+    access: 'write',
+    input: fileBytes,
+  }),
+  'library.importEagle': method<EagleImportReport>()({
+    summary:
+      'Import an Eagle library (a .library folder): every image with its name, tags, notes, star rating and URL, and its folders as collections.',
+    access: 'write',
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  }),
+  'library.duplicates': method<DuplicateReport>()({
+    summary:
+      'Groups of logos that are byte-identical or look nearly identical (perceptual hashes within maxDistance bits of 256).',
+    // Write: it measures logos imported before perceptual hashes and stores what it measured.
+    access: 'write',
+    input: z.object({ maxDistance: z.number().int().min(0).max(15).default(8) }).strict(),
   }),
   'library.list': method<Page<Logo>>()({
     summary: 'A page of logos matching a query (text, filters, colour), with the total count.',

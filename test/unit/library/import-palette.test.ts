@@ -65,6 +65,10 @@ describe('colour search works on a fresh library (palette measured at import)', 
     expect(namesWithColour('#000000')).toContain('github');
     // Paper is not a brand colour: the JPEG on white is not found by white.
     expect(namesWithColour('#ffffff', '4')).not.toContain('bitcoin-on-white');
+    // A brand colour typed short (#rgb): #e80 is ΔE76 4.2 from Bitcoin orange, inside the default
+    // tolerance, outside a tolerance of 2.
+    expect(namesWithColour('#e80')).toEqual(['bitcoin', 'bitcoin-on-white']);
+    expect(namesWithColour('e80', '2')).toEqual([]);
     // No job was queued or run to get there.
     const jobs = JSON.parse(marque('jobs', '--json')) as { jobs?: unknown[]; total?: number };
     expect(jobs.jobs?.length ?? jobs.total ?? 0).toBe(0);

@@ -1,21 +1,36 @@
+import type { EagleImportReport } from '../../../shared/contract/library.ts';
 import type { Command } from '../command.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'marque import <files|folders…> [--tag T]… [--keep-source] [--data-dir D] [--json]',
+  usage:
+    'marque import <files|folders…> [--tag T]… [--keep-source] [--data-dir D] [--json] | marque import --eagle <X.library>',
   summary:
-    'Import logo files and folders (recursive) into the library; --keep-source also keeps each untouched file beside its sanitized master.',
-  options: { tag: { type: 'string', multiple: true }, 'keep-source': { type: 'boolean', default: false } },
+    'Import logo files and folders (recursive) into the library; --keep-source also keeps each untouched file beside its sanitized master; --eagle moves in an Eagle library (names, tags, notes, ratings, folders as collections).',
+  options: {
+    tag: { type: 'string', multiple: true },
+    'keep-source': { type: 'boolean', default: false },
+    eagle: { type: 'string' },
+  },
   async run(context) {
-    if (context.positionals.length === 0) {
+    const eagleFolder = context.values.eagle as string | undefined;
+    if (context.positionals.length === 0 && !eagleFolder) {
       context.log('marque import: give at least one file or folder');
       return 2;
     }
     const studio = await context.openStudio();
     const tags = (context.values.tag as string[] | undefined) ?? [];
-    const report = await studio.library.importPaths(context.positionals, tags, null, {
-      keepSource: context.values['keep-source'] === true,
-    });
+    let eagle: EagleImportReport | null = null;
+    if (eagleFolder)
+      eagle = await studio.handlers['library.importEagle'](
+        { path: eagleFolder },
+        { mode: 'desktop', clientAddress: null },
+      );
+    const report =
+      eagle?.report ??
+      (await studio.library.importPaths(context.positionals, tags, null, {
+        keepSource: context.values['keep-source'] === true,
+      }));
     if (context.json) {
       context.reply({
         imported: report.imported,
@@ -33,6 +48,9 @@ export const importCommand: Command = {
               },
         ),
         skipped: report.skipped,
+        ...(eagle
+          ? { eagle: { collections: eagle.collections, rated: eagle.rated, skippedTrashed: eagle.skippedTrashed } }
+          : {}),
       });
     } else {
       for (const o of report.outcomes) {
@@ -48,6 +66,10 @@ export const importCommand: Command = {
       context.log(
         `${report.imported} imported, ${report.duplicates} already in the library, ${report.failed} failed${skipped}`,
       );
+      if (eagle)
+        context.log(
+          `from Eagle: ${eagle.collections} collections, ${eagle.rated} rated, ${eagle.skippedTrashed} left in Eagle's trash`,
+        );
     }
     return report.failed > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
   },

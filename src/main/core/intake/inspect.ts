@@ -7,6 +7,7 @@ import { type LogoFormat, VECTOR_FORMATS } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { PaletteColor } from '../../../shared/palette.ts';
 import { importPalette } from './import-palette.ts';
+import { perceptualHashOfPixels } from './perceptual-hash.ts';
 import type { IntakeLimits, IntakeResult } from './protocol.ts';
 import { claimedSize, describeUnsupported, sniffFormat } from './sniff.ts';
 import { readSvgText } from './svg-guard.ts';
@@ -214,7 +215,7 @@ async function renderViews(
   decoded: Decoded,
   limits: IntakeLimits,
   file: string,
-): Promise<{ preview: Buffer; thumb: Buffer; palette: readonly PaletteColor[] }> {
+): Promise<{ preview: Buffer; thumb: Buffer; palette: readonly PaletteColor[]; dhash: string }> {
   try {
     const { data, info } = await decoded.pipeline
       .rotate()
@@ -228,7 +229,8 @@ async function renderViews(
       .resize(limits.thumbSize, limits.thumbSize, { fit: 'inside', withoutEnlargement: false })
       .webp({ quality: 86, alphaQuality: 100, effort: 2 })
       .toBuffer();
-    return { preview, thumb, palette: importPalette({ width: info.width, height: info.height, data }) };
+    const palette = importPalette({ width: info.width, height: info.height, data });
+    return { preview, thumb, palette, dhash: await perceptualHashOfPixels(data, info.width, info.height) };
   } catch (error) {
     throw new MarqueError('DECODE_FAILED', `${file}: cannot be decoded (${shortReason(error)})`);
   }
@@ -246,7 +248,7 @@ export async function inspectFile(
   const format = sniffFormat(source.subarray(0, 4096));
   if (!format) throw new MarqueError('UNSUPPORTED_FORMAT', `${file}: ${describeUnsupported(source)}`);
   const decoded = await decode(source, format, limits, file);
-  const { preview, thumb, palette } = await renderViews(decoded, limits, file);
+  const { preview, thumb, palette, dhash } = await renderViews(decoded, limits, file);
 
   const hash = createHash('sha256').update(decoded.master).digest('hex');
   const masterTemp = join(tmpDir, `${randomUUID()}.master`);
@@ -278,6 +280,7 @@ export async function inspectFile(
     thumbTempFile: thumbTemp,
     previewTempFile: previewTemp,
     palette,
+    dhash,
     removed: decoded.removed,
     notes: decoded.notes ?? [],
     source:

@@ -49,6 +49,8 @@ export interface IntakeResult {
    * colours" work on a fresh library without running the palette recipe first.
    */
   readonly palette: readonly PaletteColor[];
+  /** The master's perceptual hash as seen on white (perceptual-hash.ts), for the duplicate finder. */
+  readonly dhash: string;
   /** What the SVG sanitizer removed (scripts, event handlers, external references), for the report. */
   readonly removed: readonly string[];
   /** Notes for the import report, one per thing worth saying (a PDF converted, its scripts removed). */

@@ -1,10 +1,14 @@
 import type { Handlers } from '../../../shared/contract/index.ts';
 import type { ActivityService } from './activity-service.ts';
 import type { CollectionsService } from './collections-service.ts';
+import type { ImportExtrasMethod } from './import-extras-handlers.ts';
 import type { LibraryService } from './library-service.ts';
 import type { OrganiseService } from './organise-service.ts';
 
-type LibraryMethod = Extract<keyof Handlers, `library.${string}` | `collections.${string}` | `activity.${string}`>;
+type LibraryMethod = Exclude<
+  Extract<keyof Handlers, `library.${string}` | `collections.${string}` | `activity.${string}`>,
+  ImportExtrasMethod
+>;
 type LibraryHandlers = Pick<Handlers, LibraryMethod>;
 
 interface LibraryServices {

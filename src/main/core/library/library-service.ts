@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import type { ArtworkSettings, BackgroundDecision } from '../../../shared/artwork.ts';
 import type { ActivityEntry } from '../../../shared/contract/activity.ts';
 import type { LogoVersion } from '../../../shared/contract/library.ts';
@@ -145,6 +145,28 @@ export class LibraryService {
       });
     }
     return report;
+  }
+
+  /**
+   * Imports one file the caller holds as bytes (a paste from the clipboard): written to a private
+   * folder under the data folder, then the same intake as any file, then removed.
+   */
+  async importBytes(fileName: string, bytes: Uint8Array, clientAddress: string | null = null): Promise<ImportReport> {
+    const safeName =
+      basename(fileName.replaceAll('\\', '/'))
+        .replace(/[\p{Cc}<>:"|?*]/gu, '')
+        // No '.' or '..' (out of the folder) and no hidden file.
+        .replace(/^\.+/, '')
+        .slice(0, 200) || 'Pasted';
+    const dir = join(this.#deps.dataDir, 'uploads', randomUUID());
+    await mkdir(dir, { recursive: true });
+    try {
+      const file = join(dir, safeName);
+      await writeFile(file, bytes, { flag: 'wx' });
+      return await this.importPaths([file], [], clientAddress);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /**
@@ -305,8 +327,8 @@ export class LibraryService {
         now,
       );
       db.prepare(
-        `INSERT INTO logos (id, name, format, is_vector, width, height, has_alpha, byte_size, hash, source_path, imported_at, updated_at)
-           VALUES (@id, @name, @format, @isVector, @width, @height, @hasAlpha, @byteSize, @hash, @sourcePath, @now, @now)`,
+        `INSERT INTO logos (id, name, format, is_vector, width, height, has_alpha, byte_size, hash, dhash, source_path, imported_at, updated_at)
+           VALUES (@id, @name, @format, @isVector, @width, @height, @hasAlpha, @byteSize, @hash, @dhash, @sourcePath, @now, @now)`,
       ).run({
         id,
         name,
@@ -317,6 +339,7 @@ export class LibraryService {
         hasAlpha: result.hasAlpha ? 1 : 0,
         byteSize: result.master.byteSize,
         hash: result.master.hash,
+        dhash: typeof result.dhash === 'string' && /^[0-9a-f]{64}$/.test(result.dhash) ? result.dhash : null,
         sourcePath: path,
         now,
       });
@@ -428,6 +451,7 @@ export class LibraryService {
       }
       throw error;
     }
+    this.#deps.db.prepare('UPDATE logos SET dhash = ? WHERE id = ?').run(result.dhash, id);
     // A new master has new colours, unless the designer locked the palette.
     if (!isPaletteLocked(this.#deps.db, id)) writePalette(this.#deps.db, id, paletteInput(result.palette), false);
     const logo = this.get(id);
@@ -546,6 +570,7 @@ function storedImport(result: IntakeResult): StoredImport {
     master: { hash: result.master.hash, byteSize: result.master.byteSize },
     source: result.source ? { hash: result.source.hash, byteSize: result.source.byteSize } : null,
     palette: result.palette,
+    dhash: result.dhash,
   };
 }
 

@@ -22,6 +22,8 @@ export interface StoredImport {
   readonly source: StoredBlob | null;
   /** The colours the intake measured (colour search works at once); absent in older entries. */
   readonly palette?: readonly PaletteColor[];
+  /** The master's perceptual hash; absent in older entries (the duplicate finder fills it in). */
+  readonly dhash?: string;
 }
 
 /** An import between "its blobs go into the store" and "its row is committed". */

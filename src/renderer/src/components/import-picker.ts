@@ -52,6 +52,12 @@ export async function runImportPaths(paths: readonly string[]): Promise<void> {
   await withImportToast(paths.length, () => client.call('library.import', { paths: [...paths] }));
 }
 
+/** Runs an import that yields a report (a paste, an Eagle library) with the same toast. */
+export function runImportWith(count: number, run: () => Promise<ImportReport>): Promise<void> {
+  if (count === 0 || !canEdit()) return Promise.resolve();
+  return withImportToast(count, run);
+}
+
 async function withImportToast(
   count: number,
   run: (progress: (done: number, total: number) => void) => Promise<ImportReport>,
@@ -68,10 +74,18 @@ async function withImportToast(
   }
 }
 
+/** Which logos the duplicates already are: ' as "Acme"' (the first three names). */
+function originals(report: ImportReport): string {
+  const names = [...new Set(report.outcomes.flatMap((o) => (o.status === 'duplicate' ? [`"${o.logo.name}"`] : [])))];
+  if (names.length === 0) return '';
+  const shown = names.slice(0, 3).join(', ');
+  return ` as ${shown}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
+}
+
 /** The toast of an import: counts, then each failed file with its reason. */
 function reportToast(report: ImportReport, prefix = '') {
   const parts = [`${prefix}Imported ${plural(report.imported, 'logo')}`];
-  if (report.duplicates) parts.push(`${report.duplicates} already in the library`);
+  if (report.duplicates) parts.push(`${report.duplicates} already in the library${originals(report)}`);
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.skipped.length) parts.push(`${report.skipped.length} skipped (links or special files)`);
   const details = [

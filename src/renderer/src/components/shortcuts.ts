@@ -13,8 +13,8 @@ export { SHORTCUTS, type Shortcut, type ShortcutId } from './shortcut-registry.t
 
 const SEARCH_INPUT_ID = 'library-search';
 
-/** Typing in a field keeps its own Delete, Cmd+Z and Escape. */
-function isEditing(target: EventTarget | null): boolean {
+/** Typing in a field keeps its own Delete, Cmd+Z, Escape and paste. */
+export function isEditing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LibraryQuery } from '../../../shared/contract/index.ts';
+import { DEFAULT_COLOR_TOLERANCE } from '../../../shared/contract/library.ts';
 import type { Logo, LogoFormat } from '../../../shared/domain.ts';
 import { client } from '../api/client.ts';
 import { canEdit } from './app-store.ts';
@@ -15,6 +16,8 @@ export interface LibraryFilters {
   readonly collection: string | null;
   /** '#rrggbb': logos with a palette colour close to it. */
   readonly color: string | null;
+  /** How close (Delta E CIE76) a palette colour must be to `color`. */
+  readonly colorTolerance: number;
   readonly favorite: boolean;
   /** Logos rated at least this many stars (0: any). */
   readonly minRating: number;
@@ -33,6 +36,7 @@ export const DEFAULT_FILTERS: LibraryFilters = {
   tag: null,
   collection: null,
   color: null,
+  colorTolerance: DEFAULT_COLOR_TOLERANCE,
   favorite: false,
   minRating: 0,
   importedFrom: null,
@@ -76,6 +80,7 @@ export function toQuery(filters: LibraryFilters, page: number): LibraryQuery {
     tag: filters.tag ?? undefined,
     collection: filters.collection ?? undefined,
     color: filters.color ?? undefined,
+    colorTolerance: filters.color ? filters.colorTolerance : undefined,
     favorite: filters.favorite ? true : undefined,
     minRating: filters.minRating || undefined,
     importedFrom: filters.importedFrom ?? undefined,

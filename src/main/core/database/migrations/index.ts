@@ -14,6 +14,7 @@ import { queueLease } from './0025-queue-lease.ts';
 import { artwork } from './0026-artwork.ts';
 import { colorInks } from './0027-color-inks.ts';
 import { organise } from './0028-organise.ts';
+import { intakeExtras } from './0029-intake-extras.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   artwork,
   colorInks,
   organise,
+  intakeExtras,
 ];

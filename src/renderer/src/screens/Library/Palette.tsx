@@ -83,6 +83,14 @@ export function PaletteSwatches({
               )}
               <span className="swatch__share">{Math.round(color.share * 100)}% of the logo</span>
             </button>
+            <button
+              type="button"
+              className="link-button swatch__similar"
+              onClick={() => setFilters({ color: color.hex })}
+            >
+              {/* The visible word starts the name (speech input: "click Similar"). */}
+              Similar<span className="visually-hidden"> colours to {color.hex}</span>
+            </button>
           </li>
         ))}
       </ul>

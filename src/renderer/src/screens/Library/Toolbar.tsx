@@ -7,6 +7,7 @@ import { openImportDialog } from '../../components/import-picker.ts';
 import { Popover } from '../../components/Popover.tsx';
 import { useAppStore } from '../../stores/app-store.ts';
 import { type LibraryFilters, setFilters, useLibraryStore } from '../../stores/library-store.ts';
+import { ColourFilter } from './ColourFilter.tsx';
 import { DateRangeFilter, RatingFilter, SaveSearchButton } from './SearchExtras.tsx';
 import { ThumbnailSizeSlider } from './ThumbnailSizeSlider.tsx';
 import { ViewMenu } from './ViewMenu.tsx';
@@ -100,30 +101,7 @@ export function Toolbar({ collections }: { collections: readonly Collection[] })
           >
             <Icon name="star" size={14} filled={filters.favorite} />
           </button>
-          <label className="chip chip--color" title="Logos that use a colour close to this one">
-            <span
-              className={filters.color ? 'chip__swatch' : 'chip__swatch chip__swatch--empty'}
-              style={filters.color ? { background: filters.color } : undefined}
-            />
-            <span>{filters.color ? filters.color : 'Colour'}</span>
-            <input
-              type="color"
-              className="visually-hidden"
-              aria-label="Filter by colour"
-              value={filters.color ?? '#4f46e5'}
-              onChange={(event) => setFilters({ color: event.target.value })}
-            />
-          </label>
-          {filters.color && (
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Clear colour filter"
-              onClick={() => setFilters({ color: null })}
-            >
-              <Icon name="close" size={14} />
-            </button>
-          )}
+          <ColourFilter />
           {filters.tag && (
             <span className="chip chip--active">
               <Icon name="tag" size={14} />

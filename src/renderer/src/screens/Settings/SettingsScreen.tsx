@@ -1,5 +1,6 @@
 import { useAppStore } from '../../stores/app-store.ts';
 import { ActivityCard } from './ActivityCard.tsx';
+import { LibraryToolsCard } from './LibraryToolsCard.tsx';
 import { PrintCard } from './PrintCard.tsx';
 import { ProcessingCard } from './ProcessingCard.tsx';
 import { ShareCard } from './ShareCard.tsx';
@@ -18,6 +19,7 @@ export function SettingsScreen() {
           <ShareCard />
           <ActivityCard />
           <TagsCard />
+          <LibraryToolsCard />
         </div>
         <div className="settings__column">
           <StorageCard />
