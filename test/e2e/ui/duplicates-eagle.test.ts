@@ -151,9 +151,14 @@ describe('paste, duplicates and Eagle', () => {
       expect(await library.details.getByRole('textbox', { name: /Notes/ }).inputValue()).toBe(
         'Use on dark\n\nSource: https://bitcoin.org',
       );
-      // Eagle's nested folder "Clients / Crypto" is the collection Crypto, holding the logo.
-      await page.getByLabel('Collection', { exact: true }).selectOption({ label: 'Crypto (1)' });
+      // Eagle's nested folder "Clients / Crypto" is the collection Crypto, inside Clients, holding the logo.
+      await library.details.getByRole('button', { name: 'Open collection Crypto' }).click();
       await expect.poll(() => library.tileNames()).toEqual(['Bitcoin primary']);
+      const nav = page.getByRole('navigation', { name: 'Collections' });
+      const parentOfCrypto = await nav
+        .getByRole('button', { name: /^Crypto/ })
+        .evaluate((button) => button.parentElement?.parentElement?.closest('li')?.querySelector('button')?.textContent);
+      expect(parentOfCrypto).toMatch(/^Clients/);
       expect(pageErrors).toEqual([]);
     });
   });
