@@ -45,6 +45,7 @@ export const METHOD_NAMES = [
   'jobs.get',
   'jobs.cancel',
   'jobs.retry',
+  'jobs.retryFailed',
   'jobs.clearFinished',
   'jobs.outputs',
   'jobs.poolSettings',

@@ -83,7 +83,7 @@ export class ExportService {
   async preview(request: ParsedExportRequest, options: RunOptions = {}): Promise<ExportPlan> {
     const exportId = randomUUID();
     const plan = await this.#tracked(exportId, options.signal, (signal) =>
-      this.#planOrResume(request, this.#progress(exportId), signal).then((r) => r.plan),
+      this.#planOrResume(request, this.#progress(exportId), signal, exportId).then((r) => r.plan),
     );
     const { files: _files, conflict: _conflict, template: _template, date: _date, ...preview } = plan;
     return preview;
@@ -221,7 +221,12 @@ export class ExportService {
     const started = performance.now();
     const progress = this.#progress(exportId);
     const { plan, result, resumed } = await this.#tracked(exportId, signal, async (tracked) => {
-      const { plan, resuming, now } = await this.#planOrResume({ ...request, destination }, progress, tracked);
+      const { plan, resuming, now } = await this.#planOrResume(
+        { ...request, destination },
+        progress,
+        tracked,
+        exportId,
+      );
       // Journaled with its plan, so a crash mid-write leaves no temp file for good (the next start
       // sweeps them) and the same export run again finishes this one.
       const forget = await this.#deps.journal?.begin(
@@ -273,9 +278,10 @@ export class ExportService {
     request: ParsedExportRequest,
     progress: Progress,
     signal?: AbortSignal,
+    batchId?: string,
   ): Promise<{ plan: PlanWithWarnings; resuming: InterruptedExport | null; now: Date }> {
     const now = this.#now();
-    const input = await this.#produce(request, now, progress, signal);
+    const input = await this.#produce(request, now, progress, signal, batchId);
     // Each produced output's warnings (e.g. below its fidelity threshold) go into the summary.
     const warnings = batchWarnings(input.batches);
     const withWarnings = (plan: FullPlan): PlanWithWarnings => ({ ...plan, warnings });
@@ -316,6 +322,7 @@ export class ExportService {
     now: Date,
     progress: Progress,
     signal?: AbortSignal,
+    batchId?: string,
   ): Promise<PlanInput> {
     if (!isAbsolute(request.destination)) {
       throw new MarqueError('INVALID_INPUT', `The destination "${request.destination}" is not an absolute folder path`);
@@ -330,6 +337,7 @@ export class ExportService {
     const { batches, failures } = await produceAll(runner, logos, request.recipes, {
       concurrency: this.#deps.concurrency ?? 4,
       signal,
+      ...(batchId ? { batchId } : {}),
       progress: (done, total, current) => progress('producing', done, total, current),
     });
     const input: PlanInput = {

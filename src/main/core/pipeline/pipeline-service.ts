@@ -12,7 +12,7 @@ import {
   type PoolSettings,
 } from '../../../shared/contract/jobs.ts';
 import type { Logo, Page } from '../../../shared/domain.ts';
-import { MarqueError } from '../../../shared/errors.ts';
+import { isErrorCode, isRetryable, MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import type { PrintSetup } from '../../../shared/print.ts';
 import type { Db } from '../database/database.ts';
@@ -286,6 +286,18 @@ export class PipelineService {
     return this.get(id);
   }
 
+  /** Queues again every failed job (of one batch, or all) that a second run can fix; returns how many. */
+  retryFailed(batchId?: string): { retried: number } {
+    const ids = this.#jobs
+      .failed(batchId)
+      .filter((row) => isRetryable(isErrorCode(row.error_code) ? row.error_code : 'INTERNAL'))
+      .map((row) => row.id)
+      .filter((id) => this.#jobs.retry(id));
+    this.#events.changed(ids);
+    if (ids.length > 0) this.#pump();
+    return { retried: ids.length };
+  }
+
   clearFinished(logoId?: string): { removed: number } {
     const removed = this.#jobs.clearFinished(logoId);
     this.#events.removed(removed);
@@ -349,9 +361,16 @@ export class PipelineService {
     recipe: string,
     options: Readonly<Record<string, unknown>>,
     signal?: AbortSignal,
+    batchId?: string,
   ): Promise<{ path: string; source: string; bytes: number; warnings: readonly string[] }[]> {
     signal?.throwIfAborted();
-    const [queued] = this.enqueue({ logoIds: [logo.id], recipe, options, priority: 'batch' }).jobs;
+    const [queued] = this.enqueue({
+      logoIds: [logo.id],
+      recipe,
+      options,
+      priority: 'batch',
+      ...(batchId ? { batchId } : {}),
+    }).jobs;
     if (!queued) throw new MarqueError('INTERNAL', 'enqueue returned no job');
     const onAbort = () =>
       void this.cancel(queued.id).catch((error: unknown) =>

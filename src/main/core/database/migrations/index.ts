@@ -13,6 +13,7 @@ import { activityRollup } from './0024-activity-rollup.ts';
 import { queueLease } from './0025-queue-lease.ts';
 import { artwork } from './0026-artwork.ts';
 import { colorInks } from './0027-color-inks.ts';
+import { jobBatches } from './0030-job-batches.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   queueLease,
   artwork,
   colorInks,
+  jobBatches,
 ];
