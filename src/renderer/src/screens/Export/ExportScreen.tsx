@@ -56,8 +56,11 @@ async function run(
     if (kind === 'queue') {
       const { recipes } = useExportStore.getState();
       let queued = 0;
+      // One click, one batch: the later recipes join the first request's batch.
+      let batchId: string | undefined;
       for (const [recipe, options] of Object.entries(recipes)) {
-        const reply = await client.call('jobs.enqueue', { logoIds: [...ids], recipe, options });
+        const reply = await client.call('jobs.enqueue', { logoIds: [...ids], recipe, options, batchId });
+        batchId ??= reply.jobs[0]?.batchId;
         queued += reply.jobs.length;
       }
       showToast({
