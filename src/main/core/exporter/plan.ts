@@ -9,6 +9,7 @@ import type {
   ExportPlanEntry,
 } from '../../../shared/contract/exports.ts';
 import { isMissing } from '../fs-missing.ts';
+import { deliveredFile, recipeWord } from './delivery-names.ts';
 import { diskFailure } from './disk-errors.ts';
 import { NameRegistry } from './name-registry.ts';
 import { foldKey, safeComponent } from './safe-name.ts';
@@ -161,11 +162,12 @@ export async function planExport(input: PlanInput): Promise<FullPlan> {
     const sorted = [...batch.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const file of sorted) {
       const facts = factsFor(file.path, file.facts, batch.options);
+      const logoName = logoNames.get(batch.logoId) as string;
       const components = renderTemplate(template, {
-        name: logoNames.get(batch.logoId) as string,
-        recipe: batch.recipe,
+        name: logoName,
+        recipe: recipeWord(batch.recipe),
         date,
-        file: file.path,
+        file: deliveredFile(batch.recipe, file.path, logoName, facts.size),
         ...facts,
       });
       const dirs = registry.claimDirs(components.slice(0, -1));
