@@ -62,6 +62,8 @@ export const exportRequest = z
     template: exportTemplate.default(DEFAULT_TEMPLATE),
     conflict: z.enum(CONFLICT_MODES).default('rename'),
     zip: z.boolean().default(false),
+    /** What the zip is named after: the collection the logos came from; absent, the selection's names. */
+    title: z.string().trim().min(1).max(120).optional(),
     /**
      * An interrupted folder export of the same plan into this folder: true finishes it (writing
      * only the missing files; refused when there is none or the plan changed), false starts over

@@ -17,7 +17,7 @@ import type { EventHub } from '../events.ts';
 import { unlessMissing } from '../fs-missing.ts';
 import type { Log } from '../log/logger.ts';
 import { type ExportJournal, foldersOf, type InterruptedExport } from './export-journal.ts';
-import { type FullPlan, type PlanInput, type ProducedBatch, planExport, planKey } from './plan.ts';
+import { type FullPlan, MANIFEST_NAME, type PlanInput, type ProducedBatch, planExport, planKey } from './plan.ts';
 import { produceAll, type RecipeRunner } from './produce.ts';
 import { writePlan } from './write-export.ts';
 
@@ -174,7 +174,7 @@ export class ExportService {
       url: `/media/export/${exportId}`,
       fileName: download.fileName,
       bytes: download.bytes,
-      summary: download.summary,
+      summary: withoutTempPaths(download.summary, download.fileName),
     };
   }
 
@@ -345,6 +345,7 @@ export class ExportService {
       template: request.template,
       conflict: request.conflict,
       zip: request.zip,
+      zipTitle: zipTitle(request.title, logos),
       now,
       batches,
       failures,
@@ -401,6 +402,28 @@ type PlanWithWarnings = FullPlan & { readonly warnings: readonly ExportWarning[]
 type Progress = (phase: ExportPhase, done: number, total: number, current: string | null, force?: boolean) => void;
 
 /** Each produced output's warnings once, named by logo and recipe. */
+/**
+ * A download's summary as the browser sees it: paths inside the zip it receives, never the data
+ * folder's temp path where the server built it.
+ */
+function withoutTempPaths(summary: ExportSummary, fileName: string): ExportSummary {
+  return {
+    ...summary,
+    destination: fileName,
+    zipPath: fileName,
+    manifestPath: summary.manifestPath === null ? null : `${fileName}!/${MANIFEST_NAME}`,
+    written: summary.written.map((file) => ({ ...file, absolutePath: `${fileName}!/${file.path}` })),
+  };
+}
+
+/** A zip is named after its collection, else its logos: "Acme" or "Acme and 3 more". */
+function zipTitle(title: string | undefined, logos: readonly Pick<Logo, 'name'>[]): string | undefined {
+  if (title) return title;
+  const [first] = logos;
+  if (!first) return undefined;
+  return logos.length === 1 ? first.name : `${first.name} and ${logos.length - 1} more`;
+}
+
 function batchWarnings(batches: readonly ProducedBatch[]): ExportWarning[] {
   const out: ExportWarning[] = [];
   for (const batch of batches) {
