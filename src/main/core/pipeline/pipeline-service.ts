@@ -304,11 +304,14 @@ export class PipelineService {
     return { removed: removed.length };
   }
 
-  /** What was produced for a logo, newest first; `available` is false once the cache evicted the files. */
+  /**
+   * What was produced for a logo, newest first, each output once; `available` is false once the
+   * cache evicted the files.
+   */
   async outputs(logoId: string): Promise<LogoOutput[]> {
     const logo = this.#deps.logoOf(logoId);
     return Promise.all(
-      this.#jobs.outputs(logoId).map(async (row) => {
+      latestOfEach(this.#jobs.outputs(logoId)).map(async (row) => {
         const available = await stat(join(this.#deps.cache.pathOf(OUTPUT_KIND, row.cache_key), MANIFEST)).then(
           (info) => info.isFile(),
           () => false,
@@ -572,4 +575,21 @@ export class PipelineService {
 function factWarnings(facts: Readonly<Record<string, unknown>> | null | undefined): readonly string[] {
   const warnings = facts?.warnings;
   return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string').slice(0, 50) : [];
+}
+
+/**
+ * One row per output a designer would call the same: the newest of each recipe x options x master x
+ * processor version. Rows that differ only in inputs the panel does not show (the logo's name or
+ * palette, the fonts, the print setup) are one output made again, not two outputs.
+ */
+function latestOfEach<T extends { recipe: string; options: string; master_hash: string; processor_version: number }>(
+  rows: readonly T[],
+): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = JSON.stringify([row.recipe, row.options, row.master_hash, row.processor_version]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
