@@ -222,7 +222,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...libraryHandlers({ library, organise, collections, activity }),
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
-    ...exportHandlers(exporter),
+    ...exportHandlers(exporter, settings),
     ...printHandlers(print, pipeline),
     ...desktopHandlers({ handout, opened, host: options.desktop ?? null, log: log.child({ module: 'desktop' }) }),
   };

@@ -54,6 +54,8 @@ export const METHOD_NAMES = [
   'share.start',
   'share.stop',
   'share.rotateToken',
+  'exports.choices',
+  'exports.saveChoices',
   'exports.preview',
   'exports.run',
   'exports.download',

@@ -54,7 +54,8 @@ export async function produceAll(
           recipe,
           file: null,
           code,
-          message: `${logo.name} (${recipe}): ${message}`,
+          // The logo is named once: a recipe's own message may already start with its name.
+          message: `${logo.name} (${recipe}): ${message.startsWith(`${logo.name}: `) ? message.slice(logo.name.length + 2) : message}`,
         };
         slots[index] = failure;
       }
