@@ -6,7 +6,7 @@ import { formatDuration } from '../../components/format.ts';
 import { recipeLabel } from '../../components/recipes.ts';
 import { isActive } from '../../stores/jobs-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
-import { errorWithoutName, failureAdvice } from './queue-batches.ts';
+import { asSentence, errorWithoutName, failureAdvice } from './queue-batches.ts';
 
 const STATE_LABELS: Record<Job['state'], string> = {
   queued: 'Queued',
@@ -47,7 +47,8 @@ export async function act(what: string, run: () => Promise<unknown>): Promise<vo
 
 /** One job: its logo (named once), recipe, progress, state and, when it failed, why and what to do. */
 export function JobRow({ job, name, now }: { job: Job; name: string; now: number }) {
-  const error = job.errorMessage && job.state !== 'cancelled' ? errorWithoutName(job.errorMessage, name) : null;
+  const error =
+    job.errorMessage && job.state !== 'cancelled' ? asSentence(errorWithoutName(job.errorMessage, name)) : null;
   return (
     <li className={`job job--${job.state}`} data-job-state={job.state}>
       <div className="job__thumb checkerboard">

@@ -86,6 +86,12 @@ export function errorWithoutName(message: string, name: string): string {
   return message.replaceAll(` of "${name}"`, '').replaceAll(`"${name}"`, 'the logo');
 }
 
+/** Ends a message with a full stop, so the advice after it reads as the next sentence. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /**
  * The header line once nothing runs: "118 done, 2 failed: <why>" for what the list holds, the most
  * common reason first. Null when the list is empty.
