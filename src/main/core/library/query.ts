@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { hexToLab } from '../../../shared/colour.ts';
 import type { libraryQuery } from '../../../shared/contract/index.ts';
-import { cellsAround } from './colour-cells.ts';
 
 export type ParsedLibraryQuery = z.output<typeof libraryQuery>;
 
@@ -48,12 +47,10 @@ export function buildFilter(
     // Delta E CIE76 is a distance in L*a*b*: the box bounds use the covering index logo_colors_lab,
     // the sphere test then keeps only colours truly within the tolerance.
     const [L, a, b] = hexToLab(query.color);
-    // The few L*a*b* cubes around the colour (whole numbers computed here, never user text).
-    const cells = cellsAround(L, a, b, query.colorTolerance);
     sets.push({
       column: 'l.id',
       subquery: `SELECT c.logo_id FROM logo_colors c
-        WHERE ${cells ? `c.cell IN (${cells.join(',')}) AND ` : ''}c.L BETWEEN @cL - @ct AND @cL + @ct AND c.a BETWEEN @ca - @ct AND @ca + @ct AND c.b BETWEEN @cb - @ct AND @cb + @ct
+        WHERE c.L BETWEEN @cL - @ct AND @cL + @ct AND c.a BETWEEN @ca - @ct AND @ca + @ct AND c.b BETWEEN @cb - @ct AND @cb + @ct
           AND (c.L - @cL) * (c.L - @cL) + (c.a - @ca) * (c.a - @ca) + (c.b - @cb) * (c.b - @cb) <= @ct * @ct`,
     });
     Object.assign(params, { cL: L, ca: a, cb: b, ct: query.colorTolerance });
