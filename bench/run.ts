@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { sections } from './sections.ts';
+import { optInSections, sections } from './sections.ts';
 
 const started = Date.now();
 const parts: string[] = [
@@ -17,7 +17,7 @@ const parts: string[] = [
 ];
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(sections)) {
-  if (only.length && !only.includes(name)) continue;
+  if (only.length ? !only.includes(name) : optInSections.has(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
   const t0 = Date.now();
   try {

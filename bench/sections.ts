@@ -4,6 +4,7 @@ import { exporterBench } from './exporter.ts';
 import { fullPackageBench } from './full-package.ts';
 import { importBench } from './import.ts';
 import { pipelineBench } from './pipeline.ts';
+import { scaleBench } from './scale.ts';
 import { searchBench } from './search.ts';
 import { shareBench } from './share.ts';
 import { traceBench } from './trace.ts';
@@ -20,4 +21,8 @@ export const sections: Record<string, Bench> = {
   deliverables: deliverablesBench,
   import: importBench,
   'full-package': fullPackageBench,
+  scale: scaleBench,
 };
+
+/** Sections that run only when named (`npm run bench -- scale`): too slow for every run. */
+export const optInSections: ReadonlySet<string> = new Set(['scale']);

@@ -19,7 +19,7 @@ import { type Bench, percentile, table } from './bench.ts';
 const LOGOS = 10_000;
 const SCROLL_MS = 4_000;
 
-interface FrameStats {
+export interface FrameStats {
   readonly fps: number;
   readonly p95: number;
   readonly slowShare: number;
@@ -27,7 +27,7 @@ interface FrameStats {
 }
 
 /** Scrolls `selector` down at a steady, fast pace and records every animation frame's interval. */
-async function measureScroll(page: Page, selector: string): Promise<FrameStats> {
+export async function measureScroll(page: Page, selector: string): Promise<FrameStats> {
   const intervals = await page.evaluate(
     async ({ selector, duration }) => {
       const element = document.querySelector(selector) as HTMLElement;

@@ -245,7 +245,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     }),
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
-    ...exportHandlers(exporter),
+    ...exportHandlers(exporter, settings),
     ...printHandlers(print, pipeline),
     ...faviconHandlers(pipeline),
     ...desktopHandlers({ handout, opened, host: options.desktop ?? null, log: log.child({ module: 'desktop' }) }),

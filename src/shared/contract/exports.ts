@@ -62,6 +62,8 @@ export const exportRequest = z
     template: exportTemplate.default(DEFAULT_TEMPLATE),
     conflict: z.enum(CONFLICT_MODES).default('rename'),
     zip: z.boolean().default(false),
+    /** What the zip is named after: the collection the logos came from; absent, the selection's names. */
+    title: z.string().trim().min(1).max(120).optional(),
     /**
      * An interrupted folder export of the same plan into this folder: true finishes it (writing
      * only the missing files; refused when there is none or the plan changed), false starts over
@@ -182,7 +184,35 @@ export interface ExportProgress {
   readonly current: string | null;
 }
 
+/**
+ * The Export screen's choices, remembered per library (in its settings) so they survive a reload:
+ * the recipes with their options, the folder, the naming template, the conflict mode and zip.
+ */
+export const exportChoices = z
+  .object({
+    recipes: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'not a recipe id'), z.record(z.string(), z.unknown()))
+      .refine((recipes) => Object.keys(recipes).length <= 50, 'at most 50 recipes'),
+    // Empty until a folder is chosen; checked when an export runs, not here.
+    destination: z.string().max(4096),
+    template: z.string().min(1).max(300),
+    conflict: z.enum(CONFLICT_MODES),
+    zip: z.boolean(),
+  })
+  .strict();
+export type ExportChoices = z.output<typeof exportChoices>;
+
 export const exportsMethods = {
+  'exports.choices': method<ExportChoices | null>()({
+    summary: 'The Export screen choices last used with this library, or null before the first.',
+    access: 'write',
+    input: z.object({}).strict(),
+  }),
+  'exports.saveChoices': method<ExportChoices>()({
+    summary: 'Remembers the Export screen choices for this library.',
+    access: 'write',
+    input: exportChoices,
+  }),
   'exports.preview': method<ExportPlan>()({
     summary:
       'The exact tree an export would write (recipes are produced into the cache; nothing is written to the destination).',

@@ -29,6 +29,8 @@ export interface JobOutputFile {
 
 export interface Job {
   readonly id: string;
+  /** The enqueue or export request that queued it: the queue groups and counts jobs by batch. */
+  readonly batchId: string;
   readonly logoId: string;
   readonly recipe: string;
   /** The recipe options after validation, defaults filled in. */
@@ -91,6 +93,8 @@ export interface PoolSettings {
 }
 
 export const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a job id');
+/** Jobs of one request share a batch id; a client sending several requests as one batch names it. */
+export const batchId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a batch id');
 export const recipeId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'not a recipe name');
 
 export const jobsQuery = z
@@ -112,6 +116,8 @@ export const enqueueInput = z
     /** Validated against the recipe's own schema by the service. */
     options: z.record(z.string(), z.unknown()).default({}),
     priority: z.enum(JOB_PRIORITIES).default('batch'),
+    /** Joins an earlier request's batch (the Export screen queues one request per recipe); fresh when absent. */
+    batchId: batchId.optional(),
   })
   .strict();
 
@@ -140,6 +146,11 @@ export const jobsMethods = {
     summary: 'Queue a failed or cancelled job again.',
     access: 'write',
     input: z.object({ id: jobId }).strict(),
+  }),
+  'jobs.retryFailed': method<{ retried: number }>()({
+    summary: 'Queue again every failed job (of one batch, or all) whose failure a second run can fix.',
+    access: 'write',
+    input: z.object({ batchId: batchId.optional() }).strict(),
   }),
   'jobs.clearFinished': method<{ removed: number }>()({
     summary: 'Remove done, failed and cancelled jobs from the list (outputs stay available).',

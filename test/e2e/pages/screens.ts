@@ -41,8 +41,19 @@ export class QueuePage {
   constructor(page: Page) {
     this.page = page;
   }
+  /** Every job row shown, across batches. */
   jobs(): Locator {
-    return this.page.getByRole('list', { name: 'Jobs' }).getByRole('listitem');
+    return this.page.locator('.job');
+  }
+  /** One batch (one enqueue or export request) by its heading, e.g. "PNG for 2 logos". */
+  batch(title: string | RegExp): Locator {
+    return this.page.getByRole('region', { name: title });
+  }
+  filter(label: 'All' | 'Running' | 'Queued' | 'Failed' | 'Done'): Locator {
+    return this.page.getByRole('group', { name: 'Show jobs' }).getByRole('button', { name: new RegExp(`^${label} `) });
+  }
+  get summary(): Locator {
+    return this.page.locator('.page__header [role=status]');
   }
   jobsInState(state: string): Locator {
     return this.page.locator(`.job[data-job-state="${state}"]`);

@@ -247,13 +247,16 @@ describe('conflicts, chosen up front', () => {
     const { service, dest, mine } = await firstExport();
     const preview = await service.preview(request(['acme0001'], dest, { conflict: 'skip' }));
     expect(preview.entries.every((e) => e.action === 'skip')).toBe(true);
-    expect(preview.manifestPath).toBe('manifest (2).json');
+    // One manifest per folder: the earlier export's record is kept in it, never a second manifest.
+    expect(preview.manifestPath).toBe('manifest.json');
     const summary = await service.run(request(['acme0001'], dest, { conflict: 'skip' }));
     expect(summary.written).toEqual([]);
     expect(summary.skipped).toHaveLength(5);
     expect(await readFile(mine, 'utf8')).toBe('the client edited this');
-    const manifest = exportManifest.parse(JSON.parse(await readFile(join(dest, 'manifest (2).json'), 'utf8')));
+    const manifest = exportManifest.parse(JSON.parse(await readFile(join(dest, 'manifest.json'), 'utf8')));
     expect(manifest.skipped).toHaveLength(5);
+    expect(manifest.files).toHaveLength(5);
+    expect((await readdir(dest)).filter((name) => name.startsWith('manifest'))).toEqual(['manifest.json']);
   });
 
   it('overwrite replaces files in place', async () => {
@@ -278,7 +281,21 @@ describe('conflicts, chosen up front', () => {
     expect(summary.written.map((f) => f.path)).toEqual(preview.entries.map((e) => e.path));
     expect(await readFile(mine, 'utf8')).toBe('the client edited this');
     expect(await readFile(join(dest, 'Acme', 'alpha', 'logo (2).svg'), 'utf8')).toContain('acme0001:alpha:logo.svg:');
+    // "Keep both" keeps both files, and one manifest listing both.
+    expect(summary.manifestPath).toBe(join(dest, 'manifest.json'));
+    expect((await readdir(dest)).filter((name) => name.startsWith('manifest'))).toEqual(['manifest.json']);
+    const manifest = exportManifest.parse(JSON.parse(await readFile(join(dest, 'manifest.json'), 'utf8')));
+    expect(manifest.files.map((f) => f.path)).toContain('Acme/alpha/logo.svg');
+    expect(manifest.files.map((f) => f.path)).toContain('Acme/alpha/logo (2).svg');
+    expect(manifest.totals.files).toBe(10);
+  });
+
+  it('a manifest.json that is not an export record is renamed around, never merged into', async () => {
+    const { service, dest } = await firstExport();
+    await writeFile(join(dest, 'manifest.json'), '{"mine": true}');
+    const summary = await service.run(request(['acme0001'], dest, { conflict: 'rename' }));
     expect(summary.manifestPath).toBe(join(dest, 'manifest (2).json'));
+    expect(await readFile(join(dest, 'manifest.json'), 'utf8')).toBe('{"mine": true}');
   });
 });
 
@@ -287,13 +304,14 @@ describe('export to one zip', () => {
     const logos = ids(4).map((id, i) => logo(id, i === 0 ? 'CON' : `Brand ${i}`));
     const { service } = exportService(logos, fileRunner(join(tmp.path, 'cache')), join(tmp.path, 'dl'));
     const dest = join(tmp.path, 'out');
-    const req = request(ids(4), dest, { zip: true });
+    // Named after the collection the logos came from.
+    const req = request(ids(4), dest, { zip: true, title: 'Spring rebrand' });
     const preview = await service.preview(req);
-    expect(preview.zipPath).toBe('marque-export-2026-11-22.zip');
+    expect(preview.zipPath).toBe('Spring rebrand-2026-11-22.zip');
     const summary = await service.run(req);
     expect(summary.failures).toEqual([]);
-    expect(await readdir(dest)).toEqual(['marque-export-2026-11-22.zip']);
-    const entries = await readZip(join(dest, 'marque-export-2026-11-22.zip'));
+    expect(await readdir(dest)).toEqual(['Spring rebrand-2026-11-22.zip']);
+    const entries = await readZip(join(dest, 'Spring rebrand-2026-11-22.zip'));
     const manifest = exportManifest.parse(JSON.parse((entries.get('manifest.json') as Buffer).toString('utf8')));
     expect([...entries.keys()].sort()).toEqual([...preview.entries.map((e) => e.path), 'manifest.json'].sort());
     expect(manifest.files.map((f) => f.path)).toEqual(preview.entries.map((e) => e.path));
@@ -307,7 +325,10 @@ describe('export to one zip', () => {
 
     // The same batch again: renamed, not overwritten, with the same files inside.
     const again = await service.run(req);
-    expect(again.zipPath).toBe(join(dest, 'marque-export-2026-11-22 (2).zip'));
+    expect(again.zipPath).toBe(join(dest, 'Spring rebrand-2026-11-22 (2).zip'));
+    // Without a collection, the zip is named after the selection.
+    const named = await service.preview(request(ids(4), dest, { zip: true }));
+    expect(named.zipPath).toBe('CON and 3 more-2026-11-22.zip');
     const second = await readZip(again.zipPath as string);
     for (const [path, bytes] of entries)
       if (path !== 'manifest.json') expect(second.get(path)?.equals(bytes)).toBe(true);
@@ -325,7 +346,7 @@ describe('export to one zip', () => {
       template: '{name}/{file}',
     });
     expect(download.path.startsWith(join(tmp.path, 'dl'))).toBe(true);
-    expect(download.fileName).toBe('marque-export-2026-11-22.zip');
+    expect(download.fileName).toBe('Acme-2026-11-22.zip');
     expect((await stat(download.path)).size).toBe(download.bytes);
     expect([...(await readZip(download.path)).keys()].sort()).toEqual([
       'Acme/favicon.ico',

@@ -121,6 +121,9 @@ describe('export through the real studio and worker pool', () => {
       const entries = await readZipHashes(file);
       expect([...entries.keys()].sort()).toEqual([...reply.summary.written.map((f) => f.path), 'manifest.json'].sort());
       for (const written of reply.summary.written) expect(entries.get(written.path)?.sha256).toBe(written.sha256);
+      // The reply names the zip the browser gets, never the data folder's temp path it was built in.
+      expect(reply.summary.zipPath).toBe(reply.fileName);
+      expect(prepared.body.toString('utf8')).not.toContain(studio.dataDir);
     } finally {
       await server.close();
     }

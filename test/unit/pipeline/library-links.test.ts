@@ -60,7 +60,11 @@ describe('pipeline and library', () => {
     expect(await readFile((await studio.pipeline.outputFile(after.id, 'palette.txt')).path, 'utf8')).toBe(
       extracted.join(','),
     );
-    expect((await studio.pipeline.runToCompletion(id, 'test-palette-echo', {})).fromCache).toBe(true);
+    const again = await studio.pipeline.runToCompletion(id, 'test-palette-echo', {});
+    expect(again.fromCache).toBe(true);
+    // Made three times from three palettes, it is one output in the details panel: the newest.
+    const echoes = (await studio.pipeline.outputs(id)).filter((o) => o.recipe === 'test-palette-echo');
+    expect(echoes.map((o) => o.jobId)).toEqual([again.id]);
   });
 
   it('with a swatch book loaded, the palette job stores each colour’s press CMYK and nearest named ink; a new press re-runs print recipes', async () => {

@@ -17,7 +17,7 @@ import type { EventHub } from '../events.ts';
 import { unlessMissing } from '../fs-missing.ts';
 import type { Log } from '../log/logger.ts';
 import { type ExportJournal, foldersOf, type InterruptedExport } from './export-journal.ts';
-import { type FullPlan, type PlanInput, type ProducedBatch, planExport, planKey } from './plan.ts';
+import { type FullPlan, MANIFEST_NAME, type PlanInput, type ProducedBatch, planExport, planKey } from './plan.ts';
 import { produceAll, type RecipeRunner } from './produce.ts';
 import { writePlan } from './write-export.ts';
 
@@ -83,7 +83,7 @@ export class ExportService {
   async preview(request: ParsedExportRequest, options: RunOptions = {}): Promise<ExportPlan> {
     const exportId = randomUUID();
     const plan = await this.#tracked(exportId, options.signal, (signal) =>
-      this.#planOrResume(request, this.#progress(exportId), signal).then((r) => r.plan),
+      this.#planOrResume(request, this.#progress(exportId), signal, exportId).then((r) => r.plan),
     );
     const { files: _files, conflict: _conflict, template: _template, date: _date, ...preview } = plan;
     return preview;
@@ -174,7 +174,7 @@ export class ExportService {
       url: `/media/export/${exportId}`,
       fileName: download.fileName,
       bytes: download.bytes,
-      summary: download.summary,
+      summary: withoutTempPaths(download.summary, download.fileName),
     };
   }
 
@@ -221,7 +221,12 @@ export class ExportService {
     const started = performance.now();
     const progress = this.#progress(exportId);
     const { plan, result, resumed } = await this.#tracked(exportId, signal, async (tracked) => {
-      const { plan, resuming, now } = await this.#planOrResume({ ...request, destination }, progress, tracked);
+      const { plan, resuming, now } = await this.#planOrResume(
+        { ...request, destination },
+        progress,
+        tracked,
+        exportId,
+      );
       // Journaled with its plan, so a crash mid-write leaves no temp file for good (the next start
       // sweeps them) and the same export run again finishes this one.
       const forget = await this.#deps.journal?.begin(
@@ -273,9 +278,10 @@ export class ExportService {
     request: ParsedExportRequest,
     progress: Progress,
     signal?: AbortSignal,
+    batchId?: string,
   ): Promise<{ plan: PlanWithWarnings; resuming: InterruptedExport | null; now: Date }> {
     const now = this.#now();
-    const input = await this.#produce(request, now, progress, signal);
+    const input = await this.#produce(request, now, progress, signal, batchId);
     // Each produced output's warnings (e.g. below its fidelity threshold) go into the summary.
     const warnings = batchWarnings(input.batches);
     const withWarnings = (plan: FullPlan): PlanWithWarnings => ({ ...plan, warnings });
@@ -316,6 +322,7 @@ export class ExportService {
     now: Date,
     progress: Progress,
     signal?: AbortSignal,
+    batchId?: string,
   ): Promise<PlanInput> {
     if (!isAbsolute(request.destination)) {
       throw new MarqueError('INVALID_INPUT', `The destination "${request.destination}" is not an absolute folder path`);
@@ -330,6 +337,7 @@ export class ExportService {
     const { batches, failures } = await produceAll(runner, logos, request.recipes, {
       concurrency: this.#deps.concurrency ?? 4,
       signal,
+      ...(batchId ? { batchId } : {}),
       progress: (done, total, current) => progress('producing', done, total, current),
     });
     const input: PlanInput = {
@@ -337,6 +345,7 @@ export class ExportService {
       template: request.template,
       conflict: request.conflict,
       zip: request.zip,
+      zipTitle: zipTitle(request.title, logos),
       now,
       batches,
       failures,
@@ -393,6 +402,28 @@ type PlanWithWarnings = FullPlan & { readonly warnings: readonly ExportWarning[]
 type Progress = (phase: ExportPhase, done: number, total: number, current: string | null, force?: boolean) => void;
 
 /** Each produced output's warnings once, named by logo and recipe. */
+/**
+ * A download's summary as the browser sees it: paths inside the zip it receives, never the data
+ * folder's temp path where the server built it.
+ */
+function withoutTempPaths(summary: ExportSummary, fileName: string): ExportSummary {
+  return {
+    ...summary,
+    destination: fileName,
+    zipPath: fileName,
+    manifestPath: summary.manifestPath === null ? null : `${fileName}!/${MANIFEST_NAME}`,
+    written: summary.written.map((file) => ({ ...file, absolutePath: `${fileName}!/${file.path}` })),
+  };
+}
+
+/** A zip is named after its collection, else its logos: "Acme" or "Acme and 3 more". */
+function zipTitle(title: string | undefined, logos: readonly Pick<Logo, 'name'>[]): string | undefined {
+  if (title) return title;
+  const [first] = logos;
+  if (!first) return undefined;
+  return logos.length === 1 ? first.name : `${first.name} and ${logos.length - 1} more`;
+}
+
 function batchWarnings(batches: readonly ProducedBatch[]): ExportWarning[] {
   const out: ExportWarning[] = [];
   for (const batch of batches) {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CONFLICT_MODES } from '../../../shared/contract/exports.ts';
 
@@ -68,4 +69,31 @@ export function buildManifest(input: Omit<ExportManifest, 'format' | 'version' |
 
 export function manifestBytes(manifest: ExportManifest): Uint8Array {
   return new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * The manifest an earlier Marque export left at `path`, or null when there is none or the file is
+ * not one of ours (a designer's own manifest.json is never merged into or replaced).
+ */
+export async function readOwnManifest(path: string): Promise<ExportManifest | null> {
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const parsed = exportManifest.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One manifest per folder: this export's record, plus the files an earlier export listed that this
+ * one did not write again (a "Keep both" export beside it adds to the record instead of a second
+ * manifest). Failures and skips are this export's own.
+ */
+export function mergeManifests(earlier: ExportManifest, current: ExportManifest): ExportManifest {
+  const rewritten = new Set(current.files.map((f) => f.path));
+  const kept = earlier.files.filter((f) => !rewritten.has(f.path));
+  const { format: _f, version: _v, totals: _t, ...rest } = current;
+  return buildManifest({ ...rest, files: [...kept, ...current.files] });
 }

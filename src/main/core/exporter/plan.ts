@@ -9,7 +9,9 @@ import type {
   ExportPlanEntry,
 } from '../../../shared/contract/exports.ts';
 import { isMissing } from '../fs-missing.ts';
+import { deliveredFile, recipeWord } from './delivery-names.ts';
 import { diskFailure } from './disk-errors.ts';
+import { readOwnManifest } from './manifest.ts';
 import { NameRegistry } from './name-registry.ts';
 import { foldKey, safeComponent } from './safe-name.ts';
 import { dateToken, type FileFacts, factsFor, parseTemplate, renderTemplate } from './template.ts';
@@ -40,6 +42,8 @@ export interface PlanInput {
   readonly template: string;
   readonly conflict: ConflictMode;
   readonly zip: boolean;
+  /** What the zip is named after (the collection, or the selection); `marque-export` when absent. */
+  readonly zipTitle?: string;
   readonly now: Date;
   readonly batches: readonly ProducedBatch[];
   /** Failures met while producing, carried into the plan so the preview names them. */
@@ -62,6 +66,8 @@ export interface FullPlan extends ExportPlan {
   readonly conflict: ConflictMode;
   readonly template: string;
   readonly date: string;
+  /** The manifest replaces an earlier export's manifest.json, keeping the files it listed. */
+  readonly manifestMerges: boolean;
 }
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -139,13 +145,17 @@ export async function planExport(input: PlanInput): Promise<FullPlan> {
   let zipPath: string | null = null;
   let zipAction: ExportAction | null = null;
   if (input.zip) {
-    const zip = settle(registry, [], `marque-export-${date}.zip`, await disk.load([]), input.conflict);
+    const zipName = `${safeComponent(input.zipTitle ?? '', 'marque-export')}-${date}.zip`;
+    const zip = settle(registry, [], zipName, await disk.load([]), input.conflict);
     zipPath = zip.name;
     zipAction = zip.action;
   }
-  // The manifest is this export's record: never skipped, renamed unless overwriting.
-  const manifestConflict: ConflictMode = input.zip || input.conflict === 'overwrite' ? 'overwrite' : 'rename';
+  // The manifest is the folder's record: one per folder, never skipped. An earlier export's
+  // manifest is merged into (whatever the conflict mode); anyone else's file is renamed around.
   const manifestListing = input.zip ? new Map<string, DiskEntry>() : await disk.load([]);
+  const manifestMerges = !input.zip && (await readOwnManifest(join(input.destination, MANIFEST_NAME))) !== null;
+  const manifestConflict: ConflictMode =
+    input.zip || input.conflict === 'overwrite' || manifestMerges ? 'overwrite' : 'rename';
   const manifestPath = settle(registry, [], MANIFEST_NAME, manifestListing, manifestConflict).name;
 
   // One display name per logo, unique across the batch however the names fold.
@@ -161,11 +171,12 @@ export async function planExport(input: PlanInput): Promise<FullPlan> {
     const sorted = [...batch.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const file of sorted) {
       const facts = factsFor(file.path, file.facts, batch.options);
+      const logoName = logoNames.get(batch.logoId) as string;
       const components = renderTemplate(template, {
-        name: logoNames.get(batch.logoId) as string,
-        recipe: batch.recipe,
+        name: logoName,
+        recipe: recipeWord(batch.recipe),
         date,
-        file: file.path,
+        file: deliveredFile(batch.recipe, file.path, logoName, facts.size),
         ...facts,
       });
       const dirs = registry.claimDirs(components.slice(0, -1));
@@ -200,6 +211,7 @@ export async function planExport(input: PlanInput): Promise<FullPlan> {
     conflict: input.conflict,
     template: input.template,
     date,
+    manifestMerges,
   };
 }
 

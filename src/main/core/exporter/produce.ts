@@ -10,6 +10,8 @@ export interface RecipeRunner {
     recipe: string,
     options: Readonly<Record<string, unknown>>,
     signal?: AbortSignal,
+    /** The export's id: its jobs show in the queue as one batch. */
+    batchId?: string,
   ): Promise<readonly ProducedFile[]>;
 }
 
@@ -17,6 +19,8 @@ export interface ProduceOptions {
   /** logo x recipe pairs in flight at once; the pool queues the rest anyway. */
   readonly concurrency: number;
   readonly signal?: AbortSignal;
+  /** Groups the jobs this export queues into one batch. */
+  readonly batchId?: string;
   progress(done: number, total: number, current: string): void;
 }
 
@@ -40,7 +44,7 @@ export async function produceAll(
       const { logo, recipe, options: recipeOptions } = pairs[index] as (typeof pairs)[number];
       try {
         if (options.signal?.aborted) throw new MarqueError('CANCELLED', 'the export was cancelled');
-        const files = await runner.produce(logo, recipe, recipeOptions, options.signal);
+        const files = await runner.produce(logo, recipe, recipeOptions, options.signal, options.batchId);
         slots[index] = { logoId: logo.id, logoName: logo.name, recipe, options: recipeOptions, files };
       } catch (error) {
         const { code, message } = toErrorEnvelope(error);
@@ -50,7 +54,8 @@ export async function produceAll(
           recipe,
           file: null,
           code,
-          message: `${logo.name} (${recipe}): ${message}`,
+          // The logo is named once: a recipe's own message may already start with its name.
+          message: `${logo.name} (${recipe}): ${message.startsWith(`${logo.name}: `) ? message.slice(logo.name.length + 2) : message}`,
         };
         slots[index] = failure;
       }

@@ -6,7 +6,7 @@ import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { copyFileAtomic, fsyncDir, hashFile, TargetExistsError, writeBytesAtomic } from '../files/atomic-write.ts';
 import { FolderMaker, resolveInside } from './contain.ts';
 import { diskFailure, isWholeDiskError } from './disk-errors.ts';
-import { buildManifest, type ExportManifest, manifestBytes } from './manifest.ts';
+import { buildManifest, type ExportManifest, manifestBytes, mergeManifests, readOwnManifest } from './manifest.ts';
 import type { FullPlan, PlannedFile } from './plan.ts';
 import { numbered } from './safe-name.ts';
 import { writeZipAtomic } from './zip.ts';
@@ -226,7 +226,11 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
   const verified = audits.flatMap((a) => (a.ok ? [a.file] : []));
   failures.push(...audits.flatMap((a) => (a.ok ? [] : [a.failure])));
 
-  const manifest = manifestOf(plan, options, { written: verified, skipped, failures }, false);
+  const own = manifestOf(plan, options, { written: verified, skipped, failures }, false);
+  const earlier = plan.manifestMerges
+    ? await readOwnManifest(resolveInside(plan.destination, [plan.manifestPath]))
+    : null;
+  const manifest = earlier ? mergeManifests(earlier, own) : own;
   let manifestPath: string | null = null;
   for (let n = 1; n < 100 && manifestPath === null; n++) {
     const name = n === 1 ? plan.manifestPath : numbered(plan.manifestPath, n);
@@ -236,7 +240,7 @@ async function writeFolder(plan: FullPlan, options: WriteOptions): Promise<Write
       await writeBytesAtomic(
         target,
         manifestBytes(manifest),
-        plan.conflict === 'overwrite' || (options.resume === true && n === 1),
+        plan.conflict === 'overwrite' || (n === 1 && (options.resume === true || plan.manifestMerges)),
       );
       manifestPath = target;
     } catch (error) {

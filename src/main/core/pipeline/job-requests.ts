@@ -15,6 +15,8 @@ export interface EnqueueRequest {
   readonly recipe: string;
   readonly options?: Readonly<Record<string, unknown>>;
   readonly priority?: JobPriority;
+  /** The batch the jobs join; a fresh one when absent (one request, one batch). */
+  readonly batchId?: string;
 }
 
 interface Sources {
@@ -54,6 +56,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
   }
   const optionsJson = canonicalJson(parsed.data);
   const print = processor.usesPrint ? sources.printSetup?.() : undefined;
+  const batchId = request.batchId ?? randomBytes(12).toString('base64url');
   return [...new Set(request.logoIds)].map((logoId) => {
     const logo = sources.logoOf(logoId);
     const palette = processor.usesPalette ? (sources.paletteOf?.(logoId) ?? null) : undefined;
@@ -70,6 +73,7 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
     };
     return {
       id: randomBytes(12).toString('base64url'),
+      batchId,
       logoId,
       masterHash: logo.hash,
       recipe: processor.id,

@@ -16,6 +16,7 @@ import type { TaskInput } from './protocol.ts';
 export interface JobRow {
   seq: number;
   id: string;
+  batch_id: string | null;
   logo_id: string;
   master_hash: string;
   recipe: string;
@@ -56,6 +57,7 @@ interface OutputRow {
 
 export interface NewJob {
   readonly id: string;
+  readonly batchId: string;
   readonly logoId: string;
   readonly masterHash: string;
   readonly recipe: string;
@@ -76,6 +78,7 @@ export const PRIORITY_RANK: Record<JobPriority, number> = { interactive: 0, batc
 export function rowToJob(row: JobRow, liveProgress?: number): Job {
   return {
     id: row.id,
+    batchId: row.batch_id ?? row.id,
     logoId: row.logo_id,
     recipe: row.recipe,
     options: JSON.parse(row.options) as Record<string, unknown>,
@@ -109,8 +112,8 @@ export class JobStore {
   insert(jobs: readonly NewJob[], owner: string): void {
     const now = new Date().toISOString();
     const statement = this.#sql.get(
-      `INSERT INTO jobs (id, logo_id, master_hash, recipe, options, processor_version, cache_key, input, priority, state, owner, created_at, updated_at)
-       VALUES (@id, @logoId, @masterHash, @recipe, @optionsJson, @processorVersion, @cacheKey, @input, @priority, 'queued', @owner, @now, @now)`,
+      `INSERT INTO jobs (id, batch_id, logo_id, master_hash, recipe, options, processor_version, cache_key, input, priority, state, owner, created_at, updated_at)
+       VALUES (@id, @batchId, @logoId, @masterHash, @recipe, @optionsJson, @processorVersion, @cacheKey, @input, @priority, 'queued', @owner, @now, @now)`,
     );
     this.#db.transaction(() => {
       for (const job of jobs) {
@@ -372,6 +375,14 @@ export class JobStore {
         )
         .run({ id, now: new Date().toISOString() }).changes === 1
     );
+  }
+
+  /** Failed jobs (of one batch, or all) with their error codes, for "Retry all failed". */
+  failed(batchId: string | undefined): { id: string; error_code: string | null }[] {
+    const filter = batchId ? 'AND batch_id = @batchId' : '';
+    return this.#sql
+      .get(`SELECT id, error_code FROM jobs WHERE state = 'failed' ${filter} ORDER BY seq`)
+      .all({ batchId }) as { id: string; error_code: string | null }[];
   }
 
   clearFinished(logoId: string | undefined): string[] {

@@ -8,6 +8,7 @@ type JobsHandlers = Pick<
   | 'jobs.get'
   | 'jobs.cancel'
   | 'jobs.retry'
+  | 'jobs.retryFailed'
   | 'jobs.clearFinished'
   | 'jobs.outputs'
   | 'jobs.poolSettings'
@@ -22,6 +23,7 @@ export function jobsHandlers(pipeline: PipelineService): JobsHandlers {
     'jobs.get': async ({ id }) => pipeline.get(id),
     'jobs.cancel': async ({ id }) => pipeline.cancel(id),
     'jobs.retry': async ({ id }) => pipeline.retry(id),
+    'jobs.retryFailed': async ({ batchId }) => pipeline.retryFailed(batchId),
     'jobs.clearFinished': async ({ logoId }) => pipeline.clearFinished(logoId),
     'jobs.outputs': async ({ logoId }) => pipeline.outputs(logoId),
     'jobs.poolSettings': async () => pipeline.poolSettings(),

@@ -12,7 +12,7 @@ import {
   type PoolSettings,
 } from '../../../shared/contract/jobs.ts';
 import type { Logo, Page } from '../../../shared/domain.ts';
-import { MarqueError } from '../../../shared/errors.ts';
+import { isErrorCode, isRetryable, MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import type { PrintSetup } from '../../../shared/print.ts';
 import type { Db } from '../database/database.ts';
@@ -286,17 +286,32 @@ export class PipelineService {
     return this.get(id);
   }
 
+  /** Queues again every failed job (of one batch, or all) that a second run can fix; returns how many. */
+  retryFailed(batchId?: string): { retried: number } {
+    const ids = this.#jobs
+      .failed(batchId)
+      .filter((row) => isRetryable(isErrorCode(row.error_code) ? row.error_code : 'INTERNAL'))
+      .map((row) => row.id)
+      .filter((id) => this.#jobs.retry(id));
+    this.#events.changed(ids);
+    if (ids.length > 0) this.#pump();
+    return { retried: ids.length };
+  }
+
   clearFinished(logoId?: string): { removed: number } {
     const removed = this.#jobs.clearFinished(logoId);
     this.#events.removed(removed);
     return { removed: removed.length };
   }
 
-  /** What was produced for a logo, newest first; `available` is false once the cache evicted the files. */
+  /**
+   * What was produced for a logo, newest first, each output once; `available` is false once the
+   * cache evicted the files.
+   */
   async outputs(logoId: string): Promise<LogoOutput[]> {
     const logo = this.#deps.logoOf(logoId);
     return Promise.all(
-      this.#jobs.outputs(logoId).map(async (row) => {
+      latestOfEach(this.#jobs.outputs(logoId)).map(async (row) => {
         const available = await stat(join(this.#deps.cache.pathOf(OUTPUT_KIND, row.cache_key), MANIFEST)).then(
           (info) => info.isFile(),
           () => false,
@@ -349,9 +364,16 @@ export class PipelineService {
     recipe: string,
     options: Readonly<Record<string, unknown>>,
     signal?: AbortSignal,
+    batchId?: string,
   ): Promise<{ path: string; source: string; bytes: number; warnings: readonly string[] }[]> {
     signal?.throwIfAborted();
-    const [queued] = this.enqueue({ logoIds: [logo.id], recipe, options, priority: 'batch' }).jobs;
+    const [queued] = this.enqueue({
+      logoIds: [logo.id],
+      recipe,
+      options,
+      priority: 'batch',
+      ...(batchId ? { batchId } : {}),
+    }).jobs;
     if (!queued) throw new MarqueError('INTERNAL', 'enqueue returned no job');
     const onAbort = () =>
       void this.cancel(queued.id).catch((error: unknown) =>
@@ -553,4 +575,21 @@ export class PipelineService {
 function factWarnings(facts: Readonly<Record<string, unknown>> | null | undefined): readonly string[] {
   const warnings = facts?.warnings;
   return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string').slice(0, 50) : [];
+}
+
+/**
+ * One row per output a designer would call the same: the newest of each recipe x options x master x
+ * processor version. Rows that differ only in inputs the panel does not show (the logo's name or
+ * palette, the fonts, the print setup) are one output made again, not two outputs.
+ */
+function latestOfEach<T extends { recipe: string; options: string; master_hash: string; processor_version: number }>(
+  rows: readonly T[],
+): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = JSON.stringify([row.recipe, row.options, row.master_hash, row.processor_version]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

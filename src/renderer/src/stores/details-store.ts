@@ -7,6 +7,7 @@ import type { Logo } from '../../../shared/domain.ts';
 import type { Palette } from '../../../shared/palette.ts';
 import { client } from '../api/client.ts';
 import { logQuietly } from '../api/report-error.ts';
+import { loadedLogo } from './library-store.ts';
 import { useSelectionStore } from './selection-store.ts';
 
 interface DetailsState {
@@ -60,6 +61,11 @@ export async function loadDetails(id: string | null): Promise<void> {
     });
     return;
   }
+  // Another logo: show what the grid already knows in this frame; palette, outputs and versions
+  // follow when their reads return (at 100,000 logos, a click must not wait on five requests).
+  const known = useDetailsStore.getState().logo?.id === id ? undefined : loadedLogo(id);
+  if (known)
+    useDetailsStore.setState({ logo: known, palette: null, artwork: null, outputs: [], versions: [], error: null });
   try {
     const [logo, palette, artwork, outputs, versions, memberOf] = await Promise.all([
       client.call('library.get', { id }),

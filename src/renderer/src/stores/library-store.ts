@@ -97,6 +97,15 @@ export function logoAt(index: number): Logo | undefined {
   return useLibraryStore.getState().pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 
+/** A logo the grid already loaded, by id (the details panel shows it before its own reads return). */
+export function loadedLogo(id: string): Logo | undefined {
+  for (const page of Object.values(useLibraryStore.getState().pages)) {
+    const logo = page.find((item) => item.id === id);
+    if (logo) return logo;
+  }
+  return undefined;
+}
+
 /** Loads one page of the current query unless it is loaded or on its way. */
 export async function ensurePage(page: number): Promise<void> {
   const state = useLibraryStore.getState();

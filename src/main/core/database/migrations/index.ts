@@ -15,6 +15,7 @@ import { artwork } from './0026-artwork.ts';
 import { colorInks } from './0027-color-inks.ts';
 import { organise } from './0028-organise.ts';
 import { intakeExtras } from './0029-intake-extras.ts';
+import { jobBatches } from './0030-job-batches.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   colorInks,
   organise,
   intakeExtras,
+  jobBatches,
 ];

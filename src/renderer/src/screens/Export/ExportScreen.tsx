@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { mediaPath } from '../../../../shared/client.ts';
 import { type CONFLICT_MODES, templateProblem } from '../../../../shared/contract/exports.ts';
@@ -5,18 +6,30 @@ import { client } from '../../api/client.ts';
 import { formatBytes, plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { showScreen, useAppStore } from '../../stores/app-store.ts';
+import { useCollectionsStore } from '../../stores/collections-store.ts';
+import { useLibraryStore } from '../../stores/library-store.ts';
 import { useSelectionStore } from '../../stores/selection-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
-import { checkInterrupted, useExportStore } from './export-store.ts';
+import { ExportFailures } from './ExportFailures.tsx';
+import { checkInterrupted, loadExportChoices, saveExportChoices, useExportStore } from './export-store.ts';
 import { InkPreview } from './InkPreview.tsx';
 import { InterruptedNotice } from './InterruptedNotice.tsx';
 import { PlanTree } from './PlanTree.tsx';
 import { RecipePicker } from './RecipePicker.tsx';
 
+/** The zip's name: the collection the Library shows, when every selected logo came from it. */
+function zipTitle(): string | undefined {
+  const collectionId = useLibraryStore.getState().filters.collection;
+  if (!collectionId) return undefined;
+  return useCollectionsStore.getState().collections.find((c) => c.id === collectionId)?.name;
+}
+
 function request(ids: readonly string[], resume?: boolean) {
   const state = useExportStore.getState();
+  const title = zipTitle();
   return {
     ...(resume ? { resume } : {}),
+    ...(title ? { title } : {}),
     logoIds: [...ids],
     recipes: Object.entries(state.recipes).map(([recipe, options]) => ({ recipe, options })),
     destination: state.destination.trim(),
@@ -51,13 +64,22 @@ async function run(
   resume?: boolean,
 ): Promise<void> {
   const writes = kind === 'export' || kind === 'download';
-  useExportStore.setState({ busy: kind, error: null, ...(writes ? { summary: null, progress: null } : {}) });
+  // A preview replaces the last export's summary: the tree shown is always this folder as it is now.
+  useExportStore.setState({
+    busy: kind,
+    error: null,
+    ...(writes ? { summary: null, progress: null } : kind === 'preview' ? { summary: null, plan: null } : {}),
+  });
+  saveExportChoices();
   try {
     if (kind === 'queue') {
       const { recipes } = useExportStore.getState();
       let queued = 0;
+      // One click, one batch: the later recipes join the first request's batch.
+      let batchId: string | undefined;
       for (const [recipe, options] of Object.entries(recipes)) {
-        const reply = await client.call('jobs.enqueue', { logoIds: [...ids], recipe, options });
+        const reply = await client.call('jobs.enqueue', { logoIds: [...ids], recipe, options, batchId });
+        batchId ??= reply.jobs[0]?.batchId;
         queued += reply.jobs.length;
       }
       showToast({
@@ -101,6 +123,9 @@ function Selection({ ids }: { ids: readonly string[] }) {
 }
 
 export function ExportScreen() {
+  useEffect(() => {
+    void loadExportChoices();
+  }, []);
   const selected = useSelectionStore((state) => state.selected);
   const mode = useAppStore((state) => state.info?.mode);
   const s = useExportStore(useShallow((state) => state));
@@ -313,15 +338,7 @@ export function ExportScreen() {
                   ))}
                 </ul>
               )}
-              {s.summary.failures.length > 0 && (
-                <ul className="export__failures">
-                  {s.summary.failures.map((failure) => (
-                    <li key={`${failure.logoId}-${failure.recipe}-${failure.file}`}>
-                      {failure.logoName} · {failure.recipe}: {failure.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <ExportFailures failures={s.summary.failures} />
             </div>
           ) : s.plan ? (
             <PlanTree plan={s.plan} />

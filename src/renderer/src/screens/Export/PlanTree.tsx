@@ -1,5 +1,6 @@
 import type { ExportPlan } from '../../../../shared/contract/exports.ts';
 import { formatBytes, plural } from '../../components/format.ts';
+import { ExportFailures } from './ExportFailures.tsx';
 
 const ACTION_LABELS = { create: '', overwrite: 'replaces', skip: 'skipped', rename: 'renamed' } as const;
 
@@ -29,7 +30,11 @@ export function PlanTree({ plan }: { plan: ExportPlan }) {
       depth: folders.length,
       label: parts[parts.length - 1] ?? '',
       folder: false,
-      note: ACTION_LABELS[entry.action],
+      // A rename says which name was taken, so "Keep both" is visible before anything is written.
+      note:
+        entry.action === 'rename' && entry.wanted
+          ? `renamed: ${entry.wanted.split('/').at(-1)} exists`
+          : ACTION_LABELS[entry.action],
       bytes: entry.bytes,
     });
     previous = folders;
@@ -54,15 +59,7 @@ export function PlanTree({ plan }: { plan: ExportPlan }) {
         ))}
       </ul>
       {plan.entries.length > 400 && <p className="muted">and {plan.entries.length - 400} more files</p>}
-      {plan.failures.length > 0 && (
-        <ul className="export__failures">
-          {plan.failures.map((failure) => (
-            <li key={`${failure.logoId}-${failure.recipe}-${failure.file}`}>
-              {failure.logoName} · {failure.recipe}: {failure.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ExportFailures failures={plan.failures} />
     </div>
   );
 }

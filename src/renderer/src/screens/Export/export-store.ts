@@ -5,8 +5,9 @@ import type {
   ExportSummary,
   InterruptedExportInfo,
 } from '../../../../shared/contract/exports.ts';
-import { DEFAULT_TEMPLATE } from '../../../../shared/contract/exports.ts';
+import { DEFAULT_TEMPLATE, type ExportChoices } from '../../../../shared/contract/exports.ts';
 import { client } from '../../api/client.ts';
+import { logQuietly } from '../../api/report-error.ts';
 import { defaultOptions, RECIPES } from './recipe-catalog.ts';
 
 interface ExportState {
@@ -70,4 +71,40 @@ export function checkInterrupted(delayMs = 300): void {
 /** The running export's progress, written by the 'exports.progress' event. */
 export function applyExportProgress(progress: ExportProgress): void {
   useExportStore.setState({ progress });
+}
+
+let choicesLoaded = false;
+
+/**
+ * Restores the choices last used with this library (once per session: later changes on screen
+ * win). Recipes this build no longer has are dropped.
+ */
+export async function loadExportChoices(): Promise<void> {
+  if (choicesLoaded) return;
+  choicesLoaded = true;
+  try {
+    const saved = await client.call('exports.choices', {});
+    if (!saved) return;
+    const known = new Set(RECIPES.map((recipe) => recipe.id));
+    const recipes = Object.fromEntries(Object.entries(saved.recipes).filter(([id]) => known.has(id)));
+    useExportStore.setState({
+      recipes: Object.keys(recipes).length > 0 ? recipes : useExportStore.getState().recipes,
+      destination: saved.destination,
+      template: saved.template,
+      conflict: saved.conflict,
+      zip: saved.zip,
+      plan: null,
+    });
+    if (saved.destination) checkInterrupted(0);
+  } catch (error) {
+    // A viewer (the share) cannot read them, and an older server has no such method: defaults stay.
+    logQuietly('restoring the export choices', error);
+  }
+}
+
+/** Remembers the choices an export, preview or queue just used, for the next session. */
+export function saveExportChoices(): void {
+  const { recipes, destination, template, conflict, zip } = useExportStore.getState();
+  const choices: ExportChoices = { recipes, destination: destination.trim(), template, conflict, zip };
+  client.call('exports.saveChoices', choices).catch((error: unknown) => logQuietly('saving the export choices', error));
 }

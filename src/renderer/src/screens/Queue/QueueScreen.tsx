@@ -1,100 +1,24 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { mediaPath } from '../../../../shared/client.ts';
-import { canRetry, type Job } from '../../../../shared/contract/jobs.ts';
+import { canRetry } from '../../../../shared/contract/jobs.ts';
 import { MarqueError } from '../../../../shared/errors.ts';
 import { client } from '../../api/client.ts';
 import { logQuietly } from '../../api/report-error.ts';
-import { formatDuration, plural } from '../../components/format.ts';
+import { plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { recipeLabel } from '../../components/recipes.ts';
 import { isActive, loadJobs, sortedJobs, useJobsStore } from '../../stores/jobs-store.ts';
-import { errorMessage, showToast } from '../../stores/toast-store.ts';
+import { BatchCard } from './BatchCard.tsx';
+import './queue.css';
+import { act, useNow } from './JobRow.tsx';
+import { groupByBatch, matchesFilter, QUEUE_FILTERS, type QueueFilter, runSummary } from './queue-batches.ts';
 
-const STATE_LABELS: Record<Job['state'], string> = {
-  queued: 'Queued',
+const FILTER_LABELS: Record<QueueFilter, string> = {
+  all: 'All',
   running: 'Running',
-  done: 'Done',
+  queued: 'Queued',
   failed: 'Failed',
-  cancelled: 'Cancelled',
+  done: 'Done',
 };
-
-/** Re-renders every second while something runs, so elapsed times tick. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
-function timing(job: Job, now: number): string {
-  if (!job.startedAt) return job.state === 'queued' ? 'Waiting' : '';
-  const started = Date.parse(job.startedAt);
-  const end = job.finishedAt ? Date.parse(job.finishedAt) : now;
-  const elapsed = Math.max(0, end - started);
-  if (job.state !== 'running' || job.progress <= 0) return formatDuration(elapsed);
-  const eta = (elapsed * (100 - job.progress)) / job.progress;
-  return `${formatDuration(elapsed)} · about ${formatDuration(eta)} left`;
-}
-
-async function act(what: string, run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    showToast({ tone: 'error', message: `Could not ${what}: ${errorMessage(error)}` });
-  }
-}
-
-function JobRow({ job, name, now }: { job: Job; name: string; now: number }) {
-  return (
-    <li className={`job job--${job.state}`} data-job-state={job.state}>
-      <div className="job__thumb checkerboard">
-        <img src={mediaPath('thumb', job.logoId)} alt="" loading="lazy" />
-      </div>
-      <div className="job__main">
-        <div className="job__title">
-          <span className="job__recipe">{recipeLabel(job.recipe)}</span>
-          <span className="job__logo">{name}</span>
-        </div>
-        <progress
-          className="job__progress"
-          max={100}
-          value={job.state === 'done' ? 100 : job.progress}
-          aria-label={`${recipeLabel(job.recipe)} for ${name}`}
-        />
-        <div className="job__meta">
-          <span className={`state state--${job.state}`}>{STATE_LABELS[job.state]}</span>
-          {job.fromCache && job.state === 'done' && <span className="muted">from cache</span>}
-          <span className="muted">{timing(job, now)}</span>
-          {job.errorMessage && <span className="job__error">{job.errorMessage}</span>}
-        </div>
-      </div>
-      <div className="job__actions">
-        {isActive(job) && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void act('cancel', () => client.call('jobs.cancel', { id: job.id }))}
-          >
-            Cancel
-          </button>
-        )}
-        {canRetry(job) && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void act('retry', () => client.call('jobs.retry', { id: job.id }))}
-          >
-            Retry
-          </button>
-        )}
-      </div>
-    </li>
-  );
-}
 
 /** Logo names for the jobs on screen, read once each (jobs carry ids only). */
 function useLogoNames(ids: readonly string[]): ReadonlyMap<string, string> {
@@ -129,29 +53,47 @@ export function QueueScreen() {
   const { jobs, loaded, error } = useJobsStore(
     useShallow((state) => ({ jobs: state.jobs, loaded: state.loaded, error: state.error })),
   );
+  const [filter, setFilter] = useState<QueueFilter>('all');
   useEffect(() => {
     void loadJobs();
   }, []);
   const list = sortedJobs(jobs);
   const active = list.filter(isActive);
   const finished = list.length - active.length;
+  const retryable = list.filter((job) => job.state === 'failed' && canRetry(job)).length;
   const now = useNow(active.length > 0);
-  const names = useLogoNames(list.slice(0, 300).map((job) => job.logoId));
+  const batches = groupByBatch(list);
+  const shownJobs = list.filter((job) => matchesFilter(job, filter)).slice(0, 300);
+  const shownIds = new Set(shownJobs.map((job) => job.id));
+  const names = useLogoNames(shownJobs.map((job) => job.logoId));
   // Throughput: jobs finished in the last minute.
   const recent = list.filter(
     (job) => job.finishedAt && now - Date.parse(job.finishedAt) < 60_000 && job.state === 'done',
   ).length;
+  const summary = runSummary(list);
+  const failedAny = list.some((job) => job.state === 'failed');
 
   return (
     <div className="page">
-      <header className="page__header">
+      <header className="page__header page__header--wrap">
         <h1>Queue</h1>
-        <p className="muted">
+        <p
+          className={active.length === 0 && failedAny ? 'queue__summary queue__summary--failed' : 'muted'}
+          role="status"
+        >
           {active.length > 0
             ? `${plural(active.length, 'job')} to go · ${recent} done in the last minute`
-            : 'Nothing running.'}
+            : (summary ?? 'Nothing queued.')}
         </p>
         <span className="toolbar__spacer" />
+        <button
+          type="button"
+          className="button"
+          disabled={retryable === 0}
+          onClick={() => void act('retry the failed jobs', () => client.call('jobs.retryFailed', {}))}
+        >
+          Retry all failed{retryable > 0 ? ` (${retryable})` : ''}
+        </button>
         <button
           type="button"
           className="button"
@@ -161,6 +103,24 @@ export function QueueScreen() {
           Clear finished
         </button>
       </header>
+      {list.length > 0 && (
+        <fieldset className="segmented" aria-label="Show jobs">
+          {QUEUE_FILTERS.map((value) => {
+            const count = value === 'all' ? list.length : list.filter((job) => job.state === value).length;
+            return (
+              <button
+                key={value}
+                type="button"
+                className="segmented__item"
+                aria-pressed={filter === value}
+                onClick={() => setFilter(value)}
+              >
+                {FILTER_LABELS[value]} <span className="segmented__count">{count.toLocaleString()}</span>
+              </button>
+            );
+          })}
+        </fieldset>
+      )}
       {error && (
         <div className="banner banner--error" role="alert">
           {error}
@@ -173,11 +133,15 @@ export function QueueScreen() {
           <p>Recipes you run from Export appear here with their progress.</p>
         </div>
       ) : (
-        <ul className="jobs" aria-label="Jobs">
-          {list.slice(0, 300).map((job) => (
-            <JobRow key={job.id} job={job} name={names.get(job.logoId) ?? '…'} now={now} />
-          ))}
-        </ul>
+        <div className="batches">
+          {batches.map((batch) => {
+            const shown = batch.jobs.filter((job) => shownIds.has(job.id));
+            return shown.length === 0 ? null : (
+              <BatchCard key={batch.id} batch={batch} shown={shown} names={names} now={now} />
+            );
+          })}
+          {shownJobs.length === 0 && <p className="muted">No {FILTER_LABELS[filter].toLowerCase()} jobs.</p>}
+        </div>
       )}
     </div>
   );
