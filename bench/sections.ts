@@ -1,3 +1,4 @@
+import { artworkBench } from './artwork.ts';
 import type { Bench } from './bench.ts';
 import { deliverablesBench } from './deliverables.ts';
 import { exporterBench } from './exporter.ts';
@@ -20,4 +21,5 @@ export const sections: Record<string, Bench> = {
   deliverables: deliverablesBench,
   import: importBench,
   'full-package': fullPackageBench,
+  artwork: artworkBench,
 };
