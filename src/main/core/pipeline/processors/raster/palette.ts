@@ -57,7 +57,9 @@ export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): 
       const i = y * width + x;
       if ((data[i * 4 + 3] as number) < OPAQUE_ALPHA || exclude?.[i]) continue;
       logoPixels++;
-      if ((data[i * 4 + 3] as number) < SOLID_ALPHA) continue;
+      // Translucent art (a wordmark at opacity 0.94) is art too: an interior pixel equals its
+      // neighbours in colour and alpha, which an anti-aliased fringe does not. Before this, a logo
+      // drawn translucent had no palette colour at all (devicon haskell: colour trace ΔE76 21.7).
       solidPixels++;
       const word = words[i] as number;
       if (x + 1 < width && words[i + 1] !== word) continue;
