@@ -6,6 +6,7 @@
  *
  *   MARQUE_ARTWORK_LOGOS=150 npm run bench -- artwork   # sample size (default 150; "all" = whole corpus)
  *   MARQUE_ARTWORK_ROWS=/tmp/rows.jsonl                 # also write every measured row
+ *   MARQUE_ARTWORK_FROM=0 MARQUE_ARTWORK_TO=40          # measure a slice of the sample
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -104,8 +105,12 @@ export async function artworkBench(): Promise<BenchSection> {
   const setting = process.env.MARQUE_ARTWORK_LOGOS ?? '150';
   const count = setting === 'all' ? Number.POSITIVE_INFINITY : Number(setting);
   const rowsFile = process.env.MARQUE_ARTWORK_ROWS;
-  if (rowsFile) writeFileSync(rowsFile, '');
-  const logos = corpusSample(count);
+  // A slice of the sample (MARQUE_ARTWORK_FROM=40 MARQUE_ARTWORK_TO=80), its rows appended: a long
+  // run can go in several processes, each with a fresh heap.
+  const from = Number(process.env.MARQUE_ARTWORK_FROM ?? 0);
+  const to = Number(process.env.MARQUE_ARTWORK_TO ?? Number.POSITIVE_INFINITY);
+  if (rowsFile && from === 0) writeFileSync(rowsFile, '');
+  const logos = corpusSample(count).slice(from, to);
   const vtracer = await loadVtracer();
   const cli = potraceCli();
   const rows: Measured[] = [];
