@@ -21,6 +21,9 @@ export interface PaletteOptions {
   readonly maxColors?: number;
 }
 
+/** Least share of a colour in a noisy (JPEG) image, whatever smaller share is asked for. */
+const NOISY_MIN_SHARE = 0.001;
+
 /** Alpha of a "solid" pixel: partly transparent pixels are edge fringes, never palette colours. */
 const SOLID_ALPHA = 250;
 
@@ -80,8 +83,10 @@ export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): 
 
   let bins = [...exact.values()];
   const interior = bins.reduce((sum, bin) => sum + bin.count, 0);
-  if (interior < solidPixels * 0.2) bins = coarseBins(image, exclude);
-  const minCount = Math.max(1, minShare * logoPixels);
+  const noisy = interior < solidPixels * 0.2;
+  if (noisy) bins = coarseBins(image, exclude);
+  // A noisy image's histogram bins are noise around its colours: they keep the 0.1 % floor.
+  const minCount = Math.max(1, (noisy ? Math.max(minShare, NOISY_MIN_SHARE) : minShare) * logoPixels);
   const candidates = bins
     .filter((bin) => bin.count >= minCount)
     .map((bin) => ({ rgb: binColor(bin), count: bin.count }))
