@@ -7,6 +7,7 @@
  *   MARQUE_ARTWORK_LOGOS=150 npm run bench -- artwork   # sample size (default 150; "all" = whole corpus)
  *   MARQUE_ARTWORK_ROWS=/tmp/rows.jsonl                 # also write every measured row
  *   MARQUE_ARTWORK_FROM=0 MARQUE_ARTWORK_TO=40          # measure a slice of the sample
+ *   MARQUE_ARTWORK_ONLY=flag-mx,flag-us                 # measure these logos only
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -110,7 +111,11 @@ export async function artworkBench(): Promise<BenchSection> {
   const from = Number(process.env.MARQUE_ARTWORK_FROM ?? 0);
   const to = Number(process.env.MARQUE_ARTWORK_TO ?? Number.POSITIVE_INFINITY);
   if (rowsFile && from === 0) writeFileSync(rowsFile, '');
-  const logos = corpusSample(count).slice(from, to);
+  // MARQUE_ARTWORK_ONLY=flag-mx,devicon-xcode-original: just these logos (from the whole corpus).
+  const only = process.env.MARQUE_ARTWORK_ONLY?.split(',').filter(Boolean);
+  const logos = only
+    ? corpusSample(Number.POSITIVE_INFINITY).filter((logo) => only.includes(logo.name))
+    : corpusSample(count).slice(from, to);
   const vtracer = await loadVtracer();
   const cli = potraceCli();
   const rows: Measured[] = [];
