@@ -1,3 +1,4 @@
+import { artworkBench } from './artwork.ts';
 import type { Bench } from './bench.ts';
 import { deliverablesBench } from './deliverables.ts';
 import { exporterBench } from './exporter.ts';
@@ -22,6 +23,7 @@ export const sections: Record<string, Bench> = {
   import: importBench,
   'full-package': fullPackageBench,
   scale: scaleBench,
+  artwork: artworkBench,
 };
 
 /** Sections that run only when named (`npm run bench -- scale`): too slow for every run. */

@@ -36,7 +36,7 @@ async function best(runs: number, run: () => Promise<unknown> | unknown): Promis
 }
 
 /** The potrace CLI, installed from Debian when missing; null when it cannot be had. */
-function potraceCli(): string | null {
+export function potraceCli(): string | null {
   const find = () => {
     try {
       return execFileSync('sh', ['-c', 'command -v potrace'], { encoding: 'utf8' }).trim() || null;
@@ -74,7 +74,7 @@ function toPbm(image: RgbaImage): Buffer {
 }
 
 /** Runs the CLI with the PBM on stdin and the SVG on stdout, as a Node app would. */
-function runCli(cli: string, pbm: Buffer): Promise<string> {
+export function runCli(cli: string, pbm: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cli, [
       '--svg',
@@ -206,13 +206,13 @@ async function bilevel(): Promise<string> {
   ].join('\n');
 }
 
-interface VtracerModule {
+export interface VtracerModule {
   initSync(module: { module: Uint8Array }): unknown;
   to_svg(pixels: Uint8Array, width: number, height: number, config: Record<string, unknown>): string;
 }
 
 /** vtracer's CLI defaults in the wasm's units: radians, speckle area in px², colour precision as bits lost. */
-const VTRACER_CONFIG = {
+export const VTRACER_CONFIG = {
   binary: false,
   mode: 'spline',
   hierarchical: 'stacked',
@@ -226,11 +226,17 @@ const VTRACER_CONFIG = {
   pathPrecision: 2,
 };
 
-async function colour(): Promise<string> {
+/** vtracer-wasm, loaded and initialised. */
+export async function loadVtracer(): Promise<VtracerModule> {
   const require = createRequire(import.meta.url);
   const entry = require.resolve('vtracer-wasm');
   const vtracer = (await import(entry)) as VtracerModule;
   vtracer.initSync({ module: await readFile(entry.replace(/vtracer\.js$/, 'vtracer.wasm')) });
+  return vtracer;
+}
+
+async function colour(): Promise<string> {
+  const vtracer = await loadVtracer();
 
   const ours: Row[] = [];
   const theirs: Row[] = [];

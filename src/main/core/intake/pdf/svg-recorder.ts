@@ -4,6 +4,7 @@
  * this context only writes down the paths, paints and clips it is handed. Scratch canvases (groups,
  * shading patterns, images) are recorders too, spliced back in when pdf.js draws them.
  */
+import { parseCssColor } from '../../pipeline/processors/svg/color.ts';
 import { type Matrix, multiply } from '../../pipeline/processors/svg/matrix.ts';
 
 type Rule = 'nonzero' | 'evenodd';
@@ -332,7 +333,10 @@ export class RecordingContext {
 
   /** A fill or stroke style as an SVG paint; null when it paints nothing. */
   private paintOf(style: unknown, pathMatrix: Matrix): RecordedPaint | null {
-    if (typeof style === 'string') return style === 'transparent' ? null : { color: style };
+    // A fully transparent colour paints nothing: pdf.js's page background (we ask for
+    // 'rgba(0,0,0,0)') would otherwise become a page-sized rectangle every vector output draws.
+    if (typeof style === 'string')
+      return style === 'transparent' || parseCssColor(style)?.alpha === 0 ? null : { color: style };
     if (style instanceof GradientRecorder) {
       // Canvas gradients live in the CTM's space at paint time, as the path does.
       const matrix = multiply(invertOr(pathMatrix), this.state.ctm);

@@ -16,10 +16,14 @@ export const trace: Processor<TraceOptions> = {
   ...traceDescriptor,
   async run(input, opts, context) {
     context.progress(5);
-    const { master, image, enlarged } = await masterArtwork(input, opts.size, undefined, { upsample: true });
+    const { master, image, decision, enlarged } = await masterArtwork(input, opts.size, undefined, {
+      upsample: true,
+    });
     context.signal.throwIfAborted();
     context.progress(30);
-    const result = await traceToSvg(master, {
+    // `image` has its background decided already (paper transparent): deciding it again inside
+    // the trace would double the cost of an opaque master for the same mask.
+    const result = await traceToSvg(image, {
       ...opts,
       isVector: input.isVector,
       ...(input.artwork ? { artwork: input.artwork } : {}),
@@ -40,7 +44,7 @@ export const trace: Processor<TraceOptions> = {
       files: [{ path: 'trace.svg', bytes, mime: 'image/svg+xml' }],
       facts: {
         mode: result.mode,
-        background: result.background,
+        background: decision,
         knockout: result.knockout,
         fill: result.fill,
         paths: result.pathCount,

@@ -4,12 +4,13 @@ import {
   DEFAULT_ARTWORK_SETTINGS,
   settledDecision,
 } from '../../../../../shared/artwork.ts';
-import { deltaE76, LabCache, toHex } from '../../../../../shared/colour.ts';
+import { toHex } from '../../../../../shared/colour.ts';
 import {
   type Background,
   DEFAULT_BACKGROUND_TOLERANCE,
   detectBackground,
   floodFillBackground,
+  nearBackground,
   removeBackgroundRegion,
 } from '../raster/background.ts';
 import { OPAQUE_ALPHA, type RgbaImage, usesTransparency } from '../raster/rgba.ts';
@@ -115,8 +116,9 @@ export function applyBackgroundDecision(
   const decision = decideBackground(image, isVector, settings, tolerance);
   if (decision.kind !== 'flat' || !decision.colour) return { image, decision, removedShare: 0, enclosedShare: 0 };
   const background = detectBackground(image, tolerance, 0) as Background;
-  const region = floodFillBackground(image, background, tolerance);
-  const enclosed = enclosedPaper(image, region, background, tolerance);
+  const near = nearBackground(image, background, tolerance);
+  const region = floodFillBackground(image, background, tolerance, near);
+  const enclosed = enclosedPaper(image, region, near);
   let removed = 0;
   let inside = 0;
   for (let i = 0; i < region.length; i++) {
@@ -139,19 +141,11 @@ export function applyBackgroundDecision(
  * Paper the flood fill could not reach: pixels of the paper colour enclosed by the art (the inside
  * of an "o", the gap in an "A"). A JPEG logo on white shows the paper there too, so it goes with it.
  */
-function enclosedPaper(image: RgbaImage, reached: Uint8Array, background: Background, tolerance: number): Uint8Array {
+function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array): Uint8Array {
   const { data } = image;
   const out = new Uint8Array(reached.length);
-  const labs = new LabCache();
-  for (let i = 0; i < reached.length; i++) {
-    if (reached[i]) continue;
-    const o = i * 4;
-    if ((data[o + 3] as number) < OPAQUE_ALPHA) continue;
-    if (
-      deltaE76(labs.get(data[o] as number, data[o + 1] as number, data[o + 2] as number), background.lab) <= tolerance
-    )
-      out[i] = 1;
-  }
+  for (let i = 0; i < reached.length; i++)
+    if (!reached[i] && near[i] && (data[i * 4 + 3] as number) >= OPAQUE_ALPHA) out[i] = 1;
   return out;
 }
 

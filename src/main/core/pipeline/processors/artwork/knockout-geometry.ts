@@ -111,6 +111,59 @@ export function flattenPath(d: string, m: Matrix, flatness = FLATNESS): { paths:
   return { paths, closed };
 }
 
+/**
+ * Closed rings as clipper should get them: snapped to its grid (PRECISION), without repeated
+ * points and without collinear vertices. A ring that runs back along its own edge (a zero-width
+ * spike, as in flag-icons' hr.svg coat of arms) sends clipper2-ts 2.0.1 into an endless loop that
+ * eats the heap; removing collinear vertices removes every spike and leaves the area unchanged.
+ */
+export function cleanRings(paths: readonly PathD[]): PathD[] {
+  const scale = 10 ** PRECISION;
+  const out: PathD[] = [];
+  for (const path of paths) {
+    const ring: { x: number; y: number }[] = [];
+    for (const p of path) {
+      const x = Math.round(p.x * scale);
+      const y = Math.round(p.y * scale);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      ring.push({ x, y });
+      // Pop vertices made redundant by the new one: repeats, and middles of straight runs or spikes.
+      while (ring.length >= 2) {
+        const b = ring[ring.length - 2] as Point;
+        const c = ring[ring.length - 1] as Point;
+        if (b.x === c.x && b.y === c.y) {
+          ring.pop();
+          continue;
+        }
+        const a = ring[ring.length - 3];
+        if (a && (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x) === 0) {
+          ring.splice(ring.length - 2, 1);
+          continue;
+        }
+        break;
+      }
+    }
+    // The ring closes on itself: the same rule across its start.
+    let changed = true;
+    while (changed && ring.length >= 3) {
+      changed = false;
+      for (const at of [ring.length - 1, 0]) {
+        const n = ring.length;
+        const a = ring[(at - 1 + n) % n] as Point;
+        const b = ring[at] as Point;
+        const c = ring[(at + 1) % n] as Point;
+        if ((b.x === c.x && b.y === c.y) || (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x) === 0) {
+          ring.splice(at, 1);
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (ring.length >= 3) out.push(ring.map((p) => ({ x: p.x / scale, y: p.y / scale })));
+  }
+  return out;
+}
+
 function clipperRule(rule: SvgFillRule): FillRule {
   return rule === 'evenodd' ? FillRule.EvenOdd : FillRule.NonZero;
 }
@@ -137,15 +190,17 @@ function itemArea(item: PaintItem, toPage: Matrix, role: 'fill' | 'stroke', flat
   const m = multiply(toPage, item.matrix);
   let area: PathsD =
     role === 'fill'
-      ? Clipper.unionD(flattenPath(item.d, m, flatness).paths, clipperRule(item.fillRule))
+      ? Clipper.unionD(cleanRings(flattenPath(item.d, m, flatness).paths), [], clipperRule(item.fillRule), PRECISION)
       : item.stroke
         ? strokeOutline(item.d, m, item.stroke, flatness)
         : [];
   for (const clip of item.clips) {
     if (area.length === 0) break;
     const clipArea = Clipper.unionD(
-      flattenPath(clip.d, multiply(toPage, clip.matrix), flatness).paths,
+      cleanRings(flattenPath(clip.d, multiply(toPage, clip.matrix), flatness).paths),
+      [],
       clipperRule(clip.rule),
+      PRECISION,
     );
     area = Clipper.intersectD(area, clipArea, FillRule.NonZero, PRECISION);
   }

@@ -56,42 +56,86 @@ export function detectBackground(
 }
 
 /**
+ * 1 where a pixel is transparent or within `tolerance` of the background colour. Logos repeat few
+ * colours, so each colour word is judged once (a run memo and a map), not once per pixel.
+ */
+export function nearBackground(image: RgbaImage, background: Background, tolerance: number): Uint8Array {
+  const { data } = image;
+  const pixels = image.width * image.height;
+  const out = new Uint8Array(pixels);
+  const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
+  const seen = new Map<number, number>();
+  let lastWord = -1;
+  let lastNear = 0;
+  for (let i = 0; i < pixels; i++) {
+    const word = words[i] as number;
+    if (word !== lastWord) {
+      lastWord = word;
+      const cached = seen.get(word);
+      if (cached !== undefined) lastNear = cached;
+      else {
+        const o = i * 4;
+        lastNear =
+          (data[o + 3] as number) < OPAQUE_ALPHA ||
+          deltaE76(rgbToLab([data[o] as number, data[o + 1] as number, data[o + 2] as number]), background.lab) <=
+            tolerance
+            ? 1
+            : 0;
+        seen.set(word, lastNear);
+      }
+    }
+    out[i] = lastNear;
+  }
+  return out;
+}
+
+/**
  * Marks the background region: pixels within `tolerance` of the background colour (or transparent)
  * connected to the border through such pixels (4-connectivity). Enclosed areas of the same colour,
- * the white inside letters, are not reached and stay part of the logo.
+ * the white inside letters, are not reached and stay part of the logo. `near` (see nearBackground)
+ * may be passed when the caller has it already.
  */
-export function floodFillBackground(image: RgbaImage, background: Background, tolerance: number): Uint8Array {
-  const { width, height, data } = image;
-  const mask = new Uint8Array(width * height);
-  const labs = new LabCache();
-  const isBackground = (index: number): boolean => {
-    const o = index * 4;
-    if ((data[o + 3] as number) < OPAQUE_ALPHA) return true;
-    return (
-      deltaE76(labs.get(data[o] as number, data[o + 1] as number, data[o + 2] as number), background.lab) <= tolerance
-    );
-  };
-  const stack = new Int32Array(width * height);
+export function floodFillBackground(
+  image: RgbaImage,
+  background: Background,
+  tolerance: number,
+  near: Uint8Array = nearBackground(image, background, tolerance),
+): Uint8Array {
+  const { width, height } = image;
+  const pixels = width * height;
+  const mask = new Uint8Array(pixels);
+  const stack = new Int32Array(pixels);
   let top = 0;
   forEachBorderPixel(image, (_o, index) => {
-    if (mask[index] === 0 && isBackground(index)) {
+    if (mask[index] === 0 && near[index]) {
       mask[index] = 1;
       stack[top++] = index;
     }
   });
+  const last = pixels - width;
   while (top > 0) {
     const index = stack[--top] as number;
     const x = index % width;
-    const push = (next: number) => {
-      if (mask[next] === 0 && isBackground(next)) {
-        mask[next] = 1;
-        stack[top++] = next;
-      }
-    };
-    if (x > 0) push(index - 1);
-    if (x < width - 1) push(index + 1);
-    if (index >= width) push(index - width);
-    if (index < width * (height - 1)) push(index + width);
+    let next = index - 1;
+    if (x > 0 && mask[next] === 0 && near[next]) {
+      mask[next] = 1;
+      stack[top++] = next;
+    }
+    next = index + 1;
+    if (x < width - 1 && mask[next] === 0 && near[next]) {
+      mask[next] = 1;
+      stack[top++] = next;
+    }
+    next = index - width;
+    if (index >= width && mask[next] === 0 && near[next]) {
+      mask[next] = 1;
+      stack[top++] = next;
+    }
+    next = index + width;
+    if (index < last && mask[next] === 0 && near[next]) {
+      mask[next] = 1;
+      stack[top++] = next;
+    }
   }
   return mask;
 }
@@ -104,17 +148,8 @@ export function floodFillBackground(image: RgbaImage, background: Background, to
 export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, background: Background): RgbaImage {
   const { width, height } = image;
   const out = new Uint8Array(image.data);
-  const edge = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (mask[i]) {
-        out[i * 4 + 3] = 0;
-        continue;
-      }
-      edge[i] = touches(mask, width, height, x, y, 1) ? 1 : 0;
-    }
-  }
+  const edge = edgeBand(mask, width, height);
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out[i * 4 + 3] = 0;
   const [br, bg, bb] = background.rgb;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -150,16 +185,29 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
   return { width, height, data: out };
 }
 
-function touches(mask: Uint8Array, width: number, height: number, x: number, y: number, radius: number): boolean {
-  for (let dy = -radius; dy <= radius; dy++) {
-    const yy = y + dy;
-    if (yy < 0 || yy >= height) continue;
-    for (let dx = -radius; dx <= radius; dx++) {
-      const xx = x + dx;
-      if (xx >= 0 && xx < width && mask[yy * width + xx]) return true;
+/**
+ * 1 where a pixel is not in `mask` but touches it (8-neighbourhood): a row-wise dilation, then
+ * the rows above and below, instead of probing 3 x 3 pixels around every pixel.
+ */
+function edgeBand(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const wide = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      wide[i] =
+        (mask[i] as number) | (x > 0 ? (mask[i - 1] as number) : 0) | (x < width - 1 ? (mask[i + 1] as number) : 0);
     }
   }
-  return false;
+  const edge = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i]) continue;
+    edge[i] =
+      (wide[i] as number) |
+      (i >= width ? (wide[i - width] as number) : 0) |
+      (i < mask.length - width ? (wide[i + width] as number) : 0);
+  }
+  return edge;
 }
 
 /** The colour of the closest logo pixel that is neither background nor edge, within 3 px. */

@@ -21,6 +21,9 @@ export interface PaletteOptions {
   readonly maxColors?: number;
 }
 
+/** Least share of a colour in a noisy (JPEG) image, whatever smaller share is asked for. */
+const NOISY_MIN_SHARE = 0.001;
+
 /** Alpha of a "solid" pixel: partly transparent pixels are edge fringes, never palette colours. */
 const SOLID_ALPHA = 250;
 
@@ -57,7 +60,9 @@ export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): 
       const i = y * width + x;
       if ((data[i * 4 + 3] as number) < OPAQUE_ALPHA || exclude?.[i]) continue;
       logoPixels++;
-      if ((data[i * 4 + 3] as number) < SOLID_ALPHA) continue;
+      // Translucent art (a wordmark at opacity 0.94) is art too: an interior pixel equals its
+      // neighbours in colour and alpha, which an anti-aliased fringe does not. Before this, a logo
+      // drawn translucent had no palette colour at all (devicon haskell: colour trace ΔE76 21.7).
       solidPixels++;
       const word = words[i] as number;
       if (x + 1 < width && words[i + 1] !== word) continue;
@@ -78,8 +83,10 @@ export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): 
 
   let bins = [...exact.values()];
   const interior = bins.reduce((sum, bin) => sum + bin.count, 0);
-  if (interior < solidPixels * 0.2) bins = coarseBins(image, exclude);
-  const minCount = Math.max(1, minShare * logoPixels);
+  const noisy = interior < solidPixels * 0.2;
+  if (noisy) bins = coarseBins(image, exclude);
+  // A noisy image's histogram bins are noise around its colours: they keep the 0.1 % floor.
+  const minCount = Math.max(1, (noisy ? Math.max(minShare, NOISY_MIN_SHARE) : minShare) * logoPixels);
   const candidates = bins
     .filter((bin) => bin.count >= minCount)
     .map((bin) => ({ rgb: binColor(bin), count: bin.count }))

@@ -218,7 +218,8 @@ class ArtBuilder {
       return null;
     }
     const parsed = parseCssColor(trimmed === 'currentColor' || trimmed === 'currentcolor' ? style.color : trimmed);
-    return parsed ? { rgb: parsed.rgb, opacity: opacity * parsed.alpha } : null;
+    // rgba(…, 0) paints nothing: no invisible page rectangle for a cutter or a one-colour version to fill.
+    return parsed && parsed.alpha > 0 ? { rgb: parsed.rgb, opacity: opacity * parsed.alpha } : null;
   }
 
   private clipShapes(value: string | undefined, ctm: Matrix, style: Style): ClipShape[] {

@@ -1,0 +1,270 @@
+/**
+ * Issue 12's "Done when" measures for one logo, each output judged against librsvg's render of the
+ * SVG master (what the designer sees), never against a recipe's own bitmap:
+ * - full-colour PDF (Ghostscript) and package SVG (librsvg): share of non-edge pixels whose L*
+ *   differs by more than 20 (bound 0.5 %);
+ * - black one-colour PDF: IoU against the master's ink (bound 0.95);
+ * - bilevel trace: IoU against the master's ink (bound 0.99);
+ * - colour trace and vtracer: mean ΔE76 on the logo's pixels (bound 2, and below vtracer).
+ * Each logo is measured as its SVG master, rendered opaque on white (a scan or JPEG) and as a PDF
+ * master made with `rsvg-convert -f pdf` and read back as the library imports it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import { pdfFirstPageToSvg } from '../src/main/core/intake/pdf/pdf-to-svg.ts';
+import { sanitizeSvg } from '../src/main/core/intake/svg-sanitize.ts';
+import type { ProcessorContext, ProcessorInput } from '../src/main/core/pipeline/processor.ts';
+import { referenceInk, referenceIoU } from '../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
+import { packageProcessor } from '../src/main/core/pipeline/processors/package/package-processor.ts';
+import { pdf } from '../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
+import { OPAQUE_ALPHA, type RgbaImage } from '../src/main/core/pipeline/processors/raster/rgba.ts';
+import { trace } from '../src/main/core/pipeline/processors/trace.ts';
+import { traceColor } from '../src/main/core/pipeline/processors/trace-color.ts';
+import { colorFidelity } from '../src/main/core/pipeline/processors/vector/fidelity.ts';
+import { LabCache } from '../src/shared/colour.ts';
+import type { CorpusLogo } from './artwork-corpus.ts';
+import { VTRACER_CONFIG, type VtracerModule } from './trace.ts';
+
+export type Form = 'svg' | 'white' | 'pdf';
+
+export interface Measured {
+  readonly logo: string;
+  readonly form: Form;
+  readonly fullPdfOff?: number;
+  readonly packageSvgOff?: number;
+  readonly blackPdfIoU?: number;
+  readonly traceIoU?: number;
+  readonly colourDeltaE?: number;
+  readonly vtracerDeltaE?: number;
+  /** Recipe -> error message, for crashes. */
+  readonly crashes: Record<string, string>;
+  /** Recipe -> warnings the job gave. */
+  readonly warnings: Record<string, readonly string[]>;
+}
+
+const context: ProcessorContext = { signal: new AbortController().signal, progress: () => {} };
+const MAX_PIXELS = 40_000_000;
+
+async function rgba(pipeline: Sharp): Promise<RgbaImage> {
+  const { data, info } = await pipeline.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+/** librsvg's render of SVG text at exactly width x height (transparent where the art is). */
+export function renderSvgText(svg: string | Uint8Array, width: number, height: number): Promise<RgbaImage> {
+  const bytes = Buffer.from(svg);
+  return sharp(bytes, { density: 72 })
+    .metadata()
+    .then((meta) => {
+      const scale = Math.max(width / (meta.width ?? width), height / (meta.height ?? height));
+      return rgba(sharp(bytes, { density: Math.min(100_000, 72 * scale) }).resize(width, height, { fit: 'fill' }));
+    });
+}
+
+/** Ghostscript's render (it manages CMYK colour) of page 1 at exactly width x height, with alpha. */
+function renderPdfGs(bytes: Uint8Array, width: number, height: number): Promise<RgbaImage> {
+  const dir = mkdtempSync(join(tmpdir(), 'marque-bench-gs-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), bytes);
+    execFileSync('gs', [
+      '-q',
+      '-dNOPAUSE',
+      '-dBATCH',
+      '-dSAFER',
+      '-sDEVICE=pngalpha',
+      '-dTextAlphaBits=4',
+      '-dGraphicsAlphaBits=4',
+      `-g${width}x${height}`,
+      '-dPDFFitPage',
+      '-dFirstPage=1',
+      '-dLastPage=1',
+      `-sOutputFile=${join(dir, 'out.png')}`,
+      join(dir, 'in.pdf'),
+    ]);
+    return rgba(sharp(readFileSync(join(dir, 'out.png'))).resize(width, height, { fit: 'fill' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Composites straight RGBA over white, returning RGBA (opaque). */
+export function onWhitePixels(image: RgbaImage): RgbaImage {
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < image.data.length; i += 4) {
+    const a = (image.data[i + 3] as number) / 255;
+    for (let c = 0; c < 3; c++) out[i + c] = Math.round((image.data[i + c] as number) * a + 255 * (1 - a));
+    out[i + 3] = 255;
+  }
+  return { width: image.width, height: image.height, data: out };
+}
+
+/**
+ * Share of non-edge pixels (on white) whose L* differs by more than 20. Edge pixels (either image
+ * changes within its 3x3 neighbourhood) are left out: renderers anti-alias differently.
+ */
+export function lightnessOffShare(master: RgbaImage, output: RgbaImage): number {
+  const a = onWhitePixels(master);
+  const b = onWhitePixels(output);
+  const { width, height } = a;
+  const labs = new LabCache();
+  const light = (img: RgbaImage, i: number) =>
+    labs.get(img.data[i * 4] as number, img.data[i * 4 + 1] as number, img.data[i * 4 + 2] as number)[0];
+  const edge = (img: RgbaImage, x: number, y: number): boolean => {
+    const o = (y * width + x) * 4;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        const q = (ny * width + nx) * 4;
+        let d = 0;
+        for (let c = 0; c < 3; c++) d += Math.abs((img.data[o + c] as number) - (img.data[q + c] as number));
+        if (d > 24) return true;
+      }
+    return false;
+  };
+  let compared = 0;
+  let off = 0;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      if (edge(a, x, y) || edge(b, x, y)) continue;
+      const i = y * width + x;
+      compared++;
+      if (Math.abs(light(a, i) - light(b, i)) > 20) off++;
+    }
+  return compared ? off / compared : 1;
+}
+
+/** The image at half size (the master render, for comparing vector outputs). */
+function halve(image: RgbaImage): Promise<RgbaImage> {
+  return rgba(
+    sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).resize(
+      Math.max(1, Math.round(image.width / 2)),
+      Math.max(1, Math.round(image.height / 2)),
+      { fit: 'fill' },
+    ),
+  );
+}
+
+/** The share of the master's ink the output covers, as IoU (alpha >= 128 is covered). */
+function inkIoU(master: RgbaImage, output: RgbaImage): number {
+  return referenceIoU(referenceInk(master), (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
+}
+
+async function inputOf(master: Uint8Array, format: 'svg' | 'png', name: string): Promise<ProcessorInput> {
+  const meta = await sharp(master).metadata();
+  return {
+    master,
+    format,
+    isVector: format === 'svg',
+    width: meta.width ?? 0,
+    height: meta.height ?? 0,
+    name,
+  };
+}
+
+/** The three forms of a logo as the library would store them. */
+export async function formsOf(logo: CorpusLogo, size: number): Promise<Record<Form, ProcessorInput>> {
+  const clean = (await sanitizeSvg(logo.svg, `${logo.name}.svg`, { maxEmbeddedPixels: MAX_PIXELS })).svg;
+  const svg = await inputOf(new TextEncoder().encode(clean), 'svg', logo.name);
+  const white = await renderSvgText(clean, ...renderSize(svg, size));
+  const png = await sharp(white.data, { raw: { width: white.width, height: white.height, channels: 4 } })
+    .flatten({ background: '#ffffff' })
+    .png()
+    .toBuffer();
+  const dir = mkdtempSync(join(tmpdir(), 'marque-bench-rsvg-'));
+  let pdfMaster: ProcessorInput;
+  try {
+    writeFileSync(join(dir, 'in.svg'), logo.svg);
+    execFileSync('rsvg-convert', ['-f', 'pdf', '-o', join(dir, 'in.pdf'), join(dir, 'in.svg')]);
+    const vector = await pdfFirstPageToSvg(readFileSync(join(dir, 'in.pdf')), `${logo.name}.pdf`, MAX_PIXELS);
+    const sanitized = await sanitizeSvg(vector.svg, `${logo.name}.pdf`, { maxEmbeddedPixels: MAX_PIXELS });
+    pdfMaster = await inputOf(new TextEncoder().encode(sanitized.svg), 'svg', logo.name);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { svg, white: await inputOf(new Uint8Array(png), 'png', logo.name), pdf: pdfMaster };
+}
+
+/** Width and height with `size` as the long side, as the recipes render a vector master. */
+export function renderSize(input: Pick<ProcessorInput, 'width' | 'height'>, size: number): [number, number] {
+  const scale = size / Math.max(input.width, input.height);
+  return [Math.max(1, Math.round(input.width * scale)), Math.max(1, Math.round(input.height * scale))];
+}
+
+async function attempt<T>(crashes: Record<string, string>, key: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    crashes[key] = (error as Error).message.slice(0, 200);
+    return undefined;
+  }
+}
+
+const warningsOf = (facts: Record<string, unknown> | undefined): readonly string[] =>
+  (facts?.warnings as readonly string[] | undefined) ?? [];
+
+/** Every measure of one form of a logo. `master` is the SVG master's render at `size` (transparent). */
+export async function measureForm(
+  logo: CorpusLogo,
+  form: Form,
+  input: ProcessorInput,
+  master: RgbaImage,
+  vtracer: VtracerModule | null,
+  size: number,
+): Promise<Measured> {
+  const crashes: Record<string, string> = {};
+  const warnings: Record<string, readonly string[]> = {};
+  const { width, height } = master;
+  // Vector outputs are compared at half size: the same verdicts for a quarter of the pixel work.
+  const small = await halve(master);
+  const out: { -readonly [K in keyof Measured]?: Measured[K] } = {};
+
+  await attempt(crashes, 'pdf', async () => {
+    const result = await pdf.run(input, pdf.options.parse({ variants: ['full-color', 'black'] }), context);
+    warnings.pdf = warningsOf(result.facts);
+    const [full, black] = result.files;
+    if (form !== 'white' && full)
+      out.fullPdfOff = lightnessOffShare(master, await renderPdfGs(full.bytes, width, height));
+    if (black) out.blackPdfIoU = inkIoU(master, await renderPdfGs(black.bytes, width, height));
+  });
+  if (form !== 'white')
+    await attempt(crashes, 'package', async () => {
+      const result = await packageProcessor.run(
+        input,
+        packageProcessor.options.parse({ colourways: ['FullColor'], formats: ['svg'] }),
+        context,
+      );
+      warnings.package = warningsOf(result.facts);
+      const svg = result.files.find((file) => file.path.endsWith('.svg'));
+      if (!svg) throw new Error('no full-colour SVG in the package');
+      out.packageSvgOff = lightnessOffShare(small, await renderSvgText(svg.bytes, small.width, small.height));
+    });
+  await attempt(crashes, 'trace', async () => {
+    const result = await trace.run(input, trace.options.parse({ size, score: false }), context);
+    warnings.trace = warningsOf(result.facts);
+    out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height));
+  });
+  // Colour error on the logo's own pixels; the on-white form is judged as it is seen, on white.
+  const logoMask = new Uint8Array(width * height);
+  for (let i = 0; i < logoMask.length; i++) logoMask[i] = (master.data[i * 4 + 3] as number) >= OPAQUE_ALPHA ? 1 : 0;
+  const reference = form === 'white' ? onWhitePixels(master) : master;
+  const judged = (image: RgbaImage) => (form === 'white' ? onWhitePixels(image) : image);
+  await attempt(crashes, 'trace-color', async () => {
+    const result = await traceColor.run(input, traceColor.options.parse({ size, score: false }), context);
+    warnings['trace-color'] = warningsOf(result.facts);
+    const rendered = await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height);
+    out.colourDeltaE = colorFidelity(reference, judged(rendered), logoMask).meanColorError as number;
+  });
+  if (vtracer && form !== 'pdf')
+    await attempt(crashes, 'vtracer', async () => {
+      const image = form === 'white' ? onWhitePixels(master) : master;
+      const svg = vtracer.to_svg(image.data, width, height, VTRACER_CONFIG);
+      const rendered = await renderSvgText(svg, width, height);
+      out.vtracerDeltaE = colorFidelity(reference, judged(rendered), logoMask).meanColorError as number;
+    });
+  return { logo: logo.name, form, crashes, warnings, ...out };
+}
