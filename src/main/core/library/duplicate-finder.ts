@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import sharp from 'sharp';
 import type { DuplicateGroup, DuplicateReport } from '../../../shared/contract/library.ts';
 import type { Db } from '../database/database.ts';
-import { perceptualHash } from '../intake/perceptual-hash.ts';
 import type { Log } from '../log/logger.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
@@ -184,6 +182,12 @@ export class DuplicateFinder {
     }[];
     const save = db.prepare('UPDATE logos SET dhash = ? WHERE id = ? AND hash = ?');
     let unreadable = 0;
+    if (missing.length === 0) return 0;
+    // Loaded only here: Electron main must not load sharp at start-up (bundles and start-up tests).
+    const [{ default: sharp }, { perceptualHash }] = await Promise.all([
+      import('sharp'),
+      import('../intake/perceptual-hash.ts'),
+    ]);
     for (const { id, hash } of missing) {
       const thumb = thumbOf(hash);
       const thumbPath = cache.pathOf(thumb.kind, thumb.key);
