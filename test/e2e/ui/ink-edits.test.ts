@@ -80,6 +80,9 @@ describe('spot inks are the designer’s to edit before an export (Chromium)', (
       await page.reload();
       await page.locator('[data-app-mode]').waitFor({ state: 'attached' });
       await library.waitForTiles(2);
+      // The details panel's palette names the ink too.
+      await library.tile('za').click();
+      await library.details.getByText('Ink: Springbok Green').waitFor({ timeout: 60_000 });
       await library.grid.focus();
       await page.keyboard.press('Control+a');
       await expect.poll(() => library.selectedTiles().count()).toBe(2);
