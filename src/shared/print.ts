@@ -112,3 +112,62 @@ export interface PrintStatus {
   readonly profiles: readonly PressProfileInfo[];
   readonly swatchBooks: readonly SwatchBookInfo[];
 }
+
+const inkHex = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/)
+  .transform((value) => value.toLowerCase());
+
+/**
+ * A logo's own ink edits, remembered in the library (print.logoInks): names by colour, colours
+ * printed with another colour's ink, colours kept apart. They are the defaults of that logo's pdf,
+ * separations and ink-plan jobs; options a recipe spells out win colour by colour.
+ */
+export const logoInkEdits = z
+  .object({
+    inkNames: z.record(inkHex, z.string().trim().min(1).max(60)).default({}),
+    mergeInks: z
+      .array(z.object({ from: inkHex, into: inkHex }).strict())
+      .max(64)
+      .default([]),
+    keepInks: z.array(inkHex).max(64).default([]),
+  })
+  .strict();
+export type LogoInkEdits = z.output<typeof logoInkEdits>;
+
+export const NO_INK_EDITS: LogoInkEdits = { inkNames: {}, mergeInks: [], keepInks: [] };
+
+/** True when a logo has no ink edits (it prints with the automatic inks). */
+export function hasNoInkEdits(edits: LogoInkEdits): boolean {
+  return Object.keys(edits.inkNames).length === 0 && edits.mergeInks.length === 0 && edits.keepInks.length === 0;
+}
+
+/**
+ * The recipe options with a logo's ink edits as defaults: a colour the options name, merge or keep
+ * is the options' choice; the logo's edits fill in every other colour. Options without ink keys and
+ * a logo without edits come back unchanged (same cache key as before).
+ */
+export function withLogoInks(
+  options: Readonly<Record<string, unknown>>,
+  edits: LogoInkEdits,
+): Readonly<Record<string, unknown>> {
+  if (hasNoInkEdits(edits)) return options;
+  const lower = (hex: string) => hex.toLowerCase();
+  const givenNames = (options.inkNames ?? {}) as Record<string, string>;
+  const givenMerges = (options.mergeInks ?? []) as { from: string; into: string }[];
+  const givenKeeps = (options.keepInks ?? []) as string[];
+  const decided = new Set([...givenMerges.map((merge) => lower(merge.from)), ...givenKeeps.map(lower)]);
+  const named = new Set(Object.keys(givenNames).map(lower));
+  const inkNames = {
+    ...Object.fromEntries(Object.entries(edits.inkNames).filter(([hex]) => !named.has(hex))),
+    ...givenNames,
+  };
+  const mergeInks = [...edits.mergeInks.filter((merge) => !decided.has(merge.from)), ...givenMerges];
+  const keepInks = [...edits.keepInks.filter((hex) => !decided.has(hex)), ...givenKeeps];
+  return {
+    ...options,
+    ...(Object.keys(inkNames).length > 0 ? { inkNames } : {}),
+    ...(mergeInks.length > 0 ? { mergeInks } : {}),
+    ...(keepInks.length > 0 ? { keepInks } : {}),
+  };
+}

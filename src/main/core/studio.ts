@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract/index.ts';
 import { APP_VERSION, appHandlers } from './app-handlers.ts';
+import { logoInksOf, readLogoInks, writeLogoInks } from './colour/logo-inks.ts';
 import { printHandlers } from './colour/print-handlers.ts';
 import { PrintService } from './colour/print-service.ts';
 import { type Db, openDatabase, schemaVersion } from './database/database.ts';
@@ -189,6 +190,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       paletteOf: (id) => paletteFromLibrary(library, id),
       printSetup: () => print.setup(),
       artworkOf: (id) => library.artworkOf(id),
+      inksOf: (id) => readLogoInks(db, id),
       onDone: (job) => recordJobFacts(library, job),
       log: log.child({ module: 'pipeline' }),
     },
@@ -246,7 +248,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...storageHandlers(storage),
     ...jobsHandlers(pipeline),
     ...exportHandlers(exporter, settings),
-    ...printHandlers(print, pipeline),
+    ...printHandlers(print, pipeline, {
+      read: (logoId) => logoInksOf(db, logoId),
+      write: (logoId, edits) => writeLogoInks(db, logoId, edits),
+    }),
     ...faviconHandlers(pipeline),
     ...desktopHandlers({ handout, opened, host: options.desktop ?? null, log: log.child({ module: 'desktop' }) }),
   };

@@ -80,6 +80,8 @@ export const METHOD_NAMES = [
   'print.addProfile',
   'print.removeProfile',
   'print.addSwatchBook',
+  'print.logoInks',
+  'print.setLogoInks',
   'print.previewInks',
   'print.removeSwatchBook',
   'favicon.preview',

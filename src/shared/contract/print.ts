@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { type InkPreview, type PrintStatus, RENDERING_INTENTS, RICH_BLACK_RULES } from '../print.ts';
+import {
+  type InkPreview,
+  type LogoInkEdits,
+  logoInkEdits,
+  type PrintStatus,
+  RENDERING_INTENTS,
+  RICH_BLACK_RULES,
+} from '../print.ts';
 import { method } from './define.ts';
 import { logoId } from './library.ts';
 
@@ -52,6 +59,16 @@ export const printMethods = {
     summary: 'Loads a swatch book (Adobe Swatch Exchange .ase); spot inks are matched to its named inks.',
     access: 'write',
     input: uploadedFile,
+  }),
+  'print.logoInks': method<LogoInkEdits>()({
+    summary: "A logo's remembered ink edits (names, merges, colours kept apart): its spot jobs' defaults.",
+    access: 'read',
+    input: z.object({ logoId }).strict(),
+  }),
+  'print.setLogoInks': method<LogoInkEdits>()({
+    summary: "Replaces a logo's ink edits; its pdf, separations and ink plans print them from then on.",
+    access: 'write',
+    input: z.object({ logoId, edits: logoInkEdits }).strict(),
   }),
   'print.previewInks': method<InkPreview>()({
     summary:

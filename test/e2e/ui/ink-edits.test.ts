@@ -17,7 +17,7 @@ describe('spot inks are the designer’s to edit before an export (Chromium)', (
     await browser?.close();
   });
 
-  it('renames an ink, prints a colour with another ink and back, and keeps a merged colour apart', async () => {
+  it('renames an ink, prints a colour with another ink and back, keeps a merged colour apart, all still there after a reload', async () => {
     await withUi(browser, async ({ page, files, pageErrors }) => {
       const library = new LibraryPage(page);
       const flags = ['za', 'mx'].map((code) => join(files, `${code}.svg`));
@@ -74,6 +74,36 @@ describe('spot inks are the designer’s to edit before an export (Chromium)', (
       }
       await page.getByRole('heading', { name: 'Spot inks' }).scrollIntoViewIfNeeded();
       await screenshot(page, 'export-ink-edits', 'light');
+
+      // The edits belong to the logos, not to this export: after a reload (nothing exported, no
+      // option spelled out) the preview measures them again from the library.
+      await page.reload();
+      await page.locator('[data-app-mode]').waitFor({ state: 'attached' });
+      await library.waitForTiles(2);
+      // The details panel's palette names the ink too.
+      await library.tile('za').click();
+      await library.details.getByText('Ink: Springbok Green').waitFor({ timeout: 60_000 });
+      await library.grid.focus();
+      await page.keyboard.press('Control+a');
+      await expect.poll(() => library.selectedTiles().count()).toBe(2);
+      await page.keyboard.press('Control+e');
+      await exporter.recipe(/^Vector PDF/).check();
+      await page.getByRole('combobox', { name: /^Colour/ }).selectOption('spot');
+      await page.getByRole('button', { name: 'Show inks' }).click();
+      await expect.poll(() => za.getByRole('listitem').count(), { timeout: 30_000 }).toBe(5);
+      await expect.poll(() => za.getByLabel('Name of the #007847 ink').inputValue()).toBe('Springbok Green');
+      await expect.poll(() => mx.getByRole('listitem').count()).toBe(8);
+      await mx.getByLabel('Name of the #f9aa51 ink').waitFor();
+      // Mexico's green keeps its automatic name: the rename was South Africa's.
+      expect(
+        await mx.getByRole('textbox').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+      ).not.toContain('Springbok Green');
+
+      // And forgotten on request: South Africa prints its automatic inks again.
+      await page.getByRole('button', { name: 'Back to automatic inks for za' }).click();
+      await expect
+        .poll(() => za.getByLabel('Name of the #007847 ink').inputValue(), { timeout: 30_000 })
+        .not.toBe('Springbok Green');
       expect(pageErrors).toEqual([]);
     });
   });

@@ -29,6 +29,7 @@ interface Wiring {
   readonly paletteOf?: PipelineDeps['paletteOf'];
   readonly printSetup?: PipelineDeps['printSetup'];
   readonly artworkOf?: PipelineDeps['artworkOf'];
+  readonly inksOf?: PipelineDeps['inksOf'];
   readonly onDone?: PipelineDeps['onDone'];
   readonly log?: PipelineDeps['log'];
 }

@@ -4,7 +4,7 @@ import type { JobPriority } from '../../../shared/contract/jobs.ts';
 import type { Logo } from '../../../shared/domain.ts';
 import { MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
-import type { PrintSetup } from '../../../shared/print.ts';
+import { type LogoInkEdits, type PrintSetup, withLogoInks } from '../../../shared/print.ts';
 import { canonicalJson, outputCacheKey } from './cache-key.ts';
 import type { NewJob } from './job-store.ts';
 import type { TaskInput } from './protocol.ts';
@@ -33,6 +33,22 @@ interface Sources {
   readonly printSetup?: () => PrintSetup;
   /** The logo's background override and one-colour threshold; null or absent = the defaults. */
   readonly artworkOf?: (logoId: string) => ArtworkSettings | null;
+  /** The logo's remembered ink edits: the defaults of the recipes that set `usesInks`. */
+  readonly inksOf?: (logoId: string) => LogoInkEdits;
+}
+
+function parseOptions(
+  processor: NonNullable<ReturnType<Registry['get']>>,
+  recipe: string,
+  options: Readonly<Record<string, unknown>>,
+): string {
+  const parsed = processor.options.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new MarqueError('INVALID_INPUT', `${recipe} options: ${where}${issue?.message ?? 'invalid'}`);
+  }
+  return canonicalJson(parsed.data);
 }
 
 /**
@@ -48,17 +64,16 @@ export function prepareJobs(request: EnqueueRequest, sources: Sources): NewJob[]
       `No recipe named "${request.recipe}"; known: ${[...sources.registry.keys()].join(', ')}`,
     );
   }
-  const parsed = processor.options.safeParse(request.options ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new MarqueError('INVALID_INPUT', `${request.recipe} options: ${where}${issue?.message ?? 'invalid'}`);
-  }
-  const optionsJson = canonicalJson(parsed.data);
+  const requested = request.options ?? {};
+  const sharedJson = parseOptions(processor, request.recipe, requested);
   const print = processor.usesPrint ? sources.printSetup?.() : undefined;
   const batchId = request.batchId ?? randomBytes(12).toString('base64url');
   return [...new Set(request.logoIds)].map((logoId) => {
     const logo = sources.logoOf(logoId);
+    // The logo's ink edits join its options (so its cache key): each logo its own names and merges.
+    const edits = processor.usesInks ? sources.inksOf?.(logoId) : undefined;
+    const withEdits = edits ? withLogoInks(requested, edits) : requested;
+    const optionsJson = withEdits === requested ? sharedJson : parseOptions(processor, request.recipe, withEdits);
     const palette = processor.usesPalette ? (sources.paletteOf?.(logoId) ?? null) : undefined;
     const artwork = sources.artworkOf?.(logoId) ?? null;
     const input: TaskInput = {

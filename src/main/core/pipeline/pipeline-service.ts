@@ -14,7 +14,7 @@ import {
 import type { Logo, Page } from '../../../shared/domain.ts';
 import { isErrorCode, isRetryable, MarqueError } from '../../../shared/errors.ts';
 import type { Palette } from '../../../shared/palette.ts';
-import type { PrintSetup } from '../../../shared/print.ts';
+import type { LogoInkEdits, PrintSetup } from '../../../shared/print.ts';
 import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
 import { unlessMissing } from '../fs-missing.ts';
@@ -64,6 +64,8 @@ export interface PipelineDeps {
   readonly printSetup?: () => PrintSetup;
   /** The logo's background override and one-colour threshold (join every job's input and key). */
   readonly artworkOf?: (logoId: string) => ArtworkSettings | null;
+  /** The logo's remembered ink edits (for processors that set `usesInks`). */
+  readonly inksOf?: (logoId: string) => LogoInkEdits;
   /** Called once a job is done with the facts it returned (e.g. a palette to record in the library). */
   readonly onDone?: (job: Job) => void;
   /** Where swallowed failures (cache index, clean-up) are recorded; default: silent. */

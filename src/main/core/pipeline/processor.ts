@@ -73,6 +73,11 @@ export interface ProcessorDescriptor<Options> {
   readonly usesPalette?: boolean;
   /** Set when the processor writes press colour (CMYK, spot inks): it reads `input.print`. */
   readonly usesPrint?: boolean;
+  /**
+   * Set when the processor reads the spot-ink options (inkNames, mergeInks, keepInks): the logo's
+   * remembered ink edits then fill them in as defaults, and so join the cache key.
+   */
+  readonly usesInks?: boolean;
 }
 
 /** A descriptor with its implementation; only the worker (and tests) load these. */

@@ -33,4 +33,5 @@ export const inkPlanDescriptor: ProcessorDescriptor<InkPlanOptions> = {
   options: inkPlanOptions,
   usesPalette: true,
   usesPrint: true,
+  usesInks: true,
 };

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { PROCESS_INK, type InkPreview as Preview } from '../../../../shared/print.ts';
+import { hasNoInkEdits, NO_INK_EDITS, PROCESS_INK, type InkPreview as Preview } from '../../../../shared/print.ts';
 import { client } from '../../api/client.ts';
 import { errorMessage } from '../../stores/toast-store.ts';
 import { useExportStore } from './export-store.ts';
@@ -19,12 +19,14 @@ function percent(share: number): string {
   return share < 0.001 ? '<0.1 %' : `${Math.round(share * 1000) / 10} %`;
 }
 
+/** Saves one of the logo's ink edits, then measures again (errors shown in the section). */
+type Edit = (change: () => Promise<void>) => void;
+
 /** An ink's name, edited in place: saved on Enter or when the field loses focus. */
-function InkName({ hex, name, onEdited }: { hex: string; name: string; onEdited: () => void }) {
+function InkName({ logoId, hex, name, edit }: { logoId: string; hex: string; name: string; edit: Edit }) {
   const save = (value: string) => {
     if (value.trim() === name) return;
-    renameInk(hex, value);
-    onEdited();
+    edit(() => renameInk(logoId, hex, value));
   };
   return (
     <input
@@ -41,8 +43,17 @@ function InkName({ hex, name, onEdited }: { hex: string; name: string; onEdited:
   );
 }
 
+interface Measured {
+  readonly id: string;
+  readonly name: string;
+  readonly preview: Preview;
+  /** True when the logo has remembered ink edits (names, merges, colours kept apart). */
+  readonly edited: boolean;
+}
+
 /** One logo's inks: swatch, name, printed area, nearest named ink; then merges, paper, gradients. */
-function LogoInks({ name, preview, onEdited }: { name: string; preview: Preview; onEdited: () => void }) {
+function LogoInks({ logo, edit }: { logo: Measured; edit: Edit }) {
+  const { id, name, preview } = logo;
   return (
     <div className="inks">
       <h3 className="card__subtitle">
@@ -52,7 +63,7 @@ function LogoInks({ name, preview, onEdited }: { name: string; preview: Preview;
         {preview.inks.map((ink) => (
           <li key={ink.hex} className="inks__ink">
             <span className="inks__chip" style={{ background: ink.hex }} aria-hidden="true" />
-            <InkName hex={ink.hex} name={ink.name} onEdited={onEdited} />
+            <InkName logoId={id} hex={ink.hex} name={ink.name} edit={edit} />
             <span className="muted">{percent(ink.coverage)} of the artboard</span>
             {ink.match && (
               <span className="muted">
@@ -65,8 +76,8 @@ function LogoInks({ name, preview, onEdited }: { name: string; preview: Preview;
                 aria-label={`Ink for ${ink.hex}`}
                 value=""
                 onChange={(event) => {
-                  reassignInk(ink.hex, event.target.value);
-                  onEdited();
+                  const into = event.target.value;
+                  edit(() => reassignInk(id, ink.hex, into));
                 }}
               >
                 <option value="">Own ink</option>
@@ -97,11 +108,11 @@ function LogoInks({ name, preview, onEdited }: { name: string; preview: Preview;
                   <button
                     type="button"
                     className="button"
-                    onClick={() => {
-                      if (merge.reason === 'user') reassignInk(merge.hex, null);
-                      else keepInkApart(merge.hex);
-                      onEdited();
-                    }}
+                    onClick={() =>
+                      edit(() =>
+                        merge.reason === 'user' ? reassignInk(id, merge.hex, null) : keepInkApart(id, merge.hex),
+                      )
+                    }
                   >
                     {merge.reason === 'user' ? `Give ${merge.hex} its own ink` : `Keep ${merge.hex} apart`}
                   </button>
@@ -117,6 +128,17 @@ function LogoInks({ name, preview, onEdited }: { name: string; preview: Preview;
           Gradients cover {percent(preview.gradientCoverage)}: process CMYK in the PDF, tints of their inks on plates.
         </p>
       )}
+      {logo.edited && (
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            edit(() => client.call('print.setLogoInks', { logoId: id, edits: NO_INK_EDITS }).then(() => {}))
+          }
+        >
+          Back to automatic inks for {name}
+        </button>
+      )}
     </div>
   );
 }
@@ -125,7 +147,7 @@ function LogoInks({ name, preview, onEdited }: { name: string; preview: Preview;
 export function InkPreview({ ids }: { ids: readonly string[] }) {
   const recipes = useExportStore(useShallow((state) => state.recipes));
   const options = spotOptions(recipes);
-  const [previews, setPreviews] = useState<{ id: string; name: string; preview: Preview }[] | null>(null);
+  const [previews, setPreviews] = useState<Measured[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
@@ -144,11 +166,15 @@ export function InkPreview({ ids }: { ids: readonly string[] }) {
         id,
         name: (await client.call('library.get', { id })).name,
         preview: await client.call('print.previewInks', { logoId: id, options: current }),
+        edited: !hasNoInkEdits(await client.call('print.logoInks', { logoId: id })),
       })),
     )
       .then((next) => run === latest.current && setPreviews(next))
       .catch((reason) => run === latest.current && setError(errorMessage(reason)))
       .finally(() => run === latest.current && setBusy(false));
+  };
+  const edit: Edit = (change) => {
+    change().then(measure, (reason) => setError(errorMessage(reason)));
   };
   return (
     <section className="card" aria-labelledby="export-inks">
@@ -169,12 +195,12 @@ export function InkPreview({ ids }: { ids: readonly string[] }) {
       )}
       {previews && (
         <p className="muted">
-          Rename an ink, print a colour with another ink, or keep a merged colour apart: this export's spot PDF and
-          separations follow.
+          Rename an ink, print a colour with another ink, or keep a merged colour apart: remembered for each logo, so
+          its spot PDFs and separations print them in this export and the next.
         </p>
       )}
-      {previews?.map(({ id, name, preview }) => (
-        <LogoInks key={id} name={name} preview={preview} onEdited={measure} />
+      {previews?.map((logo) => (
+        <LogoInks key={logo.id} logo={logo} edit={edit} />
       ))}
     </section>
   );

@@ -1,4 +1,5 @@
-import { useExportStore } from './export-store.ts';
+import type { LogoInkEdits } from '../../../../shared/print.ts';
+import { client } from '../../api/client.ts';
 
 /** Recipes whose spot inks the designer can edit: the options they share (see pdf-options.ts). */
 const SPOT_RECIPES = ['pdf', 'separations'] as const;
@@ -22,47 +23,38 @@ export function spotOptions(recipes: Readonly<Record<string, Options>>): Options
 }
 
 /**
- * Changes the ink choices of every chosen spot recipe at once, so the PDF and the separations of
- * this export print the inks the preview showed.
+ * Changes a logo's remembered ink edits (print.setLogoInks): every spot PDF, separation and ink
+ * plan of that logo prints them from then on, in this export and the next.
  */
-function editInks(change: (options: Options) => Options): void {
-  useExportStore.setState((state) => {
-    const recipes = { ...state.recipes };
-    for (const recipe of SPOT_RECIPES) {
-      const options = recipes[recipe];
-      if (options && isSpot(recipe, options)) recipes[recipe] = change(options);
-    }
-    return { recipes, plan: null };
-  });
+async function editInks(logoId: string, change: (edits: LogoInkEdits) => LogoInkEdits): Promise<void> {
+  const current = await client.call('print.logoInks', { logoId });
+  await client.call('print.setLogoInks', { logoId, edits: change(current) });
 }
 
-const mergesOf = (options: Options) => (options.mergeInks ?? []) as { from: string; into: string }[];
-const keptOf = (options: Options) => (options.keepInks ?? []) as string[];
-
 /** Names the ink of colour `hex` (empty: back to its automatic name). */
-export function renameInk(hex: string, name: string): void {
-  editInks((options) => {
-    const names = { ...((options.inkNames ?? {}) as Record<string, string>) };
+export function renameInk(logoId: string, hex: string, name: string): Promise<void> {
+  return editInks(logoId, (edits) => {
+    const names = { ...edits.inkNames };
     if (name.trim()) names[hex] = name.trim().slice(0, 60);
     else delete names[hex];
-    return { ...options, inkNames: names };
+    return { ...edits, inkNames: names };
   });
 }
 
 /** Colour `from` prints with the ink of colour `into` (null: with its own ink again). */
-export function reassignInk(from: string, into: string | null): void {
-  editInks((options) => {
-    const merges = mergesOf(options).filter((merge) => merge.from !== from);
-    const kept = keptOf(options).filter((hex) => hex !== from);
-    return { ...options, mergeInks: into ? [...merges, { from, into }] : merges, keepInks: kept };
+export function reassignInk(logoId: string, from: string, into: string | null): Promise<void> {
+  return editInks(logoId, (edits) => {
+    const merges = edits.mergeInks.filter((merge) => merge.from !== from);
+    const kept = edits.keepInks.filter((hex) => hex !== from);
+    return { ...edits, mergeInks: into ? [...merges, { from, into }] : merges, keepInks: kept };
   });
 }
 
 /** Splits a colour that was merged automatically off onto an ink of its own. */
-export function keepInkApart(hex: string): void {
-  editInks((options) => ({
-    ...options,
-    keepInks: [...keptOf(options).filter((kept) => kept !== hex), hex],
-    mergeInks: mergesOf(options).filter((merge) => merge.from !== hex),
+export function keepInkApart(logoId: string, hex: string): Promise<void> {
+  return editInks(logoId, (edits) => ({
+    ...edits,
+    keepInks: [...edits.keepInks.filter((kept) => kept !== hex), hex],
+    mergeInks: edits.mergeInks.filter((merge) => merge.from !== hex),
   }));
 }

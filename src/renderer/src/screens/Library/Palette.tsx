@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Palette, PaletteColor } from '../../../../shared/palette.ts';
+import type { LogoInkEdits } from '../../../../shared/print.ts';
 import { client } from '../../api/client.ts';
 import { setFilters } from '../../stores/library-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
@@ -21,6 +22,27 @@ function cmykText(cmyk: readonly number[]): string {
 function swatchTitle(color: PaletteColor): string {
   const ink = color.ink ? ` · nearest ink ${color.ink.name} (${color.ink.book}), ΔE00 ${color.ink.deltaE00}` : '';
   return `${color.hex} · RGB ${color.rgb.join(' ')} · ${cmykText(color.cmyk)}${ink} · ${Math.round(color.share * 100)}% of the logo`;
+}
+
+/**
+ * The names the designer gave this logo's inks (Export > Show inks), by colour; empty until read or
+ * when it has none. Read once per logo: the panel is remounted when the selection changes.
+ */
+function useInkNames(logoId: string): LogoInkEdits['inkNames'] {
+  const [names, setNames] = useState<LogoInkEdits['inkNames']>({});
+  useEffect(() => {
+    let live = true;
+    setNames({});
+    client.call('print.logoInks', { logoId }).then(
+      (edits) => live && setNames(edits.inkNames),
+      // Only a label: the palette stays as it is without it.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [logoId]);
+  return names;
 }
 
 /** Queues the palette recipe ahead of batch work; the panel refreshes when the job is done. */
@@ -56,6 +78,7 @@ export function PaletteSwatches({
   logoId: string;
   canEdit: boolean;
 }) {
+  const inkNames = useInkNames(logoId);
   if (!palette || palette.colors.length === 0) {
     return (
       <div className="tags">
@@ -76,6 +99,9 @@ export function PaletteSwatches({
               <span className="swatch__hex">{color.hex}</span>
               <span className="swatch__value">RGB {color.rgb.join(' ')}</span>
               <span className="swatch__value">{cmykText(color.cmyk)}</span>
+              {inkNames[color.hex.toLowerCase()] && (
+                <span className="swatch__ink">Ink: {inkNames[color.hex.toLowerCase()]}</span>
+              )}
               {color.ink && (
                 <span className="swatch__ink">
                   {color.ink.name} <span className="muted">ΔE00 {color.ink.deltaE00.toFixed(1)}</span>

@@ -14,4 +14,5 @@ export const pdfDescriptor: ProcessorDescriptor<PdfOptions> = {
   usesName: true,
   usesPalette: true,
   usesPrint: true,
+  usesInks: true,
 };

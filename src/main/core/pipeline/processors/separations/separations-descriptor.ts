@@ -13,4 +13,5 @@ export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
   usesName: true,
   usesPalette: true,
   usesPrint: true,
+  usesInks: true,
 };
