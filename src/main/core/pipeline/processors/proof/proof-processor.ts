@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { proofScore } from '../../../../../shared/proof.ts';
 import type { OutputFile, Processor, ProcessorContext, ProcessorInput } from '../../processor.ts';
 import type { ScoredFidelity } from '../vector/fidelity.ts';
 import { type ProofOptions, proofDescriptor } from './proof-descriptor.ts';
@@ -93,13 +94,9 @@ async function proofItems(input: ProcessorInput, size: number, context: Processo
   return items;
 }
 
+/** The same words as the UI's proof sheet (shared/proof.ts), so the two never disagree. */
 function scoreText(fidelity: ScoredFidelity | null): { score: string | null; belowThreshold: boolean } {
-  if (!fidelity) return { score: null, belowThreshold: false };
-  const score =
-    fidelity.meanColorError !== undefined
-      ? `ΔE ${fidelity.meanColorError.toFixed(2)}, IoU ${(fidelity.iou * 100).toFixed(1)} %`
-      : `IoU ${(fidelity.iou * 100).toFixed(1)} %`;
-  return { score, belowThreshold: fidelity.belowThreshold === true };
+  return proofScore(fidelity);
 }
 
 async function dataUri(bytes: Uint8Array, size: number): Promise<string> {
