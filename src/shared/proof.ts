@@ -41,13 +41,31 @@ export interface ProofSheet {
   readonly logos: readonly ProofLogo[];
 }
 
-/** The recipes a proof sheet shows, in order, with the options the dialog makes missing ones with. */
-export const PROOF_RECIPES: readonly { readonly recipe: string; readonly options: Record<string, unknown> }[] = [
-  { recipe: 'trace', options: {} },
-  { recipe: 'trace-color', options: {} },
-  { recipe: 'remove-bg', options: {} },
-  { recipe: 'package', options: { formats: ['png'], pngSizes: [256] } },
+/**
+ * The recipes a proof sheet shows, in order, with their labels (the CLI's HTML uses the same) and
+ * the options the dialog makes missing ones with (the package: one 256 px PNG per colourway).
+ */
+export const PROOF_RECIPES: readonly {
+  readonly recipe: string;
+  readonly label: string;
+  readonly options: Record<string, unknown>;
+}[] = [
+  { recipe: 'trace', label: 'Trace (one colour)', options: {} },
+  { recipe: 'trace-color', label: 'Trace (full colour)', options: {} },
+  { recipe: 'remove-bg', label: 'Background removed', options: {} },
+  { recipe: 'package', label: 'Package', options: { formats: ['png'], pngSizes: [256] } },
 ];
+
+/** The label of a recipe's output on the sheet ("Package: White" for a colourway). */
+export function proofLabel(recipe: string, colourway?: string): string {
+  const label = PROOF_RECIPES.find((r) => r.recipe === recipe)?.label ?? recipe;
+  return colourway ? `${label}: ${colourway}` : label;
+}
+
+/** The white and reversed versions are made for dark backgrounds: the sheet draws them on one. */
+export function onDark(colourway: string): boolean {
+  return colourway === 'White' || colourway === 'Reversed';
+}
 
 /** The score as the sheet writes it, in the UI and in `marque proof`'s HTML alike. */
 export function proofScore(fidelity: ProofFidelity | null | undefined): {

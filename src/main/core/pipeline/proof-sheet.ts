@@ -1,18 +1,14 @@
 import type { LogoOutput } from '../../../shared/contract/jobs.ts';
 import {
+  onDark,
   PROOF_RECIPES,
   type ProofFidelity,
   type ProofItem,
   type ProofLogo,
   type ProofSheet,
+  proofLabel,
   proofScore,
 } from '../../../shared/proof.ts';
-
-const LABELS: Readonly<Record<string, string>> = {
-  trace: 'Trace (one colour)',
-  'trace-color': 'Trace (full colour)',
-  'remove-bg': 'Background removed',
-};
 
 /** What the sheet needs of the pipeline and the library (the services, or fakes in tests). */
 export interface ProofSources {
@@ -46,7 +42,7 @@ function itemsOf(output: LogoOutput): ProofItem[] {
     return [
       {
         ...base,
-        label: LABELS[output.recipe] ?? output.recipe,
+        label: proofLabel(output.recipe),
         file: file.path,
         ...proofScore(fidelityOf(facts.fidelity)),
         dark: false,
@@ -69,10 +65,10 @@ function itemsOf(output: LogoOutput): ProofItem[] {
   }
   return [...best].map(([colourway, { path }]) => ({
     ...base,
-    label: `Package: ${colourway}`,
+    label: proofLabel('package', colourway),
     file: path,
     ...proofScore(fidelityOf(scores[colourway])),
-    dark: colourway === 'White' || colourway === 'Reversed',
+    dark: onDark(colourway),
     warnings: warnings.filter((warning) => warning.includes(`The ${colourway} version`)),
   }));
 }
