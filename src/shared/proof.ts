@@ -33,7 +33,7 @@ export interface ProofLogo {
   readonly logoId: string;
   readonly name: string;
   readonly items: readonly ProofItem[];
-  /** Recipes of the sheet with no output yet (or whose files were evicted): the dialog can make them. */
+  /** Recipes with no output yet, evicted files or only a stale output: the dialog can make them. */
   readonly missing: readonly string[];
 }
 

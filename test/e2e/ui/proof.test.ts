@@ -76,7 +76,7 @@ describe('proof sheet (Chromium, real server)', () => {
       const proof = page.getByRole('dialog', { name: 'Proof: badge' });
       await proof.waitFor();
       const status = proof.getByRole('status');
-      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('3 outputs not made yet.');
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('3 outputs not made yet or out of date.');
       expect(await proof.locator('.proof__missing').textContent()).toContain('Background removal');
 
       // The rest is made from the dialog and appears as it finishes.

@@ -67,10 +67,15 @@ describe('the proof sheet from the outputs made', () => {
   it('shows the newest output whatever its options, flags a poor one, and lists what is missing', async () => {
     const poor = await made('trace', { turdsize: 10000, size: 256 }, { jobId: 'job-poor' });
     const evicted = await made('trace-color', {}, { available: false });
-    const sheet = await proofSheet({ outputs: async () => [poor, evicted], nameOf: () => 'coin' }, ['coin-id']);
+    const stale = await made('remove-bg', {}, { stale: true, staleReason: 'master-changed' });
+    const sheet = await proofSheet({ outputs: async () => [poor, evicted, stale], nameOf: () => 'coin' }, ['coin-id']);
     const logo = sheet.logos[0];
+    // Evicted files and a stale output are made again; the stale one is still shown, marked.
     expect(logo?.missing).toEqual(['trace-color', 'remove-bg', 'package']);
-    expect(logo?.items).toHaveLength(1);
+    expect(logo?.items.map((item) => [item.recipe, item.stale])).toEqual([
+      ['trace', false],
+      ['remove-bg', true],
+    ]);
     expect(logo?.items[0]).toMatchObject({ jobId: 'job-poor', label: 'Trace (one colour)', belowThreshold: true });
     expect(logo?.items[0]?.score).toMatch(/^IoU \d+\.\d %$/);
     expect(logo?.items[0]?.warnings.join(' ')).toMatch(/does not match the master/);

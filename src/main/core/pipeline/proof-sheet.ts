@@ -76,7 +76,7 @@ function itemsOf(output: LogoOutput): ProofItem[] {
 /**
  * The proof sheet of a selection from the outputs already made: for each logo, the newest output
  * of each proof recipe (whatever options it was made with), with its score against the master.
- * Recipes with no usable output are listed as missing, for the caller to queue.
+ * Recipes with no usable output, or only a stale one, are listed as missing, for the caller to queue.
  */
 export async function proofSheet(sources: ProofSources, logoIds: readonly string[]): Promise<ProofSheet> {
   const logos: ProofLogo[] = [];
@@ -88,8 +88,9 @@ export async function proofSheet(sources: ProofSources, logoIds: readonly string
     for (const { recipe } of PROOF_RECIPES) {
       // outputs() is newest first: the first available one is the one the designer made last.
       const output = outputs.find((o) => o.recipe === recipe && o.available);
-      if (!output) missing.push(recipe);
-      else items.push(...itemsOf(output));
+      if (output) items.push(...itemsOf(output));
+      // Scored against an older master (or by an older recipe): shown, marked, and made again on request.
+      if (!output || output.stale) missing.push(recipe);
     }
     logos.push({ logoId, name, items, missing });
   }

@@ -67,7 +67,7 @@ function LogoProof({ logo }: { logo: ProofLogo }) {
       </ul>
       {logo.missing.length > 0 && (
         <p className="muted proof__missing">
-          Not made yet: {logo.missing.map((recipe) => recipeLabel(recipe)).join(', ')}.
+          Not made yet or out of date: {logo.missing.map((recipe) => recipeLabel(recipe)).join(', ')}.
         </p>
       )}
     </section>
@@ -108,7 +108,7 @@ export function ProofDialog() {
               : making.size > 0
                 ? `Making ${plural(making.size, 'output')}…`
                 : missing > 0
-                  ? `${plural(missing, 'output')} not made yet.`
+                  ? `${plural(missing, 'output')} not made yet or out of date.`
                   : 'Every output is on the sheet.'}
         </p>
         {sheet?.logos.map((logo) => (
