@@ -2,7 +2,7 @@
  * The proof sheet in Chromium against a real `marque serve`: opened from the tile's menu, it
  * shows the master beside each output with the scores library.proof gives, makes the missing
  * outputs through the jobs contract and shows them as they finish, marks a poor output "Check",
- * and opens from the details panel and the Export screen too.
+ * and opens from the details panel and, for the whole selection ("Proof: 2 logos"), the Export screen.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,10 +53,15 @@ describe('proof sheet (Chromium, real server)', () => {
       const library = new LibraryPage(page);
       const master = join(files, 'badge.svg');
       await writeFile(master, BADGE);
-      await library.importFiles([master]);
-      await library.waitForTiles(1);
-      const [logo] = (await call<{ items: { id: string; name: string }[] }>(app, 'library.list', {})).items;
-      const id = (logo as { id: string }).id;
+      const square = join(files, 'square.svg');
+      await writeFile(
+        square,
+        '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#0b3d91"/></svg>',
+      );
+      await library.importFiles([master, square]);
+      await library.waitForTiles(2);
+      const logos = (await call<{ items: { id: string; name: string }[] }>(app, 'library.list', {})).items;
+      const id = (logos.find((logo) => logo.name === 'badge') as { id: string }).id;
 
       // A deliberately poor trace, made before the proof is opened.
       const { jobs } = await call<{ jobs: { id: string }[] }>(app, 'jobs.enqueue', {
@@ -135,10 +140,24 @@ describe('proof sheet (Chromium, real server)', () => {
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Every output is on the sheet.');
       await proof.getByRole('button', { name: 'Close', exact: true }).last().click();
       await expect.poll(() => proof.count()).toBe(0);
+      // The Export screen's button proofs the whole selection.
+      await library.grid.focus();
+      await page.keyboard.press('Control+a');
+      await expect.poll(() => library.selectedTiles().count()).toBe(2);
       await page.keyboard.press('Control+e');
       await page.getByRole('button', { name: 'Proof selection…' }).click();
-      await proof.waitFor();
-      await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(items.length);
+      const both = page.getByRole('dialog', { name: 'Proof: 2 logos' });
+      await both.waitFor();
+      await expect.poll(() => both.getByRole('heading', { level: 3 }).count(), { timeout: 30_000 }).toBe(2);
+      const badge = both.getByRole('region', { name: /^badge/ });
+      await expect.poll(() => badge.locator('.proof__item:not(.proof__item--master)').count()).toBe(items.length);
+      expect(
+        await both
+          .getByRole('region', { name: /^square/ })
+          .locator('.proof__missing')
+          .count(),
+      ).toBe(1);
+      expect(await seriousViolations(page, 'dialog.proof')).toEqual([]);
       expect(pageErrors).toEqual([]);
     });
   }, 300_000);
