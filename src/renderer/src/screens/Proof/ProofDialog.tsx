@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { mediaPath, outputPath } from '../../../../shared/client.ts';
-import { PROOF_RECIPES, type ProofItem, type ProofLogo } from '../../../../shared/proof.ts';
+import type { ProofItem, ProofLogo } from '../../../../shared/proof.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { plural } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
@@ -97,8 +97,8 @@ export function ProofDialog() {
       </header>
       <div className="dialog__body">
         <p className="muted">
-          Each output beside its master, scored against a render of the master ({PROOF_RECIPES.length} recipes: both
-          traces, background removal and the package colourways). Outputs under their threshold are marked Check.
+          Each output beside its master, scored against a render of the master: both traces, background removal and each
+          colourway of the package. Outputs under their threshold are marked Check.
         </p>
         <p className="proof__status" role="status" aria-live="polite">
           {error
