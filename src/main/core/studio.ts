@@ -37,6 +37,7 @@ import { paletteFromLibrary, recordJobFacts } from './pipeline/library-bridge.ts
 import { resolveOutputMedia } from './pipeline/output-media.ts';
 import { jobsHandlers } from './pipeline/pipeline-handlers.ts';
 import type { PipelineService } from './pipeline/pipeline-service.ts';
+import { proofHandlers } from './pipeline/proof-handlers.ts';
 import { startMarqueServer } from './server/http-server.ts';
 import { Settings } from './settings.ts';
 import type { SecretStorage } from './share/secret-storage.ts';
@@ -253,6 +254,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       write: (logoId, edits) => writeLogoInks(db, logoId, edits),
     }),
     ...faviconHandlers(pipeline),
+    ...proofHandlers(pipeline, library),
     ...desktopHandlers({ handout, opened, host: options.desktop ?? null, log: log.child({ module: 'desktop' }) }),
   };
   let closed = false;

@@ -13,6 +13,7 @@ import { Toasts } from './components/Toasts.tsx';
 import { ExportScreen } from './screens/Export/ExportScreen.tsx';
 import { FaviconStudio } from './screens/FaviconStudio/FaviconStudio.tsx';
 import { LibraryScreen } from './screens/Library/LibraryScreen.tsx';
+import { ProofDialog } from './screens/Proof/ProofDialog.tsx';
 import { QueueScreen } from './screens/Queue/QueueScreen.tsx';
 import { SettingsScreen } from './screens/Settings/SettingsScreen.tsx';
 import { type Screen, useAppStore } from './stores/app-store.ts';
@@ -61,6 +62,7 @@ export function App() {
       <Toasts />
       <ContextMenuHost />
       {canEdit && <FaviconStudio />}
+      <ProofDialog />
       <ShortcutSheet />
       <DropOverlay />
       {canEdit && (

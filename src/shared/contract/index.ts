@@ -16,6 +16,7 @@ import { faviconMethods } from './favicon.ts';
 import { type JobsChange, jobsMethods } from './jobs.ts';
 import { libraryMethods } from './library.ts';
 import { printMethods } from './print.ts';
+import { proofMethods } from './proof.ts';
 import { type ShareStatus, shareMethods } from './share.ts';
 import { smartCollectionMethods } from './smart-collections.ts';
 import { storageMethods } from './storage.ts';
@@ -37,6 +38,7 @@ export const methods = {
   ...exportsMethods,
   ...printMethods,
   ...faviconMethods,
+  ...proofMethods,
   ...desktopMethods,
 } as const;
 

@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'library.palette',
   'library.setPalette',
   'library.artwork',
+  'library.proof',
   'library.setArtwork',
   'collections.list',
   'collections.create',

@@ -64,6 +64,7 @@ describe('context menus and drag-out', () => {
         'Open',
         'Copy path',
         'Export…',
+        'Proof…',
         'Favicon studio…',
         'Move to the Trash',
       ]);
@@ -116,6 +117,7 @@ describe('context menus and drag-out', () => {
         `Open “${secondName}”`,
         'Copy 2 paths',
         'Export 2 logos…',
+        'Proof 2 logos…',
         'Move 2 logos to the Trash',
       ]);
       await page.keyboard.press('End');

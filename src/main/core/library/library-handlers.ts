@@ -7,7 +7,7 @@ import type { OrganiseService } from './organise-service.ts';
 
 type LibraryMethod = Exclude<
   Extract<keyof Handlers, `library.${string}` | `collections.${string}` | `activity.${string}`>,
-  ImportExtrasMethod
+  ImportExtrasMethod | 'library.proof'
 >;
 type LibraryHandlers = Pick<Handlers, LibraryMethod>;
 

@@ -1,6 +1,7 @@
 import { client } from '../api/client.ts';
 import { openImportDialog, showOpenedFiles } from '../components/import-picker.ts';
 import { applyExportProgress } from '../screens/Export/export-store.ts';
+import { applyProofJobs } from '../screens/Proof/proof-store.ts';
 import { loadCollections } from './collections-store.ts';
 import { detailsId, loadDetails } from './details-store.ts';
 import { applyJobsChange } from './jobs-store.ts';
@@ -35,6 +36,7 @@ export function wireEvents(): () => void {
     }),
     client.on('jobs.changed', (change) => {
       applyJobsChange(change.jobs, change.removedIds);
+      applyProofJobs(change.jobs);
       // A finished job adds an output to the logo on screen.
       const open = detailsId();
       if (open && change.jobs.some((job) => job.logoId === open && job.state === 'done')) void loadDetails(open);

@@ -10,6 +10,7 @@ import { useCollectionsStore } from '../../stores/collections-store.ts';
 import { useLibraryStore } from '../../stores/library-store.ts';
 import { useSelectionStore } from '../../stores/selection-store.ts';
 import { errorMessage, showToast } from '../../stores/toast-store.ts';
+import { ExportProofButton } from '../Proof/ProofButton.tsx';
 import { ExportFailures } from './ExportFailures.tsx';
 import { checkInterrupted, loadExportChoices, saveExportChoices, useExportStore } from './export-store.ts';
 import { InkPreview } from './InkPreview.tsx';
@@ -118,6 +119,7 @@ function Selection({ ids }: { ids: readonly string[] }) {
         ))}
         {ids.length > 14 && <li className="strip__more">+{ids.length - 14}</li>}
       </ul>
+      <ExportProofButton ids={ids} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useDetailsStore } from '../../stores/details-store.ts';
 import { restoreLogos, trashLogos, updateLogo } from '../../stores/library-actions.ts';
 import { clearSelection, useSelectionStore } from '../../stores/selection-store.ts';
 import { openStudioFor } from '../FaviconStudio/StudioButton.tsx';
+import { ProofButton } from '../Proof/ProofButton.tsx';
 import { ArtworkReading } from './ArtworkReading.tsx';
 import { CollectionPicker } from './CollectionPicker.tsx';
 import { LogoCollections } from './LogoCollections.tsx';
@@ -168,6 +169,7 @@ function SingleLogo({ logo, canEdit }: { logo: Logo; canEdit: boolean }) {
             Favicon studio…
           </button>
         )}
+        {canEdit && !trashed && <ProofButton logo={logo} />}
         {canEdit && !trashed && (
           <button type="button" className="button button--danger" onClick={() => backToGrid(trashLogos([logo.id]))}>
             <Icon name="trash" size={16} />

@@ -18,6 +18,7 @@ import { logoAt, useLibraryStore } from '../../stores/library-store.ts';
 import { startLogoDrag } from '../../stores/logo-drag.ts';
 import { selectAt, selectIds, useSelectionStore } from '../../stores/selection-store.ts';
 import { openStudioFor } from '../FaviconStudio/StudioButton.tsx';
+import { openProof } from '../Proof/proof-store.ts';
 
 /**
  * The logos a gesture on a tile acts on: the whole selection when the tile is part of it, else
@@ -39,7 +40,7 @@ export function targetsOf(index: number): Logo[] {
   return [logo, ...loaded.filter((l) => l.id !== logo.id)];
 }
 
-/** The tile's menu: open, reveal, copy path, export, and Trash (or Restore in the Trash). */
+/** The tile's menu: open, reveal, copy path, export, proof, and Trash (or Restore in the Trash). */
 export function openLogoMenu(index: number, point: { x: number; y: number }, returnFocus: HTMLElement | null): void {
   const logos = targetsOf(index);
   const [first] = logos;
@@ -66,6 +67,12 @@ export function openLogoMenu(index: number, point: { x: number; y: number }, ret
       },
     });
     const trashed = useLibraryStore.getState().filters.trashed;
+    const targets = logos.map(({ id, name }) => ({ id, name }));
+    if (!trashed)
+      items.push({
+        label: many ? `Proof ${plural(logos.length, 'logo')}…` : 'Proof…',
+        run: () => openProof(targets, returnFocus),
+      });
     if (!many && !trashed) items.push({ label: 'Favicon studio…', run: () => openStudioFor(first, returnFocus) });
     items.push(
       trashed

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { onDark, proofLabel, proofScore } from '../../../../../shared/proof.ts';
 import type { OutputFile, Processor, ProcessorContext, ProcessorInput } from '../../processor.ts';
 import type { ScoredFidelity } from '../vector/fidelity.ts';
 import { type ProofOptions, proofDescriptor } from './proof-descriptor.ts';
@@ -62,10 +63,10 @@ async function proofItems(input: ProcessorInput, size: number, context: Processo
   context.progress(10);
   // One after the other: potrace's wasm instance is shared within a thread and not re-entrant.
   const runs: [string, () => Promise<{ files: readonly OutputFile[]; facts?: Readonly<Record<string, unknown>> }>][] = [
-    ['Trace (one colour)', () => trace.run(input, trace.options.parse({}), QUIET)],
-    ['Trace (full colour)', () => traceColor.run(input, traceColor.options.parse({}), QUIET)],
+    [proofLabel('trace'), () => trace.run(input, trace.options.parse({}), QUIET)],
+    [proofLabel('trace-color'), () => traceColor.run(input, traceColor.options.parse({}), QUIET)],
     [
-      'Background removed',
+      proofLabel('remove-bg'),
       () => removeBackgroundProcessor.run(input, removeBackgroundProcessor.options.parse({}), QUIET),
     ],
   ];
@@ -83,23 +84,19 @@ async function proofItems(input: ProcessorInput, size: number, context: Processo
     const colourway = /_RGB_(\w+?)_256\.png$/.exec(file.path)?.[1];
     if (!colourway) continue;
     items.push({
-      label: `Package: ${colourway}`,
+      label: proofLabel('package', colourway),
       ...scoreText(fidelity[colourway] ?? null),
       image: await dataUri(file.bytes, size),
-      dark: colourway === 'White' || colourway === 'Reversed',
+      dark: onDark(colourway),
     });
   }
   context.progress(100);
   return items;
 }
 
+/** The same words as the UI's proof sheet (shared/proof.ts), so the two never disagree. */
 function scoreText(fidelity: ScoredFidelity | null): { score: string | null; belowThreshold: boolean } {
-  if (!fidelity) return { score: null, belowThreshold: false };
-  const score =
-    fidelity.meanColorError !== undefined
-      ? `ΔE ${fidelity.meanColorError.toFixed(2)}, IoU ${(fidelity.iou * 100).toFixed(1)} %`
-      : `IoU ${(fidelity.iou * 100).toFixed(1)} %`;
-  return { score, belowThreshold: fidelity.belowThreshold === true };
+  return proofScore(fidelity);
 }
 
 async function dataUri(bytes: Uint8Array, size: number): Promise<string> {
