@@ -4,12 +4,15 @@ import { launchChromium } from '../fixtures/browser.ts';
 import { logoFiles, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
 
-/** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would; none
+ * when focus is already there (after a rename, focus goes back to the grid by itself).
+ */
 async function tabTo(page: Page, matches: (el: Element) => boolean, back = false, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  for (let i = 0; i <= limit; i++) {
     const hit = await page.evaluate(`(${matches.toString()})(document.activeElement)`);
     if (hit) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error('focus never reached the expected control');
 }

@@ -93,7 +93,7 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       // Colour search from the palette: the logo itself matches its own main colour.
       await library.details.getByRole('button', { name: 'Find logos with similar colours' }).click();
       await expect.poll(() => library.tileNames()).toContain(names[0]);
-      expect(await page.getByText(hex, { exact: true }).first().isVisible()).toBe(true);
+      expect(await page.getByRole('textbox', { name: 'Brand colour (hex)' }).inputValue()).toBe(hex);
       await page.getByRole('button', { name: 'Clear colour filter' }).click();
       await expect.poll(() => library.tiles().count()).toBe(3);
       // Clear finished empties the queue.
