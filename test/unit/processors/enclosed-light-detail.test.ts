@@ -5,11 +5,13 @@
  * Enclosed paper is now only the paper colour itself; a light patch that differs stays art, while
  * white counters and JPEG rims still go.
  */
+
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { masterArtwork } from '../../../src/main/core/pipeline/processors/artwork/master-artwork.ts';
 import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
-import { deviconSvg, onWhite } from './artwork-corpus.ts';
-import { context } from './helpers.ts';
+import { deviconSvg, iconifySvg, onWhite } from './artwork-corpus.ts';
+import { context, inputFrom } from './helpers.ts';
 
 describe('light details enclosed by art on a white master', () => {
   const svg = deviconSvg('css3');
@@ -37,5 +39,24 @@ describe('light details enclosed by art on a white master', () => {
       // The grey facet left of it (x 30-64, y 23-37) stays opaque.
       expect(at(45, 30)).toBe(255);
     }
+  });
+
+  it('leaves no JPEG noise standing in the counters of a wordmark saved at quality 50', async () => {
+    const svg = iconifySvg('google');
+    const meta = await sharp(Buffer.from(svg)).metadata();
+    const scale = 1024 / Math.max(meta.width ?? 1024, meta.height ?? 1024);
+    const jpeg = await sharp(Buffer.from(svg), { density: 72 * scale })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 50 })
+      .toBuffer();
+    const { image } = await masterArtwork(await inputFrom(new Uint8Array(jpeg), 'jpeg', 'Google'), 1024);
+    let light = 0;
+    for (let i = 0; i < image.data.length; i += 4)
+      if (
+        (image.data[i + 3] as number) === 255 &&
+        Math.min(image.data[i] as number, image.data[i + 1] as number, image.data[i + 2] as number) >= 225
+      )
+        light++;
+    expect(light / (image.width * image.height)).toBeLessThan(0.001);
   });
 });

@@ -142,9 +142,9 @@ export function applyBackgroundDecision(
  * (#ebebeb in devicon's CSS3 shield is 7 from white), not paper, when they form a patch wider than
  * an anti-aliased or JPEG rim.
  */
-const ENCLOSED_PAPER_MATCH = 3;
+const ENCLOSED_PAPER_MATCH = 5;
 /** A patch is a detail when some pixel of it lies this many pixels (4-connected) inside it. */
-const DETAIL_DEPTH = 2;
+const DETAIL_DEPTH = 3;
 
 /**
  * Paper the flood fill could not reach: pixels of the paper colour enclosed by the art (the inside
