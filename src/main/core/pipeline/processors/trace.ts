@@ -4,7 +4,11 @@ import { masterArtwork } from './artwork/master-artwork.ts';
 import { scoreOneColour } from './artwork/score.ts';
 import { type TraceOptions, traceDescriptor } from './trace-descriptor.ts';
 import { FIDELITY_THRESHOLDS, fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
+import { DEFAULT_POTRACE_PARAMS } from './vector/potrace.ts';
 import { traceToSvg } from './vector/trace-svg.ts';
+
+/** Corner threshold of the second, sharper trace of thin-line art (potrace's default is 1, ours 0.8). */
+const SHARP_ALPHAMAX = 0.5;
 
 /**
  * Bilevel trace with potrace (esm-potrace-wasm, the same coordinates as the potrace CLI) of the
@@ -23,19 +27,39 @@ export const trace: Processor<TraceOptions> = {
     context.progress(30);
     // `image` has its background decided already (paper transparent): deciding it again inside
     // the trace would double the cost of an opaque master for the same mask.
-    const result = await traceToSvg(image, {
-      ...opts,
-      isVector: input.isVector,
-      ...(input.artwork ? { artwork: input.artwork } : {}),
-    });
+    const traceWith = (alphamax: number) =>
+      traceToSvg(image, {
+        ...opts,
+        alphamax,
+        isVector: input.isVector,
+        ...(input.artwork ? { artwork: input.artwork } : {}),
+      });
+    const scored = async (svg: string) =>
+      scoreOneColour(
+        image,
+        await renderSvg(svg, image.width, image.height),
+        input.artwork?.threshold,
+        FIDELITY_THRESHOLDS.traceIoU,
+      );
+    let result = await traceWith(opts.alphamax);
     context.signal.throwIfAborted();
-    context.progress(80);
+    context.progress(70);
+    let fidelity: ScoredFidelity = await scored(result.svg);
+    // Thin lines (flag emblems, hairline wordmarks) lose their corners to the default smoothing:
+    // when the trace misses the bound, a sharper one is tried and the closer of the two kept.
+    if (fidelity.belowThreshold && opts.alphamax === DEFAULT_POTRACE_PARAMS.alphamax) {
+      const sharper = await traceWith(SHARP_ALPHAMAX);
+      const sharperFidelity = await scored(sharper.svg);
+      if ((sharperFidelity.iou ?? 0) > (fidelity.iou ?? 0)) {
+        result = sharper;
+        fidelity = sharperFidelity;
+      }
+    }
+    context.signal.throwIfAborted();
+    context.progress(90);
     const bytes = new TextEncoder().encode(result.svg);
-    let fidelity: ScoredFidelity | null = null;
     const warnings: string[] = enlargedWarning(input, enlarged);
     if (opts.score) {
-      const rendered = await renderSvg(result.svg, image.width, image.height);
-      fidelity = scoreOneColour(image, rendered, input.artwork?.threshold, FIDELITY_THRESHOLDS.traceIoU);
       const warning = fidelityWarning('The trace', fidelity);
       if (warning) warnings.push(warning);
     }
@@ -51,7 +75,7 @@ export const trace: Processor<TraceOptions> = {
         bytes: bytes.length,
         width: master.width,
         height: master.height,
-        fidelity,
+        fidelity: opts.score ? fidelity : null,
         warnings,
       },
     };

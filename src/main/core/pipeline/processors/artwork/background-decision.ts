@@ -4,7 +4,7 @@ import {
   DEFAULT_ARTWORK_SETTINGS,
   settledDecision,
 } from '../../../../../shared/artwork.ts';
-import { toHex } from '../../../../../shared/colour.ts';
+import { deltaE76, rgbToLab, toHex } from '../../../../../shared/colour.ts';
 import {
   type Background,
   DEFAULT_BACKGROUND_TOLERANCE,
@@ -118,7 +118,7 @@ export function applyBackgroundDecision(
   const background = detectBackground(image, tolerance, 0) as Background;
   const near = nearBackground(image, background, tolerance);
   const region = floodFillBackground(image, background, tolerance, near);
-  const enclosed = enclosedPaper(image, region, near);
+  const enclosed = enclosedPaper(image, region, near, background);
   let removed = 0;
   let inside = 0;
   for (let i = 0; i < region.length; i++) {
@@ -138,14 +138,68 @@ export function applyBackgroundDecision(
 }
 
 /**
+ * Enclosed light pixels that differ from the paper by more than this (CIE76) are a light detail
+ * (#ebebeb in devicon's CSS3 shield is 7 from white), not paper, when they form a patch wider than
+ * an anti-aliased or JPEG rim.
+ */
+const ENCLOSED_PAPER_MATCH = 5;
+/** A patch is a detail when some pixel of it lies this many pixels (4-connected) inside it. */
+const DETAIL_DEPTH = 3;
+
+/**
  * Paper the flood fill could not reach: pixels of the paper colour enclosed by the art (the inside
  * of an "o", the gap in an "A"). A JPEG logo on white shows the paper there too, so it goes with it.
+ * Light details that are not the paper colour stay (a patch of light grey, not just a rim).
  */
-function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array): Uint8Array {
-  const { data } = image;
-  const out = new Uint8Array(reached.length);
-  for (let i = 0; i < reached.length; i++)
-    if (!reached[i] && near[i] && (data[i * 4 + 3] as number) >= OPAQUE_ALPHA) out[i] = 1;
+function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array, background: Background): Uint8Array {
+  const { data, width } = image;
+  const pixels = reached.length;
+  const out = new Uint8Array(pixels);
+  // Enclosed light pixels that are not the paper colour itself.
+  const off = new Uint8Array(pixels);
+  const close = new Map<number, boolean>();
+  for (let i = 0; i < pixels; i++) {
+    if (reached[i] || !near[i] || (data[i * 4 + 3] as number) < OPAQUE_ALPHA) continue;
+    out[i] = 1;
+    const o = i * 4;
+    const key = ((data[o] as number) << 16) | ((data[o + 1] as number) << 8) | (data[o + 2] as number);
+    let matches = close.get(key);
+    if (matches === undefined) {
+      matches =
+        deltaE76(rgbToLab([data[o] as number, data[o + 1] as number, data[o + 2] as number]), background.lab) <=
+        ENCLOSED_PAPER_MATCH;
+      close.set(key, matches);
+    }
+    if (!matches) off[i] = 1;
+  }
+  // The patch's core: `off` eroded DETAIL_DEPTH times.
+  let core = off;
+  for (let step = 0; step < DETAIL_DEPTH; step++) {
+    const next = new Uint8Array(pixels);
+    for (let i = 0; i < pixels; i++) {
+      if (!core[i]) continue;
+      const x = i % width;
+      if (x > 0 && x < width - 1 && core[i - 1] && core[i + 1] && core[i - width] && core[i + width]) next[i] = 1;
+    }
+    core = next;
+  }
+  // Every `off` patch holding a core pixel is a detail: it stays art.
+  const stack = new Int32Array(pixels);
+  for (let start = 0; start < pixels; start++) {
+    if (!core[start] || !out[start]) continue;
+    let top = 0;
+    stack[top++] = start;
+    out[start] = 0;
+    while (top > 0) {
+      const index = stack[--top] as number;
+      const x = index % width;
+      for (const next of [x > 0 ? index - 1 : -1, x < width - 1 ? index + 1 : -1, index - width, index + width]) {
+        if (next < 0 || next >= pixels || !off[next] || !out[next]) continue;
+        out[next] = 0;
+        stack[top++] = next;
+      }
+    }
+  }
   return out;
 }
 

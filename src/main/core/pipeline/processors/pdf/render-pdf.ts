@@ -152,6 +152,11 @@ export async function runPdf(
     warnings.push(
       `Gradients (${percent(plan.gradientCoverage)} of the artboard) print in process CMYK, not as spot inks; use separations for two spot tints.`,
     );
+  const fading = fadingGradientCount(art);
+  if (fading > 0 && opts.variants.includes('full-color'))
+    warnings.push(
+      `Gradients that fade to transparent (stop-opacity, ${fading} shape${fading === 1 ? '' : 's'}, e.g. soft shadows) are drawn through PDF soft masks: some RIPs and viewers (Ghostscript) draw them lighter or not at all; check a proof.`,
+    );
   const files = [];
   // One-colour versions knock light details out as the package's do (a white backdrop included).
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
@@ -209,6 +214,13 @@ export async function runPdf(
       warnings,
     },
   };
+}
+
+/** Painted shapes whose fill or stroke gradient has a stop that is not opaque. */
+export function fadingGradientCount(art: SvgArt): number {
+  const fades = (paint: Paint | null | undefined): boolean =>
+    paint?.gradient?.stops.some((stop) => stop.opacity < 1) ?? false;
+  return art.items.filter((item) => fades(item.fill) || fades(item.stroke?.paint)).length;
 }
 
 /** The reversed variant's page colour, as a full-page rectangle. */

@@ -252,6 +252,85 @@ class ArtBuilder {
     return shapes.length === 1 ? shapes : [this.mergeClip(shapes)];
   }
 
+  /**
+   * The clip a luminance mask amounts to when it paints only opaque white fills (no strokes,
+   * gradients, opacity, images or text): their union, each by its fill rule. Null for any other
+   * mask, which cannot be drawn as a clip. User-space mask content only.
+   */
+  private maskClip(value: string, ctm: Matrix): ClipShape[] | null {
+    const target = this.reference(value);
+    if (target?.tag !== 'mask' || target.attributes.maskContentUnits === 'objectBoundingBox') return null;
+    const { x, y, width, height } = target.attributes;
+    const region: ClipShape[] = [];
+    if (x !== undefined || y !== undefined || width !== undefined || height !== undefined) {
+      // The default region (the bounding box plus 10 % all round) clips nothing; others only in user space.
+      if (target.attributes.maskUnits !== 'userSpaceOnUse') return null;
+      const [rx, ry, rw, rh] = [x, y, width, height].map((attr) => number(attr, Number.NaN));
+      if (![rx, ry, rw, rh].every((v) => v !== undefined && Number.isFinite(v))) return null;
+      region.push({
+        d: `M${rx} ${ry}H${(rx as number) + (rw as number)}V${(ry as number) + (rh as number)}H${rx}Z`,
+        matrix: ctm,
+        rule: 'nonzero',
+      });
+    }
+    const shapes: ClipShape[] = [];
+    let plain = true;
+    const collect = (node: XmlNode, matrix: Matrix, parentStyle: Style, opacity: number, depth: number): void => {
+      if (!plain || node.tag === '#text') return;
+      const props = declarations(node);
+      if (props.display === 'none') return;
+      if (depth > MAX_USE_DEPTH || ['mask', 'filter', 'clip-path'].some((key) => props[key] && props[key] !== 'none')) {
+        plain = false;
+        return;
+      }
+      const local = multiply(matrix, parseTransform(props.transform));
+      const nodeStyle = inherit(parentStyle, props);
+      const nodeOpacity = opacity * clamp01(number(props.opacity, 1));
+      if (node.tag === 'use') {
+        const ref = this.reference(node.attributes.href ?? node.attributes['xlink:href']);
+        if (ref)
+          collect(
+            ref,
+            multiply(local, translate(number(props.x, 0), number(props.y, 0))),
+            nodeStyle,
+            nodeOpacity,
+            depth + 1,
+          );
+        return;
+      }
+      if (node.tag === 'g') {
+        for (const child of node.children) collect(child, local, nodeStyle, nodeOpacity, depth + 1);
+        return;
+      }
+      const d = SHAPE_TAGS.has(node.tag) ? shapeToPath(node.tag, props) : null;
+      if (!d) {
+        plain = false;
+        return;
+      }
+      const fill = nodeStyle.fill.trim();
+      const colour = parseCssColor(fill === 'currentColor' || fill === 'currentcolor' ? nodeStyle.color : fill);
+      if (fill === 'none') return;
+      const white =
+        (colour?.rgb.every((channel) => channel >= 250) ?? false) &&
+        (colour?.alpha ?? 0) * nodeStyle.fillOpacity * nodeOpacity >= 0.999;
+      if (!white || nodeStyle.stroke !== 'none' || !nodeStyle.visible) {
+        plain = false;
+        return;
+      }
+      shapes.push({ d: normalizePath(d), matrix: local, rule: nodeStyle.fillRule });
+    };
+    const maskStyle = inherit(INITIAL_STYLE, declarations(target));
+    for (const child of target.children) collect(child, ctm, maskStyle, 1, 0);
+    if (!plain) return null;
+    // An empty mask hides everything: an empty clip.
+    if (shapes.length === 0) return [...region, { d: 'M0 0Z', matrix: IDENTITY, rule: 'nonzero' }];
+    const rules = new Set(shapes.map((shape) => shape.rule));
+    // Parts with one rule and one transform merge into one clip; otherwise the mask is not a clip.
+    if (shapes.length > 1 && (rules.size > 1 || rules.has('evenodd'))) return null;
+    const merged = shapes.length === 1 ? (shapes[0] as ClipShape) : this.mergeClip(shapes);
+    return [...region, merged];
+  }
+
   /** Several outlines of one clipPath are a union: concatenated into one nonzero path when they share a transform. */
   private mergeClip(shapes: readonly ClipShape[]): ClipShape {
     const first = shapes[0] as ClipShape;
@@ -275,12 +354,15 @@ class ArtBuilder {
     const style = inherit(parent, props);
     const localOpacity = opacity * clamp01(number(props.opacity, 1));
     let matrix = multiply(ctm, parseTransform(props.transform));
-    if (props.mask && props.mask !== 'none') this.warnings.add('masks ignored');
+    // A mask that paints only opaque white shapes is their clip path (librsvg draws it so: Iconify's
+    // lovable icon masks its gradients with its outline); any other mask is still ignored, and said so.
+    const maskClips = props.mask && props.mask !== 'none' ? this.maskClip(props.mask, matrix) : [];
+    if (!maskClips) this.warnings.add('masks ignored');
     if (props.filter && props.filter !== 'none') this.warnings.add('filters ignored');
     if (props['mix-blend-mode'] && props['mix-blend-mode'] !== 'normal')
       this.warnings.add('blend modes drawn as normal');
     if (props['vector-effect'] === 'non-scaling-stroke') this.warnings.add('non-scaling strokes drawn scaled');
-    const ownClips = [...clips, ...this.clipShapes(props['clip-path'], matrix, style)];
+    const ownClips = [...clips, ...this.clipShapes(props['clip-path'], matrix, style), ...(maskClips ?? [])];
 
     if (node.tag === 'use') {
       const ref = this.reference(node.attributes.href ?? node.attributes['xlink:href']);
