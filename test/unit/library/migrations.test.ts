@@ -43,6 +43,58 @@ const EXPECTED: Record<number, { tables: string[]; indexes: string[] }> = {
   },
 };
 
+describe('migration 32: the palette R*Tree', () => {
+  const entries = (db: Database.Database) =>
+    db.prepare('SELECT id, L, a, b FROM logo_colors_rtree ORDER BY id').all() as {
+      id: number;
+      L: number;
+      a: number;
+      b: number;
+    }[];
+  const expected = (db: Database.Database) =>
+    db
+      .prepare(
+        `SELECT l.rowid * 1024 + c.position AS id, c.L, c.a, c.b FROM logo_colors c JOIN logos l ON l.id = c.logo_id
+         ORDER BY id`,
+      )
+      .all();
+
+  it('backfills the palettes already there', () => {
+    const db = new Database(join(dir.path, 'backfill.sqlite'));
+    db.pragma('foreign_keys = ON');
+    for (const m of migrations.filter((m) => m.version < 32)) db.transaction(() => m.up(db))();
+    seedLogos(db, 20);
+    expect(tables(db).has('logo_colors_rtree')).toBe(false);
+    for (const m of migrations.filter((m) => m.version >= 32)) db.transaction(() => m.up(db))();
+    expect(entries(db).length).toBeGreaterThanOrEqual(20);
+    expect(entries(db)).toEqual(expected(db));
+    db.close();
+  });
+
+  it('stays in step when palettes are rewritten, colours edited and logos deleted', () => {
+    const db = openDatabase(join(dir.path, 'rtree.sqlite'));
+    const logos = seedLogos(db, 12);
+    const [first, second, third] = logos.map((l) => l.id);
+    writePalette(db, first as string, [{ hex: '#ff0000', share: 1 }], false);
+    writePalette(db, second as string, [], false);
+    db.prepare('UPDATE logo_colors SET L = 50, a = 1, b = 2 WHERE logo_id = ? AND position = 0').run(third);
+    expect(entries(db)).toEqual(expected(db));
+    // A deleted logo's colours go by cascade; its R*Tree entries go with them.
+    db.prepare('DELETE FROM logos WHERE id = ?').run(third);
+    expect(entries(db)).toEqual(expected(db));
+    expect(entries(db).some((e) => e.L === 50 && e.a === 1)).toBe(false);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO logo_colors (logo_id, position, hex, L, a, b, c, m, y, k, share)
+           VALUES (?, 1024, '#000000', 0, 0, 0, 0, 0, 0, 1, 1)`,
+        )
+        .run(first),
+    ).toThrow(/position out of range/);
+    db.close();
+  });
+});
+
 describe('migrations', () => {
   it('are numbered, strictly increasing and named', () => {
     const versions = migrations.map((m) => m.version);
@@ -203,9 +255,16 @@ describe('query plans of the indexes search relies on', () => {
     expect(plan(sql, params)).toMatch(/SEARCH lc USING PRIMARY KEY \(collection_id=\?\)/);
   });
 
-  it('colour search scans the covering L*a*b* index', () => {
+  it('colour search reads the L*a*b* R*Tree by the tolerance box, page and count alike', () => {
+    const query = libraryQuery.parse({ color: '#e63946', colorTolerance: 10 });
     const { sql, params } = pageSql({ color: '#e63946', colorTolerance: 10 });
-    expect(plan(sql, params)).toMatch(/COVERING INDEX logo_colors_lab \(L>\? AND L<\?\)/);
+    const count = buildFilter(query, 'count');
+    for (const detail of [plan(sql, params), plan(`SELECT count(*) FROM logos l WHERE ${count.where}`, count.params)]) {
+      // All six bounds are R*Tree constraints (B/D: min <=, max >=), and logos is reached by rowid.
+      expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:B0D1B2D3B4D5/);
+      expect(detail).toMatch(/SEARCH l USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(detail).not.toMatch(/logo_colors_lab|SCAN l\b/);
+    }
   });
 
   it('each sort order reads its index instead of sorting the library', () => {

@@ -56,16 +56,30 @@ export function buildFilter(
     params.fts = fts;
   }
   if (query.color) {
-    // Delta E CIE76 is a distance in L*a*b*: the box bounds use the covering index logo_colors_lab,
-    // the sphere test then keeps only colours truly within the tolerance.
+    // Delta E CIE76 is a distance in L*a*b*: the tolerance's box is a range query on the R*Tree
+    // logo_colors_rtree (migration 32), the sphere test on its exact L, a, b then keeps only
+    // colours truly within the tolerance. An entry's id is its logo's rowid * 1024 + position.
     const [L, a, b] = hexToLab(query.color);
+    const t = query.colorTolerance;
     sets.push({
-      column: 'l.id',
-      subquery: `SELECT c.logo_id FROM logo_colors c
-        WHERE c.L BETWEEN @cL - @ct AND @cL + @ct AND c.a BETWEEN @ca - @ct AND @ca + @ct AND c.b BETWEEN @cb - @ct AND @cb + @ct
-          AND (c.L - @cL) * (c.L - @cL) + (c.a - @ca) * (c.a - @ca) + (c.b - @cb) * (c.b - @cb) <= @ct * @ct`,
+      column: 'l.rowid',
+      subquery: `SELECT r.id >> 10 FROM logo_colors_rtree r
+        WHERE r.min_l <= @cL1 AND r.max_l >= @cL0 AND r.min_a <= @ca1 AND r.max_a >= @ca0
+          AND r.min_b <= @cb1 AND r.max_b >= @cb0
+          AND (r.L - @cL) * (r.L - @cL) + (r.a - @ca) * (r.a - @ca) + (r.b - @cb) * (r.b - @cb) <= @ct2`,
     });
-    Object.assign(params, { cL: L, ca: a, cb: b, ct: query.colorTolerance });
+    Object.assign(params, {
+      cL: L,
+      ca: a,
+      cb: b,
+      ct2: t * t,
+      cL0: L - t,
+      cL1: L + t,
+      ca0: a - t,
+      ca1: a + t,
+      cb0: b - t,
+      cb1: b + t,
+    });
   }
   if (query.collection) {
     sets.push({

@@ -16,6 +16,7 @@ import { colorInks } from './0027-color-inks.ts';
 import { organise } from './0028-organise.ts';
 import { intakeExtras } from './0029-intake-extras.ts';
 import { jobBatches } from './0030-job-batches.ts';
+import { colorRtree } from './0032-color-rtree.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   organise,
   intakeExtras,
   jobBatches,
+  colorRtree,
 ];
