@@ -45,19 +45,38 @@ const EXPECTED: Record<number, { tables: string[]; indexes: string[] }> = {
 
 describe('migration 32: the palette R*Tree', () => {
   const entries = (db: Database.Database) =>
-    db.prepare('SELECT id, L, a, b FROM logo_colors_rtree ORDER BY id').all() as {
+    db.prepare('SELECT id, min_l, max_l, min_a, max_a, min_b, max_b FROM logo_colors_rtree ORDER BY id').all() as {
       id: number;
-      L: number;
-      a: number;
-      b: number;
+      min_l: number;
+      max_l: number;
+      min_a: number;
+      max_a: number;
+      min_b: number;
+      max_b: number;
     }[];
-  const expected = (db: Database.Database) =>
-    db
+  /** One entry per palette colour, its 32-bit box holding the colour's exact L*a*b*. */
+  const expectInStep = (db: Database.Database) => {
+    const colours = db
       .prepare(
         `SELECT l.rowid * 1024 + c.position AS id, c.L, c.a, c.b FROM logo_colors c JOIN logos l ON l.id = c.logo_id
          ORDER BY id`,
       )
-      .all();
+      .all() as { id: number; L: number; a: number; b: number }[];
+    const boxes = entries(db);
+    expect(boxes.map((e) => e.id)).toEqual(colours.map((c) => c.id));
+    for (const [i, c] of colours.entries()) {
+      const e = boxes[i] as (typeof boxes)[number];
+      for (const [lo, v, hi] of [
+        [e.min_l, c.L, e.max_l],
+        [e.min_a, c.a, e.max_a],
+        [e.min_b, c.b, e.max_b],
+      ] as const) {
+        expect(lo).toBeLessThanOrEqual(v);
+        expect(hi).toBeGreaterThanOrEqual(v);
+        expect(hi - lo).toBeLessThan(1e-4);
+      }
+    }
+  };
 
   it('backfills the palettes already there', () => {
     const db = new Database(join(dir.path, 'backfill.sqlite'));
@@ -67,7 +86,7 @@ describe('migration 32: the palette R*Tree', () => {
     expect(tables(db).has('logo_colors_rtree')).toBe(false);
     for (const m of migrations.filter((m) => m.version >= 32)) db.transaction(() => m.up(db))();
     expect(entries(db).length).toBeGreaterThanOrEqual(20);
-    expect(entries(db)).toEqual(expected(db));
+    expectInStep(db);
     db.close();
   });
 
@@ -78,11 +97,12 @@ describe('migration 32: the palette R*Tree', () => {
     writePalette(db, first as string, [{ hex: '#ff0000', share: 1 }], false);
     writePalette(db, second as string, [], false);
     db.prepare('UPDATE logo_colors SET L = 50, a = 1, b = 2 WHERE logo_id = ? AND position = 0').run(third);
-    expect(entries(db)).toEqual(expected(db));
+    expectInStep(db);
+    expect(entries(db).some((e) => e.min_l === 50 && e.min_a === 1)).toBe(true);
     // A deleted logo's colours go by cascade; its R*Tree entries go with them.
     db.prepare('DELETE FROM logos WHERE id = ?').run(third);
-    expect(entries(db)).toEqual(expected(db));
-    expect(entries(db).some((e) => e.L === 50 && e.a === 1)).toBe(false);
+    expectInStep(db);
+    expect(entries(db).some((e) => e.min_l === 50 && e.min_a === 1)).toBe(false);
     expect(() =>
       db
         .prepare(
