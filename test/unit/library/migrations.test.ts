@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../../src/main/core/database/database.ts';
 import { migrations } from '../../../src/main/core/database/migrations/index.ts';
 import { readPalette, writePalette } from '../../../src/main/core/library/palette-rows.ts';
-import { buildFilter, orderBy, type ParsedLibraryQuery } from '../../../src/main/core/library/query.ts';
+import {
+  buildFilter,
+  orderBy,
+  type ParsedLibraryQuery,
+  searchOnlyCount,
+} from '../../../src/main/core/library/query.ts';
 import { libraryQuery } from '../../../src/shared/contract/library.ts';
 import { MarqueError } from '../../../src/shared/errors.ts';
 import { seedLogos } from '../../helpers/library-seed.ts';
@@ -284,6 +289,25 @@ describe('query plans of the indexes search relies on', () => {
       expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:B0D1B2D3B4D5/);
       expect(detail).toMatch(/SEARCH l USING INTEGER PRIMARY KEY \(rowid=\?\)/);
       expect(detail).not.toMatch(/logo_colors_lab|SCAN l\b/);
+    }
+  });
+
+  it('a search alone is counted in its own index; its Trash through logos_trashed, no logo row per match', () => {
+    for (const input of [{ search: 'goo' }, { color: '#e63946', colorTolerance: 10 }]) {
+      const count = searchOnlyCount(libraryQuery.parse(input));
+      const detail = plan(count?.sql ?? '', count?.params);
+      expect(detail, JSON.stringify(input)).toMatch(/INDEX logos_trashed/);
+      expect(detail, JSON.stringify(input)).not.toMatch(/SCAN l\b|SEARCH l USING INTEGER PRIMARY KEY/);
+    }
+  });
+
+  it('a page of a broad search walks the sort index, testing membership, without sorting', () => {
+    for (const input of [{ search: 'a' }, { color: '#e63946', colorTolerance: 30 }]) {
+      const query = libraryQuery.parse(input);
+      const { where, params } = buildFilter(query, 'page', { walkSort: true });
+      const detail = plan(`SELECT l.id FROM logos l WHERE ${where} ORDER BY ${orderBy(query)} LIMIT 100`, params);
+      expect(detail, JSON.stringify(input)).toMatch(/INDEX logos_imported_at_id/);
+      expect(detail, JSON.stringify(input)).not.toMatch(/TEMP B-TREE/);
     }
   });
 
