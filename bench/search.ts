@@ -182,7 +182,7 @@ export async function searchBench(): Promise<BenchSection> {
         ),
         '',
         `${RUNS} runs per query after 20 warm-up runs, each a page of 100 plus the total count through LibraryService.list ` +
-          `(FTS5 prefix search, tag/collection indexes, covering L*a*b* index for colour). "Naive" answers the same ` +
+          `(FTS5 prefix search, tag/collection indexes, an R*Tree over palette L*a*b* for colour). "Naive" answers the same ` +
           `question in the same SQLite file without our indexes: LIKE substring scans for text, a per-logo probe of ` +
           `logo_tags' primary key for tags, the distance over every palette row for colour. Library of ${LOGOS} rows, ` +
           `${(db.prepare('SELECT count(*) AS n FROM logo_colors').get() as { n: number }).n} palette colours, seeded in ${seedSeconds.toFixed(1)} s; ` +

@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../../src/main/core/database/database.ts';
 import { migrations } from '../../../src/main/core/database/migrations/index.ts';
 import { readPalette, writePalette } from '../../../src/main/core/library/palette-rows.ts';
-import { buildFilter, orderBy, type ParsedLibraryQuery } from '../../../src/main/core/library/query.ts';
+import {
+  buildFilter,
+  orderBy,
+  type ParsedLibraryQuery,
+  searchOnlyCount,
+} from '../../../src/main/core/library/query.ts';
 import { libraryQuery } from '../../../src/shared/contract/library.ts';
 import { MarqueError } from '../../../src/shared/errors.ts';
 import { seedLogos } from '../../helpers/library-seed.ts';
@@ -42,6 +47,78 @@ const EXPECTED: Record<number, { tables: string[]; indexes: string[] }> = {
     indexes: ['logos_rating_id', 'collections_sibling_name', 'collections_parent', 'smart_collections_name'],
   },
 };
+
+describe('migration 32: the palette R*Tree', () => {
+  const entries = (db: Database.Database) =>
+    db.prepare('SELECT id, min_l, max_l, min_a, max_a, min_b, max_b FROM logo_colors_rtree ORDER BY id').all() as {
+      id: number;
+      min_l: number;
+      max_l: number;
+      min_a: number;
+      max_a: number;
+      min_b: number;
+      max_b: number;
+    }[];
+  /** One entry per palette colour, its 32-bit box holding the colour's exact L*a*b*. */
+  const expectInStep = (db: Database.Database) => {
+    const colours = db
+      .prepare(
+        `SELECT l.rowid * 1024 + c.position AS id, c.L, c.a, c.b FROM logo_colors c JOIN logos l ON l.id = c.logo_id
+         ORDER BY id`,
+      )
+      .all() as { id: number; L: number; a: number; b: number }[];
+    const boxes = entries(db);
+    expect(boxes.map((e) => e.id)).toEqual(colours.map((c) => c.id));
+    for (const [i, c] of colours.entries()) {
+      const e = boxes[i] as (typeof boxes)[number];
+      for (const [lo, v, hi] of [
+        [e.min_l, c.L, e.max_l],
+        [e.min_a, c.a, e.max_a],
+        [e.min_b, c.b, e.max_b],
+      ] as const) {
+        expect(lo).toBeLessThanOrEqual(v);
+        expect(hi).toBeGreaterThanOrEqual(v);
+        expect(hi - lo).toBeLessThan(1e-4);
+      }
+    }
+  };
+
+  it('backfills the palettes already there', () => {
+    const db = new Database(join(dir.path, 'backfill.sqlite'));
+    db.pragma('foreign_keys = ON');
+    for (const m of migrations.filter((m) => m.version < 32)) db.transaction(() => m.up(db))();
+    seedLogos(db, 20);
+    expect(tables(db).has('logo_colors_rtree')).toBe(false);
+    for (const m of migrations.filter((m) => m.version >= 32)) db.transaction(() => m.up(db))();
+    expect(entries(db).length).toBeGreaterThanOrEqual(20);
+    expectInStep(db);
+    db.close();
+  });
+
+  it('stays in step when palettes are rewritten, colours edited and logos deleted', () => {
+    const db = openDatabase(join(dir.path, 'rtree.sqlite'));
+    const logos = seedLogos(db, 12);
+    const [first, second, third] = logos.map((l) => l.id);
+    writePalette(db, first as string, [{ hex: '#ff0000', share: 1 }], false);
+    writePalette(db, second as string, [], false);
+    db.prepare('UPDATE logo_colors SET L = 50, a = 1, b = 2 WHERE logo_id = ? AND position = 0').run(third);
+    expectInStep(db);
+    expect(entries(db).some((e) => e.min_l === 50 && e.min_a === 1)).toBe(true);
+    // A deleted logo's colours go by cascade; its R*Tree entries go with them.
+    db.prepare('DELETE FROM logos WHERE id = ?').run(third);
+    expectInStep(db);
+    expect(entries(db).some((e) => e.min_l === 50 && e.min_a === 1)).toBe(false);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO logo_colors (logo_id, position, hex, L, a, b, c, m, y, k, share)
+           VALUES (?, 1024, '#000000', 0, 0, 0, 0, 0, 0, 1, 1)`,
+        )
+        .run(first),
+    ).toThrow(/position out of range/);
+    db.close();
+  });
+});
 
 describe('migrations', () => {
   it('are numbered, strictly increasing and named', () => {
@@ -203,9 +280,35 @@ describe('query plans of the indexes search relies on', () => {
     expect(plan(sql, params)).toMatch(/SEARCH lc USING PRIMARY KEY \(collection_id=\?\)/);
   });
 
-  it('colour search scans the covering L*a*b* index', () => {
+  it('colour search reads the L*a*b* R*Tree by the tolerance box, page and count alike', () => {
+    const query = libraryQuery.parse({ color: '#e63946', colorTolerance: 10 });
     const { sql, params } = pageSql({ color: '#e63946', colorTolerance: 10 });
-    expect(plan(sql, params)).toMatch(/COVERING INDEX logo_colors_lab \(L>\? AND L<\?\)/);
+    const count = buildFilter(query, 'count');
+    for (const detail of [plan(sql, params), plan(`SELECT count(*) FROM logos l WHERE ${count.where}`, count.params)]) {
+      // All six bounds are R*Tree constraints (B/D: min <=, max >=), and logos is reached by rowid.
+      expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:B0D1B2D3B4D5/);
+      expect(detail).toMatch(/SEARCH l USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(detail).not.toMatch(/logo_colors_lab|SCAN l\b/);
+    }
+  });
+
+  it('a search alone is counted in its own index; its Trash through logos_trashed, no logo row per match', () => {
+    for (const input of [{ search: 'goo' }, { color: '#e63946', colorTolerance: 10 }]) {
+      const count = searchOnlyCount(libraryQuery.parse(input));
+      const detail = plan(count?.sql ?? '', count?.params);
+      expect(detail, JSON.stringify(input)).toMatch(/INDEX logos_trashed/);
+      expect(detail, JSON.stringify(input)).not.toMatch(/SCAN l\b|SEARCH l USING INTEGER PRIMARY KEY/);
+    }
+  });
+
+  it('a page of a broad search walks the sort index, testing membership, without sorting', () => {
+    for (const input of [{ search: 'a' }, { color: '#e63946', colorTolerance: 30 }]) {
+      const query = libraryQuery.parse(input);
+      const { where, params } = buildFilter(query, 'page', { walkSort: true });
+      const detail = plan(`SELECT l.id FROM logos l WHERE ${where} ORDER BY ${orderBy(query)} LIMIT 100`, params);
+      expect(detail, JSON.stringify(input)).toMatch(/INDEX logos_imported_at_id/);
+      expect(detail, JSON.stringify(input)).not.toMatch(/TEMP B-TREE/);
+    }
   });
 
   it('each sort order reads its index instead of sorting the library', () => {

@@ -4,7 +4,7 @@ import { MarqueError } from '../../../shared/errors.ts';
 import type { Db } from '../database/database.ts';
 import type { EventHub } from '../events.ts';
 import { newId } from './collections-service.ts';
-import { buildFilter } from './query.ts';
+import { countLogos } from './query.ts';
 
 interface SmartRow {
   id: string;
@@ -93,8 +93,7 @@ export class SmartCollectionsService {
 
   /** How many live logos the query matches, counted the way the grid counts. */
   count(query: SavedQuery): number {
-    const { where, params } = buildFilter({ ...query, trashed: false, offset: 0, limit: 1 }, 'count');
-    return (this.#db.prepare(`SELECT count(*) AS n FROM logos l WHERE ${where}`).get(params) as { n: number }).n;
+    return countLogos(this.#db, { ...query, trashed: false, offset: 0, limit: 1 });
   }
 
   #toSmartCollection(row: SmartRow): SmartCollection {

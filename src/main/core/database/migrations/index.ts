@@ -17,6 +17,7 @@ import { organise } from './0028-organise.ts';
 import { intakeExtras } from './0029-intake-extras.ts';
 import { jobBatches } from './0030-job-batches.ts';
 import { logoInks } from './0031-logo-inks.ts';
+import { colorRtree } from './0032-color-rtree.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Imported as code (not read from disk) so packaging cannot lose one. */
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   intakeExtras,
   jobBatches,
   logoInks,
+  colorRtree,
 ];
