@@ -168,6 +168,17 @@ describe('organise: collections, ratings, smart collections, tags', () => {
         .poll(() => rating.getByRole('button', { name: '5 stars' }).getAttribute('aria-pressed'))
         .toBe('true');
 
+      // The stars on a tile rate it with a click where the star is (the third of five here).
+      const stars = library.tile(names[2]).locator('.tile__rating');
+      await library.tile(names[2]).hover();
+      const box = await stars.boundingBox();
+      if (!box) throw new Error('the tile shows no stars on hover');
+      await stars.click({ position: { x: box.width * 0.5, y: box.height / 2 } });
+      await expect.poll(() => stars.getAttribute('data-rating')).toBe('3');
+      await library.tile(names[2]).click();
+      await page.keyboard.press('0');
+      await expect.poll(() => stars.getAttribute('data-rating')).toBe('0');
+
       // Filter by a minimum rating and sort by rating: the five-star logo first.
       await (await library.openFilters()).getByLabel('Minimum rating').selectOption({ label: '4+ stars' });
       await library.waitForTiles(2);

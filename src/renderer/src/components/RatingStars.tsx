@@ -38,28 +38,30 @@ export function RatingStars({ logo, canEdit }: { logo: Logo; canEdit: boolean })
 export function TileRating({ logo }: { logo: Logo }) {
   const canEdit = useAppStore((state) => state.info?.canEdit === true);
   if (!canEdit && logo.rating === 0) return null;
+  // Two nodes, not five icons: a 100,000-logo grid keeps its DOM small and scrolls at full rate.
+  // The star under the pointer is read from where the click landed.
   return (
-    <span className={`tile__rating${logo.rating > 0 ? ' tile__rating--rated' : ''}`} aria-hidden="true">
-      {STARS.map((n) => (
-        // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; keys 0-5 rate the selection.
-        // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard path is the 0-5 shortcut.
-        <span
-          key={n}
-          className={`tile__rating-star${n <= logo.rating ? ' tile__rating-star--on' : ''}`}
-          data-star={n}
-          onClick={
-            canEdit
-              ? (event) => {
-                  // Rating a tile must not change the selection under it.
-                  event.stopPropagation();
-                  void rateLogos([logo.id], logo.rating === n ? 0 : n);
-                }
-              : undefined
-          }
-        >
-          <Icon name="star" size={12} filled={n <= logo.rating} />
-        </span>
-      ))}
+    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; keys 0-5 rate the selection.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard path is the 0-5 shortcut.
+    <span
+      className={`tile__rating${logo.rating > 0 ? ' tile__rating--rated' : ''}`}
+      aria-hidden="true"
+      data-rating={logo.rating}
+      onClick={
+        canEdit
+          ? (event) => {
+              // Rating a tile must not change the selection under it.
+              event.stopPropagation();
+              const box = event.currentTarget.getBoundingClientRect();
+              const n = Math.min(5, Math.max(1, Math.ceil(((event.clientX - box.left) / box.width) * 5)));
+              void rateLogos([logo.id], logo.rating === n ? 0 : n);
+            }
+          : undefined
+      }
+    >
+      <span className="tile__rating-stars" style={{ '--rating': logo.rating } as React.CSSProperties}>
+        ★★★★★
+      </span>
     </span>
   );
 }
