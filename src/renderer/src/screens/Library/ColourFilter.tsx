@@ -43,7 +43,7 @@ export function ColourFilter() {
           className={color ? 'chip__swatch' : 'chip__swatch chip__swatch--empty'}
           style={color ? { background: color } : undefined}
         />
-        <span>Colour</span>
+        <span className="colour-filter__label">Colour</span>
         <input
           type="color"
           className="visually-hidden"
