@@ -64,7 +64,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
-          fileParallelism: false,
+          // Two files at a time: each has its own server, data folder and browser, and most of a
+          // test is waiting on them, so two share the 2 cores without starving each other.
+          maxWorkers: 2,
         },
       },
     ],
