@@ -5,21 +5,17 @@
  * details panel, and the renderer's memory. Each figure sits beside its target from issue 15.
  * Opt-in (a minute or more of seeding): `npm run bench -- scale`.
  */
-import { link, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
-import { THUMB_KIND, thumbKey } from '../src/main/core/library/library-service.ts';
 import { createStudio } from '../src/main/core/studio.ts';
 import { type LibraryQuery, libraryQuery } from '../src/shared/contract/library.ts';
 import { launchChromium } from '../test/e2e/fixtures/browser.ts';
 import { type ServedApp, serveMarque } from '../test/e2e/fixtures/serve.ts';
-import { corpusMarks, renderMarkPng } from '../test/helpers/corpus.ts';
 import { brandTitles, seeded, seedLogos } from '../test/helpers/library-seed.ts';
 import { tempDir } from '../test/helpers/temp-dir.ts';
 import { type Bench, percentile, table } from './bench.ts';
-import { measureScroll } from './ui-grid.ts';
+import { linkRealThumbnails, measureScroll } from './ui-grid.ts';
 
 // MARQUE_BENCH_SCALE_LOGOS trims the library while working on the bench itself.
 const LOGOS = Number(process.env.MARQUE_BENCH_SCALE_LOGOS ?? 100_000);
@@ -154,20 +150,7 @@ export const scaleBench: Bench = async () => {
       seedLogos(studio.db, LOGOS, 7);
       seedSeconds = (Date.now() - t0) / 1000;
       const t1 = Date.now();
-      const sources: string[] = [];
-      for (const [i, mark] of corpusMarks().slice(0, 40).entries()) {
-        const path = `${data.path}/thumb-${i}.webp`;
-        await sharp(await renderMarkPng(mark, 256))
-          .webp()
-          .toFile(path);
-        sources.push(path);
-      }
-      const hashes = studio.db.prepare('SELECT hash FROM logos').all() as { hash: string }[];
-      for (const [i, { hash }] of hashes.entries()) {
-        const target = studio.cache.pathOf(THUMB_KIND, thumbKey(hash));
-        await mkdir(dirname(target), { recursive: true });
-        await link(sources[i % sources.length] as string, target).catch(() => {});
-      }
+      await linkRealThumbnails(studio, data.path);
       linkSeconds = (Date.now() - t1) / 1000;
       for (const [label, query] of [
         ['text search, core (p50 / p95)', queries.text],

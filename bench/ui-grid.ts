@@ -58,14 +58,14 @@ export async function measureScroll(page: Page, selector: string): Promise<Frame
   };
 }
 
-export const uiGridBench: Bench = async () => {
-  const data = await tempDir('marque-bench-grid-');
-  // Real thumbnails: 40 logos rendered once, hard-linked under every seeded logo's thumbnail key.
-  const studio = await createStudio({ dataDir: data.path });
-  const logos = seedLogos(studio.db, LOGOS, 7);
+/**
+ * Real thumbnails for a seeded library: 40 logos rendered once into `dir`, hard-linked under every
+ * seeded logo's thumbnail key (the grid and scale benches share it).
+ */
+export async function linkRealThumbnails(studio: Awaited<ReturnType<typeof createStudio>>, dir: string): Promise<void> {
   const sources: string[] = [];
   for (const [i, mark] of corpusMarks().slice(0, 40).entries()) {
-    const path = `${data.path}/thumb-${i}.webp`;
+    const path = `${dir}/thumb-${i}.webp`;
     await sharp(await renderMarkPng(mark, 256))
       .webp()
       .toFile(path);
@@ -77,6 +77,14 @@ export const uiGridBench: Bench = async () => {
     await mkdir(dirname(target), { recursive: true });
     await link(sources[i % sources.length] as string, target).catch(() => {});
   }
+}
+
+export const uiGridBench: Bench = async () => {
+  const data = await tempDir('marque-bench-grid-');
+  // Real thumbnails: 40 logos rendered once, hard-linked under every seeded logo's thumbnail key.
+  const studio = await createStudio({ dataDir: data.path });
+  const logos = seedLogos(studio.db, LOGOS, 7);
+  await linkRealThumbnails(studio, data.path);
   await studio.close();
 
   const app = await serveMarque({ dataDir: data.path });

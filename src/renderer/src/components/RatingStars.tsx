@@ -41,8 +41,6 @@ export function TileRating({ logo }: { logo: Logo }) {
   // Two nodes, not five icons: a 100,000-logo grid keeps its DOM small and scrolls at full rate.
   // The star under the pointer is read from where the click landed.
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; keys 0-5 rate the selection.
-    // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard path is the 0-5 shortcut.
     <span
       className={`tile__rating${logo.rating > 0 ? ' tile__rating--rated' : ''}`}
       aria-hidden="true"

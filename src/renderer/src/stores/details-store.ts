@@ -65,7 +65,15 @@ export async function loadDetails(id: string | null): Promise<void> {
   // follow when their reads return (at 100,000 logos, a click must not wait on five requests).
   const known = useDetailsStore.getState().logo?.id === id ? undefined : loadedLogo(id);
   if (known)
-    useDetailsStore.setState({ logo: known, palette: null, artwork: null, outputs: [], versions: [], error: null });
+    useDetailsStore.setState({
+      logo: known,
+      palette: null,
+      artwork: null,
+      outputs: [],
+      versions: [],
+      memberOf: [],
+      error: null,
+    });
   try {
     const [logo, palette, artwork, outputs, versions, memberOf] = await Promise.all([
       client.call('library.get', { id }),

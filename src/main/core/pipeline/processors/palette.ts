@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { hexToRgb, type Rgb } from '../../../../shared/colour.ts';
 import type { Palette, PaletteColor } from '../../../../shared/palette.ts';
 import { DEFAULT_PRINT_SETUP } from '../../../../shared/print.ts';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { toHex } from '../../../../shared/colour.ts';
 import type { Processor } from '../processor.ts';
 import { masterArtwork } from './artwork/master-artwork.ts';

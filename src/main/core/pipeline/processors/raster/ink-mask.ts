@@ -1,11 +1,9 @@
 import type { ArtworkSettings, BackgroundDecision } from '../../../../../shared/artwork.ts';
-import { deltaE76, type Lab, LabCache, type Rgb } from '../../../../../shared/colour.ts';
+import type { Rgb } from '../../../../../shared/colour.ts';
 import { applyBackgroundDecision } from '../artwork/background-decision.ts';
 import { oneColourMask } from '../artwork/one-colour-mask.ts';
 import { maskBounds, type PixelBox } from '../vector/potrace.ts';
-import { type Background, backgroundColourMask, DEFAULT_BACKGROUND_TOLERANCE, detectBackground } from './background.ts';
-import { extractPalette } from './palette.ts';
-import { dominantColour, OPAQUE_ALPHA, type RgbaImage, usesTransparency } from './rgba.ts';
+import { dominantColour, type RgbaImage, usesTransparency } from './rgba.ts';
 
 export interface InkMaskOptions {
   /** 0-1: the alpha a pixel needs to count as ink (default 0.5). */
