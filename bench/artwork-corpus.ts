@@ -1,7 +1,9 @@
 /**
- * The real-world corpus of issue 12 for the artwork bench: every flag of flag-icons (4x3), the
- * colour and wordmark variants of devicon, simple-icons (painted in their brand colour) and the
- * Iconify logos, drawn as a seeded sample spread evenly over the four sources.
+ * The real-world corpus of issue 12 for the artwork bench: every flag of flag-icons (4x3), every
+ * colour and wordmark variant of devicon, and 100 each of simple-icons (painted in their brand
+ * colour) and the Iconify logos, spread evenly over their sorted names (both packages hold
+ * thousands of near-alike marks; flags and devicon are where the hard cases are). A bench run
+ * draws a seeded sample spread evenly over the four sources, or takes the whole corpus.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,18 +44,29 @@ function devicon(): CorpusLogo[] {
     );
 }
 
+/** How many simple-icons and Iconify logos the corpus holds (each). */
+const MARKS_PER_PACKAGE = 100;
+
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  const step = items.length / count;
+  return Array.from({ length: count }, (_, k) => items[Math.floor(k * step)] as T);
+}
+
 /** Every logo of the corpus, by source. */
 export function corpusBySource(): Record<CorpusSource, CorpusLogo[]> {
   const marks = corpusMarks();
   return {
     flag: flags(),
     devicon: devicon(),
-    'simple-icons': marks
-      .filter((m) => m.name.startsWith('si-'))
-      .map((m) => ({ name: m.name, source: 'simple-icons', svg: m.svg })),
-    iconify: marks
-      .filter((m) => m.name.startsWith('logos-'))
-      .map((m) => ({ name: m.name, source: 'iconify', svg: m.svg })),
+    'simple-icons': spread(
+      marks.filter((m) => m.name.startsWith('si-')).sort((a, b) => a.name.localeCompare(b.name)),
+      MARKS_PER_PACKAGE,
+    ).map((m) => ({ name: m.name, source: 'simple-icons', svg: m.svg })),
+    iconify: spread(
+      marks.filter((m) => m.name.startsWith('logos-')).sort((a, b) => a.name.localeCompare(b.name)),
+      MARKS_PER_PACKAGE,
+    ).map((m) => ({ name: m.name, source: 'iconify', svg: m.svg })),
   };
 }
 
@@ -85,4 +98,15 @@ export function corpusSample(count: number, seed = 12): CorpusLogo[] {
     out.push(...shuffled.slice(0, Number.isFinite(share) ? share : shuffled.length));
   }
   return out;
+}
+
+/**
+ * The logos a bench run measures: MARQUE_ARTWORK_ONLY (names, comma-separated) or
+ * MARQUE_ARTWORK_LOGOS (a sample size; unset or "all" is the whole corpus).
+ */
+export function selectedLogos(env: NodeJS.ProcessEnv = process.env): CorpusLogo[] {
+  const only = env.MARQUE_ARTWORK_ONLY?.split(',').filter(Boolean);
+  if (only) return corpusSample(Number.POSITIVE_INFINITY).filter((logo) => only.includes(logo.name));
+  const setting = env.MARQUE_ARTWORK_LOGOS ?? 'all';
+  return corpusSample(setting === 'all' ? Number.POSITIVE_INFINITY : Number(setting));
 }

@@ -30,6 +30,16 @@ import { VTRACER_CONFIG, type VtracerModule } from './trace.ts';
 
 export type Form = 'svg' | 'white' | 'pdf';
 
+/** The long side of the master renders the traces are made and judged at. */
+export const ARTWORK_SIZE = 1024;
+
+/** A timed bilevel trace of an opaque on-white render: ours and the potrace CLI, best of 2 each. */
+export interface TimingRow {
+  readonly logo: string;
+  readonly oursMs: number;
+  readonly cliMs: number;
+}
+
 export interface Measured {
   readonly logo: string;
   readonly form: Form;
@@ -64,11 +74,18 @@ export function renderSvgText(svg: string | Uint8Array, width: number, height: n
     });
 }
 
-/** Ghostscript's render (it manages CMYK colour) of page 1 at exactly width x height, with alpha. */
-function renderPdfGs(bytes: Uint8Array, width: number, height: number): Promise<RgbaImage> {
+/**
+ * Ghostscript's render (it manages CMYK colour) of page 1 of each PDF at exactly width x height,
+ * with alpha: one gs process for all of them, as its start-up costs more than a small page.
+ */
+function renderPdfsGs(pdfs: readonly Uint8Array[], width: number, height: number): Promise<RgbaImage[]> {
   const dir = mkdtempSync(join(tmpdir(), 'marque-bench-gs-'));
   try {
-    writeFileSync(join(dir, 'in.pdf'), bytes);
+    const inputs = pdfs.map((bytes, k) => {
+      writeFileSync(join(dir, `in${k}.pdf`), bytes);
+      return join(dir, `in${k}.pdf`);
+    });
+    // Each input is one page here (the recipes write one page per variant), so output k is PDF k.
     execFileSync('gs', [
       '-q',
       '-dNOPAUSE',
@@ -79,12 +96,14 @@ function renderPdfGs(bytes: Uint8Array, width: number, height: number): Promise<
       '-dGraphicsAlphaBits=4',
       `-g${width}x${height}`,
       '-dPDFFitPage',
-      '-dFirstPage=1',
-      '-dLastPage=1',
-      `-sOutputFile=${join(dir, 'out.png')}`,
-      join(dir, 'in.pdf'),
+      `-sOutputFile=${join(dir, 'out%d.png')}`,
+      ...inputs,
     ]);
-    return rgba(sharp(readFileSync(join(dir, 'out.png'))).resize(width, height, { fit: 'fill' }));
+    return Promise.all(
+      inputs.map((_, k) =>
+        rgba(sharp(readFileSync(join(dir, `out${k + 1}.png`))).resize(width, height, { fit: 'fill' })),
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -138,15 +157,13 @@ export function lightnessOffShare(master: RgbaImage, output: RgbaImage): number 
   return compared ? off / compared : 1;
 }
 
-/** The image at half size (the master render, for comparing vector outputs). */
-function halve(image: RgbaImage): Promise<RgbaImage> {
-  return rgba(
-    sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).resize(
-      Math.max(1, Math.round(image.width / 2)),
-      Math.max(1, Math.round(image.height / 2)),
-      { fit: 'fill' },
-    ),
-  );
+/** Pages in a PDF, by its page objects (the recipes' PDFs are uncompressed at that level). */
+function pageCount(bytes: Uint8Array): number {
+  return (
+    Buffer.from(bytes)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
 }
 
 /** The share of the master's ink the output covers, as IoU (alpha >= 128 is covered). */
@@ -207,29 +224,46 @@ async function attempt<T>(crashes: Record<string, string>, key: string, run: () 
 const warningsOf = (facts: Record<string, unknown> | undefined): readonly string[] =>
   (facts?.warnings as readonly string[] | undefined) ?? [];
 
-/** Every measure of one form of a logo. `master` is the SVG master's render at `size` (transparent). */
+/** librsvg's renders of the SVG master (transparent): at the trace size, and at half of it. */
+export interface MasterRenders {
+  readonly full: RgbaImage;
+  readonly half: RgbaImage;
+}
+
+export async function masterRenders(svg: ProcessorInput, size: number): Promise<MasterRenders> {
+  return {
+    full: await renderSvgText(svg.master, ...renderSize(svg, size)),
+    half: await renderSvgText(svg.master, ...renderSize(svg, size / 2)),
+  };
+}
+
+/** Every measure of one form of a logo, against the SVG master's renders. */
 export async function measureForm(
   logo: CorpusLogo,
   form: Form,
   input: ProcessorInput,
-  master: RgbaImage,
+  masters: MasterRenders,
   vtracer: VtracerModule | null,
   size: number,
 ): Promise<Measured> {
+  const master = masters.full;
+  // Vector outputs (PDFs, the package SVG) are compared at half size: the same verdicts for a
+  // quarter of the pixel work. Traces are compared at full size: they were traced at it.
+  const small = masters.half;
   const crashes: Record<string, string> = {};
   const warnings: Record<string, readonly string[]> = {};
   const { width, height } = master;
-  // Vector outputs are compared at half size: the same verdicts for a quarter of the pixel work.
-  const small = await halve(master);
   const out: { -readonly [K in keyof Measured]?: Measured[K] } = {};
 
   await attempt(crashes, 'pdf', async () => {
     const result = await pdf.run(input, pdf.options.parse({ variants: ['full-color', 'black'] }), context);
     warnings.pdf = warningsOf(result.facts);
     const [full, black] = result.files;
-    if (form !== 'white' && full)
-      out.fullPdfOff = lightnessOffShare(master, await renderPdfGs(full.bytes, width, height));
-    if (black) out.blackPdfIoU = inkIoU(master, await renderPdfGs(black.bytes, width, height));
+    if (!full || !black) throw new Error(`pdf wrote ${result.files.length} files, not 2`);
+    if (result.files.some((file) => pageCount(file.bytes) !== 1)) throw new Error('a pdf variant is not one page');
+    const [fullRender, blackRender] = await renderPdfsGs([full.bytes, black.bytes], small.width, small.height);
+    if (form !== 'white') out.fullPdfOff = lightnessOffShare(small, fullRender as RgbaImage);
+    out.blackPdfIoU = inkIoU(small, blackRender as RgbaImage);
   });
   if (form !== 'white')
     await attempt(crashes, 'package', async () => {
