@@ -29,8 +29,10 @@ const PAPER_MIN_LIGHTNESS = 88;
 const PAPER_MAX_CHROMA = 12;
 
 /**
- * Decides the background of a master render. Vector and raster masters follow one rule: a vector
- * that fills its canvas with a coloured field is art; one drawn on a white rectangle is on paper.
+ * Decides the background of a master render: its own transparency, else a raster's light paper
+ * all round the art (removed), else no paper (the whole canvas is art). A vector that fills its
+ * canvas is art even when the field is white: its geometry is exact, and only the designer (the
+ * "Remove" override) can say a drawn rectangle is just a backdrop.
  */
 export function decideBackground(
   image: RgbaImage,
@@ -75,12 +77,22 @@ export function decideBackground(
   const chroma = Math.hypot(a, b);
   const hex = toHex(background.rgb);
   const paperLike = lightness >= PAPER_MIN_LIGHTNESS && chroma <= PAPER_MAX_CHROMA;
+  if (isVector && paperLike)
+    // A vector is exact geometry: a white field it draws is drawn on purpose (the flags of Japan,
+    // Israel, Finland), so every full-colour output keeps it. One-colour versions still leave it
+    // out (white is paper by the one-colour rule); "Remove" takes out a frame's white backdrop.
+    return {
+      kind: 'none',
+      colour: null,
+      confidence: round2(background.borderShare >= PAPER_BORDER_SHARE ? 0.6 : 0.8),
+      setting,
+      reason: `The vector draws a light field (${hex}) to its edges: kept as drawn. Choose "Remove" if it is only a backdrop.`,
+    };
   if (paperLike && background.borderShare >= PAPER_BORDER_SHARE) {
     return {
       kind: 'flat',
       colour: hex,
-      // A vector drew its white rectangle on purpose (a white flag field?): less sure it is paper.
-      confidence: round2(Math.min(1, 0.5 + background.borderShare / 2) * (isVector ? 0.8 : 1)),
+      confidence: round2(Math.min(1, 0.5 + background.borderShare / 2)),
       setting,
       reason: `Light paper (${hex}) all round the art: removed, with the paper inside letters.`,
     };
@@ -155,8 +167,9 @@ function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array, 
   const { data, width } = image;
   const pixels = reached.length;
   const out = new Uint8Array(pixels);
-  // Enclosed light pixels that are not the paper colour itself.
+  // Enclosed light pixels that are not the paper colour itself, listed: few on most logos.
   const off = new Uint8Array(pixels);
+  const offList: number[] = [];
   const close = new Map<number, boolean>();
   for (let i = 0; i < pixels; i++) {
     if (reached[i] || !near[i] || (data[i * 4 + 3] as number) < OPAQUE_ALPHA) continue;
@@ -170,37 +183,54 @@ function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array, 
         ENCLOSED_PAPER_MATCH;
       close.set(key, matches);
     }
-    if (!matches) off[i] = 1;
+    if (!matches) {
+      off[i] = 1;
+      offList.push(i);
+    }
   }
-  // The patch's core: `off` eroded DETAIL_DEPTH times.
+  if (offList.length === 0) return out;
+  // The patch's core: `off` eroded DETAIL_DEPTH times (each pass visits the survivors only).
   let core = off;
-  for (let step = 0; step < DETAIL_DEPTH; step++) {
+  let survivors = offList;
+  for (let step = 0; step < DETAIL_DEPTH && survivors.length > 0; step++) {
     const next = new Uint8Array(pixels);
-    for (let i = 0; i < pixels; i++) {
-      if (!core[i]) continue;
+    const kept: number[] = [];
+    for (const i of survivors) {
       const x = i % width;
-      if (x > 0 && x < width - 1 && core[i - 1] && core[i + 1] && core[i - width] && core[i + width]) next[i] = 1;
+      if (x > 0 && x < width - 1 && i >= width && i < pixels - width)
+        if (core[i - 1] && core[i + 1] && core[i - width] && core[i + width]) {
+          next[i] = 1;
+          kept.push(i);
+        }
     }
     core = next;
+    survivors = kept;
   }
   // Every `off` patch holding a core pixel is a detail: it stays art.
-  const stack = new Int32Array(pixels);
-  for (let start = 0; start < pixels; start++) {
-    if (!core[start] || !out[start]) continue;
+  const stack = new Int32Array(offList.length);
+  for (const start of survivors) {
+    if (!out[start]) continue;
     let top = 0;
     stack[top++] = start;
     out[start] = 0;
     while (top > 0) {
       const index = stack[--top] as number;
       const x = index % width;
-      for (const next of [x > 0 ? index - 1 : -1, x < width - 1 ? index + 1 : -1, index - width, index + width]) {
-        if (next < 0 || next >= pixels || !off[next] || !out[next]) continue;
-        out[next] = 0;
-        stack[top++] = next;
-      }
+      if (x > 0) top = visitOff(index - 1, off, out, stack, top);
+      if (x < width - 1) top = visitOff(index + 1, off, out, stack, top);
+      if (index >= width) top = visitOff(index - width, off, out, stack, top);
+      if (index < pixels - width) top = visitOff(index + width, off, out, stack, top);
     }
   }
   return out;
+}
+
+/** One step of the detail fill: an `off` pixel still marked as paper goes back to art and is queued. */
+function visitOff(next: number, off: Uint8Array, out: Uint8Array, stack: Int32Array, top: number): number {
+  if (!off[next] || !out[next]) return top;
+  out[next] = 0;
+  stack[top] = next;
+  return top + 1;
 }
 
 function round2(value: number): number {

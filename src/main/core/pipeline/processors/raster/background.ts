@@ -102,94 +102,103 @@ export function floodFillBackground(
   near: Uint8Array = nearBackground(image, background, tolerance),
 ): Uint8Array {
   const { width, height } = image;
-  const pixels = width * height;
-  const mask = new Uint8Array(pixels);
-  const stack = new Int32Array(pixels);
-  let top = 0;
+  const mask = new Uint8Array(width * height);
+  // A scanline fill: each popped seed fills its whole run of the row, then seeds the runs above
+  // and below it. The same region as a pixel-by-pixel 4-connected fill, in far fewer steps.
+  const stack: number[] = [];
   forEachBorderPixel(image, (_o, index) => {
-    if (mask[index] === 0 && near[index]) {
-      mask[index] = 1;
-      stack[top++] = index;
-    }
+    if (mask[index] === 0 && near[index]) stack.push(index);
   });
-  const last = pixels - width;
-  while (top > 0) {
-    const index = stack[--top] as number;
-    const x = index % width;
-    let next = index - 1;
-    if (x > 0 && mask[next] === 0 && near[next]) {
-      mask[next] = 1;
-      stack[top++] = next;
-    }
-    next = index + 1;
-    if (x < width - 1 && mask[next] === 0 && near[next]) {
-      mask[next] = 1;
-      stack[top++] = next;
-    }
-    next = index - width;
-    if (index >= width && mask[next] === 0 && near[next]) {
-      mask[next] = 1;
-      stack[top++] = next;
-    }
-    next = index + width;
-    if (index < last && mask[next] === 0 && near[next]) {
-      mask[next] = 1;
-      stack[top++] = next;
-    }
+  while (stack.length > 0) {
+    const seed = stack.pop() as number;
+    if (mask[seed] === 1) continue;
+    const row = seed - (seed % width);
+    let left = seed;
+    while (left > row && mask[left - 1] === 0 && near[left - 1]) left--;
+    let right = seed;
+    while (right < row + width - 1 && mask[right + 1] === 0 && near[right + 1]) right++;
+    mask.fill(1, left, right + 1);
+    if (row > 0) seedRuns(left - width, right - width, mask, near, stack);
+    if (row + width < mask.length) seedRuns(left + width, right + width, mask, near, stack);
   }
   return mask;
+}
+
+/** Pushes one seed per run of unfilled background pixels in [from, to] of a row. */
+function seedRuns(from: number, to: number, mask: Uint8Array, near: Uint8Array, stack: number[]): void {
+  let inRun = false;
+  for (let i = from; i <= to; i++) {
+    const open = mask[i] === 0 && near[i] === 1;
+    if (open && !inRun) stack.push(i);
+    inRun = open;
+  }
 }
 
 /**
  * Removes the background region and defringes the edge band: each logo pixel touching the
  * background is un-mixed, P = a*F + (1-a)*B, with F the nearest interior logo colour and B the
- * background, so edges keep their anti-aliasing as alpha instead of a light halo.
+ * background, so edges keep their anti-aliasing as alpha instead of a light halo. Only the edge
+ * band is visited pixel by pixel (it runs on every opaque master a trace or a PDF reads).
  */
 export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, background: Background): RgbaImage {
-  const { width, height } = image;
-  const out = new Uint8Array(image.data);
-  const edge = edgeBand(mask, width, height);
+  const { width, height, data } = image;
+  const out = new Uint8Array(data);
+  const edges = edgeBand(mask, width, height);
   for (let i = 0; i < mask.length; i++) if (mask[i]) out[i * 4 + 3] = 0;
   const [br, bg, bb] = background.rgb;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (!edge[i]) continue;
-      const o = i * 4;
-      const p = [out[o] as number, out[o + 1] as number, out[o + 2] as number] as const;
-      const interior = nearestInterior(image, mask, edge, x, y);
-      let alpha: number;
-      let f: readonly number[];
-      if (interior) {
-        const d = [interior[0] - br, interior[1] - bg, interior[2] - bb];
-        const len2 = d[0]! * d[0]! + d[1]! * d[1]! + d[2]! * d[2]!;
-        alpha = len2 === 0 ? 1 : ((p[0] - br) * d[0]! + (p[1] - bg) * d[1]! + (p[2] - bb) * d[2]!) / len2;
-        f = interior;
-      } else {
-        // No interior colour near (a hairline): GIMP-style colour-to-alpha, the least alpha that explains P.
-        alpha = 0;
-        const b = [br, bg, bb];
-        for (let c = 0; c < 3; c++) {
-          const pc = p[c] as number;
-          const bc = b[c] as number;
-          if (pc < bc) alpha = Math.max(alpha, (bc - pc) / bc);
-          else if (pc > bc) alpha = Math.max(alpha, (pc - bc) / (255 - bc));
-        }
-        f = alpha > 0 ? b.map((bc, c) => bc + ((p[c] as number) - bc) / alpha) : p;
-      }
-      alpha = Math.min(1, Math.max(0, alpha));
-      for (let c = 0; c < 3; c++) out[o + c] = Math.round(Math.min(255, Math.max(0, f[c] as number)));
-      out[o + 3] = Math.round(alpha * (image.data[o + 3] as number));
+  const edge = edges.band;
+  for (let k = 0; k < edges.count; k++) {
+    const i = edges.indices[k] as number;
+    const o = i * 4;
+    const pr = out[o] as number;
+    const pg = out[o + 1] as number;
+    const pb = out[o + 2] as number;
+    const j = nearestInterior(width, height, mask, edge, i);
+    let alpha: number;
+    let fr: number;
+    let fg: number;
+    let fb: number;
+    if (j >= 0) {
+      fr = data[j * 4] as number;
+      fg = data[j * 4 + 1] as number;
+      fb = data[j * 4 + 2] as number;
+      const dr = fr - br;
+      const dg = fg - bg;
+      const db = fb - bb;
+      const len2 = dr * dr + dg * dg + db * db;
+      alpha = len2 === 0 ? 1 : ((pr - br) * dr + (pg - bg) * dg + (pb - bb) * db) / len2;
+    } else {
+      // No interior colour near (a hairline): GIMP-style colour-to-alpha, the least alpha that explains P.
+      alpha = Math.max(toAlpha(pr, br), toAlpha(pg, bg), toAlpha(pb, bb));
+      fr = alpha > 0 ? br + (pr - br) / alpha : pr;
+      fg = alpha > 0 ? bg + (pg - bg) / alpha : pg;
+      fb = alpha > 0 ? bb + (pb - bb) / alpha : pb;
     }
+    alpha = Math.min(1, Math.max(0, alpha));
+    out[o] = Math.round(Math.min(255, Math.max(0, fr)));
+    out[o + 1] = Math.round(Math.min(255, Math.max(0, fg)));
+    out[o + 2] = Math.round(Math.min(255, Math.max(0, fb)));
+    out[o + 3] = Math.round(alpha * (data[o + 3] as number));
   }
   return { width, height, data: out };
 }
 
+/** The least alpha of colour `p` over background `b` for one channel (colour-to-alpha). */
+function toAlpha(p: number, b: number): number {
+  if (p < b) return (b - p) / b;
+  if (p > b) return (p - b) / (255 - b);
+  return 0;
+}
+
 /**
- * 1 where a pixel is not in `mask` but touches it (8-neighbourhood): a row-wise dilation, then
- * the rows above and below, instead of probing 3 x 3 pixels around every pixel.
+ * The pixels not in `mask` that touch it (8-neighbourhood), as a map and a list in scan order: a
+ * row-wise dilation, then the rows above and below, instead of probing 3 x 3 pixels around every pixel.
  */
-function edgeBand(mask: Uint8Array, width: number, height: number): Uint8Array {
+function edgeBand(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+): { readonly band: Uint8Array; readonly indices: Int32Array; readonly count: number } {
   const wide = new Uint8Array(mask.length);
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -199,40 +208,46 @@ function edgeBand(mask: Uint8Array, width: number, height: number): Uint8Array {
         (mask[i] as number) | (x > 0 ? (mask[i - 1] as number) : 0) | (x < width - 1 ? (mask[i + 1] as number) : 0);
     }
   }
-  const edge = new Uint8Array(mask.length);
+  const band = new Uint8Array(mask.length);
+  let count = 0;
   for (let i = 0; i < mask.length; i++) {
     if (mask[i]) continue;
-    edge[i] =
+    const on =
       (wide[i] as number) |
       (i >= width ? (wide[i - width] as number) : 0) |
       (i < mask.length - width ? (wide[i + width] as number) : 0);
+    if (on) {
+      band[i] = 1;
+      count++;
+    }
   }
-  return edge;
+  const indices = new Int32Array(count);
+  for (let i = 0, k = 0; k < count; i++) if (band[i]) indices[k++] = i;
+  return { band, indices, count };
 }
 
-/** The colour of the closest logo pixel that is neither background nor edge, within 3 px. */
-function nearestInterior(
-  image: RgbaImage,
-  mask: Uint8Array,
-  edge: Uint8Array,
-  x: number,
-  y: number,
-): readonly [number, number, number] | null {
-  const { width, height, data } = image;
+/**
+ * The closest logo pixel that is neither background nor edge, within 3 px (square rings, each in
+ * row order), or -1.
+ */
+function nearestInterior(width: number, height: number, mask: Uint8Array, edge: Uint8Array, index: number): number {
+  const x = index % width;
+  const y = (index - x) / width;
   for (let radius = 1; radius <= 3; radius++) {
     for (let dy = -radius; dy <= radius; dy++) {
-      for (let dx = -radius; dx <= radius; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== radius) continue;
+      const yy = y + dy;
+      if (yy < 0 || yy >= height) continue;
+      // The ring: every column on its top and bottom rows, the two end columns between.
+      const step = dy === -radius || dy === radius ? 1 : 2 * radius;
+      for (let dx = -radius; dx <= radius; dx += step) {
         const xx = x + dx;
-        const yy = y + dy;
-        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+        if (xx < 0 || xx >= width) continue;
         const j = yy * width + xx;
-        if (mask[j] || edge[j]) continue;
-        return [data[j * 4] as number, data[j * 4 + 1] as number, data[j * 4 + 2] as number];
+        if (!mask[j] && !edge[j]) return j;
       }
     }
   }
-  return null;
+  return -1;
 }
 
 /** Marks every pixel within `tolerance` of the background colour, wherever it is (1 = background colour). */
