@@ -100,11 +100,22 @@ describe('palette', () => {
     // The palette as an Adobe Swatch Exchange file that reads back with its colours.
     const ase = readAse(result.files.find((f) => f.path === 'palette.ase')?.bytes as Uint8Array, 'palette.ase');
     expect(ase.map((swatch) => swatch.name).sort()).toEqual(['#1D3557', '#E63946']);
-    const svgResult = await paletteProcessor.run(
-      await svgInput(TWO_COLOURS_ON_WHITE),
+    // A vector's white field is drawn, so it is in the palette as drawn; "Remove" takes it out.
+    const svg = await svgInput(TWO_COLOURS_ON_WHITE);
+    const asDrawn = await paletteProcessor.run(svg, paletteProcessor.options.parse({}), context());
+    expect((asDrawn.facts as { palette: Palette }).palette.colors.map((c) => c.hex).sort()).toEqual([
+      '#1d3557',
+      '#e63946',
+      '#ffffff',
+    ]);
+    const removed = await paletteProcessor.run(
+      { ...svg, artwork: { background: 'remove', threshold: null } },
       paletteProcessor.options.parse({}),
       context(),
     );
-    expect((svgResult.facts as { palette: Palette }).palette.colors).toHaveLength(2);
+    expect((removed.facts as { palette: Palette }).palette.colors.map((c) => c.hex).sort()).toEqual([
+      '#1d3557',
+      '#e63946',
+    ]);
   });
 });
