@@ -1,7 +1,7 @@
 import { Clipper, EndType, FillRule, JoinType, type PathD, type PathsD } from 'clipper2-ts';
 import svgpath from 'svgpath';
 import type { Paint, PaintItem, StrokeStyle, FillRule as SvgFillRule } from '../svg/art.ts';
-import { determinant, type Matrix, multiply } from '../svg/matrix.ts';
+import { applyToPoint, type Matrix, multiply } from '../svg/matrix.ts';
 import type { Rgb } from './colour.ts';
 import { isLightDetail } from './knockout.ts';
 
@@ -168,21 +168,34 @@ function clipperRule(rule: SvgFillRule): FillRule {
   return rule === 'evenodd' ? FillRule.EvenOdd : FillRule.NonZero;
 }
 
-/** The outline of a stroke (dashes are drawn solid: an outline of a dash pattern is rarely wanted). */
+/**
+ * The outline of a stroke (dashes are drawn solid: an outline of a dash pattern is rarely wanted).
+ * The pen is round in the item's own space, so the path is outlined there and then transformed:
+ * under a non-uniform scale (flag-icons' Catalan stripes) the stroke is thicker one way than the
+ * other. The local space is scaled up uniformly to page size first, so clipper's grid fits it.
+ */
 function strokeOutline(d: string, m: Matrix, stroke: StrokeStyle, flatness: number): PathsD {
-  const { paths, closed } = flattenPath(d, m, flatness);
-  const scale = Math.sqrt(Math.abs(determinant(m)));
+  const scale = Math.max(Math.hypot(m[0], m[1]), Math.hypot(m[2], m[3]));
+  if (!(scale > 0) || stroke.width <= 0) return [];
+  const uniform: Matrix = [scale, 0, 0, scale, 0, 0];
+  const rest = multiply(m, [1 / scale, 0, 0, 1 / scale, 0, 0]);
+  const { paths, closed } = flattenPath(d, uniform, flatness);
   const delta = (stroke.width * scale) / 2;
-  if (delta <= 0) return [];
   const join = stroke.join === 'round' ? JoinType.Round : stroke.join === 'bevel' ? JoinType.Bevel : JoinType.Miter;
   const end = stroke.cap === 'round' ? EndType.Round : stroke.cap === 'square' ? EndType.Square : EndType.Butt;
-  const out: PathsD = [];
+  const local: PathsD = [];
   const closedPaths = paths.filter((_, i) => closed[i]);
   const openPaths = paths.filter((_, i) => !closed[i]);
   if (closedPaths.length)
-    out.push(...Clipper.inflatePathsD(closedPaths, delta, join, EndType.Joined, stroke.miterLimit, PRECISION));
-  if (openPaths.length) out.push(...Clipper.inflatePathsD(openPaths, delta, join, end, stroke.miterLimit, PRECISION));
-  return Clipper.unionD(out, FillRule.NonZero);
+    local.push(...Clipper.inflatePathsD(closedPaths, delta, join, EndType.Joined, stroke.miterLimit, PRECISION));
+  if (openPaths.length) local.push(...Clipper.inflatePathsD(openPaths, delta, join, end, stroke.miterLimit, PRECISION));
+  const onPage = local.map((ring) =>
+    ring.map((point) => {
+      const [x, y] = applyToPoint(rest, point.x, point.y);
+      return { x, y };
+    }),
+  );
+  return Clipper.unionD(onPage, FillRule.NonZero);
 }
 
 /** The area an item paints (fill and stroke), clipped, in page space. */
