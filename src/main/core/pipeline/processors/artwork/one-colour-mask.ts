@@ -55,7 +55,10 @@ const REF_PAPER_MARGIN = 5;
  * What a one-colour version of the master must look like, for scoring: ink where the rule says ink
  * with a margin (L* below threshold - 10), paper where transparent or clearly light (L* above
  * threshold + 5), unsure in between and on anti-aliased edges. With the default threshold (85)
- * this is "L* < 75 is ink, transparent or L* > 90 is paper".
+ * this is "L* < 75 is ink, transparent or L* > 90 is paper". Anti-aliased edges are the pixels
+ * half-transparent, and the opaque pixels that mix two colours of different verdicts (see
+ * mixedEdges): a third of a red stripe over yellow is dark enough to read as ink, yet a
+ * one-colour version rightly puts a third of a pixel of ink there.
  */
 export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8Array {
   const { data } = image;
@@ -64,6 +67,7 @@ export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8
   const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), threshold);
   const t = oneColourThreshold(threshold);
   const labs = new LabCache();
+  const light = knockout ? new Float32Array(pixels).fill(-1) : null;
   for (let i = 0; i < pixels; i++) {
     const alpha = data[i * 4 + 3] as number;
     if (alpha < 64) {
@@ -74,14 +78,49 @@ export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8
       out[i] = REF_UNSURE;
       continue;
     }
-    if (!knockout) {
+    if (!light) {
       out[i] = REF_INK;
       continue;
     }
     const l = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number)[0];
+    light[i] = l;
     out[i] = l < t - REF_INK_MARGIN ? REF_INK : l > t + REF_PAPER_MARGIN ? REF_PAPER : REF_UNSURE;
   }
+  if (light) mixedEdges(out, light, image.width);
   return out;
+}
+
+/** How much lighter or darker (L*) than both neighbours a pixel must be to be a mix of them. */
+const MIX_STEP = 2;
+
+/**
+ * Marks unsure the opaque pixels that mix a colour of one verdict with one of another: strictly
+ * between two opposite neighbours in lightness (by more than MIX_STEP each way) while some
+ * neighbour has a different verdict. A sharp edge, where every pixel equals a neighbour, stays sure.
+ */
+function mixedEdges(out: Uint8Array, light: Float32Array, width: number): void {
+  const pixels = out.length;
+  const verdicts = out.slice();
+  for (let i = 0; i < pixels; i++) {
+    const l = light[i] as number;
+    if (l < 0 || verdicts[i] === REF_UNSURE) continue;
+    const x = i % width;
+    const pairs: readonly [number, number][] = [
+      [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1],
+      [i - width, i + width < pixels ? i + width : -1],
+    ];
+    for (const [a, b] of pairs) {
+      if (a < 0 || b < 0) continue;
+      const la = light[a] as number;
+      const lb = light[b] as number;
+      if (la < 0 || lb < 0) continue;
+      const between = (la < l - MIX_STEP && lb > l + MIX_STEP) || (lb < l - MIX_STEP && la > l + MIX_STEP);
+      if (between && (verdicts[a] !== verdicts[i] || verdicts[b] !== verdicts[i])) {
+        out[i] = REF_UNSURE;
+        break;
+      }
+    }
+  }
 }
 
 /** IoU of a reference (see referenceInk) against an output's coverage (1 = ink), unsure pixels left out. */
