@@ -17,7 +17,7 @@ import {
   rect,
 } from '../svg/display-list.ts';
 import { type InkPlan, nearestInk, planInks, type SpotInk } from '../svg/inks.ts';
-import { loadArt } from '../svg/load-art.ts';
+import { loadArt, loadOneColourTrace } from '../svg/load-art.ts';
 import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
 import { pathBounds } from '../svg/path-bounds.ts';
 import { knocksOutLightDetails, oneColourOps } from './one-colour-art.ts';
@@ -160,7 +160,10 @@ export async function runPdf(
   const files = [];
   // One-colour versions knock light details out as the package's do (a white backdrop included).
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
-  const knockout = oneColour && (await knocksOutLightDetails(input, art));
+  // A raster master's one-colour versions draw its bilevel trace, knocked out already.
+  const oneColourTrace = oneColour ? await loadOneColourTrace(input) : null;
+  const oneColourArt = oneColourTrace ?? art;
+  const knockout = oneColour && !oneColourTrace && (await knocksOutLightDetails(input, art));
   const pageSize = { widthPt: geometry.widthPt, heightPt: geometry.heightPt };
   const threshold = input.artwork?.threshold ?? null;
   const placement = geometry.placement;
@@ -171,10 +174,10 @@ export async function runPdf(
           ? spotTintOps(art, placement, inks, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
           : artToOps(art, placement, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
         : variant === 'black'
-          ? oneColourOps(art, placement, BLACK_INK, knockout, threshold)
+          ? oneColourOps(oneColourArt, placement, BLACK_INK, knockout, threshold)
           : [
               ...(backgroundCmyk ? [darkPage(pageSize, backgroundCmyk)] : []),
-              ...oneColourOps(art, placement, PAPER_INK, knockout, threshold),
+              ...oneColourOps(oneColourArt, placement, PAPER_INK, knockout, threshold),
             ];
     const page: DisplayPage = {
       widthPt: geometry.widthPt,

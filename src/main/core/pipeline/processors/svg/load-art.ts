@@ -1,6 +1,7 @@
 import type { ProcessorInput } from '../../processor.ts';
 import { masterArtwork } from '../artwork/master-artwork.ts';
-import { traceColorToSvg } from '../vector/trace-svg.ts';
+import type { RgbaImage } from '../raster/rgba.ts';
+import { traceColorToSvg, traceToSvg } from '../vector/trace-svg.ts';
 import type { SvgArt } from './art.ts';
 import { multiply, scale } from './matrix.ts';
 import { parseSvgArt } from './parse-svg.ts';
@@ -28,16 +29,30 @@ export async function loadArt(input: ProcessorInput, palette?: readonly string[]
     background: 'keep',
     ...(palette && palette.length > 0 ? { palette } : {}),
   });
-  const traced = parseSvgArt(trace.svg, `${input.name} (trace)`);
+  return { art: sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (trace)`), input), source: 'trace' };
+}
+
+/**
+ * A raster master's one-colour art: its bilevel trace (the one-colour rule applied to the pixels,
+ * light details cut out), sized as loadArt sizes the colour trace. Knocking the colour trace out
+ * instead loses what its palette merged away: the thin dark lines in the white dragon of Bhutan's
+ * flag. Null for vector masters, whose own shapes are combined (see oneColourOps).
+ */
+export async function loadOneColourTrace(input: ProcessorInput): Promise<SvgArt | null> {
+  if (input.format === 'svg') return null;
+  const { image }: { image: RgbaImage } = await masterArtwork(input, TRACE_SIZE);
+  const trace = await traceToSvg(image, { isVector: false, ...(input.artwork ? { artwork: input.artwork } : {}) });
+  return sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (one-colour trace)`), input);
+}
+
+/** Art traced from pixels, sized as the original pixels at 96 dpi (the convention of an SVG's px). */
+function sizedLikePixels(traced: SvgArt, input: ProcessorInput): SvgArt {
   const widthPt = Math.max(1, input.width) * 0.75;
   const factor = widthPt / traced.widthPt;
   return {
-    art: {
-      ...traced,
-      widthPt,
-      heightPt: traced.heightPt * factor,
-      rootMatrix: multiply(scale(factor), traced.rootMatrix),
-    },
-    source: 'trace',
+    ...traced,
+    widthPt,
+    heightPt: traced.heightPt * factor,
+    rootMatrix: multiply(scale(factor), traced.rootMatrix),
   };
 }
