@@ -34,7 +34,7 @@ export const traceColorDescriptor: ProcessorDescriptor<TraceColorOptions> = {
   id: 'trace-color',
   // v3: the background decision (a coloured field is art, paper is removed); honest fidelity.
   // v4: small colours (0.02 % of the logo, up to 32) keep their own layer.
-  version: 4,
+  version: 5,
   title: 'Trace (full colour SVG)',
   options,
   usesPalette: true,

@@ -1,0 +1,128 @@
+/**
+ * Faults the whole-corpus artwork bench found (issue 12), each pinned on the real logo that showed
+ * it, judged against librsvg's render of the master as the bench judges it:
+ * - flag-icons es-ct strokes its stripes under a non-uniform scale: the black PDF drew them with
+ *   a round pen of the mean scale, 2 px thin per stripe at 1024 px (IoU 0.931);
+ * - Bhutan's flag as an opaque raster: the black PDF knocked out the colour trace, whose palette
+ *   had merged the dragon's thin dark lines into white (IoU 0.949);
+ * - the white field of Japan's flag (a vector) was taken for paper by the colour trace (ΔE 36);
+ * - the reference for one-colour scores took every anti-aliased pixel between a dark and a light
+ *   colour for ink, so a right output could not score 1 (and must still score low when wrong).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  REF_INK,
+  REF_UNSURE,
+  referenceInk,
+  referenceIoU,
+} from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
+import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
+import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
+import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
+import { flagSvg, onWhite } from './artwork-corpus.ts';
+import { context, decode, pixel, svgInput } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'marque-corpus-regressions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** librsvg's render of the master, transparent where the art is not. */
+async function master(svg: string, width: number, height: number): Promise<RgbaImage> {
+  return decode(
+    new Uint8Array(
+      await sharp(Buffer.from(svg), { density: 288 }).resize(width, height, { fit: 'fill' }).png().toBuffer(),
+    ),
+  );
+}
+
+/** Ghostscript's render with alpha (what a cutter sees as covered). */
+async function ghostscript(bytes: Uint8Array, width: number, height: number): Promise<RgbaImage> {
+  writeFileSync(join(dir, 'out.pdf'), bytes);
+  execFileSync('gs', [
+    '-q',
+    '-dNOPAUSE',
+    '-dBATCH',
+    '-dSAFER',
+    '-sDEVICE=pngalpha',
+    '-dGraphicsAlphaBits=4',
+    `-g${width}x${height}`,
+    '-dPDFFitPage',
+    `-sOutputFile=${join(dir, 'out.png')}`,
+    join(dir, 'out.pdf'),
+  ]);
+  return decode(new Uint8Array(readFileSync(join(dir, 'out.png'))));
+}
+
+const covered = (image: RgbaImage) => (i: number) => (image.data[i * 4 + 3] as number) >= 128;
+
+async function blackPdfIoU(input: Awaited<ReturnType<typeof svgInput>>, svg: string): Promise<number> {
+  const result = await pdf.run(input, pdf.options.parse({ variants: ['black'] }), context());
+  const reference = referenceInk(await master(svg, 512, 384));
+  return referenceIoU(reference, covered(await ghostscript(result.files[0]?.bytes as Uint8Array, 512, 384)));
+}
+
+describe('whole-corpus faults, fixed', () => {
+  it('outlines a stroke under a non-uniform scale with the pen it has (Catalan stripes)', async () => {
+    const svg = flagSvg('es-ct');
+    expect(svg).toMatch(/stroke-width="60"[^>]*scale\(\.79012 \.88889\)/);
+    // Measured 1.0; 0.931 before.
+    expect(await blackPdfIoU(await svgInput(svg, 'es-ct'), svg)).toBeGreaterThan(0.99);
+  });
+
+  it("draws a raster's one-colour PDF from its bilevel trace: Bhutan's dragon keeps its lines", async () => {
+    const svg = flagSvg('bt');
+    // Measured 0.998; 0.949 before.
+    expect(await blackPdfIoU(await onWhite(svg, 'png', 1024, 'bt'), svg)).toBeGreaterThan(0.98);
+  });
+
+  it("keeps a vector's white field in the colour trace (Japan), and Remove still takes it out", async () => {
+    const input = await svgInput(flagSvg('jp'), 'jp');
+    const kept = await traceColor.run(input, traceColor.options.parse({ size: 640 }), context());
+    expect((kept.facts as { background: { kind: string } }).background.kind).toBe('none');
+    const rendered = await decode(
+      new Uint8Array(
+        await sharp(kept.files[0]?.bytes as Uint8Array)
+          .png()
+          .toBuffer(),
+      ),
+    );
+    expect(pixel(rendered, 10, 10)).toEqual([255, 255, 255, 255]);
+    expect((kept.facts as { fidelity: { meanColorError: number } }).fidelity.meanColorError).toBeLessThan(1);
+    const removed = await traceColor.run(
+      { ...input, artwork: { background: 'remove', threshold: null } },
+      traceColor.options.parse({ size: 640 }),
+      context(),
+    );
+    const cut = await decode(
+      new Uint8Array(
+        await sharp(removed.files[0]?.bytes as Uint8Array)
+          .png()
+          .toBuffer(),
+      ),
+    );
+    expect(pixel(cut, 10, 10)[3]).toBe(0);
+  });
+
+  it('leaves mixed edge pixels out of the one-colour reference, and still scores a wrong output low', async () => {
+    const svg = flagSvg('es-ct');
+    const image = await master(svg, 512, 384);
+    const reference = referenceInk(image);
+    // Row 42 at column 256 mixes a third of red stripe with yellow: unsure, not ink.
+    const at = (x: number, y: number) => reference[y * image.width + x];
+    expect(at(256, 42)).toBe(REF_UNSURE);
+    expect(at(256, 60)).toBe(REF_INK);
+    // The master's own ink scores 1 against it.
+    const own = referenceInk(image);
+    expect(referenceIoU(reference, (i) => own[i] === REF_INK)).toBe(1);
+    // Stripes drawn 3 px thin on each side (what the round-pen outline did, a little worse).
+    const thin = (i: number) => {
+      const y = Math.floor(i / image.width);
+      return [0, -3, 3].every((dy) => reference[(y + dy) * image.width + (i % image.width)] === REF_INK);
+    };
+    expect(referenceIoU(reference, thin)).toBeLessThan(0.9);
+  });
+});
