@@ -5,6 +5,9 @@
  *   a round pen of the mean scale, 2 px thin per stripe at 1024 px (IoU 0.931);
  * - Bhutan's flag as an opaque raster: the black PDF knocked out the colour trace, whose palette
  *   had merged the dragon's thin dark lines into white (IoU 0.949);
+ * - shading: a gradient that crosses the one-colour threshold or fades got one verdict for its
+ *   whole shape, so Tux's soft shadow printed solid and Gentoo's lavender "g" became a blob
+ *   (black PDF IoU 0.745 and 0.483);
  * - the white field of Japan's flag (a vector) was taken for paper by the colour trace (ΔE 36);
  * - the reference for one-colour scores took every anti-aliased pixel between a dark and a light
  *   colour for ink, so a right output could not score 1 (and must still score low when wrong).
@@ -24,7 +27,7 @@ import {
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
 import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
-import { flagSvg, onWhite } from './artwork-corpus.ts';
+import { deviconSvg, flagSvg, onWhite } from './artwork-corpus.ts';
 import { context, decode, pixel, svgInput } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marque-corpus-regressions-'));
@@ -59,10 +62,15 @@ async function ghostscript(bytes: Uint8Array, width: number, height: number): Pr
 
 const covered = (image: RgbaImage) => (i: number) => (image.data[i * 4 + 3] as number) >= 128;
 
-async function blackPdfIoU(input: Awaited<ReturnType<typeof svgInput>>, svg: string): Promise<number> {
+async function blackPdfIoU(
+  input: Awaited<ReturnType<typeof svgInput>>,
+  svg: string,
+  [width, height] = [512, 384],
+): Promise<{ iou: number; facts: Record<string, unknown> }> {
   const result = await pdf.run(input, pdf.options.parse({ variants: ['black'] }), context());
-  const reference = referenceInk(await master(svg, 512, 384));
-  return referenceIoU(reference, covered(await ghostscript(result.files[0]?.bytes as Uint8Array, 512, 384)));
+  const reference = referenceInk(await master(svg, width, height));
+  const rendered = await ghostscript(result.files[0]?.bytes as Uint8Array, width, height);
+  return { iou: referenceIoU(reference, covered(rendered)), facts: result.facts ?? {} };
 }
 
 describe('whole-corpus faults, fixed', () => {
@@ -70,13 +78,28 @@ describe('whole-corpus faults, fixed', () => {
     const svg = flagSvg('es-ct');
     expect(svg).toMatch(/stroke-width="60"[^>]*scale\(\.79012 \.88889\)/);
     // Measured 1.0; 0.931 before.
-    expect(await blackPdfIoU(await svgInput(svg, 'es-ct'), svg)).toBeGreaterThan(0.99);
+    const { iou, facts } = await blackPdfIoU(await svgInput(svg, 'es-ct'), svg);
+    expect(iou).toBeGreaterThan(0.99);
+    expect(facts.oneColour).toBe('shapes');
   });
 
   it("draws a raster's one-colour PDF from its bilevel trace: Bhutan's dragon keeps its lines", async () => {
     const svg = flagSvg('bt');
     // Measured 0.998; 0.949 before.
-    expect(await blackPdfIoU(await onWhite(svg, 'png', 1024, 'bt'), svg)).toBeGreaterThan(0.98);
+    const { iou, facts } = await blackPdfIoU(await onWhite(svg, 'png', 1024, 'bt'), svg);
+    expect(iou).toBeGreaterThan(0.98);
+    expect(facts.oneColour).toBe('traced');
+  });
+
+  it.each([
+    ['linux', 'original'],
+    ['gentoo', 'original-wordmark'],
+  ])('applies the one-colour rule to the pixels of shading: devicon %s-%s', async (name, variant) => {
+    const svg = deviconSvg(name, variant);
+    // Measured 0.9997 and 0.9965; 0.745 and 0.483 before.
+    const { iou, facts } = await blackPdfIoU(await svgInput(svg, name), svg, [512, 512]);
+    expect(iou).toBeGreaterThan(0.99);
+    expect(facts).toMatchObject({ oneColour: 'traced', knockout: true });
   });
 
   it("keeps a vector's white field in the colour trace (Japan), and Remove still takes it out", async () => {

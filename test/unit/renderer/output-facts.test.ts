@@ -46,6 +46,14 @@ describe('output facts in the details panel', () => {
     expect(summary.notes.join(' ')).toMatch(/Printed with another ink: #[0-9a-f]{6} → Spot [0-9A-F]{6} \(ΔE [\d.]+\)/);
   });
 
+  it('says when the one-colour PDF follows the shading rather than whole shapes', async () => {
+    const svg = await readFile('node_modules/devicon/icons/linux/linux-original.svg', 'utf8');
+    const result = await pdf.run(await svgInput(svg, 'linux'), pdf.options.parse({ variants: ['black'] }), context());
+    const summary = summarizeFacts('pdf', result.facts ?? null);
+    expect(summary.chips).toContain('light details knocked out in one colour');
+    expect(summary.chips).toContain('one colour traced from the shading');
+  });
+
   it('offers the favicon pack HTML to copy and lists the ICO frames', async () => {
     const input = await svgInput(MARK, 'Mark');
     const result = await favicon.run(input, favicon.options.parse({}), context());

@@ -81,6 +81,7 @@ function recipeChips(recipe: string, facts: Facts): string[] {
       chips.push(inks.length > 0 ? `spot inks: ${inks.join(', ')}` : 'CMYK');
       if (facts.knockout === true) chips.push('light details knocked out in one colour');
       if (facts.source === 'trace') chips.push('drawn from the trace');
+      else if (facts.oneColour === 'traced') chips.push('one colour traced from the shading');
       chips.push(...pressChips(facts));
       break;
     }

@@ -1,6 +1,6 @@
 import { Clipper, EndType, FillRule, JoinType, type PathD, type PathsD } from 'clipper2-ts';
 import svgpath from 'svgpath';
-import type { Paint, PaintItem, StrokeStyle, FillRule as SvgFillRule } from '../svg/art.ts';
+import type { GradientStop, Paint, PaintItem, StrokeStyle, FillRule as SvgFillRule } from '../svg/art.ts';
 import { applyToPoint, type Matrix, multiply } from '../svg/matrix.ts';
 import type { Rgb } from './colour.ts';
 import { isLightDetail } from './knockout.ts';
@@ -279,6 +279,26 @@ export function isLightPaint(paint: Paint, threshold?: number | null): boolean {
  */
 export function oneColourRole(threshold?: number | null): (paint: Paint) => OutlineRole {
   return (paint) => (!isLightPaint(paint, threshold) ? 'ink' : paint.opacity >= OPAQUE_PAINT ? 'paper' : 'none');
+}
+
+/**
+ * Whether the one-colour rule must be applied to the rendered pixels rather than to whole shapes:
+ * some gradient crosses the threshold (a light-to-dark sheen: part of the shape is ink, part
+ * paper) or fades (a soft shadow: ink only where it is dense). A shape's one verdict would paint
+ * such a shape solid: Tux's shadow, Gentoo's lavender "g", GIMP's shadow.
+ */
+export function pixelRuleNeeded(items: readonly PaintItem[], threshold?: number | null): boolean {
+  return items.some((item) =>
+    [item.fill, item.stroke?.paint].some((paint) => {
+      const stops = paint?.gradient?.stops;
+      if (!paint || !stops || stops.length < 2) return false;
+      const light = stops.map((stop) =>
+        isLightPaint({ rgb: stop.rgb, opacity: stop.opacity * paint.opacity }, threshold),
+      );
+      const fades = stops.some((stop) => Math.abs(stop.opacity - (stops[0] as GradientStop).opacity) > 0.05);
+      return fades || light.some((value) => value !== light[0]);
+    }),
+  );
 }
 
 /** Polygons as SVG/PDF path data (absolute, closed; fill with nonzero: clipper orients holes). */

@@ -1,6 +1,6 @@
 import type { Rgb } from '../artwork/colour.ts';
 import { inkWeight, isLightDetail, lightness } from '../artwork/knockout.ts';
-import { oneColourOutline, oneColourRole, outlineToPathData } from '../artwork/knockout-geometry.ts';
+import { oneColourOutline, oneColourRole, outlineToPathData, pixelRuleNeeded } from '../artwork/knockout-geometry.ts';
 import { formatNumber, frameSvg, splitSvg } from '../artwork/svg-frame.ts';
 import type { SvgArt } from '../svg/art.ts';
 import { IDENTITY } from '../svg/matrix.ts';
@@ -37,7 +37,7 @@ const MASK_ID = 'marque-one-colour';
  * The one-colour SVG. With knockout, one path whose holes are real geometry (the art's shapes
  * combined in stacking order, see knockout-geometry.ts), so a cutter or plotter sees the letters;
  * when the art holds something the geometry cannot follow exactly (a warning from the parser:
- * text, masks, images), a luminance mask over one rectangle of the colour instead. Without
+ * text, masks, images; a gradient across the threshold), a luminance mask over one rectangle of the colour instead. Without
  * knockout, every colour is simply replaced.
  */
 export function oneColourSvg(
@@ -76,7 +76,7 @@ function oneColourOutlineSvg(
   } catch {
     return null;
   }
-  if (art.warnings.length > 0) return null;
+  if (art.warnings.length > 0 || pixelRuleNeeded(art.items, threshold)) return null;
   const parts = splitSvg(svg, size);
   const { x, y, width, height } = parts.viewBox;
   // Flat to 1/20 000 of the artboard: invisible at any print size, few points on small viewBoxes.

@@ -160,9 +160,11 @@ export async function runPdf(
   const files = [];
   // One-colour versions knock light details out as the package's do (a white backdrop included).
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
-  // A raster master's one-colour versions draw its bilevel trace, knocked out already.
-  const oneColourTrace = oneColour ? await loadOneColourTrace(input) : null;
-  const oneColourArt = oneColourTrace ?? art;
+  // Where whole shapes cannot carry the one-colour rule (a raster; gradients across the
+  // threshold), the one-colour versions draw the bilevel trace, knocked out already.
+  const oneColourTrace = oneColour ? await loadOneColourTrace(input, art) : null;
+  const oneColourArt = oneColourTrace?.art ?? art;
+  // With a trace, its knockout is done already: the shapes are drawn in the ink as they are.
   const knockout = oneColour && !oneColourTrace && (await knocksOutLightDetails(input, art));
   const pageSize = { widthPt: geometry.widthPt, heightPt: geometry.heightPt };
   const threshold = input.artwork?.threshold ?? null;
@@ -213,7 +215,9 @@ export async function runPdf(
       paper: plan.paper,
       press: { profile: setup.profile.name, intent: setup.intent, coverageLimit: setup.coverageLimit },
       pdfx: opts.pdfx,
-      knockout,
+      knockout: knockout || (oneColourTrace?.knockout ?? false),
+      // 'traced': the one-colour versions follow the rendered pixels (a raster, or shading).
+      oneColour: oneColour ? (oneColourTrace ? 'traced' : 'shapes') : null,
       warnings,
     },
   };

@@ -1,6 +1,6 @@
 import type { ProcessorInput } from '../../processor.ts';
+import { pixelRuleNeeded } from '../artwork/knockout-geometry.ts';
 import { masterArtwork } from '../artwork/master-artwork.ts';
-import type { RgbaImage } from '../raster/rgba.ts';
 import { traceColorToSvg, traceToSvg } from '../vector/trace-svg.ts';
 import type { SvgArt } from './art.ts';
 import { multiply, scale } from './matrix.ts';
@@ -32,17 +32,39 @@ export async function loadArt(input: ProcessorInput, palette?: readonly string[]
   return { art: sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (trace)`), input), source: 'trace' };
 }
 
+/** Long side the one-colour rule is traced at for a vector master: sharper than a raster's. */
+const VECTOR_TRACE_SIZE = 2048;
+
 /**
- * A raster master's one-colour art: its bilevel trace (the one-colour rule applied to the pixels,
- * light details cut out), sized as loadArt sizes the colour trace. Knocking the colour trace out
- * instead loses what its palette merged away: the thin dark lines in the white dragon of Bhutan's
- * flag. Null for vector masters, whose own shapes are combined (see oneColourOps).
+ * One-colour art traced from the master's pixels (the one-colour rule applied to the render, light
+ * details cut out), sized as the art it stands for; null when the art's own shapes can be combined
+ * (see oneColourOps). Rasters always: knocking out the colour trace loses what its palette merged
+ * away (the thin dark lines in the white dragon of Bhutan's flag). Vectors when a gradient crosses
+ * the threshold or fades (see pixelRuleNeeded): no single verdict per shape is right there.
  */
-export async function loadOneColourTrace(input: ProcessorInput): Promise<SvgArt | null> {
-  if (input.format === 'svg') return null;
-  const { image }: { image: RgbaImage } = await masterArtwork(input, TRACE_SIZE);
-  const trace = await traceToSvg(image, { isVector: false, ...(input.artwork ? { artwork: input.artwork } : {}) });
-  return sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (one-colour trace)`), input);
+export async function loadOneColourTrace(
+  input: ProcessorInput,
+  art: SvgArt,
+): Promise<{ readonly art: SvgArt; readonly knockout: boolean } | null> {
+  const vector = input.format === 'svg';
+  if (vector && !pixelRuleNeeded(art.items, input.artwork?.threshold)) return null;
+  const { image } = await masterArtwork(input, vector ? VECTOR_TRACE_SIZE : TRACE_SIZE);
+  const trace = await traceToSvg(image, { isVector: vector, ...(input.artwork ? { artwork: input.artwork } : {}) });
+  const traced = parseSvgArt(trace.svg, `${input.name} (one-colour trace)`);
+  return {
+    art: vector ? sizedLike(traced, art.widthPt, art.heightPt) : sizedLikePixels(traced, input),
+    knockout: trace.knockout,
+  };
+}
+
+/** Traced art scaled onto the artboard of the art it was traced from. */
+function sizedLike(traced: SvgArt, widthPt: number, heightPt: number): SvgArt {
+  return {
+    ...traced,
+    widthPt,
+    heightPt,
+    rootMatrix: multiply(scale(widthPt / traced.widthPt, heightPt / traced.heightPt), traced.rootMatrix),
+  };
 }
 
 /** Art traced from pixels, sized as the original pixels at 96 dpi (the convention of an SVG's px). */
