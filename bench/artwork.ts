@@ -154,7 +154,7 @@ export async function artworkBench(): Promise<BenchSection> {
   });
   const crashes = rows.filter((r) => Object.keys(r.crashes).length > 0);
   const timing = timings.length
-    ? `Bilevel trace of the opaque on-white renders (${SIZE} px): ours median ${percentile(ours, 50).toFixed(1)} ms, potrace CLI ${percentile(theirs, 50).toFixed(1)} ms: ${(percentile(ours, 50) / percentile(theirs, 50)).toFixed(2)}x (bound <= 1.3x), ${timings.length} logos, best of 2 each.`
+    ? `Bilevel trace of the opaque on-white renders (${SIZE} px): ours median ${percentile(ours, 50).toFixed(1)} ms, potrace CLI ${percentile(theirs, 50).toFixed(1)} ms: ${(percentile(ours, 50) / percentile(theirs, 50)).toFixed(2)}x (bound <= 1.3x), ${timings.length} logos, best of 2 each; ours includes telling the mark from its paper, the CLI's time its PBM encoding and the spawn.`
     : 'potrace CLI not available: no timing.';
   return {
     title: 'Artwork you can trust: real-world corpus against its masters',
