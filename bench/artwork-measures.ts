@@ -25,6 +25,7 @@ import { trace } from '../src/main/core/pipeline/processors/trace.ts';
 import { traceColor } from '../src/main/core/pipeline/processors/trace-color.ts';
 import { colorFidelity } from '../src/main/core/pipeline/processors/vector/fidelity.ts';
 import { LabCache } from '../src/shared/colour.ts';
+import { MarqueError } from '../src/shared/errors.ts';
 import type { CorpusLogo } from './artwork-corpus.ts';
 import { VTRACER_CONFIG, type VtracerModule } from './trace.ts';
 
@@ -51,6 +52,8 @@ export interface Measured {
   readonly vtracerDeltaE?: number;
   /** Recipe -> error message, for crashes. */
   readonly crashes: Record<string, string>;
+  /** Recipe -> message, for inputs a recipe refused with a reason (a white logo on white). */
+  readonly refused?: Record<string, string>;
   /** Recipe -> warnings the job gave. */
   readonly warnings: Record<string, readonly string[]>;
 }
@@ -212,11 +215,19 @@ export function renderSize(input: Pick<ProcessorInput, 'width' | 'height'>, size
   return [Math.max(1, Math.round(input.width * scale)), Math.max(1, Math.round(input.height * scale))];
 }
 
-async function attempt<T>(crashes: Record<string, string>, key: string, run: () => Promise<T>): Promise<T | undefined> {
+/** Runs one recipe's measure: a refusal with a reason (INVALID_INPUT) is told apart from a crash. */
+async function attempt<T>(
+  crashes: Record<string, string>,
+  refused: Record<string, string>,
+  key: string,
+  run: () => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
-    crashes[key] = (error as Error).message.slice(0, 200);
+    const message = (error as Error).message.slice(0, 200);
+    if (error instanceof MarqueError && error.code === 'INVALID_INPUT') refused[key] = message;
+    else crashes[key] = message;
     return undefined;
   }
 }
@@ -251,11 +262,12 @@ export async function measureForm(
   // quarter of the pixel work. Traces are compared at full size: they were traced at it.
   const small = masters.half;
   const crashes: Record<string, string> = {};
+  const refused: Record<string, string> = {};
   const warnings: Record<string, readonly string[]> = {};
   const { width, height } = master;
   const out: { -readonly [K in keyof Measured]?: Measured[K] } = {};
 
-  await attempt(crashes, 'pdf', async () => {
+  await attempt(crashes, refused, 'pdf', async () => {
     const result = await pdf.run(input, pdf.options.parse({ variants: ['full-color', 'black'] }), context);
     warnings.pdf = warningsOf(result.facts);
     const [full, black] = result.files;
@@ -266,7 +278,7 @@ export async function measureForm(
     out.blackPdfIoU = inkIoU(small, blackRender as RgbaImage);
   });
   if (form !== 'white')
-    await attempt(crashes, 'package', async () => {
+    await attempt(crashes, refused, 'package', async () => {
       const result = await packageProcessor.run(
         input,
         packageProcessor.options.parse({ colourways: ['FullColor'], formats: ['svg'] }),
@@ -277,7 +289,7 @@ export async function measureForm(
       if (!svg) throw new Error('no full-colour SVG in the package');
       out.packageSvgOff = lightnessOffShare(small, await renderSvgText(svg.bytes, small.width, small.height));
     });
-  await attempt(crashes, 'trace', async () => {
+  await attempt(crashes, refused, 'trace', async () => {
     const result = await trace.run(input, trace.options.parse({ size, score: false }), context);
     warnings.trace = warningsOf(result.facts);
     out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height));
@@ -287,18 +299,18 @@ export async function measureForm(
   for (let i = 0; i < logoMask.length; i++) logoMask[i] = (master.data[i * 4 + 3] as number) >= OPAQUE_ALPHA ? 1 : 0;
   const reference = form === 'white' ? onWhitePixels(master) : master;
   const judged = (image: RgbaImage) => (form === 'white' ? onWhitePixels(image) : image);
-  await attempt(crashes, 'trace-color', async () => {
+  await attempt(crashes, refused, 'trace-color', async () => {
     const result = await traceColor.run(input, traceColor.options.parse({ size, score: false }), context);
     warnings['trace-color'] = warningsOf(result.facts);
     const rendered = await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height);
     out.colourDeltaE = colorFidelity(reference, judged(rendered), logoMask).meanColorError as number;
   });
   if (vtracer && form !== 'pdf')
-    await attempt(crashes, 'vtracer', async () => {
+    await attempt(crashes, refused, 'vtracer', async () => {
       const image = form === 'white' ? onWhitePixels(master) : master;
       const svg = vtracer.to_svg(image.data, width, height, VTRACER_CONFIG);
       const rendered = await renderSvgText(svg, width, height);
       out.vtracerDeltaE = colorFidelity(reference, judged(rendered), logoMask).meanColorError as number;
     });
-  return { logo: logo.name, form, crashes, warnings, ...out };
+  return { logo: logo.name, form, crashes, ...(Object.keys(refused).length ? { refused } : {}), warnings, ...out };
 }

@@ -153,6 +153,7 @@ export async function artworkBench(): Promise<BenchSection> {
     return `${form}: ours mean ΔE76 ${mean('colourDeltaE').toFixed(2)}, vtracer ${mean('vtracerDeltaE').toFixed(2)} (${m.length} logos; ${met ? 'met' : 'NOT met'})`;
   });
   const crashes = rows.filter((r) => Object.keys(r.crashes).length > 0);
+  const refusals = rows.filter((r) => r.refused && Object.keys(r.refused).length > 0);
   const timing = timings.length
     ? `Bilevel trace of the opaque on-white renders (${SIZE} px): ours median ${percentile(ours, 50).toFixed(1)} ms, potrace CLI ${percentile(theirs, 50).toFixed(1)} ms: ${(percentile(ours, 50) / percentile(theirs, 50)).toFixed(2)}x (bound <= 1.3x), ${timings.length} logos, best of 2 each; ours includes telling the mark from its paper, the CLI's time its PBM encoding and the spawn.`
     : 'potrace CLI not available: no timing.';
@@ -169,6 +170,14 @@ export async function artworkBench(): Promise<BenchSection> {
               .slice(0, 8)
               .map((r) => `${r.logo} ${r.form} ${Object.keys(r.crashes).join('+')}`)
               .join(', ')})`
+          : ''
+      }.`,
+      `Refused with a reason (a clear error naming the file, not a crash): ${refusals.length}${
+        refusals.length
+          ? ` (${refusals
+              .slice(0, 8)
+              .map((r) => `${r.logo} ${r.form} ${Object.keys(r.refused ?? {}).join('+')}`)
+              .join(', ')}; e.g. "${Object.values(refusals[0]?.refused ?? {})[0]}")`
           : ''
       }.`,
       `${logos.length} logos (flag-icons 4x3, devicon original and wordmark, simple-icons and Iconify), each as SVG master, rendered opaque on white at ${SIZE} px, and as PDF master (rsvg-convert -f pdf, read back as the import does), measured by ${shards} child processes. References: librsvg's render of the SVG master at ${SIZE} px (traces), and at ${SIZE / 2} px for the vector outputs; PDFs rendered by Ghostscript. "Failing with no warning" counts outputs under their bound whose job gave no warning: silent failures. Load average ${load0.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,

@@ -9,6 +9,8 @@
  *   whole shape, so Tux's soft shadow printed solid and Gentoo's lavender "g" became a blob
  *   (black PDF IoU 0.745 and 0.483);
  * - the white field of Japan's flag (a vector) was taken for paper by the colour trace (ΔE 36);
+ * - a white logo saved on white paper (devicon datatables): the traces wrote empty files in
+ *   silence; every recipe that draws now refuses it with a reason;
  * - the reference for one-colour scores took every anti-aliased pixel between a dark and a light
  *   colour for ink, so a right output could not score 1 (and must still score low when wrong).
  */
@@ -26,6 +28,7 @@ import {
 } from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
+import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
 import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
 import { deviconSvg, flagSvg, onWhite } from './artwork-corpus.ts';
 import { context, decode, pixel, svgInput } from './helpers.ts';
@@ -128,6 +131,24 @@ describe('whole-corpus faults, fixed', () => {
       ),
     );
     expect(pixel(cut, 10, 10)[3]).toBe(0);
+  });
+
+  it('refuses a white logo on white paper with a reason, instead of an empty trace', async () => {
+    const input = await onWhite(deviconSvg('datatables'), 'png', 512, 'datatables');
+    const refusal = {
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/^datatables: nothing to draw: .*#ffffff/),
+    };
+    await expect(trace.run(input, trace.options.parse({}), context())).rejects.toMatchObject(refusal);
+    await expect(traceColor.run(input, traceColor.options.parse({}), context())).rejects.toMatchObject(refusal);
+    await expect(pdf.run(input, pdf.options.parse({}), context())).rejects.toMatchObject(refusal);
+    // The same logo as its SVG master is traced as usual.
+    const svg = await trace.run(
+      await svgInput(deviconSvg('datatables'), 'datatables'),
+      trace.options.parse({}),
+      context(),
+    );
+    expect(new TextDecoder().decode(svg.files[0]?.bytes)).toMatch(/<path /);
   });
 
   it('leaves mixed edge pixels out of the one-colour reference, and still scores a wrong output low', async () => {

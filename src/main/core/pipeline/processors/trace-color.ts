@@ -1,7 +1,7 @@
 import { DEFAULT_ARTWORK_SETTINGS } from '../../../../shared/artwork.ts';
 import type { Processor } from '../processor.ts';
 import { enlargedWarning } from './artwork/enlarged.ts';
-import { masterArtwork } from './artwork/master-artwork.ts';
+import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreFullColour } from './artwork/score.ts';
 import { type TraceColorOptions, traceColorDescriptor } from './trace-color-descriptor.ts';
 import { fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
@@ -16,12 +16,14 @@ export const traceColor: Processor<TraceColorOptions> = {
   async run(input, opts, context) {
     context.progress(5);
     const settings = input.artwork ?? DEFAULT_ARTWORK_SETTINGS;
-    const { image, decision, enlarged } = await masterArtwork(
+    const decided = await masterArtwork(
       opts.background === 'auto' ? input : { ...input, artwork: { ...settings, background: opts.background } },
       opts.size,
       undefined,
       { upsample: true },
     );
+    assertArtToDraw(decided, input.name);
+    const { image, decision, enlarged } = decided;
     context.signal.throwIfAborted();
     context.progress(20);
     const lockedPalette = input.palette?.locked ? input.palette.colors.map((colour) => colour.hex) : undefined;

@@ -1,6 +1,6 @@
 import type { Processor } from '../processor.ts';
 import { enlargedWarning } from './artwork/enlarged.ts';
-import { masterArtwork } from './artwork/master-artwork.ts';
+import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreOneColour } from './artwork/score.ts';
 import { type TraceOptions, traceDescriptor } from './trace-descriptor.ts';
 import { FIDELITY_THRESHOLDS, fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
@@ -20,9 +20,9 @@ export const trace: Processor<TraceOptions> = {
   ...traceDescriptor,
   async run(input, opts, context) {
     context.progress(5);
-    const { master, image, decision, enlarged } = await masterArtwork(input, opts.size, undefined, {
-      upsample: true,
-    });
+    const decided = await masterArtwork(input, opts.size, undefined, { upsample: true });
+    assertArtToDraw(decided, input.name);
+    const { master, image, decision, enlarged } = decided;
     context.signal.throwIfAborted();
     context.progress(30);
     // `image` has its background decided already (paper transparent): deciding it again inside

@@ -1,8 +1,9 @@
 import sharp from 'sharp';
 import { DEFAULT_ARTWORK_SETTINGS } from '../../../../../shared/artwork.ts';
+import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ProcessorInput } from '../../processor.ts';
 import { masterToRgba } from '../raster/input.ts';
-import type { RgbaImage } from '../raster/rgba.ts';
+import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
 import { applyBackgroundDecision, type DecidedImage } from './background-decision.ts';
 
 /**
@@ -45,4 +46,18 @@ async function upsample(image: RgbaImage, size: number): Promise<{ image: RgbaIm
     image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) },
     factor,
   };
+}
+
+/**
+ * Throws a clear, permanent error when the decided image holds no art at all: every pixel was
+ * paper (a white logo saved on white paper). Tracing it would write an empty file in silence.
+ */
+export function assertArtToDraw(decided: DecidedImage, name: string): void {
+  const { data } = decided.image;
+  for (let o = 3; o < data.length; o += 4) if ((data[o] as number) >= OPAQUE_ALPHA) return;
+  const paper = decided.decision.colour ? ` (${decided.decision.colour})` : '';
+  throw new MarqueError(
+    'INVALID_INPUT',
+    `${name}: nothing to draw: the whole image is its paper colour${paper}. A white logo on white paper cannot be told from it: use a transparent or dark-background master.`,
+  );
 }

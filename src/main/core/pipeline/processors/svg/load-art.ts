@@ -1,6 +1,6 @@
 import type { ProcessorInput } from '../../processor.ts';
 import { pixelRuleNeeded } from '../artwork/knockout-geometry.ts';
-import { masterArtwork } from '../artwork/master-artwork.ts';
+import { assertArtToDraw, masterArtwork } from '../artwork/master-artwork.ts';
 import { traceColorToSvg, traceToSvg } from '../vector/trace-svg.ts';
 import type { SvgArt } from './art.ts';
 import { multiply, scale } from './matrix.ts';
@@ -24,7 +24,9 @@ export async function loadArt(input: ProcessorInput, palette?: readonly string[]
   if (input.format === 'svg')
     return { art: parseSvgArt(new TextDecoder().decode(input.master), `${input.name}.svg`), source: 'svg' };
   // The logo's background decision: paper transparent, a full-bleed field kept as art.
-  const { image } = await masterArtwork(input, TRACE_SIZE);
+  const decided = await masterArtwork(input, TRACE_SIZE);
+  assertArtToDraw(decided, input.name);
+  const { image } = decided;
   const trace = await traceColorToSvg(image, {
     background: 'keep',
     ...(palette && palette.length > 0 ? { palette } : {}),
