@@ -122,10 +122,11 @@ export async function runPdf(
 ): Promise<ProcessorResult> {
   context.progress(5);
   if (input.format === 'pdf') throw storedPdfMaster(input.name);
-  const { art, source } = await loadArt(
+  const loaded = await loadArt(
     input,
     opts.palette?.map((entry) => entry.hex),
   );
+  const { art, source } = loaded;
   context.signal.throwIfAborted();
   if (art.items.length === 0)
     throw new MarqueError('INVALID_INPUT', `${input.name}: the logo has no painted shapes to put in a PDF`);
@@ -162,7 +163,7 @@ export async function runPdf(
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
   // Where whole shapes cannot carry the one-colour rule (a raster; gradients across the
   // threshold), the one-colour versions draw the bilevel trace, knocked out already.
-  const oneColourTrace = oneColour ? await loadOneColourTrace(input, art) : null;
+  const oneColourTrace = oneColour ? await loadOneColourTrace(input, loaded) : null;
   const oneColourArt = oneColourTrace?.art ?? art;
   // With a trace, its knockout is done already: the shapes are drawn in the ink as they are.
   const knockout = oneColour && !oneColourTrace && (await knocksOutLightDetails(input, art));

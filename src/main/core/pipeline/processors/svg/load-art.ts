@@ -1,6 +1,7 @@
 import type { ProcessorInput } from '../../processor.ts';
 import { pixelRuleNeeded } from '../artwork/knockout-geometry.ts';
 import { assertArtToDraw, masterArtwork } from '../artwork/master-artwork.ts';
+import type { RgbaImage } from '../raster/rgba.ts';
 import { traceColorToSvg, traceToSvg } from '../vector/trace-svg.ts';
 import type { SvgArt } from './art.ts';
 import { multiply, scale } from './matrix.ts';
@@ -13,6 +14,8 @@ export interface LoadedArt {
   readonly art: SvgArt;
   /** 'svg' when drawn from the vector master, 'trace' when a raster master was traced first. */
   readonly source: 'svg' | 'trace';
+  /** A raster master's decided pixels (paper transparent), for its one-colour trace. */
+  readonly image?: RgbaImage;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function loadArt(input: ProcessorInput, palette?: readonly string[]
     background: 'keep',
     ...(palette && palette.length > 0 ? { palette } : {}),
   });
-  return { art: sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (trace)`), input), source: 'trace' };
+  return { art: sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (trace)`), input), source: 'trace', image };
 }
 
 /** Long side the one-colour rule is traced at for a vector master: sharper than a raster's. */
@@ -46,11 +49,11 @@ const VECTOR_TRACE_SIZE = 2048;
  */
 export async function loadOneColourTrace(
   input: ProcessorInput,
-  art: SvgArt,
+  { art, image: decided }: LoadedArt,
 ): Promise<{ readonly art: SvgArt; readonly knockout: boolean } | null> {
   const vector = input.format === 'svg';
   if (vector && !pixelRuleNeeded(art.items, input.artwork?.threshold)) return null;
-  const { image } = await masterArtwork(input, vector ? VECTOR_TRACE_SIZE : TRACE_SIZE);
+  const image = decided ?? (await masterArtwork(input, vector ? VECTOR_TRACE_SIZE : TRACE_SIZE)).image;
   const trace = await traceToSvg(image, { isVector: vector, ...(input.artwork ? { artwork: input.artwork } : {}) });
   const traced = parseSvgArt(trace.svg, `${input.name} (one-colour trace)`);
   return {
