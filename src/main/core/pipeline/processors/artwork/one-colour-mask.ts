@@ -1,16 +1,19 @@
 import { LabCache } from '../../../../../shared/colour.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
+import type { PixelBox } from '../vector/potrace.ts';
 import { measureInk } from './colour.ts';
 import { inkWeight, needsKnockout, oneColourThreshold } from './knockout.ts';
 
 /**
  * The one-colour rule (see knockout.ts) applied to pixels: 1 where a one-colour version of this
  * (background-decided) image puts ink. Light colours are paper when the mark has darker ink.
+ * The mask's bounding box comes with it (exclusive upper bounds; null when empty): the trace
+ * needs both, and one pass is cheaper than two on a large render.
  */
 export function oneColourMask(
   image: RgbaImage,
   options: { readonly threshold?: number | null; readonly alphaCut?: number } = {},
-): { readonly mask: Uint8Array; readonly knockout: boolean } {
+): { readonly mask: Uint8Array; readonly knockout: boolean; readonly box: PixelBox | null } {
   const { data } = image;
   const pixels = image.width * image.height;
   const mask = new Uint8Array(pixels);
@@ -21,21 +24,36 @@ export function oneColourMask(
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
   let lastWord = -1;
   let lastOn = 0;
-  for (let i = 0; i < pixels; i++) {
-    if ((data[i * 4 + 3] as number) < cut) continue;
-    if (!knockout) {
+  const { width, height } = image;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0, i = 0; y < height; y++) {
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < width; x++, i++) {
+      if ((data[i * 4 + 3] as number) < cut) continue;
+      if (knockout) {
+        const word = (words[i] as number) & 0xffffff;
+        if (word !== lastWord) {
+          const l = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number)[0];
+          lastOn = inkWeight(l, options.threshold) >= 0.5 ? 1 : 0;
+          lastWord = word;
+        }
+        if (!lastOn) continue;
+      }
       mask[i] = 1;
-      continue;
+      if (first < 0) first = x;
+      last = x;
     }
-    const word = (words[i] as number) & 0xffffff;
-    if (word !== lastWord) {
-      const l = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number)[0];
-      lastOn = inkWeight(l, options.threshold) >= 0.5 ? 1 : 0;
-      lastWord = word;
-    }
-    mask[i] = lastOn;
+    if (first < 0) continue;
+    if (y < y0) y0 = y;
+    y1 = y;
+    if (first < x0) x0 = first;
+    if (last > x1) x1 = last;
   }
-  return { mask, knockout };
+  return { mask, knockout, box: x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 } };
 }
 
 /** Every n-th pixel (n odd, so rows do not alias) for about 100 000 samples. */

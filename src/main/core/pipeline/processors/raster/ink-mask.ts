@@ -2,7 +2,7 @@ import type { ArtworkSettings, BackgroundDecision } from '../../../../../shared/
 import type { Rgb } from '../../../../../shared/colour.ts';
 import { applyBackgroundDecision } from '../artwork/background-decision.ts';
 import { oneColourMask } from '../artwork/one-colour-mask.ts';
-import { maskBounds, type PixelBox } from '../vector/potrace.ts';
+import type { PixelBox } from '../vector/potrace.ts';
 import { dominantColour, type RgbaImage, usesTransparency } from './rgba.ts';
 
 export interface InkMaskOptions {
@@ -38,13 +38,13 @@ export function inkMask(image: RgbaImage, options: InkMaskOptions = {}): InkMask
   const threshold = Math.min(1, Math.max(0, options.threshold ?? 0.5));
   const decided = applyBackgroundDecision(image, options.isVector ?? false, options.artwork);
   const art = decided.image;
-  const { mask, knockout } = oneColourMask(art, {
+  const { mask, knockout, box } = oneColourMask(art, {
     threshold: options.artwork?.threshold ?? null,
     alphaCut: Math.max(1, Math.round(threshold * 255)),
   });
   return {
     mask,
-    box: maskBounds(mask, art.width, art.height),
+    box,
     mode: usesTransparency(art) ? 'alpha' : 'full-bleed',
     background: decided.decision,
     knockout,
