@@ -290,7 +290,7 @@ export async function measureForm(
       out.packageSvgOff = lightnessOffShare(small, await renderSvgText(svg.bytes, small.width, small.height));
     });
   await attempt(crashes, refused, 'trace', async () => {
-    const result = await trace.run(input, trace.options.parse({ size, score: false }), context);
+    const result = await trace.run(input, trace.options.parse({ size }), context);
     warnings.trace = warningsOf(result.facts);
     out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height));
   });
@@ -300,7 +300,7 @@ export async function measureForm(
   const reference = form === 'white' ? onWhitePixels(master) : master;
   const judged = (image: RgbaImage) => (form === 'white' ? onWhitePixels(image) : image);
   await attempt(crashes, refused, 'trace-color', async () => {
-    const result = await traceColor.run(input, traceColor.options.parse({ size, score: false }), context);
+    const result = await traceColor.run(input, traceColor.options.parse({ size }), context);
     warnings['trace-color'] = warningsOf(result.facts);
     const rendered = await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height);
     out.colourDeltaE = colorFidelity(reference, judged(rendered), logoMask).meanColorError as number;
