@@ -26,7 +26,9 @@ export async function knocksOutLightDetails(input: ProcessorInput, art: SvgArt):
  * The mark in one ink at `placement`. With knockout, one outline with real holes: the art's
  * shapes combined in stacking order (ink added, light details subtracted; see
  * knockout-geometry.ts), so whatever the PDF is placed on shows through the letters and a cutter
- * sees them. Without, every shape in the ink.
+ * sees them. Without, every shape in the ink. The outline is computed once per art (in the art's
+ * points) and placed by the op's matrix: the variants and the score share it, and the boolean
+ * work on a detailed emblem takes seconds.
  */
 export function oneColourOps(
   art: SvgArt,
@@ -36,18 +38,35 @@ export function oneColourOps(
   threshold?: number | null,
 ): DrawOp[] {
   if (!knockout) return artToOps(art, placement, (paint) => ({ ink, opacity: paint.opacity }));
-  const outline = oneColourOutline(art.items, multiply(placement, art.rootMatrix), oneColourRole(threshold));
-  const d = outlineToPathData(outline);
+  const d = knockedOutPath(art, threshold);
   if (!d) return [];
   return [
     {
       kind: 'path',
       d,
-      matrix: IDENTITY,
+      matrix: placement,
       fill: { ink, opacity: 1 },
       fillRule: 'nonzero',
       stroke: null,
       clips: [],
     },
   ];
+}
+
+const outlines = new WeakMap<SvgArt, Map<number | null, string>>();
+
+/** The knocked-out outline of the art as path data in its points (the root matrix applied), memoised. */
+function knockedOutPath(art: SvgArt, threshold?: number | null): string {
+  const key = threshold ?? null;
+  let byThreshold = outlines.get(art);
+  if (!byThreshold) {
+    byThreshold = new Map();
+    outlines.set(art, byThreshold);
+  }
+  let d = byThreshold.get(key);
+  if (d === undefined) {
+    d = outlineToPathData(oneColourOutline(art.items, multiply(IDENTITY, art.rootMatrix), oneColourRole(threshold)));
+    byThreshold.set(key, d);
+  }
+  return d;
 }
