@@ -20,7 +20,9 @@ import { type InkPlan, nearestInk, planInks, type SpotInk } from '../svg/inks.ts
 import { loadArt, loadOneColourTrace } from '../svg/load-art.ts';
 import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
 import { pathBounds } from '../svg/path-bounds.ts';
+import { fidelityWarning } from '../vector/fidelity.ts';
 import { knocksOutLightDetails, oneColourOps } from './one-colour-art.ts';
+import { scoreOneColourPdf } from './one-colour-score.ts';
 import { addDisplayPage, createPdf, finishPdf, type PdfX } from './pdf-draw.ts';
 import { MM, type PdfOptions } from './pdf-options.ts';
 
@@ -167,6 +169,10 @@ export async function runPdf(
   const oneColourArt = oneColourTrace?.art ?? art;
   // With a trace, its knockout is done already: the shapes are drawn in the ink as they are.
   const knockout = oneColour && !oneColourTrace && (await knocksOutLightDetails(input, art));
+  // Scored as the trace is: the one shape all one-colour variants draw, against the master.
+  const fidelity = oneColour ? await scoreOneColourPdf(input, oneColourArt, knockout, loaded.image) : null;
+  const fidelityNote = fidelity ? fidelityWarning('The one-colour PDF', fidelity) : null;
+  if (fidelityNote) warnings.push(fidelityNote);
   const pageSize = { widthPt: geometry.widthPt, heightPt: geometry.heightPt };
   const threshold = input.artwork?.threshold ?? null;
   const placement = geometry.placement;
@@ -219,6 +225,7 @@ export async function runPdf(
       knockout: knockout || (oneColourTrace?.knockout ?? false),
       // 'traced': the one-colour versions follow the rendered pixels (a raster, or shading).
       oneColour: oneColour ? (oneColourTrace ? 'traced' : 'shapes') : null,
+      fidelity,
       warnings,
     },
   };
