@@ -52,6 +52,9 @@ describe('output facts in the details panel', () => {
     const summary = summarizeFacts('pdf', result.facts ?? null);
     expect(summary.chips).toContain('light details knocked out in one colour');
     expect(summary.chips).toContain('one colour traced from the shading');
+    const iou = (result.facts?.fidelity as { iou: number }).iou;
+    expect(iou).toBeGreaterThan(0.99);
+    expect(summary.chips).toContain(`one colour ${(iou * 100).toFixed(1)} % (IoU)`);
   });
 
   it('offers the favicon pack HTML to copy and lists the ICO frames', async () => {

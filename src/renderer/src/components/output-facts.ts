@@ -79,6 +79,9 @@ function recipeChips(recipe: string, facts: Facts): string[] {
       if (page.length === 2 && page[0] !== null && page[1] !== null) chips.push(`${page[0]} × ${page[1]} mm`);
       const inks = list(facts.inks).flatMap((ink) => text(record(ink)?.name) ?? []);
       chips.push(inks.length > 0 ? `spot inks: ${inks.join(', ')}` : 'CMYK');
+      // The one-colour PDFs' score (the full-colour PDF is the master's own vectors).
+      const oneColourIoU = num(record(facts.fidelity)?.iou);
+      if (oneColourIoU !== null) chips.push(`one colour ${(oneColourIoU * 100).toFixed(1)} % (IoU)`);
       if (facts.knockout === true) chips.push('light details knocked out in one colour');
       if (facts.source === 'trace') chips.push('drawn from the trace');
       else if (facts.oneColour === 'traced') chips.push('one colour traced from the shading');
