@@ -34,6 +34,7 @@ import {
   referenceInk,
   referenceIoU,
 } from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
+import { scoreOneColourPdf } from '../../../src/main/core/pipeline/processors/pdf/one-colour-score.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
 import { parseSvgArt } from '../../../src/main/core/pipeline/processors/svg/parse-svg.ts';
@@ -152,6 +153,16 @@ describe('whole-corpus faults, fixed', () => {
     expect(area(tiled)).toBeGreaterThan(1000);
     // Measured 0.05 and 0.002 pt² (seams on the 0.001 pt grid); 337 pt² with clipper's rectangle clip.
     expect(area(Clipper.xorD(tiled, whole, FillRule.NonZero, 3))).toBeLessThan(0.5);
+  });
+
+  it("scores the one-colour PDFs honestly: Catalonia's own art passes, another flag's art fails", async () => {
+    const input = await svgInput(flagSvg('es-ct'), 'es-ct');
+    const own = parseSvgArt(flagSvg('es-ct'), 'es-ct');
+    const wrong = parseSvgArt(flagSvg('gb-eng'), 'gb-eng');
+    expect((await scoreOneColourPdf(input, own, true)).belowThreshold).toBe(false);
+    const scored = await scoreOneColourPdf(input, wrong, true);
+    expect(scored.belowThreshold).toBe(true);
+    expect(scored.iou).toBeLessThan(0.5);
   });
 
   it('refuses a white logo on white paper with a reason, instead of an empty trace', async () => {
