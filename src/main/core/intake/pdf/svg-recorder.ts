@@ -589,21 +589,38 @@ function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]
     const color = shape.fill.color;
     stops = gradient.stops.map((stop, i) => ({ offset: stop.offset, color, opacity: levels[i] ?? 0 }));
   } else {
-    // A colour gradient faded by an alpha gradient of the same geometry and stops (cairo splits a
-    // gradient with stop opacities so): one gradient with both.
+    // A colour gradient faded by an alpha gradient of the same geometry (cairo splits a gradient
+    // with stop opacities so): one gradient with both. Their stops may differ (the colour part of
+    // a black shadow fading out is two black stops, its mask five greys): sampled at every offset
+    // of either, both stay exact, as SVG interpolates colour and opacity linearly between stops.
     const own = shape.fill.gradient;
     const same =
       own.kind === gradient.kind &&
-      own.stops.length === gradient.stops.length &&
       own.coords.every((value, i) => Math.abs(value - (gradient.coords[i] ?? Number.NaN)) < 1e-6) &&
-      own.stops.every((stop, i) => Math.abs(stop.offset - (gradient.stops[i]?.offset ?? -1)) < 1e-6) &&
       own.matrix.every((value, i) => Math.abs(value - (matrix[i] ?? Number.NaN)) < 1e-6 * Math.max(1, Math.abs(value)));
     if (!same) return null;
-    stops = own.stops.map((stop, i) => ({
-      offset: stop.offset,
-      color: stop.color,
-      opacity: (stop.opacity ?? 1) * (levels[i] ?? 0),
-    }));
+    const colours = own.stops.map((stop) => parseCssColor(stop.color));
+    if (colours.some((colour) => colour === null)) return null;
+    const offsets = [...new Set([...own.stops, ...gradient.stops].map((stop) => stop.offset))].sort((a, b) => a - b);
+    const channel = (k: number) => own.stops.map((_, i) => (colours[i]?.rgb[k] ?? 0) as number);
+    const [red, green, blue] = [channel(0), channel(1), channel(2)];
+    const ownOffsets = own.stops.map((stop) => stop.offset);
+    const ownOpacity = own.stops.map((stop) => stop.opacity ?? 1);
+    const maskOffsets = gradient.stops.map((stop) => stop.offset);
+    stops = offsets.map((offset) => {
+      const hex = [red, green, blue]
+        .map((values) =>
+          Math.round(sampleStops(ownOffsets, values, offset))
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('');
+      return {
+        offset,
+        color: `#${hex}`,
+        opacity: sampleStops(ownOffsets, ownOpacity, offset) * sampleStops(maskOffsets, levels as number[], offset),
+      };
+    });
   }
   return {
     ...shape,
@@ -611,6 +628,16 @@ function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]
     // Outside the mask's own outline the mask is black (its backdrop): nothing shows there.
     clips: [...shape.clips, { d: fader.d, matrix: fader.matrix, rule: fader.fillRule }, ...fader.clips],
   };
+}
+
+/** The value at `offset` of a quantity given at sorted stop offsets: linear between, flat beyond. */
+function sampleStops(offsets: readonly number[], values: readonly number[], offset: number): number {
+  const next = offsets.findIndex((at) => at >= offset);
+  if (next < 0) return values[values.length - 1] ?? 0;
+  if (next === 0) return values[0] ?? 0;
+  const [a = 0, b = 0] = [offsets[next - 1], offsets[next]];
+  const [va = 0, vb = 0] = [values[next - 1], values[next]];
+  return b > a ? va + ((vb - va) * (offset - a)) / (b - a) : vb;
 }
 
 /** An item of a scratch canvas placed on another canvas by `toHere`, under that canvas's clips. */
