@@ -124,8 +124,16 @@ async function writeSvg(
     );
     return `url(#${id})`;
   };
-  const wrap = (clips: readonly RecordedClip[], element: string): string =>
-    clips.reduceRight((inner, clip) => `<g clip-path="url(#${clipId(clip)})">${inner}</g>`, element);
+  // A blend mode goes on the outermost element: a clipped group is isolated, so a blend inside it
+  // would only meet the transparent group, not the art beneath.
+  const wrap = (clips: readonly RecordedClip[], element: string, blend?: string): string => {
+    const style = blend ? ` style="mix-blend-mode:${escapeAttr(blend)}"` : '';
+    if (clips.length === 0) return style ? element.replace(/^<(\w+)/, `<$1${style}`) : element;
+    return clips.reduceRight(
+      (inner, clip, i) => `<g clip-path="url(#${clipId(clip)})"${i === 0 ? style : ''}>${inner}</g>`,
+      element,
+    );
+  };
 
   let masks = 0;
   const emit = async (items: readonly RecordedItem[]): Promise<string[]> => {
@@ -140,7 +148,11 @@ async function writeSvg(
         const opacity = item.opacity < 1 ? ` opacity="${num(item.opacity)}"` : '';
         const inner = (await emit(item.items)).join('');
         out.push(
-          wrap(item.clips, `<g transform="${matrixToSvg(item.matrix)}" mask="url(#${id})"${opacity}>${inner}</g>`),
+          wrap(
+            item.clips,
+            `<g transform="${matrixToSvg(item.matrix)}" mask="url(#${id})"${opacity}>${inner}</g>`,
+            item.blend,
+          ),
         );
         continue;
       }
@@ -160,6 +172,7 @@ async function writeSvg(
           wrap(
             item.clips,
             `<image width="${item.width}" height="${item.height}" preserveAspectRatio="none" transform="${matrixToSvg(item.matrix)}"${opacity} href="data:image/png;base64,${png.toString('base64')}"/>`,
+            item.blend,
           ),
         );
         continue;
@@ -182,7 +195,7 @@ async function writeSvg(
           attrs.push(`stroke-dasharray="${s.dash.map(num).join(' ')}"`, `stroke-dashoffset="${num(s.dashOffset)}"`);
       }
       if (item.opacity < 1) attrs.push(`opacity="${num(item.opacity)}"`);
-      out.push(wrap(item.clips, `<path ${attrs.join(' ')}/>`));
+      out.push(wrap(item.clips, `<path ${attrs.join(' ')}/>`, item.blend));
     }
     return out;
   };

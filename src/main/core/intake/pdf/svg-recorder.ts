@@ -43,6 +43,8 @@ export interface RecordedShape {
   } | null;
   readonly opacity: number;
   readonly clips: readonly RecordedClip[];
+  /** A PDF blend mode other than Normal, as CSS names it (kept as mix-blend-mode). */
+  readonly blend?: string;
 }
 
 export interface RecordedImage {
@@ -54,6 +56,7 @@ export interface RecordedImage {
   readonly matrix: Matrix;
   readonly opacity: number;
   readonly clips: readonly RecordedClip[];
+  readonly blend?: string;
 }
 
 /**
@@ -68,6 +71,7 @@ export interface RecordedMasked {
   readonly matrix: Matrix;
   readonly opacity: number;
   readonly clips: readonly RecordedClip[];
+  readonly blend?: string;
 }
 
 export type RecordedItem = RecordedShape | RecordedImage | RecordedMasked;
@@ -127,6 +131,25 @@ interface State {
 
 /** Pixel buffers handed out by getImageData: written back, they are filters pdf.js ran on pixels. */
 const readBack = new WeakSet<object>();
+
+/** The PDF blend modes, as pdf.js hands them to the canvas and CSS's mix-blend-mode names them. */
+const BLEND_MODES = new Set([
+  'multiply',
+  'screen',
+  'overlay',
+  'darken',
+  'lighten',
+  'color-dodge',
+  'color-burn',
+  'hard-light',
+  'soft-light',
+  'difference',
+  'exclusion',
+  'hue',
+  'saturation',
+  'color',
+  'luminosity',
+]);
 
 const fmt = (value: number): string => String(Math.round(value * 1e4) / 1e4);
 
@@ -358,20 +381,27 @@ export class RecordingContext {
     return null;
   }
 
-  private checkComposite(): void {
+  /** The blend mode painting now (kept as mix-blend-mode); other compositing is drawn as normal. */
+  private blendMode(): { blend?: string } {
     const operation = this.state.globalCompositeOperation;
-    if (operation !== 'source-over' && operation !== 'destination-atop')
-      this.warnings.add('blend modes drawn as normal');
     if (this.state.filter && this.state.filter !== 'none') this.warnings.add('transfer functions left out');
+    if (BLEND_MODES.has(operation)) return { blend: operation };
+    if (operation !== 'source-over' && operation !== 'destination-atop')
+      this.warnings.add('compositing operators drawn as normal');
+    return {};
   }
 
   fill(...args: unknown[]): void {
     // A destination-in fill only trims alpha outside a soft mask's area (its backdrop): not art.
     if (this.state.globalCompositeOperation === 'destination-in') return;
     const { d, matrix } = this.pathOf(args[0]);
+    this.fillArea(d, matrix, this.ruleOf(args), this.state.clips);
+  }
+
+  private fillArea(d: string, matrix: Matrix, fillRule: Rule, clips: readonly RecordedClip[]): void {
     const fill = this.paintOf(this.state.fillStyle, matrix);
     if (!d || !fill || this.state.globalAlpha <= 0) return;
-    this.checkComposite();
+    const blend = this.blendMode();
     // destination-atop paints behind what is there: a soft mask's backdrop colour.
     const behind = this.state.globalCompositeOperation === 'destination-atop';
     this.items[behind ? 'unshift' : 'push']({
@@ -379,10 +409,11 @@ export class RecordingContext {
       d,
       matrix,
       fill,
-      fillRule: this.ruleOf(args),
+      fillRule,
       stroke: null,
       opacity: this.state.globalAlpha,
-      clips: this.state.clips,
+      clips,
+      ...blend,
     });
   }
 
@@ -390,7 +421,7 @@ export class RecordingContext {
     const { d, matrix } = this.pathOf(path);
     const paint = this.paintOf(this.state.strokeStyle, matrix);
     if (!d || !paint || this.state.globalAlpha <= 0) return;
-    this.checkComposite();
+    const blend = this.blendMode();
     // A context path is in device space: its stroke width is scaled by the CTM it was drawn under.
     const widthScale =
       matrix === this.state.ctm
@@ -413,6 +444,7 @@ export class RecordingContext {
       },
       opacity: this.state.globalAlpha,
       clips: this.state.clips,
+      ...blend,
     });
   }
 
@@ -502,13 +534,13 @@ export class RecordingContext {
       this.mask = source.context.items.map((item) => placeItem(item, toHere, 1, []));
       return;
     }
-    this.checkComposite();
+    const blend = this.blendMode();
     const alpha = this.state.globalAlpha;
     if (source.context.mask) {
       const faded = fadedFill(source.context.items, source.context.mask);
       this.items.push(
         faded
-          ? placeItem(faded, toHere, alpha, this.state.clips)
+          ? { ...placeItem(faded, toHere, alpha, this.state.clips), ...blend }
           : {
               kind: 'masked',
               items: source.context.items,
@@ -516,13 +548,15 @@ export class RecordingContext {
               matrix: toHere,
               opacity: alpha,
               clips: this.state.clips,
+              ...blend,
             },
       );
       source.context.items = [];
       source.context.mask = null;
       return;
     }
-    for (const item of source.context.items) this.items.push(placeItem(item, toHere, alpha, this.state.clips));
+    for (const item of source.context.items)
+      this.items.push({ ...placeItem(item, toHere, alpha, this.state.clips), ...(item.blend ? {} : blend) });
     for (const pixels of source.context.pixels) {
       this.items.push({
         kind: 'image',
@@ -532,6 +566,7 @@ export class RecordingContext {
         matrix: multiply(toHere, [1, 0, 0, 1, pixels.dx, pixels.dy]),
         opacity: alpha,
         clips: this.state.clips,
+        ...blend,
       });
     }
   }
