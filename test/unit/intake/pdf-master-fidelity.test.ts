@@ -8,15 +8,40 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pdfFirstPageToSvg } from '../../../src/main/core/intake/pdf/pdf-to-svg.ts';
 import { sanitizeSvg } from '../../../src/main/core/intake/svg-sanitize.ts';
+import { referenceInk, referenceIoU } from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import { deviconSvg } from '../processors/artwork-corpus.ts';
-import { context, svgInput } from '../processors/helpers.ts';
+import { context, decode, svgInput } from '../processors/helpers.ts';
 import { compareRenders, renderPdf, renderSvg } from '../processors/render-compare.ts';
 
 const MAX_PIXELS = 40_000_000;
+
+/** librsvg's render of an SVG at size x size, transparent where there is no art. */
+async function renderRgba(svg: string, size: number) {
+  const png = await sharp(Buffer.from(svg), { density: 288 }).resize(size, size, { fit: 'fill' }).png().toBuffer();
+  return decode(new Uint8Array(png));
+}
+
+/** Ghostscript's render with alpha: what a cutter or a layout program sees as covered. */
+async function ghostscript(bytes: Uint8Array, size: number) {
+  writeFileSync(join(dir, 'out.pdf'), bytes);
+  execFileSync('gs', [
+    '-q',
+    '-dNOPAUSE',
+    '-dBATCH',
+    '-dSAFER',
+    '-sDEVICE=pngalpha',
+    `-g${size}x${size}`,
+    '-dPDFFitPage',
+    `-sOutputFile=${join(dir, 'out.png')}`,
+    join(dir, 'out.pdf'),
+  ]);
+  return decode(new Uint8Array(readFileSync(join(dir, 'out.png'))));
+}
 const dir = mkdtempSync(join(tmpdir(), 'marque-pdf-fidelity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -57,5 +82,23 @@ describe('PDF master fidelity (issue 12)', () => {
     expect(master.warnings).toEqual([]);
     const { badShare } = compareRenders(await renderSvg(original, 256, 256), await renderSvg(master.svg, 256, 256));
     expect(badShare).toBeLessThan(0.005);
+  });
+
+  it("photonengine: a shading under its shape's clip becomes the shape, and the black PDF keeps its gaps", async () => {
+    // pdf.js paints a shading (`sh`, cairo's gradient fill) as a huge rectangle under the shape's
+    // clip; kept so, the black PDF drew the clip and a rectangle, which Ghostscript grows by a pixel
+    // at every edge: the rays' gaps closed (ink IoU 0.945, 0.9996 on the SVG master).
+    const original = deviconSvg('photonengine');
+    const master = await pdfMaster(original);
+    expect(master.svg).not.toContain('<clipPath');
+    const result = await pdf.run(
+      await svgInput(master.svg, 'photon'),
+      pdf.options.parse({ variants: ['black'] }),
+      context(),
+    );
+    const size = 512;
+    const reference = referenceInk(await renderRgba(original, size));
+    const rendered = await ghostscript(result.files[0]?.bytes as Uint8Array, size);
+    expect(referenceIoU(reference, (i) => (rendered.data[i * 4 + 3] as number) >= 128)).toBeGreaterThan(0.99);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { parseCssColor } from '../../pipeline/processors/svg/color.ts';
 import { type Matrix, multiply } from '../../pipeline/processors/svg/matrix.ts';
+import { pathBounds } from '../../pipeline/processors/svg/path-bounds.ts';
 
 type Rule = 'nonzero' | 'evenodd';
 
@@ -457,7 +458,15 @@ export class RecordingContext {
     const saved = this.current;
     this.current = [];
     this.rect(x, y, w, h);
-    this.fill();
+    const clips = this.state.clips;
+    const last = clips[clips.length - 1];
+    if (last && this.state.globalCompositeOperation !== 'destination-in' && covers(this.current.join(''), last)) {
+      // pdf.js paints a shading (the `sh` operator: how cairo and Illustrator fill a shape with a
+      // gradient) as a huge rectangle under the shape's clip. The clip's own outline, filled, is the
+      // same area and the shape the designer drew: a clip is judged by renderers (Ghostscript grows
+      // it by a pixel) and by the one-colour outline as something else than a fill.
+      this.fillArea(last.d, last.matrix, last.rule, clips.slice(0, -1));
+    } else this.fill();
     this.current = saved;
   }
   strokeRect(x: number, y: number, w: number, h: number): void {
@@ -663,6 +672,31 @@ function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]
     // Outside the mask's own outline the mask is black (its backdrop): nothing shows there.
     clips: [...shape.clips, { d: fader.d, matrix: fader.matrix, rule: fader.fillRule }, ...fader.clips],
   };
+}
+
+/** Whether a device-space rectangle path holds all of a clip's outline. */
+function covers(rect: string, clip: RecordedClip): boolean {
+  const outer = pathBounds(rect);
+  const inner = pathBounds(clip.d);
+  if (!outer || !inner) return false;
+  const [a, b, c, d, e, f] = clip.matrix;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [
+    [inner.x, inner.y],
+    [inner.x + inner.width, inner.y],
+    [inner.x, inner.y + inner.height],
+    [inner.x + inner.width, inner.y + inner.height],
+  ] as const) {
+    xs.push(a * x + c * y + e);
+    ys.push(b * x + d * y + f);
+  }
+  return (
+    Math.min(...xs) >= outer.x &&
+    Math.min(...ys) >= outer.y &&
+    Math.max(...xs) <= outer.x + outer.width &&
+    Math.max(...ys) <= outer.y + outer.height
+  );
 }
 
 /** The value at `offset` of a quantity given at sorted stop offsets: linear between, flat beyond. */
