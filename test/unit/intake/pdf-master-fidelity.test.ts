@@ -14,7 +14,7 @@ import { pdfFirstPageToSvg } from '../../../src/main/core/intake/pdf/pdf-to-svg.
 import { sanitizeSvg } from '../../../src/main/core/intake/svg-sanitize.ts';
 import { referenceInk, referenceIoU } from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
-import { deviconSvg } from '../processors/artwork-corpus.ts';
+import { deviconSvg, iconifySvg } from '../processors/artwork-corpus.ts';
 import { context, decode, svgInput } from '../processors/helpers.ts';
 import { compareRenders, renderPdf, renderSvg } from '../processors/render-compare.ts';
 
@@ -100,5 +100,29 @@ describe('PDF master fidelity (issue 12)', () => {
     const reference = referenceInk(await renderRgba(original, size));
     const rendered = await ghostscript(result.files[0]?.bytes as Uint8Array, size);
     expect(referenceIoU(reference, (i) => (rendered.data[i * 4 + 3] as number) >= 128)).toBeGreaterThan(0.99);
+  });
+
+  it('lovable (Iconify): an image alpha mask becomes its traced outline, a clip every recipe draws', async () => {
+    // cairo rasterises the heart-shaped mask over four gradients into a 192 x 196 image, used as
+    // an /Alpha soft mask. The import wrote it as a luminance mask of a black image: librsvg drew
+    // nothing (74 % of pixels off), and the vector recipes ignored the mask (gradient rectangles).
+    const original = iconifySvg('lovable-icon');
+    const master = await pdfMaster(original);
+    expect(master.svg).not.toContain('<image');
+    expect(master.svg).not.toContain('<mask');
+    expect(master.warnings).toContain('an image soft mask traced to an outline (soft edges made sharp)');
+    const reference = await renderSvg(original, 256, 256);
+    expect(compareRenders(reference, await renderSvg(master.svg, 256, 256)).badShare).toBeLessThan(0.01);
+    // The full-colour PDF (CMYK: the press profile moves these saturated oranges on both forms)
+    // as the SVG master's own.
+    const fullColour = async (svg: string) => {
+      const result = await pdf.run(
+        await svgInput(svg, 'lovable'),
+        pdf.options.parse({ variants: ['full-color'] }),
+        context(),
+      );
+      return renderPdf(result.files[0]?.bytes as Uint8Array, 256, 256);
+    };
+    expect(compareRenders(await fullColour(original), await fullColour(master.svg)).badShare).toBeLessThan(0.01);
   });
 });

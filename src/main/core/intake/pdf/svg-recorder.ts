@@ -62,18 +62,23 @@ export interface RecordedImage {
 
 /**
  * Items shown through a soft mask (a PDF SMask: how cairo and Illustrator write gradients that
- * fade out): `mask` is drawn as an SVG luminance mask in the same space as `items`.
+ * fade out): `mask` is drawn as an SVG mask in the same space as `items`, of luminance or alpha
+ * as the PDF's /S says.
  */
 export interface RecordedMasked {
   readonly kind: 'masked';
   readonly items: readonly RecordedItem[];
   readonly mask: readonly RecordedItem[];
+  readonly maskType: MaskType;
   /** Maps the items' and the mask's space to page space. */
   readonly matrix: Matrix;
   readonly opacity: number;
   readonly clips: readonly RecordedClip[];
   readonly blend?: string;
 }
+
+/** A PDF soft mask's subtype: /Luminosity (pdf.js reads its pixels back to filter them) or /Alpha. */
+export type MaskType = 'luminance' | 'alpha';
 
 export type RecordedItem = RecordedShape | RecordedImage | RecordedMasked;
 
@@ -184,6 +189,9 @@ export class RecordingContext {
   items: RecordedItem[] = [];
   /** Set when pdf.js masks this (layer) canvas with another: a soft mask, kept as vectors. */
   mask: readonly RecordedItem[] | null = null;
+  maskType: MaskType = 'luminance';
+  /** Whether pdf.js read this canvas's pixels back: it does so to turn a luminosity mask into alpha. */
+  readBack = false;
   /** Pixels put into this canvas (an image pdf.js decoded), drawn when the canvas is drawn. */
   pixels: { data: Uint8ClampedArray; width: number; height: number; dx: number; dy: number }[] = [];
   imageSmoothingEnabled = true;
@@ -515,6 +523,7 @@ export class RecordingContext {
     height: number,
   ): { width: number; height: number; data: Uint8ClampedArray } {
     // pdf.js reads pixels back only to filter soft masks and grey groups in place (see putImageData).
+    this.readBack = true;
     const image = this.createImageData(Math.max(1, width), Math.max(1, height));
     readBack.add(image);
     return image;
@@ -541,12 +550,16 @@ export class RecordingContext {
     if (this.state.globalCompositeOperation === 'destination-in') {
       // pdf.js applying a soft mask to this layer: keep the mask's shapes, in this layer's space.
       this.mask = source.context.items.map((item) => placeItem(item, toHere, 1, []));
+      // A luminosity mask reaches here through a canvas pdf.js filtered (read back); an alpha mask
+      // (no transfer function) is the mask group's own canvas.
+      this.maskType = source.context.readBack ? 'luminance' : 'alpha';
       return;
     }
     const blend = this.blendMode();
     const alpha = this.state.globalAlpha;
     if (source.context.mask) {
-      const faded = fadedFill(source.context.items, source.context.mask);
+      const faded =
+        source.context.maskType === 'luminance' ? fadedFill(source.context.items, source.context.mask) : null;
       this.items.push(
         faded
           ? { ...placeItem(faded, toHere, alpha, this.state.clips), ...blend }
@@ -554,6 +567,7 @@ export class RecordingContext {
               kind: 'masked',
               items: source.context.items,
               mask: source.context.mask,
+              maskType: source.context.maskType,
               matrix: toHere,
               opacity: alpha,
               clips: this.state.clips,
