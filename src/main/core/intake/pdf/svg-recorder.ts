@@ -657,28 +657,25 @@ function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]
       own.coords.every((value, i) => Math.abs(value - (gradient.coords[i] ?? Number.NaN)) < 1e-6) &&
       own.matrix.every((value, i) => Math.abs(value - (matrix[i] ?? Number.NaN)) < 1e-6 * Math.max(1, Math.abs(value)));
     if (!same) return null;
-    const colours = own.stops.map((stop) => parseCssColor(stop.color));
-    if (colours.some((colour) => colour === null)) return null;
-    const offsets = [...new Set([...own.stops, ...gradient.stops].map((stop) => stop.offset))].sort((a, b) => a - b);
-    const channel = (k: number) => own.stops.map((_, i) => (colours[i]?.rgb[k] ?? 0) as number);
-    const [red, green, blue] = [channel(0), channel(1), channel(2)];
     const ownOffsets = own.stops.map((stop) => stop.offset);
-    const ownOpacity = own.stops.map((stop) => stop.opacity ?? 1);
     const maskOffsets = gradient.stops.map((stop) => stop.offset);
-    stops = offsets.map((offset) => {
-      const hex = [red, green, blue]
-        .map((values) =>
-          Math.round(sampleStops(ownOffsets, values, offset))
-            .toString(16)
-            .padStart(2, '0'),
-        )
-        .join('');
-      return {
-        offset,
-        color: `#${hex}`,
-        opacity: sampleStops(ownOffsets, ownOpacity, offset) * sampleStops(maskOffsets, levels as number[], offset),
-      };
-    });
+    if (
+      ownOffsets.length === maskOffsets.length &&
+      ownOffsets.every((at, i) => Math.abs(at - (maskOffsets[i] ?? -1)) < 1e-6)
+    )
+      stops = own.stops.map((stop, i) => ({
+        offset: stop.offset,
+        color: stop.color,
+        opacity: (stop.opacity ?? 1) * (levels[i] ?? 0),
+      }));
+    else {
+      // A hard step (two stops at one offset) has no single value there to sample: keep the mask.
+      const stepped = (offsets: readonly number[]) => offsets.some((at, i) => i > 0 && at === offsets[i - 1]);
+      if (stepped(ownOffsets) || stepped(maskOffsets)) return null;
+      const merged = mergedStops(own.stops, maskOffsets, levels as number[]);
+      if (!merged) return null;
+      stops = merged;
+    }
   }
   return {
     ...shape,
@@ -686,6 +683,35 @@ function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]
     // Outside the mask's own outline the mask is black (its backdrop): nothing shows there.
     clips: [...shape.clips, { d: fader.d, matrix: fader.matrix, rule: fader.fillRule }, ...fader.clips],
   };
+}
+
+/** Colour stops faded by mask levels at other offsets, sampled at every offset of either. */
+function mergedStops(
+  own: readonly { offset: number; color: string; opacity?: number }[],
+  maskOffsets: readonly number[],
+  levels: readonly number[],
+): { offset: number; color: string; opacity: number }[] | null {
+  const colours = own.map((stop) => parseCssColor(stop.color));
+  if (colours.some((colour) => colour === null)) return null;
+  const ownOffsets = own.map((stop) => stop.offset);
+  const ownOpacity = own.map((stop) => stop.opacity ?? 1);
+  const offsets = [...new Set([...ownOffsets, ...maskOffsets])].sort((a, b) => a - b);
+  const channel = (k: number) => own.map((_, i) => (colours[i]?.rgb[k] ?? 0) as number);
+  const rgb = [channel(0), channel(1), channel(2)];
+  return offsets.map((offset) => {
+    const hex = rgb
+      .map((values) =>
+        Math.round(sampleStops(ownOffsets, values, offset))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('');
+    return {
+      offset,
+      color: `#${hex}`,
+      opacity: sampleStops(ownOffsets, ownOpacity, offset) * sampleStops(maskOffsets, levels, offset),
+    };
+  });
 }
 
 /** Whether a device-space rectangle path holds all of a clip's outline. */
