@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { MarqueError } from '../../../../shared/errors.ts';
 import { type Matrix, matrixToSvg } from '../../pipeline/processors/svg/matrix.ts';
+import { traceMask } from '../../pipeline/processors/vector/potrace.ts';
 import { installGeometry } from './geometry-polyfill.ts';
 import { openPdf } from './open-pdf.ts';
 import {
@@ -80,6 +81,29 @@ export async function pdfFirstPageToSvg(bytes: Uint8Array, file: string, maxPixe
   }
 }
 
+/** Long side, in pixels, an image soft mask is rendered at to be traced. */
+const MASK_TRACE_SIZE = 2048;
+
+/**
+ * The outline of an alpha mask (SVG content in page units, width x height) where it is at least
+ * half opaque: potrace's path and the transform placing it in page units. Null when it is empty.
+ */
+async function traceAlpha(
+  content: string,
+  width: number,
+  height: number,
+): Promise<{ d: string; transform: string } | null> {
+  const scale = MASK_TRACE_SIZE / Math.max(width, height);
+  const [w, h] = [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${num(width)} ${num(height)}">${content}</svg>`;
+  const alpha = await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer();
+  const ink = new Uint8Array(w * h);
+  for (let i = 0; i < ink.length; i++) ink[i] = (alpha[i] as number) >= 128 ? 1 : 0;
+  const traced = await traceMask(ink, w, h);
+  if (!traced) return null;
+  return { d: traced.d, transform: `scale(${num(width / w)} ${num(height / h)}) ${traced.transform}` };
+}
+
 async function writeSvg(
   context: RecordingContext,
   widthPt: number,
@@ -124,8 +148,16 @@ async function writeSvg(
     );
     return `url(#${id})`;
   };
-  const wrap = (clips: readonly RecordedClip[], element: string): string =>
-    clips.reduceRight((inner, clip) => `<g clip-path="url(#${clipId(clip)})">${inner}</g>`, element);
+  // A blend mode goes on the outermost element: a clipped group is isolated, so a blend inside it
+  // would only meet the transparent group, not the art beneath.
+  const wrap = (clips: readonly RecordedClip[], element: string, blend?: string): string => {
+    const style = blend ? ` style="mix-blend-mode:${escapeAttr(blend)}"` : '';
+    if (clips.length === 0) return style ? element.replace(/^<(\w+)/, `<$1${style}`) : element;
+    return clips.reduceRight(
+      (inner, clip, i) => `<g clip-path="url(#${clipId(clip)})"${i === 0 ? style : ''}>${inner}</g>`,
+      element,
+    );
+  };
 
   let masks = 0;
   const emit = async (items: readonly RecordedItem[]): Promise<string[]> => {
@@ -134,13 +166,40 @@ async function writeSvg(
       if (item.kind === 'masked') {
         const id = `m${masks++}`;
         const mask = await emit(item.mask);
-        defs.push(
-          `<mask id="${id}" maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${mask.join('')}</mask>`,
-        );
         const opacity = item.opacity < 1 ? ` opacity="${num(item.opacity)}"` : '';
         const inner = (await emit(item.items)).join('');
+        if (item.maskType === 'alpha' && item.mask.length > 0 && item.mask.every((part) => part.kind === 'image')) {
+          // An alpha mask that is an image: cairo's raster of a vector mask (Iconify's lovable heart).
+          // Its outline, traced, is a clip every recipe draws; an SVG mask only librsvg would.
+          const outline = await traceAlpha(
+            `<defs>${defs.join('')}</defs><g transform="${matrixToSvg(item.matrix)}">${mask.join('')}</g>`,
+            width,
+            height,
+          );
+          if (outline) {
+            warnings.add('an image soft mask traced to an outline (soft edges made sharp)');
+            defs.push(
+              `<clipPath id="${id}" clipPathUnits="userSpaceOnUse"><path d="${escapeAttr(outline.d)}" transform="${escapeAttr(outline.transform)}"/></clipPath>`,
+            );
+            out.push(
+              wrap(
+                item.clips,
+                `<g clip-path="url(#${id})"><g transform="${matrixToSvg(item.matrix)}"${opacity}>${inner}</g></g>`,
+                item.blend,
+              ),
+            );
+          }
+          continue;
+        }
+        defs.push(
+          `<mask id="${id}"${item.maskType === 'alpha' ? ' mask-type="alpha"' : ''} maskUnits="userSpaceOnUse" x="-100000" y="-100000" width="200000" height="200000">${mask.join('')}</mask>`,
+        );
         out.push(
-          wrap(item.clips, `<g transform="${matrixToSvg(item.matrix)}" mask="url(#${id})"${opacity}>${inner}</g>`),
+          wrap(
+            item.clips,
+            `<g transform="${matrixToSvg(item.matrix)}" mask="url(#${id})"${opacity}>${inner}</g>`,
+            item.blend,
+          ),
         );
         continue;
       }
@@ -160,6 +219,7 @@ async function writeSvg(
           wrap(
             item.clips,
             `<image width="${item.width}" height="${item.height}" preserveAspectRatio="none" transform="${matrixToSvg(item.matrix)}"${opacity} href="data:image/png;base64,${png.toString('base64')}"/>`,
+            item.blend,
           ),
         );
         continue;
@@ -182,7 +242,7 @@ async function writeSvg(
           attrs.push(`stroke-dasharray="${s.dash.map(num).join(' ')}"`, `stroke-dashoffset="${num(s.dashOffset)}"`);
       }
       if (item.opacity < 1) attrs.push(`opacity="${num(item.opacity)}"`);
-      out.push(wrap(item.clips, `<path ${attrs.join(' ')}/>`));
+      out.push(wrap(item.clips, `<path ${attrs.join(' ')}/>`, item.blend));
     }
     return out;
   };

@@ -6,6 +6,7 @@
  */
 import { parseCssColor } from '../../pipeline/processors/svg/color.ts';
 import { type Matrix, multiply } from '../../pipeline/processors/svg/matrix.ts';
+import { pathBounds } from '../../pipeline/processors/svg/path-bounds.ts';
 
 type Rule = 'nonzero' | 'evenodd';
 
@@ -43,6 +44,8 @@ export interface RecordedShape {
   } | null;
   readonly opacity: number;
   readonly clips: readonly RecordedClip[];
+  /** A PDF blend mode other than Normal, as CSS names it (kept as mix-blend-mode). */
+  readonly blend?: string;
 }
 
 export interface RecordedImage {
@@ -54,21 +57,28 @@ export interface RecordedImage {
   readonly matrix: Matrix;
   readonly opacity: number;
   readonly clips: readonly RecordedClip[];
+  readonly blend?: string;
 }
 
 /**
  * Items shown through a soft mask (a PDF SMask: how cairo and Illustrator write gradients that
- * fade out): `mask` is drawn as an SVG luminance mask in the same space as `items`.
+ * fade out): `mask` is drawn as an SVG mask in the same space as `items`, of luminance or alpha
+ * as the PDF's /S says.
  */
 export interface RecordedMasked {
   readonly kind: 'masked';
   readonly items: readonly RecordedItem[];
   readonly mask: readonly RecordedItem[];
+  readonly maskType: MaskType;
   /** Maps the items' and the mask's space to page space. */
   readonly matrix: Matrix;
   readonly opacity: number;
   readonly clips: readonly RecordedClip[];
+  readonly blend?: string;
 }
+
+/** A PDF soft mask's subtype: /Luminosity (pdf.js reads its pixels back to filter them) or /Alpha. */
+export type MaskType = 'luminance' | 'alpha';
 
 export type RecordedItem = RecordedShape | RecordedImage | RecordedMasked;
 
@@ -128,6 +138,25 @@ interface State {
 /** Pixel buffers handed out by getImageData: written back, they are filters pdf.js ran on pixels. */
 const readBack = new WeakSet<object>();
 
+/** The PDF blend modes, as pdf.js hands them to the canvas and CSS's mix-blend-mode names them. */
+const BLEND_MODES = new Set([
+  'multiply',
+  'screen',
+  'overlay',
+  'darken',
+  'lighten',
+  'color-dodge',
+  'color-burn',
+  'hard-light',
+  'soft-light',
+  'difference',
+  'exclusion',
+  'hue',
+  'saturation',
+  'color',
+  'luminosity',
+]);
+
 const fmt = (value: number): string => String(Math.round(value * 1e4) / 1e4);
 
 /** The scratch "canvas" pdf.js draws into; its context is the recorder. */
@@ -160,6 +189,9 @@ export class RecordingContext {
   items: RecordedItem[] = [];
   /** Set when pdf.js masks this (layer) canvas with another: a soft mask, kept as vectors. */
   mask: readonly RecordedItem[] | null = null;
+  maskType: MaskType = 'luminance';
+  /** Whether pdf.js read this canvas's pixels back: it does so to turn a luminosity mask into alpha. */
+  readBack = false;
   /** Pixels put into this canvas (an image pdf.js decoded), drawn when the canvas is drawn. */
   pixels: { data: Uint8ClampedArray; width: number; height: number; dx: number; dy: number }[] = [];
   imageSmoothingEnabled = true;
@@ -358,20 +390,27 @@ export class RecordingContext {
     return null;
   }
 
-  private checkComposite(): void {
+  /** The blend mode painting now (kept as mix-blend-mode); other compositing is drawn as normal. */
+  private blendMode(): { blend?: string } {
     const operation = this.state.globalCompositeOperation;
-    if (operation !== 'source-over' && operation !== 'destination-atop')
-      this.warnings.add('blend modes drawn as normal');
     if (this.state.filter && this.state.filter !== 'none') this.warnings.add('transfer functions left out');
+    if (BLEND_MODES.has(operation)) return { blend: operation };
+    if (operation !== 'source-over' && operation !== 'destination-atop')
+      this.warnings.add('compositing operators drawn as normal');
+    return {};
   }
 
   fill(...args: unknown[]): void {
     // A destination-in fill only trims alpha outside a soft mask's area (its backdrop): not art.
     if (this.state.globalCompositeOperation === 'destination-in') return;
     const { d, matrix } = this.pathOf(args[0]);
+    this.fillArea(d, matrix, this.ruleOf(args), this.state.clips);
+  }
+
+  private fillArea(d: string, matrix: Matrix, fillRule: Rule, clips: readonly RecordedClip[]): void {
     const fill = this.paintOf(this.state.fillStyle, matrix);
     if (!d || !fill || this.state.globalAlpha <= 0) return;
-    this.checkComposite();
+    const blend = this.blendMode();
     // destination-atop paints behind what is there: a soft mask's backdrop colour.
     const behind = this.state.globalCompositeOperation === 'destination-atop';
     this.items[behind ? 'unshift' : 'push']({
@@ -379,10 +418,11 @@ export class RecordingContext {
       d,
       matrix,
       fill,
-      fillRule: this.ruleOf(args),
+      fillRule,
       stroke: null,
       opacity: this.state.globalAlpha,
-      clips: this.state.clips,
+      clips,
+      ...blend,
     });
   }
 
@@ -390,7 +430,7 @@ export class RecordingContext {
     const { d, matrix } = this.pathOf(path);
     const paint = this.paintOf(this.state.strokeStyle, matrix);
     if (!d || !paint || this.state.globalAlpha <= 0) return;
-    this.checkComposite();
+    const blend = this.blendMode();
     // A context path is in device space: its stroke width is scaled by the CTM it was drawn under.
     const widthScale =
       matrix === this.state.ctm
@@ -413,6 +453,7 @@ export class RecordingContext {
       },
       opacity: this.state.globalAlpha,
       clips: this.state.clips,
+      ...blend,
     });
   }
 
@@ -425,7 +466,15 @@ export class RecordingContext {
     const saved = this.current;
     this.current = [];
     this.rect(x, y, w, h);
-    this.fill();
+    const clips = this.state.clips;
+    const last = clips[clips.length - 1];
+    if (last && this.state.globalCompositeOperation !== 'destination-in' && covers(this.current.join(''), last)) {
+      // pdf.js paints a shading (the `sh` operator: how cairo and Illustrator fill a shape with a
+      // gradient) as a huge rectangle under the shape's clip. The clip's own outline, filled, is the
+      // same area and the shape the designer drew: a clip is judged by renderers (Ghostscript grows
+      // it by a pixel) and by the one-colour outline as something else than a fill.
+      this.fillArea(last.d, last.matrix, last.rule, clips.slice(0, -1));
+    } else this.fill();
     this.current = saved;
   }
   strokeRect(x: number, y: number, w: number, h: number): void {
@@ -474,6 +523,7 @@ export class RecordingContext {
     height: number,
   ): { width: number; height: number; data: Uint8ClampedArray } {
     // pdf.js reads pixels back only to filter soft masks and grey groups in place (see putImageData).
+    this.readBack = true;
     const image = this.createImageData(Math.max(1, width), Math.max(1, height));
     readBack.add(image);
     return image;
@@ -500,29 +550,36 @@ export class RecordingContext {
     if (this.state.globalCompositeOperation === 'destination-in') {
       // pdf.js applying a soft mask to this layer: keep the mask's shapes, in this layer's space.
       this.mask = source.context.items.map((item) => placeItem(item, toHere, 1, []));
+      // A luminosity mask reaches here through a canvas pdf.js filtered (read back); an alpha mask
+      // (no transfer function) is the mask group's own canvas.
+      this.maskType = source.context.readBack ? 'luminance' : 'alpha';
       return;
     }
-    this.checkComposite();
+    const blend = this.blendMode();
     const alpha = this.state.globalAlpha;
     if (source.context.mask) {
-      const faded = fadedFill(source.context.items, source.context.mask);
+      const faded =
+        source.context.maskType === 'luminance' ? fadedFill(source.context.items, source.context.mask) : null;
       this.items.push(
         faded
-          ? placeItem(faded, toHere, alpha, this.state.clips)
+          ? { ...placeItem(faded, toHere, alpha, this.state.clips), ...blend }
           : {
               kind: 'masked',
               items: source.context.items,
               mask: source.context.mask,
+              maskType: source.context.maskType,
               matrix: toHere,
               opacity: alpha,
               clips: this.state.clips,
+              ...blend,
             },
       );
       source.context.items = [];
       source.context.mask = null;
       return;
     }
-    for (const item of source.context.items) this.items.push(placeItem(item, toHere, alpha, this.state.clips));
+    for (const item of source.context.items)
+      this.items.push({ ...placeItem(item, toHere, alpha, this.state.clips), ...(item.blend ? {} : blend) });
     for (const pixels of source.context.pixels) {
       this.items.push({
         kind: 'image',
@@ -532,6 +589,7 @@ export class RecordingContext {
         matrix: multiply(toHere, [1, 0, 0, 1, pixels.dx, pixels.dy]),
         opacity: alpha,
         clips: this.state.clips,
+        ...blend,
       });
     }
   }
@@ -589,21 +647,35 @@ function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]
     const color = shape.fill.color;
     stops = gradient.stops.map((stop, i) => ({ offset: stop.offset, color, opacity: levels[i] ?? 0 }));
   } else {
-    // A colour gradient faded by an alpha gradient of the same geometry and stops (cairo splits a
-    // gradient with stop opacities so): one gradient with both.
+    // A colour gradient faded by an alpha gradient of the same geometry (cairo splits a gradient
+    // with stop opacities so): one gradient with both. Their stops may differ (the colour part of
+    // a black shadow fading out is two black stops, its mask five greys): sampled at every offset
+    // of either, both stay exact, as SVG interpolates colour and opacity linearly between stops.
     const own = shape.fill.gradient;
     const same =
       own.kind === gradient.kind &&
-      own.stops.length === gradient.stops.length &&
       own.coords.every((value, i) => Math.abs(value - (gradient.coords[i] ?? Number.NaN)) < 1e-6) &&
-      own.stops.every((stop, i) => Math.abs(stop.offset - (gradient.stops[i]?.offset ?? -1)) < 1e-6) &&
       own.matrix.every((value, i) => Math.abs(value - (matrix[i] ?? Number.NaN)) < 1e-6 * Math.max(1, Math.abs(value)));
     if (!same) return null;
-    stops = own.stops.map((stop, i) => ({
-      offset: stop.offset,
-      color: stop.color,
-      opacity: (stop.opacity ?? 1) * (levels[i] ?? 0),
-    }));
+    const ownOffsets = own.stops.map((stop) => stop.offset);
+    const maskOffsets = gradient.stops.map((stop) => stop.offset);
+    if (
+      ownOffsets.length === maskOffsets.length &&
+      ownOffsets.every((at, i) => Math.abs(at - (maskOffsets[i] ?? -1)) < 1e-6)
+    )
+      stops = own.stops.map((stop, i) => ({
+        offset: stop.offset,
+        color: stop.color,
+        opacity: (stop.opacity ?? 1) * (levels[i] ?? 0),
+      }));
+    else {
+      // A hard step (two stops at one offset) has no single value there to sample: keep the mask.
+      const stepped = (offsets: readonly number[]) => offsets.some((at, i) => i > 0 && at === offsets[i - 1]);
+      if (stepped(ownOffsets) || stepped(maskOffsets)) return null;
+      const merged = mergedStops(own.stops, maskOffsets, levels as number[]);
+      if (!merged) return null;
+      stops = merged;
+    }
   }
   return {
     ...shape,
@@ -611,6 +683,70 @@ function fadedFill(items: readonly RecordedItem[], mask: readonly RecordedItem[]
     // Outside the mask's own outline the mask is black (its backdrop): nothing shows there.
     clips: [...shape.clips, { d: fader.d, matrix: fader.matrix, rule: fader.fillRule }, ...fader.clips],
   };
+}
+
+/** Colour stops faded by mask levels at other offsets, sampled at every offset of either. */
+function mergedStops(
+  own: readonly { offset: number; color: string; opacity?: number }[],
+  maskOffsets: readonly number[],
+  levels: readonly number[],
+): { offset: number; color: string; opacity: number }[] | null {
+  const colours = own.map((stop) => parseCssColor(stop.color));
+  if (colours.some((colour) => colour === null)) return null;
+  const ownOffsets = own.map((stop) => stop.offset);
+  const ownOpacity = own.map((stop) => stop.opacity ?? 1);
+  const offsets = [...new Set([...ownOffsets, ...maskOffsets])].sort((a, b) => a - b);
+  const channel = (k: number) => own.map((_, i) => (colours[i]?.rgb[k] ?? 0) as number);
+  const rgb = [channel(0), channel(1), channel(2)];
+  return offsets.map((offset) => {
+    const hex = rgb
+      .map((values) =>
+        Math.round(sampleStops(ownOffsets, values, offset))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('');
+    return {
+      offset,
+      color: `#${hex}`,
+      opacity: sampleStops(ownOffsets, ownOpacity, offset) * sampleStops(maskOffsets, levels, offset),
+    };
+  });
+}
+
+/** Whether a device-space rectangle path holds all of a clip's outline. */
+function covers(rect: string, clip: RecordedClip): boolean {
+  const outer = pathBounds(rect);
+  const inner = pathBounds(clip.d);
+  if (!outer || !inner) return false;
+  const [a, b, c, d, e, f] = clip.matrix;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [
+    [inner.x, inner.y],
+    [inner.x + inner.width, inner.y],
+    [inner.x, inner.y + inner.height],
+    [inner.x + inner.width, inner.y + inner.height],
+  ] as const) {
+    xs.push(a * x + c * y + e);
+    ys.push(b * x + d * y + f);
+  }
+  return (
+    Math.min(...xs) >= outer.x &&
+    Math.min(...ys) >= outer.y &&
+    Math.max(...xs) <= outer.x + outer.width &&
+    Math.max(...ys) <= outer.y + outer.height
+  );
+}
+
+/** The value at `offset` of a quantity given at sorted stop offsets: linear between, flat beyond. */
+function sampleStops(offsets: readonly number[], values: readonly number[], offset: number): number {
+  const next = offsets.findIndex((at) => at >= offset);
+  if (next < 0) return values[values.length - 1] ?? 0;
+  if (next === 0) return values[0] ?? 0;
+  const [a = 0, b = 0] = [offsets[next - 1], offsets[next]];
+  const [va = 0, vb = 0] = [values[next - 1], values[next]];
+  return b > a ? va + ((vb - va) * (offset - a)) / (b - a) : vb;
 }
 
 /** An item of a scratch canvas placed on another canvas by `toHere`, under that canvas's clips. */
