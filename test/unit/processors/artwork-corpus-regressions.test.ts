@@ -14,6 +14,8 @@
  *   by tile, to the same outline (about 2 s);
  * - a white logo saved on white paper (devicon datatables): the traces wrote empty files in
  *   silence; every recipe that draws now refuses it with a reason;
+ * - Grails' light orange disc (L* 80) left no sure ink under the reference's margin, so its right
+ *   trace scored 0 and was flagged;
  * - the reference for one-colour scores took every anti-aliased pixel between a dark and a light
  *   colour for ink, so a right output could not score 1 (and must still score low when wrong).
  */
@@ -163,6 +165,20 @@ describe('whole-corpus faults, fixed', () => {
     const scored = await scoreOneColourPdf(input, wrong, true);
     expect(scored.belowThreshold).toBe(true);
     expect(scored.iou).toBeLessThan(0.5);
+  });
+
+  it('takes the rule itself as the reference when the darkest ink is near the threshold (Grails)', async () => {
+    const input = await svgInput(deviconSvg('grails'), 'grails');
+    const result = await trace.run(input, trace.options.parse({}), context());
+    const fidelity = result.facts?.fidelity as { iou: number; belowThreshold: boolean };
+    // Measured 0.9996; 0 before (nothing counted as sure ink).
+    expect(fidelity.iou).toBeGreaterThan(0.99);
+    expect(fidelity.belowThreshold).toBe(false);
+    // Still honest: the disc without its white cut-outs scores low against the same reference.
+    const image = await master(deviconSvg('grails'), 512, 512);
+    const reference = referenceInk(image);
+    const solidDisc = (i: number) => (image.data[i * 4 + 3] as number) >= 128;
+    expect(referenceIoU(reference, solidDisc)).toBeLessThan(0.8);
   });
 
   it('refuses a white logo on white paper with a reason, instead of an empty trace', async () => {

@@ -104,9 +104,27 @@ export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8
     light[i] = l;
     out[i] = l < t - REF_INK_MARGIN ? REF_INK : l > t + REF_PAPER_MARGIN ? REF_PAPER : REF_UNSURE;
   }
-  if (light) mixedEdges(out, light, image.width);
+  if (!light) return out;
+  // A mark whose darkest ink is itself near the threshold (Grails' light orange disc, L* 80, with
+  // white letters) has no sure ink under the margin, and every output would score 0: the rule
+  // itself (darker than the threshold is ink) is the reference there.
+  let ink = 0;
+  let unsure = 0;
+  for (let i = 0; i < pixels; i++) {
+    if (out[i] === REF_INK) ink++;
+    else if (out[i] === REF_UNSURE && (light[i] as number) >= 0) unsure++;
+  }
+  if (ink < unsure * SURE_INK_SHARE)
+    for (let i = 0; i < pixels; i++) {
+      const l = light[i] as number;
+      if (l >= 0 && out[i] === REF_UNSURE && l < t) out[i] = REF_INK;
+    }
+  mixedEdges(out, light, image.width);
   return out;
 }
+
+/** Sure ink must be at least this share of the near-threshold pixels, or the rule is the reference. */
+const SURE_INK_SHARE = 0.05;
 
 /** How much lighter or darker (L*) than both neighbours a pixel must be to be a mix of them. */
 const MIX_STEP = 2;
