@@ -17,14 +17,19 @@ import sharp, { type Sharp } from 'sharp';
 import { pdfFirstPageToSvg } from '../src/main/core/intake/pdf/pdf-to-svg.ts';
 import { sanitizeSvg } from '../src/main/core/intake/svg-sanitize.ts';
 import type { ProcessorContext, ProcessorInput } from '../src/main/core/pipeline/processor.ts';
-import { referenceInk, referenceIoU } from '../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
+import {
+  REF_INK,
+  REF_UNSURE,
+  referenceInk,
+  referenceIoU,
+} from '../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
 import { packageProcessor } from '../src/main/core/pipeline/processors/package/package-processor.ts';
 import { pdf } from '../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../src/main/core/pipeline/processors/raster/rgba.ts';
 import { trace } from '../src/main/core/pipeline/processors/trace.ts';
 import { traceColor } from '../src/main/core/pipeline/processors/trace-color.ts';
 import { colorFidelity } from '../src/main/core/pipeline/processors/vector/fidelity.ts';
-import { LabCache } from '../src/shared/colour.ts';
+import { deltaE76, LabCache } from '../src/shared/colour.ts';
 import { MarqueError } from '../src/shared/errors.ts';
 import type { CorpusLogo } from './artwork-corpus.ts';
 import { VTRACER_CONFIG, type VtracerModule } from './trace.ts';
@@ -169,9 +174,31 @@ function pageCount(bytes: Uint8Array): number {
   ).length;
 }
 
-/** The share of the master's ink the output covers, as IoU (alpha >= 128 is covered). */
-function inkIoU(master: RgbaImage, output: RgbaImage): number {
-  return referenceIoU(referenceInk(master), (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
+/** How close (CIE76) to white paper a colour must be to vanish on it: the paper tolerance. */
+const VANISHES_ON_WHITE = 12;
+
+/**
+ * The share of the master's ink the output covers, as IoU (alpha >= 128 is covered). For the
+ * on-white form, what vanishes on white (nim's white letters, within the paper tolerance of
+ * white once composited) is left out of the reference: no scan or JPEG can show it.
+ */
+function inkIoU(master: RgbaImage, output: RgbaImage, form: Form): number {
+  const reference = referenceInk(master);
+  if (form === 'white') {
+    const onWhite = onWhitePixels(master);
+    const labs = new LabCache();
+    const paper = labs.get(255, 255, 255);
+    for (let i = 0; i < reference.length; i++) {
+      if (reference[i] !== REF_INK) continue;
+      const lab = labs.get(
+        onWhite.data[i * 4] as number,
+        onWhite.data[i * 4 + 1] as number,
+        onWhite.data[i * 4 + 2] as number,
+      );
+      if (deltaE76(lab, paper) < VANISHES_ON_WHITE) reference[i] = REF_UNSURE;
+    }
+  }
+  return referenceIoU(reference, (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
 }
 
 async function inputOf(master: Uint8Array, format: 'svg' | 'png', name: string): Promise<ProcessorInput> {
@@ -275,7 +302,7 @@ export async function measureForm(
     if (result.files.some((file) => pageCount(file.bytes) !== 1)) throw new Error('a pdf variant is not one page');
     const [fullRender, blackRender] = await renderPdfsGs([full.bytes, black.bytes], small.width, small.height);
     if (form !== 'white') out.fullPdfOff = lightnessOffShare(small, fullRender as RgbaImage);
-    out.blackPdfIoU = inkIoU(small, blackRender as RgbaImage);
+    out.blackPdfIoU = inkIoU(small, blackRender as RgbaImage, form);
   });
   if (form !== 'white')
     await attempt(crashes, refused, 'package', async () => {
@@ -292,7 +319,7 @@ export async function measureForm(
   await attempt(crashes, refused, 'trace', async () => {
     const result = await trace.run(input, trace.options.parse({ size }), context);
     warnings.trace = warningsOf(result.facts);
-    out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height));
+    out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height), form);
   });
   // Colour error on the logo's own pixels; the on-white form is judged as it is seen, on white.
   const logoMask = new Uint8Array(width * height);

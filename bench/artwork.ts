@@ -180,7 +180,7 @@ export async function artworkBench(): Promise<BenchSection> {
               .join(', ')}; e.g. "${Object.values(refusals[0]?.refused ?? {})[0]}")`
           : ''
       }.`,
-      `${logos.length} logos (flag-icons 4x3, devicon original and wordmark, simple-icons and Iconify), each as SVG master, rendered opaque on white at ${SIZE} px, and as PDF master (rsvg-convert -f pdf, read back as the import does), measured by ${shards} child processes. References: librsvg's render of the SVG master at ${SIZE} px (traces), and at ${SIZE / 2} px for the vector outputs; PDFs rendered by Ghostscript. "Failing with no warning" counts outputs under their bound whose job gave no warning: silent failures. Load average ${load0.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
+      `${logos.length} logos (flag-icons 4x3, devicon original and wordmark, simple-icons and Iconify), each as SVG master, rendered opaque on white at ${SIZE} px, and as PDF master (rsvg-convert -f pdf, read back as the import does), measured by ${shards} child processes. References: librsvg's render of the SVG master at ${SIZE} px (traces), and at ${SIZE / 2} px for the vector outputs; PDFs rendered by Ghostscript. On the on-white form, master ink that vanishes on white (within ΔE76 12 of it) is left out of the one-colour references: no scan can show it. "Failing with no warning" counts outputs under their bound whose job gave no warning: silent failures. Load average ${load0.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     ].join('\n'),
   };
 }
