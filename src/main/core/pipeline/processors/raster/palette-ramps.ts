@@ -36,62 +36,81 @@ export function addRampColours(image: RgbaImage, palette: readonly Rgb[], option
   const target = options.target ?? 2.5;
   const { width, height, data } = image;
   const exclude = options.exclude;
+  const words = new Uint32Array(data.buffer, data.byteOffset, width * height);
   const labs = new LabCache();
   const paletteLabs = colours.map((rgb) => labs.get(rgb[0], rgb[1], rgb[2]));
 
+  // Poorly served smooth samples, by exact colour (a ramp repeats each of its colours many times).
+  const errorOf = new Map<number, number>();
+  const poorCount = new Map<number, number>();
   let sampled = 0;
-  const poor: number[] = [];
-  const poorError: number[] = [];
+  let lastKey = -1;
+  let lastError = 0;
   for (let y = 0; y + 1 < height; y += PITCH) {
     for (let x = 0, i = y * width; x + 1 < width; x += PITCH, i += PITCH) {
-      const o = i * 4;
-      if ((data[o + 3] as number) < OPAQUE_ALPHA || exclude?.[i]) continue;
+      const word = words[i] as number;
+      if (word >>> 24 < OPAQUE_ALPHA || exclude?.[i]) continue;
       sampled++;
-      if ((data[o + 3] as number) < SOLID_ALPHA) continue;
-      if (!smooth(data, o, o + 4) || !smooth(data, o, o + width * 4)) continue;
-      if (exclude?.[i + 1] || exclude?.[i + width]) continue;
-      const lab = labs.get(data[o] as number, data[o + 1] as number, data[o + 2] as number);
-      let best = Number.POSITIVE_INFINITY;
-      for (const p of paletteLabs) {
-        const d = Math.hypot(lab[0] - p[0], lab[1] - p[1], lab[2] - p[2]);
-        if (d < best) best = d;
+      if (word >>> 24 < SOLID_ALPHA || exclude?.[i + 1] || exclude?.[i + width]) continue;
+      if (!smooth(word, words[i + 1] as number) || !smooth(word, words[i + width] as number)) continue;
+      const key = word & 0xffffff;
+      if (key !== lastKey) {
+        let error = errorOf.get(key);
+        if (error === undefined) {
+          const lab = labs.get(key & 255, (key >>> 8) & 255, key >>> 16);
+          error = Number.POSITIVE_INFINITY;
+          for (const p of paletteLabs) error = Math.min(error, Math.hypot(lab[0] - p[0], lab[1] - p[1], lab[2] - p[2]));
+          errorOf.set(key, error);
+        }
+        lastKey = key;
+        lastError = error;
       }
-      if (best > target) {
-        poor.push(i);
-        poorError.push(best);
-      }
+      if (lastError > target) poorCount.set(key, (poorCount.get(key) ?? 0) + 1);
     }
   }
-  const minCount = Math.max(4, (options.minShare ?? 0.0005) * sampled);
-  let live = poor.length;
+  let live = poorCount.size;
+  const keys = new Uint32Array(live);
+  const counts = new Float64Array(live);
+  const errors = new Float64Array(live);
+  const lab = new Float64Array(live * 3);
   let excess = 0;
-  for (let k = 0; k < live; k++) excess += (poorError[k] as number) - target;
+  let poorSamples = 0;
+  let n = 0;
+  for (const [key, count] of poorCount) {
+    const own = labs.get(key & 255, (key >>> 8) & 255, key >>> 16);
+    keys[n] = key;
+    counts[n] = count;
+    errors[n] = errorOf.get(key) as number;
+    lab.set(own, n * 3);
+    excess += count * ((errors[n] as number) - target);
+    poorSamples += count;
+    n++;
+  }
+  const minCount = Math.max(4, (options.minShare ?? 0.0005) * sampled);
   const enough = (options.enough ?? 0.1) * sampled;
-  while (colours.length < options.maxColors && live >= minCount && excess > enough) {
+  while (colours.length < options.maxColors && poorSamples >= minCount && excess > enough) {
     const bins = new Map<number, { count: number; error: number; r: number; g: number; b: number }>();
     for (let k = 0; k < live; k++) {
-      const o = (poor[k] as number) * 4;
-      const r = data[o] as number;
-      const g = data[o + 1] as number;
-      const b = data[o + 2] as number;
-      const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
-      let bin = bins.get(key);
+      const key = keys[k] as number;
+      const count = counts[k] as number;
+      const bin5 = binOf(key);
+      let bin = bins.get(bin5);
       if (!bin) {
         bin = { count: 0, error: 0, r: 0, g: 0, b: 0 };
-        bins.set(key, bin);
+        bins.set(bin5, bin);
       }
-      bin.count++;
-      bin.error += poorError[k] as number;
-      bin.r += r;
-      bin.g += g;
-      bin.b += b;
+      bin.count += count;
+      bin.error += count * (errors[k] as number);
+      bin.r += count * (key & 255);
+      bin.g += count * ((key >>> 8) & 255);
+      bin.b += count * (key >>> 16);
     }
     let chosen: { count: number; error: number; r: number; g: number; b: number } | undefined;
-    let chosenKey = -1;
-    for (const [key, bin] of bins)
+    let chosenBin = -1;
+    for (const [bin5, bin] of bins)
       if (bin.count >= minCount && (!chosen || bin.error > chosen.error)) {
         chosen = bin;
-        chosenKey = key;
+        chosenBin = bin5;
       }
     if (!chosen) break;
     const rgb: Rgb = [
@@ -100,23 +119,32 @@ export function addRampColours(image: RgbaImage, palette: readonly Rgb[], option
       Math.round(chosen.b / chosen.count),
     ];
     colours.push(rgb);
-    const lab = labs.get(rgb[0], rgb[1], rgb[2]);
-    // Keep the still poorly served pixels at the front of the list.
+    const added = labs.get(rgb[0], rgb[1], rgb[2]);
+    // Keep the still poorly served colours at the front. The chosen bin's colours are as well served
+    // as this pass can make them (a dark bin spans more than `target`): dropped, so the next pass
+    // moves on instead of choosing it again.
     let kept = 0;
     excess = 0;
+    poorSamples = 0;
     for (let k = 0; k < live; k++) {
-      const i = poor[k] as number;
-      const o = i * 4;
-      const own = labs.get(data[o] as number, data[o + 1] as number, data[o + 2] as number);
-      const d = Math.min(poorError[k] as number, Math.hypot(own[0] - lab[0], own[1] - lab[1], own[2] - lab[2]));
-      // The chosen bin's pixels are as well served as this pass can make them (a dark bin spans
-      // more than `target`): dropped, so the next pass moves on instead of choosing it again.
-      const key =
-        (((data[o] as number) >> 3) << 10) | (((data[o + 1] as number) >> 3) << 5) | ((data[o + 2] as number) >> 3);
-      if (d <= target || key === chosenKey) continue;
-      poor[kept] = i;
-      poorError[kept] = d;
-      excess += d - target;
+      const key = keys[k] as number;
+      const d = Math.min(
+        errors[k] as number,
+        Math.hypot(
+          (lab[k * 3] as number) - added[0],
+          (lab[k * 3 + 1] as number) - added[1],
+          (lab[k * 3 + 2] as number) - added[2],
+        ),
+      );
+      if (d <= target || binOf(key) === chosenBin) continue;
+      keys[kept] = key;
+      counts[kept] = counts[k] as number;
+      errors[kept] = d;
+      lab[kept * 3] = lab[k * 3] as number;
+      lab[kept * 3 + 1] = lab[k * 3 + 1] as number;
+      lab[kept * 3 + 2] = lab[k * 3 + 2] as number;
+      excess += (counts[kept] as number) * (d - target);
+      poorSamples += counts[kept] as number;
       kept++;
     }
     live = kept;
@@ -124,11 +152,17 @@ export function addRampColours(image: RgbaImage, palette: readonly Rgb[], option
   return colours;
 }
 
-function smooth(data: Uint8Array, a: number, b: number): boolean {
+/** The 5-bit-per-channel bin of a colour (0xBBGGRR). */
+function binOf(key: number): number {
+  return (((key & 255) >> 3) << 10) | ((((key >>> 8) & 255) >> 3) << 5) | ((key >>> 16) >> 3);
+}
+
+/** Two pixels (little-endian RGBA words) are one smooth surface: both solid, no channel steps more than SMOOTH_STEP. */
+function smooth(a: number, b: number): boolean {
   return (
-    (data[b + 3] as number) >= SOLID_ALPHA &&
-    Math.abs((data[a] as number) - (data[b] as number)) <= SMOOTH_STEP &&
-    Math.abs((data[a + 1] as number) - (data[b + 1] as number)) <= SMOOTH_STEP &&
-    Math.abs((data[a + 2] as number) - (data[b + 2] as number)) <= SMOOTH_STEP
+    b >>> 24 >= SOLID_ALPHA &&
+    Math.abs((a & 255) - (b & 255)) <= SMOOTH_STEP &&
+    Math.abs(((a >>> 8) & 255) - ((b >>> 8) & 255)) <= SMOOTH_STEP &&
+    Math.abs(((a >>> 16) & 255) - ((b >>> 16) & 255)) <= SMOOTH_STEP
   );
 }
