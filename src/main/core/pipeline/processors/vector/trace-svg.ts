@@ -48,9 +48,14 @@ function potraceParams(options: Partial<PotraceParams>): PotraceParams {
   };
 }
 
-function svgDocument(width: number, height: number, paths: readonly string[]): string {
+function svgDocument(
+  width: number,
+  height: number,
+  paths: readonly string[],
+  size: { readonly width: number; readonly height: number } = { width, height },
+): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${width} ${height}">` +
     `${paths.join('')}</svg>\n`
   );
 }
@@ -107,6 +112,8 @@ export interface ColorTraceOptions extends Partial<PotraceParams> {
   readonly mergeDistance?: number;
   /** At most this many colours (default 16, at most 64): up to 32 flat colours, the rest for gradients. */
   readonly maxColors?: number;
+  /** The SVG's width and height (default the image's); the drawing stays in image pixels (viewBox). */
+  readonly outputSize?: { readonly width: number; readonly height: number };
 }
 
 /** The logo's own flat colours at most; colours beyond them serve gradients (see addRampColours). */
@@ -212,5 +219,5 @@ export async function traceColorToSvg(
   }
   const total = order.reduce((sum, index) => sum + (counts[index] as number), 0) || 1;
   const palette = order.map((index) => toPaletteColor(colours[index] as Rgb, (counts[index] as number) / total));
-  return { svg: svgDocument(width, height, paths), palette, logo, pathCount };
+  return { svg: svgDocument(width, height, paths, options.outputSize), palette, logo, pathCount };
 }
