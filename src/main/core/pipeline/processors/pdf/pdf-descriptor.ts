@@ -8,7 +8,7 @@ export const pdfDescriptor: ProcessorDescriptor<PdfOptions> = {
   // v5: every path normalised (smooth curves, quadratics and arcs as exact cubics), SVG markers
   // drawn, zero-area outlines unfilled.
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
-  version: 7,
+  version: 8,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

@@ -4,6 +4,7 @@ import type { PaletteColor } from '../../../../../shared/palette.ts';
 import { DEFAULT_BACKGROUND_TOLERANCE, detectBackground, floodFillBackground } from '../raster/background.ts';
 import { inkMask } from '../raster/ink-mask.ts';
 import { assignToPalette, extractPalette, toPaletteColor } from '../raster/palette.ts';
+import { addRampColours } from '../raster/palette-ramps.ts';
 import { type RgbaImage, usesTransparency } from '../raster/rgba.ts';
 import { stackedLayer } from './layers.ts';
 import {
@@ -47,9 +48,14 @@ function potraceParams(options: Partial<PotraceParams>): PotraceParams {
   };
 }
 
-function svgDocument(width: number, height: number, paths: readonly string[]): string {
+function svgDocument(
+  width: number,
+  height: number,
+  paths: readonly string[],
+  size: { readonly width: number; readonly height: number } = { width, height },
+): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${width} ${height}">` +
     `${paths.join('')}</svg>\n`
   );
 }
@@ -104,8 +110,14 @@ export interface ColorTraceOptions extends Partial<PotraceParams> {
   readonly minShare?: number;
   /** Colours closer than this merge (CIE76, default 3: a trace keeps close brand tints apart). */
   readonly mergeDistance?: number;
+  /** At most this many colours (default 16, at most 64): up to 32 flat colours, the rest for gradients. */
   readonly maxColors?: number;
+  /** The SVG's width and height (default the image's); the drawing stays in image pixels (viewBox). */
+  readonly outputSize?: { readonly width: number; readonly height: number };
 }
+
+/** The logo's own flat colours at most; colours beyond them serve gradients (see addRampColours). */
+const MAX_FLAT_COLOURS = 32;
 
 /** Cancellation and progress for long traces (progress 0-1, once per colour layer). */
 export interface TraceHooks {
@@ -150,12 +162,15 @@ export async function traceColorToSvg(
       .map((hex) => parseHex(hex))
       .filter((rgb): rgb is Rgb => rgb !== null);
   } else {
-    colours = extractPalette(image, {
+    const maxColors = Math.min(64, options.maxColors ?? 16);
+    const flat = extractPalette(image, {
       ...(exclude ? { exclude } : {}),
       ...(options.minShare !== undefined ? { minShare: options.minShare } : {}),
       mergeDistance: options.mergeDistance ?? 3,
-      ...(options.maxColors !== undefined ? { maxColors: options.maxColors } : {}),
+      maxColors: Math.min(maxColors, MAX_FLAT_COLOURS),
     }).map((colour) => colour.rgb);
+    // Gradients: the flat colours serve a ramp as a few bands; ramp colours fill the rest.
+    colours = addRampColours(image, flat, { maxColors, ...(exclude ? { exclude } : {}) });
   }
   const { indices, counts } = assignToPalette(
     image,
@@ -204,5 +219,5 @@ export async function traceColorToSvg(
   }
   const total = order.reduce((sum, index) => sum + (counts[index] as number), 0) || 1;
   const palette = order.map((index) => toPaletteColor(colours[index] as Rgb, (counts[index] as number) / total));
-  return { svg: svgDocument(width, height, paths), palette, logo, pathCount };
+  return { svg: svgDocument(width, height, paths, options.outputSize), palette, logo, pathCount };
 }
