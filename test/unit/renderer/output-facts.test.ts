@@ -52,7 +52,7 @@ describe('output facts in the details panel', () => {
     const summary = summarizeFacts('pdf', result.facts ?? null);
     expect(summary.chips).toContain('light details knocked out in one colour');
     expect(summary.chips).toContain('one colour traced from the shading');
-    const iou = (result.facts?.fidelity as { iou: number }).iou;
+    const iou = (result.facts?.fidelity as { iou: number } | undefined)?.iou ?? 0;
     expect(iou).toBeGreaterThan(0.99);
     expect(summary.chips).toContain(`one colour ${(iou * 100).toFixed(1)} % (IoU)`);
   });
