@@ -77,7 +77,9 @@ export function renderSvgText(svg: string | Uint8Array, width: number, height: n
   return sharp(bytes, { density: 72 })
     .metadata()
     .then((meta) => {
-      const scale = Math.max(width / (meta.width ?? width), height / (meta.height ?? height));
+      // The long side sets the density, as the recipes render a master (decodeToRgba): taking the
+      // larger of the two ratios of a wide wordmark's rounded size squeezed it by up to 3 px.
+      const scale = Math.max(width, height) / Math.max(meta.width ?? width, meta.height ?? height);
       return rgba(sharp(bytes, { density: Math.min(100_000, 72 * scale) }).resize(width, height, { fit: 'fill' }));
     });
 }
