@@ -71,15 +71,26 @@ async function rgba(pipeline: Sharp): Promise<RgbaImage> {
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
-/** librsvg's render of SVG text at exactly width x height (transparent where the art is). */
-export function renderSvgText(svg: string | Uint8Array, width: number, height: number): Promise<RgbaImage> {
+/**
+ * librsvg's render of SVG text at exactly width x height (transparent where the art is not).
+ * 'master' renders as the recipes render a master (decodeToRgba: the density from the long side,
+ * then fitted), so the reference and a recipe's own master agree to the pixel; 'output' stretches
+ * an output's frame onto the reference's (a PDF master's render may be a pixel shorter than the
+ * SVG master's, and its trace must still be laid over the same art).
+ */
+export function renderSvgText(
+  svg: string | Uint8Array,
+  width: number,
+  height: number,
+  mode: 'master' | 'output' = 'output',
+): Promise<RgbaImage> {
   const bytes = Buffer.from(svg);
   return sharp(bytes, { density: 72 })
     .metadata()
     .then((meta) => {
-      // The long side sets the density, as the recipes render a master (decodeToRgba): taking the
-      // larger of the two ratios of a wide wordmark's rounded size squeezed it by up to 3 px.
-      const scale = Math.max(width, height) / Math.max(meta.width ?? width, meta.height ?? height);
+      const w = meta.width ?? width;
+      const h = meta.height ?? height;
+      const scale = mode === 'master' ? Math.max(width, height) / Math.max(w, h) : Math.max(width / w, height / h);
       return rgba(sharp(bytes, { density: Math.min(100_000, 72 * scale) }).resize(width, height, { fit: 'fill' }));
     });
 }
@@ -219,7 +230,7 @@ async function inputOf(master: Uint8Array, format: 'svg' | 'png', name: string):
 export async function formsOf(logo: CorpusLogo, size: number): Promise<Record<Form, ProcessorInput>> {
   const clean = (await sanitizeSvg(logo.svg, `${logo.name}.svg`, { maxEmbeddedPixels: MAX_PIXELS })).svg;
   const svg = await inputOf(new TextEncoder().encode(clean), 'svg', logo.name);
-  const white = await renderSvgText(clean, ...renderSize(svg, size));
+  const white = await renderSvgText(clean, ...renderSize(svg, size), 'master');
   const png = await sharp(white.data, { raw: { width: white.width, height: white.height, channels: 4 } })
     .flatten({ background: '#ffffff' })
     .png()
@@ -272,8 +283,8 @@ export interface MasterRenders {
 
 export async function masterRenders(svg: ProcessorInput, size: number): Promise<MasterRenders> {
   return {
-    full: await renderSvgText(svg.master, ...renderSize(svg, size)),
-    half: await renderSvgText(svg.master, ...renderSize(svg, size / 2)),
+    full: await renderSvgText(svg.master, ...renderSize(svg, size), 'master'),
+    half: await renderSvgText(svg.master, ...renderSize(svg, size / 2), 'master'),
   };
 }
 
