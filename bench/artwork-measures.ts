@@ -275,7 +275,7 @@ async function attempt<T>(
 const warningsOf = (facts: Record<string, unknown> | undefined): readonly string[] =>
   (facts?.warnings as readonly string[] | undefined) ?? [];
 
-/** librsvg's renders of the SVG master (transparent): at the trace size, and at half of it. */
+/** librsvg's renders of the SVG master (transparent): at the trace size as the recipes render it, and at half of it for the vector outputs. */
 export interface MasterRenders {
   readonly full: RgbaImage;
   readonly half: RgbaImage;
@@ -284,7 +284,9 @@ export interface MasterRenders {
 export async function masterRenders(svg: ProcessorInput, size: number): Promise<MasterRenders> {
   return {
     full: await renderSvgText(svg.master, ...renderSize(svg, size), 'master'),
-    half: await renderSvgText(svg.master, ...renderSize(svg, size / 2), 'master'),
+    // Vector outputs are drawn on their own page by Ghostscript (fitted), not on a recipe's pixel
+    // frame: the master for them is fitted the same way.
+    half: await renderSvgText(svg.master, ...renderSize(svg, size / 2), 'output'),
   };
 }
 
