@@ -106,11 +106,43 @@ describe('Library screen in Chromium (browser mode, real server)', () => {
       // Type a prefix of one name: the grid narrows without pressing Enter.
       const word = target.split('-').slice(1).join(' ').slice(0, 6);
       await library.typeSearch(word);
-      await expect.poll(async () => (await library.tiles().count()) < 10, { timeout: 10_000 }).toBe(true);
-      const matches = await library.tileNames();
-      expect(matches).toContain(target);
+      // Wait for the narrowed result itself: between keystrokes the grid can be briefly empty
+      // while a search is in flight, and an empty grid also has fewer than 10 tiles.
+      let matches: string[] = [];
+      await expect
+        .poll(
+          async () => {
+            matches = await library.tileNames();
+            return matches.length < 10 && matches.includes(target);
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       for (const name of matches)
         expect(name.toLowerCase().replace(/-/g, ' ')).toContain(word.toLowerCase().split(' ')[0]);
+      await library.typeSearch('');
+      await expect.poll(() => library.tiles().count()).toBe(10);
+
+      // While a new query's reply is on its way the old results stay: hold one reply and look.
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let heldOne = false;
+      await page.route('**/api/library.list', async (route) => {
+        if (heldOne) return route.continue();
+        heldOne = true;
+        await held;
+        await route.continue();
+      });
+      await library.typeSearch(word);
+      await expect.poll(() => heldOne).toBe(true);
+      expect(await library.tiles().count()).toBe(10);
+      release();
+      await expect
+        .poll(async () => (await library.tileNames()).includes(target) && (await library.tiles().count()) < 10)
+        .toBe(true);
+      await page.unroute('**/api/library.list');
       await library.typeSearch('');
       await expect.poll(() => library.tiles().count()).toBe(10);
 

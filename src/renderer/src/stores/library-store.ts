@@ -70,6 +70,8 @@ export const useLibraryStore = create<LibraryState>(() => ({
 
 /** Bumped whenever the query changes, so replies to an older query are dropped. */
 let generation = 0;
+/** The generation whose first page is on its way; until it lands the old pages stay as they are. */
+let replacing: number | null = null;
 const inFlight = new Set<string>();
 
 export function toQuery(filters: LibraryFilters, page: number): LibraryQuery {
@@ -109,7 +111,7 @@ export function loadedLogo(id: string): Logo | undefined {
 /** Loads one page of the current query unless it is loaded or on its way. */
 export async function ensurePage(page: number): Promise<void> {
   const state = useLibraryStore.getState();
-  if (state.pages[page] || page < 0) return;
+  if (state.pages[page] || page < 0 || replacing === generation) return;
   if (state.total !== null && page * PAGE_SIZE >= state.total) return;
   const key = `${generation}:${page}`;
   if (inFlight.has(key)) return;
@@ -170,11 +172,33 @@ export async function refreshLibrary(): Promise<void> {
   }
 }
 
-/** Changes the query: the grid starts over from the first page. */
+/**
+ * Changes the query: the grid starts over from the first page. The old results stay on screen
+ * until the new first page arrives, so typing in the search box never flashes an empty grid.
+ */
 export function setFilters(change: Partial<LibraryFilters>): void {
   generation++;
-  useLibraryStore.setState((state) => ({ filters: { ...state.filters, ...change }, pages: {}, total: null }));
-  void ensurePage(0);
+  const mine = generation;
+  replacing = mine;
+  useLibraryStore.setState((state) => ({ filters: { ...state.filters, ...change } }));
+  void loadFirstPage(mine);
+}
+
+async function loadFirstPage(mine: number): Promise<void> {
+  try {
+    const reply = await client.call('library.list', toQuery(useLibraryStore.getState().filters, 0));
+    if (mine !== generation) return;
+    useLibraryStore.setState({
+      pages: reply.items.length > 0 ? { 0: reply.items } : {},
+      total: reply.total,
+      error: null,
+    });
+  } catch (error) {
+    if (mine === generation)
+      useLibraryStore.setState({ error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (replacing === mine) replacing = null;
+  }
 }
 
 export function resetFilters(): void {
