@@ -13,6 +13,7 @@ import {
 } from './svg-allowlist.ts';
 import { FRAGMENT, isSafeCss } from './svg-css.ts';
 import { checkEmbeddedRaster, type EmbeddedBudget } from './svg-embedded.ts';
+import { viewBoxForDeclaredAspect } from './svg-root-viewport.ts';
 
 /** A node of fast-xml-parser's `preserveOrder` tree. */
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -200,6 +201,9 @@ export async function sanitizeSvg(text: string, file: string, options: SanitizeO
     throw new MarqueError('DECODE_FAILED', `${file}: the root element is not in the SVG namespace`);
   }
   checkDeclaredSize(rootNode[':@'] ?? {}, file);
+  const rootAttributes = rootNode[':@'];
+  const fitted = rootAttributes ? viewBoxForDeclaredAspect(rootAttributes) : null;
+  if (rootAttributes && fitted) rootAttributes.viewBox = fitted;
   const walker = new Walker(file, { pixels: 0, maxPixels: options.maxEmbeddedPixels });
   let svg = await walker.element(rootNode, 'svg', true);
   if (walker.usesXlink) svg = svg.replace(`<svg xmlns="${SVG_NS}"`, `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}"`);
