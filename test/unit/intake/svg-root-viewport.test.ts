@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sanitizeSvg } from '../../../src/main/core/intake/svg-sanitize.ts';
 import { viewBoxForDeclaredAspect } from '../../../src/main/core/intake/svg-root-viewport.ts';
+import { sanitizeSvg } from '../../../src/main/core/intake/svg-sanitize.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 /** Columns and rows of the pixels with alpha >= 128. */
