@@ -160,6 +160,48 @@ describe('pdf recipe', () => {
     expect(Buffer.from(file(result, 'black.pdf')).toString('latin1')).not.toMatch(/ShadingType/);
   });
 
+  it('holds the end colours of a gradient before its first stop and after its last, as SVG does', async () => {
+    // Red until 60 % of the width, blue from 80 %: the middle of the rect is pure red, not a blend
+    // (pdfkit alone stretches the two stops over the whole length).
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50"><defs>' +
+      '<linearGradient id="g"><stop offset=".6" stop-color="#ff0000"/><stop offset=".8" stop-color="#0000ff"/></linearGradient></defs>' +
+      '<rect x="0" y="0" width="100" height="50" fill="url(#g)"/></svg>';
+    const result = await pdf.run(svgInput(svg, 'Late ramp'), pdf.options.parse({ variants: ['full-color'] }), context);
+    const path = join(temp.dir, 'late-ramp.pdf');
+    writeFileSync(path, file(result, 'full-color.pdf'));
+    execFileSync('pdftoppm', ['-r', '96', '-png', '-singlefile', path, path]);
+    const { data, info } = await sharp(`${path}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number) => {
+      const offset = (Math.round(info.height / 2) * info.width + Math.round(x * info.width)) * 3;
+      return [data[offset] as number, data[offset + 1] as number, data[offset + 2] as number];
+    };
+    const [r1 = 0, , b1 = 255] = at(0.5);
+    const [r2 = 255, , b2 = 0] = at(0.95);
+    expect(r1).toBeGreaterThan(180);
+    expect(b1).toBeLessThan(80);
+    expect(b2).toBeGreaterThan(r2);
+  });
+
+  it('ends a large gradient to black in rich black, as a flat fill of its size', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100"><defs>' +
+      '<linearGradient id="g" x2="0" y2="1"><stop offset="0" stop-color="#888888"/><stop offset="1" stop-color="#000000"/></linearGradient></defs>' +
+      '<rect width="100" height="100" fill="url(#g)"/></svg>';
+    const result = await pdf.run(
+      svgInput(svg, 'Dark square'),
+      pdf.options.parse({ variants: ['full-color'], widthMm: 60 }),
+      context,
+    );
+    const text = Buffer.from(file(result, 'full-color.pdf')).toString('latin1');
+    const ends = [...text.matchAll(/\/C1 \[([^\]]*)\]/g)].map((m) => (m[1] ?? '').trim().split(/\s+/).map(Number));
+    expect(ends).toHaveLength(1);
+    const [c = 0, m = 0, y = 0, k = 0] = ends[0] ?? [];
+    // Pure K alone prints a dark grey over a 60 mm square; rich black adds other inks under it.
+    expect(k).toBeGreaterThan(0.9);
+    expect(c + m + y).toBeGreaterThan(0.1);
+  });
+
   it('draws raster logos from their trace: vector paths, no embedded image', async () => {
     const png = await sharp(Buffer.from(THREE_INK_SVG), { density: 150 }).png().toBuffer();
     const meta = await sharp(png).metadata();

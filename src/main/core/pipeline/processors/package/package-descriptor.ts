@@ -40,7 +40,8 @@ export const packageDescriptor: ProcessorDescriptor<PackageOptions> = {
   // v4: ICC CMYK print PDFs, PDF/X-4 (v3); Reversed colourway, scored colourways, real holes.
   // v5: its PDFs draw normalised paths and SVG markers.
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
-  version: 8,
+  // v9: gradients hold their end colours before the first stop and after the last.
+  version: 9,
   title: 'Logo package',
   usesName: true,
   usesPalette: true,

@@ -8,7 +8,9 @@ export const pdfDescriptor: ProcessorDescriptor<PdfOptions> = {
   // v5: every path normalised (smooth curves, quadratics and arcs as exact cubics), SVG markers
   // drawn, zero-area outlines unfilled.
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
-  version: 8,
+  // v9: gradients hold their end colours before the first stop and after the last; a large
+  // gradient to black ends in rich black.
+  version: 9,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

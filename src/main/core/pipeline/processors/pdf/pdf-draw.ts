@@ -96,6 +96,23 @@ export interface PdfMeta {
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /**
+ * The stops with the first colour held from offset 0 and the last to offset 1, as SVG paints
+ * them. pdfkit's shading function runs from the first stop to the last as if they sat at 0 and 1
+ * (its own padding of the last stop never reaches the function), so a gradient with stops at
+ * .1 and .5 would be drawn stretched over the whole length.
+ */
+export function stopsToEnds<T extends { readonly offset: number }>(stops: readonly T[]): T[] {
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (!first || !last) return [];
+  return [
+    ...(first.offset > 0 ? [{ ...first, offset: 0 }] : []),
+    ...stops,
+    ...(last.offset < 1 ? [{ ...last, offset: 1 }] : []),
+  ];
+}
+
+/**
  * A pdfkit document whose bytes depend only on what is drawn: fixed dates (pdfkit derives the
  * file ID from the info dictionary, so that is fixed too).
  */
@@ -223,7 +240,7 @@ class PageWriter {
       _colorSpace: unknown;
     };
     const first = paint.stops[0]?.ink;
-    for (const stop of paint.stops) {
+    for (const stop of stopsToEnds(paint.stops)) {
       const ink = stop.ink;
       // A tint ramp: 1-component stops (pdfkit would call them grey), then the shading's colour
       // space becomes the Separation itself.

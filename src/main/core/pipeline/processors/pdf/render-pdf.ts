@@ -53,9 +53,12 @@ function fullColourInks(opts: PdfOptions, inks: readonly SpotInk[], press: Press
     const ink = opts.color === 'spot' && !white && !paint.gradient ? nearestInk(paint.rgb, inks) : null;
     if (ink)
       return { ink: { space: 'separation', name: ink.name, alternate: ink.cmyk, tint: 1 }, opacity: paint.opacity };
-    const flat: Ink = { space: 'cmyk', cmyk: white ? PAPER : press.cmyk(paint.rgb, shortSideMm(item, toPage)) };
+    // The rich-black rule goes by the shape's size for its gradient's stops too: a large square
+    // fading to black ends in rich black, as a flat one would (pure K alone prints dark grey).
+    const side = shortSideMm(item, toPage);
+    const flat: Ink = { space: 'cmyk', cmyk: white ? PAPER : press.cmyk(paint.rgb, side) };
     if (!paint.gradient) return { ink: flat, opacity: paint.opacity };
-    const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: press.cmyk(stop.rgb) }));
+    const gradient = inkGradient(paint.gradient, (stop) => ({ space: 'cmyk', cmyk: press.cmyk(stop.rgb, side) }));
     return { ink: flat, opacity: paint.opacity, gradient };
   };
 }

@@ -7,7 +7,8 @@ export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
   // v4: inks by printed area, ICC builds, trap by default (v3); the background decision.
   // v5: normalised paths, SVG markers, no plate for zero-area fills.
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
-  version: 8,
+  // v9: gradients hold their end colours before the first stop and after the last.
+  version: 9,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,
