@@ -31,6 +31,16 @@ beforeEach(() => {
 });
 afterEach(() => temp.dispose());
 
+/** The colour pdftoppm renders at a fraction `x` of the page's width, half-way down. */
+async function rgbAcrossMiddle(bytes: Uint8Array, x: number): Promise<number[]> {
+  const path = join(temp.dir, `across-${x}.pdf`);
+  writeFileSync(path, bytes);
+  execFileSync('pdftoppm', ['-r', '96', '-png', '-singlefile', path, path]);
+  const { data, info } = await sharp(`${path}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const offset = (Math.round(info.height / 2) * info.width + Math.round(x * info.width)) * 3;
+  return [data[offset] as number, data[offset + 1] as number, data[offset + 2] as number];
+}
+
 describe('pdf recipe', () => {
   it('writes one vector PDF per colourway at the artboard size plus margin, with metadata', async () => {
     const result = await pdf.run(svgInput(), pdf.options.parse({ marginMm: 5 }), context);
@@ -143,16 +153,8 @@ describe('pdf recipe', () => {
     expect(text).toMatch(/\/ShadingType 2/);
     expect(text).toMatch(/\/ColorSpace \/DeviceCMYK/);
     // Rendered: red (C0 M100 Y100) on the left of the rect, blue (C100 M100) on the right.
-    const rgb = async (bytes: Uint8Array, x: number): Promise<number[]> => {
-      const path = join(temp.dir, `ramp-${x}.pdf`);
-      writeFileSync(path, bytes);
-      execFileSync('pdftoppm', ['-r', '96', '-png', '-singlefile', path, path]);
-      const { data, info } = await sharp(`${path}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-      const offset = (Math.round(info.height / 2) * info.width + Math.round(x * info.width)) * 3;
-      return [data[offset] as number, data[offset + 1] as number, data[offset + 2] as number];
-    };
-    const [r1, , b1] = await rgb(file(result, 'full-color.pdf'), 0.12);
-    const [r2, , b2] = await rgb(file(result, 'full-color.pdf'), 0.88);
+    const [r1, , b1] = await rgbAcrossMiddle(file(result, 'full-color.pdf'), 0.12);
+    const [r2, , b2] = await rgbAcrossMiddle(file(result, 'full-color.pdf'), 0.88);
     expect(r1).toBeGreaterThan(180);
     expect(b1).toBeLessThan(120);
     expect(b2).toBeGreaterThan(r2 ?? 255);
@@ -168,16 +170,8 @@ describe('pdf recipe', () => {
       '<linearGradient id="g"><stop offset=".6" stop-color="#ff0000"/><stop offset=".8" stop-color="#0000ff"/></linearGradient></defs>' +
       '<rect x="0" y="0" width="100" height="50" fill="url(#g)"/></svg>';
     const result = await pdf.run(svgInput(svg, 'Late ramp'), pdf.options.parse({ variants: ['full-color'] }), context);
-    const path = join(temp.dir, 'late-ramp.pdf');
-    writeFileSync(path, file(result, 'full-color.pdf'));
-    execFileSync('pdftoppm', ['-r', '96', '-png', '-singlefile', path, path]);
-    const { data, info } = await sharp(`${path}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const at = (x: number) => {
-      const offset = (Math.round(info.height / 2) * info.width + Math.round(x * info.width)) * 3;
-      return [data[offset] as number, data[offset + 1] as number, data[offset + 2] as number];
-    };
-    const [r1 = 0, , b1 = 255] = at(0.5);
-    const [r2 = 255, , b2 = 0] = at(0.95);
+    const [r1 = 0, , b1 = 255] = await rgbAcrossMiddle(file(result, 'full-color.pdf'), 0.5);
+    const [r2 = 255, , b2 = 0] = await rgbAcrossMiddle(file(result, 'full-color.pdf'), 0.95);
     expect(r1).toBeGreaterThan(180);
     expect(b1).toBeLessThan(80);
     expect(b2).toBeGreaterThan(r2);
