@@ -153,22 +153,25 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
     const pr = out[o] as number;
     const pg = out[o + 1] as number;
     const pb = out[o + 2] as number;
+    // A hairline has no interior: its own core (the pixel of it furthest from the paper) is the
+    // best guess at its colour. Colour-to-alpha would call a light grey rule a faint black one; it
+    // stays for specks (JPEG noise), where a faint dark guess is the safer one.
     const j = nearestInterior(width, height, mask, edge, i);
+    const f = j >= 0 ? j : hairlineCore(width, height, data, mask, i, background.rgb);
     let alpha: number;
     let fr: number;
     let fg: number;
     let fb: number;
-    if (j >= 0) {
-      fr = data[j * 4] as number;
-      fg = data[j * 4 + 1] as number;
-      fb = data[j * 4 + 2] as number;
+    if (f >= 0) {
+      fr = data[f * 4] as number;
+      fg = data[f * 4 + 1] as number;
+      fb = data[f * 4 + 2] as number;
       const dr = fr - br;
       const dg = fg - bg;
       const db = fb - bb;
       const len2 = dr * dr + dg * dg + db * db;
       alpha = len2 === 0 ? 1 : ((pr - br) * dr + (pg - bg) * dg + (pb - bb) * db) / len2;
     } else {
-      // No interior colour near (a hairline): GIMP-style colour-to-alpha, the least alpha that explains P.
       alpha = Math.max(toAlpha(pr, br), toAlpha(pg, bg), toAlpha(pb, bb));
       fr = alpha > 0 ? br + (pr - br) / alpha : pr;
       fg = alpha > 0 ? bg + (pg - bg) / alpha : pg;
@@ -189,6 +192,59 @@ function toAlpha(p: number, b: number): number {
   if (p > b) return (p - b) / (255 - b);
   return 0;
 }
+
+/**
+ * The pixel within HAIRLINE_RADIUS of `index` (itself included) that is not background and lies
+ * furthest from the background colour: the core of a line too thin to have an interior. -1 for a
+ * speck: fewer than HAIRLINE_MIN_PIXELS pixels around are at least half as far from the paper.
+ */
+function hairlineCore(
+  width: number,
+  height: number,
+  data: Uint8Array,
+  mask: Uint8Array,
+  index: number,
+  [br, bg, bb]: readonly [number, number, number],
+): number {
+  const x = index % width;
+  const y = (index - x) / width;
+  const y0 = Math.max(0, y - HAIRLINE_RADIUS);
+  const y1 = Math.min(height - 1, y + HAIRLINE_RADIUS);
+  const x0 = Math.max(0, x - HAIRLINE_RADIUS);
+  const x1 = Math.min(width - 1, x + HAIRLINE_RADIUS);
+  const distance = (j: number): number => {
+    const dr = (data[j * 4] as number) - br;
+    const dg = (data[j * 4 + 1] as number) - bg;
+    const db = (data[j * 4 + 2] as number) - bb;
+    return dr * dr + dg * dg + db * db;
+  };
+  let best = -1;
+  let bestDistance = 0;
+  for (let yy = y0; yy <= y1; yy++)
+    for (let xx = x0; xx <= x1; xx++) {
+      const j = yy * width + xx;
+      if (mask[j]) continue;
+      const d = distance(j);
+      if (d > bestDistance) {
+        bestDistance = d;
+        best = j;
+      }
+    }
+  if (best < 0) return -1;
+  // Squared distances: "half as far" is a quarter of the core's.
+  let line = 0;
+  for (let yy = y0; yy <= y1; yy++)
+    for (let xx = x0; xx <= x1; xx++) {
+      const j = yy * width + xx;
+      if (!mask[j] && distance(j) * 4 >= bestDistance) line++;
+    }
+  return line >= HAIRLINE_MIN_PIXELS ? best : -1;
+}
+
+/** How far (px) a hairline pixel looks for its core: a 5 px wide line has an interior pixel. */
+const HAIRLINE_RADIUS = 2;
+/** A line crosses the 5 x 5 window: at least a run of its length; a JPEG speck is one or two. */
+const HAIRLINE_MIN_PIXELS = 4;
 
 /**
  * The pixels not in `mask` that touch it (8-neighbourhood), as a map and a list in scan order: a
