@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { faviconProcessor as favicon } from '../../../src/main/core/pipeline/processors/favicon/favicon-processor.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
+import { removeBackgroundProcessor as removeBackground } from '../../../src/main/core/pipeline/processors/remove-background.ts';
 import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
 import { belowThreshold, summarizeFacts } from '../../../src/renderer/src/components/output-facts.ts';
+import { deviconSvg, onWhite } from '../processors/artwork-corpus.ts';
 import { context, svgInput } from '../processors/helpers.ts';
 
 /** The facts real recipes write, read the way the details panel shows them. */
@@ -13,6 +15,14 @@ const MARK = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" v
 </svg>`;
 
 describe('output facts in the details panel', () => {
+  it('says how much background was removed, and that a soft shadow was kept as transparency', async () => {
+    const input = await onWhite(deviconSvg('gimp'), 'png', 512, 'gimp');
+    const result = await removeBackground.run(input, removeBackground.options.parse({}), context());
+    const summary = summarizeFacts('remove-bg', result.facts ?? null);
+    expect(summary.chips).toContain(`${Math.round((result.facts?.removedShare as number) * 100)} % background removed`);
+    expect(summary.chips).toContain('soft shadow kept as transparency');
+  });
+
   it('shows a trace fidelity score as a percentage', async () => {
     const input = await svgInput(MARK, 'Mark');
     const result = await trace.run(input, trace.options.parse({}), context());

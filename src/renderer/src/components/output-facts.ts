@@ -124,6 +124,8 @@ function recipeChips(recipe: string, facts: Facts): string[] {
     case 'remove-bg': {
       const removed = num(facts.removedShare);
       if (removed !== null) chips.push(`${Math.round(removed * 100)} % background removed`);
+      const shade = num(facts.shadeShare);
+      if (shade) chips.push('soft shadow kept as transparency');
       break;
     }
   }

@@ -26,6 +26,7 @@ export const artworkReading: Processor<ArtworkReadingOptions> = {
         decision: decided.decision,
         removedShare: decided.removedShare,
         enclosedShare: decided.enclosedShare,
+        shadeShare: decided.shadeShare,
         oneColourThreshold: threshold,
         knockout,
       },

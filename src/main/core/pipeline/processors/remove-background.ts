@@ -65,6 +65,7 @@ export const removeBackgroundProcessor: Processor<RemoveBackgroundOptions> = {
         decision: decided.decision,
         removedShare: decided.removedShare,
         enclosedShare: decided.enclosedShare,
+        shadeShare: decided.shadeShare,
         width: decided.image.width,
         height: decided.image.height,
         warnings:

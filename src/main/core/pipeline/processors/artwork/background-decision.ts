@@ -9,11 +9,13 @@ import {
   type Background,
   DEFAULT_BACKGROUND_TOLERANCE,
   detectBackground,
+  fadeIntoBackground,
   floodFillBackground,
   nearBackground,
   removeBackgroundRegion,
 } from '../raster/background.ts';
 import { OPAQUE_ALPHA, type RgbaImage, usesTransparency } from '../raster/rgba.ts';
+import { softShade } from './soft-shade.ts';
 
 /**
  * The one place that decides what a master's background is, so every recipe agrees: the master's
@@ -116,6 +118,8 @@ export interface DecidedImage {
   readonly removedShare: number;
   /** Share of the canvas that was paper enclosed by the art (letter counters). */
   readonly enclosedShare: number;
+  /** Share of the canvas that was soft shading on the paper (a drop shadow), made translucent again. */
+  readonly shadeShare: number;
 }
 
 /** Decides and applies: paper reached from the edge and paper enclosed by the art become transparent. */
@@ -126,13 +130,16 @@ export function applyBackgroundDecision(
   tolerance = DEFAULT_BACKGROUND_TOLERANCE,
 ): DecidedImage {
   const decision = decideBackground(image, isVector, settings, tolerance);
-  if (decision.kind !== 'flat' || !decision.colour) return { image, decision, removedShare: 0, enclosedShare: 0 };
+  if (decision.kind !== 'flat' || !decision.colour)
+    return { image, decision, removedShare: 0, enclosedShare: 0, shadeShare: 0 };
   const background = detectBackground(image, tolerance, 0) as Background;
   const near = nearBackground(image, background, tolerance);
   const region = floodFillBackground(image, background, tolerance, near);
   // Light details the fill reached from the paper (a rim drawn round the art) are art again; the
   // enclosed-paper pass below then sees them as enclosed and keeps them by the same rule.
   for (const i of reachedLightDetails(image, region, background)) region[i] = 0;
+  // A shadow falls on the paper round the art; light shading inside it (a gloss, a lit face) is art.
+  const shade = softShade(image, region, background);
   const enclosed = enclosedPaper(image, region, near, background);
   let removed = 0;
   let inside = 0;
@@ -144,11 +151,15 @@ export function applyBackgroundDecision(
     removed += region[i] as number;
   }
   const pixels = region.length || 1;
+  const decided = removeBackgroundRegion(image, region, background);
+  // A shadow or glow that fades into the paper was partial opacity in the master: it is again.
+  fadeIntoBackground(decided, image, shade, background);
   return {
-    image: removeBackgroundRegion(image, region, background),
+    image: decided,
     decision,
     removedShare: round4(removed / pixels),
     enclosedShare: round4(inside / pixels),
+    shadeShare: round4(shade.length / pixels),
   };
 }
 

@@ -186,6 +186,35 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
   return { width, height, data: out };
 }
 
+/**
+ * Colour-to-alpha on the listed pixels of `image` (what `removeBackgroundRegion` returned): each
+ * becomes the most transparent colour that shows as the original pixel over the background. Soft
+ * shading (a shadow on paper) goes back to what it was drawn as: dark ink at partial opacity.
+ */
+export function fadeIntoBackground(
+  image: RgbaImage,
+  original: RgbaImage,
+  indices: readonly number[],
+  background: Background,
+): void {
+  const [br, bg, bb] = background.rgb;
+  for (const i of indices) {
+    const o = i * 4;
+    const pr = original.data[o] as number;
+    const pg = original.data[o + 1] as number;
+    const pb = original.data[o + 2] as number;
+    const alpha = Math.max(toAlpha(pr, br), toAlpha(pg, bg), toAlpha(pb, bb));
+    if (alpha <= 0) {
+      image.data[o + 3] = 0;
+      continue;
+    }
+    image.data[o] = Math.round(Math.min(255, Math.max(0, br + (pr - br) / alpha)));
+    image.data[o + 1] = Math.round(Math.min(255, Math.max(0, bg + (pg - bg) / alpha)));
+    image.data[o + 2] = Math.round(Math.min(255, Math.max(0, bb + (pb - bb) / alpha)));
+    image.data[o + 3] = Math.round(alpha * (original.data[o + 3] as number));
+  }
+}
+
 /** The least alpha of colour `p` over background `b` for one channel (colour-to-alpha). */
 function toAlpha(p: number, b: number): number {
   if (p < b) return (b - p) / b;
