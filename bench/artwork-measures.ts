@@ -3,7 +3,7 @@
  * SVG master (what the designer sees), never against a recipe's own bitmap:
  * - full-colour PDF (Ghostscript) and package SVG (librsvg): share of non-edge pixels whose L*
  *   differs by more than 20 (bound 0.5 %);
- * - black one-colour PDF: IoU against the master's ink (bound 0.95);
+ * - black one-colour PDF: IoU against the master's ink (bound 0.95), at the traces' size;
  * - bilevel trace: IoU against the master's ink (bound 0.99);
  * - colour trace and vtracer: mean ΔE76 on the logo's pixels (bound 2, and below vtracer).
  * Each logo is measured as its SVG master, rendered opaque on white (a scan or JPEG) and as a PDF
@@ -128,6 +128,17 @@ function renderPdfsGs(pdfs: readonly Uint8Array[], width: number, height: number
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** An image resampled to another's size (sharp's default kernel). */
+function resized(image: RgbaImage, like: RgbaImage): Promise<RgbaImage> {
+  return rgba(
+    sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).resize(
+      like.width,
+      like.height,
+      { fit: 'fill' },
+    ),
+  );
 }
 
 /** Composites straight RGBA over white, returning RGBA (opaque). */
@@ -275,7 +286,7 @@ async function attempt<T>(
 const warningsOf = (facts: Record<string, unknown> | undefined): readonly string[] =>
   (facts?.warnings as readonly string[] | undefined) ?? [];
 
-/** librsvg's renders of the SVG master (transparent): at the trace size as the recipes render it, and at half of it for the vector outputs. */
+/** librsvg's renders of the SVG master (transparent): at the trace size as the recipes render it, and at half of it for the colour measures. */
 export interface MasterRenders {
   readonly full: RgbaImage;
   readonly half: RgbaImage;
@@ -300,8 +311,8 @@ export async function measureForm(
   size: number,
 ): Promise<Measured> {
   const master = masters.full;
-  // Vector outputs (PDFs, the package SVG) are compared at half size: the same verdicts for a
-  // quarter of the pixel work. Traces are compared at full size: they were traced at it.
+  // Colour is compared at half size (the full-colour PDF, the package SVG): the same verdicts for a
+  // quarter of the pixel work. Shape (the traces, the black PDF) is compared at full size.
   const small = masters.half;
   const crashes: Record<string, string> = {};
   const refused: Record<string, string> = {};
@@ -315,9 +326,12 @@ export async function measureForm(
     const [full, black] = result.files;
     if (!full || !black) throw new Error(`pdf wrote ${result.files.length} files, not 2`);
     if (result.files.some((file) => pageCount(file.bytes) !== 1)) throw new Error('a pdf variant is not one page');
-    const [fullRender, blackRender] = await renderPdfsGs([full.bytes, black.bytes], small.width, small.height);
-    if (form !== 'white') out.fullPdfOff = lightnessOffShare(small, fullRender as RgbaImage);
-    out.blackPdfIoU = inkIoU(small, blackRender as RgbaImage, form);
+    // One Ghostscript run at the trace size: the black PDF is judged there, as the traces are (at
+    // half size a 5:1 wordmark is 100 px tall and its IoU is all edge); the full-colour render is
+    // then scaled down to the half-size master.
+    const [fullRender, blackRender] = await renderPdfsGs([full.bytes, black.bytes], master.width, master.height);
+    if (form !== 'white') out.fullPdfOff = lightnessOffShare(small, await resized(fullRender as RgbaImage, small));
+    out.blackPdfIoU = inkIoU(master, blackRender as RgbaImage, form);
   });
   if (form !== 'white')
     await attempt(crashes, refused, 'package', async () => {
