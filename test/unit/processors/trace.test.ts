@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeToRgba } from '../../../src/main/core/pipeline/processors/raster/decode.ts';
 import { OPAQUE_ALPHA } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
 import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
+import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
 import { coverageIoU, renderSvg } from '../../../src/main/core/pipeline/processors/vector/fidelity.ts';
 import { traceToSvg } from '../../../src/main/core/pipeline/processors/vector/trace-svg.ts';
 import { deltaE76, rgbToLab } from '../../../src/shared/colour.ts';
@@ -54,6 +55,31 @@ describe('bilevel trace', () => {
     expect(deltaE76(rgbToLab(fillRgb), rgbToLab([0xb8, 0xf0, 0xb0]))).toBeLessThan(5);
     // Background (a corner) stays empty.
     expect(rendered.data[3]).toBe(0);
+  });
+
+  it('says where a vector master holds a bitmap, which the trace can only follow pixel by pixel', async () => {
+    // A 12 x 12 px bitmap drawn 200 px wide beside a vector square: what rsvg-convert makes of a filter.
+    const png = await encode(
+      await rasterise(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="12"><circle cx="6" cy="6" r="5"/></svg>',
+      ),
+      'png',
+    );
+    const withBitmap = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="180" height="180" fill="#123"/><image x="200" width="200" height="200" href="data:image/png;base64,${Buffer.from(png).toString('base64')}"/></svg>`;
+    const bitmapNote = /holds a bitmap image \(12 × 12 px\).*follows the bitmap's pixels/;
+    const input = await svgInput(withBitmap, 'Mixed');
+    const traced = await trace.run(input, trace.options.parse({}), context());
+    const colour = await traceColor.run(input, traceColor.options.parse({}), context());
+    for (const result of [traced, colour])
+      expect(((result.facts?.warnings ?? []) as string[]).join(' ')).toMatch(bitmapNote);
+    const vectorOnly = await trace.run(
+      await svgInput(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="180" height="180"/></svg>',
+      ),
+      trace.options.parse({}),
+      context(),
+    );
+    expect(vectorOnly.facts?.warnings).toEqual([]);
   });
 
   it('respects transparency: holes cut into a transparent mark stay holes', async () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_ARTWORK_SETTINGS } from '../../../../shared/artwork.ts';
 import type { Processor } from '../processor.ts';
+import { embeddedBitmapWarning } from './artwork/embedded-bitmaps.ts';
 import { enlargedWarning } from './artwork/enlarged.ts';
 import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreFullColour } from './artwork/score.ts';
@@ -53,7 +54,7 @@ export const traceColor: Processor<TraceColorOptions> = {
     context.signal.throwIfAborted();
     const bytes = new TextEncoder().encode(result.svg);
     let fidelity: ScoredFidelity | null = null;
-    const warnings: string[] = enlargedWarning(input, enlarged);
+    const warnings: string[] = [...enlargedWarning(input, enlarged), ...(await embeddedBitmapWarning(input))];
     if (opts.score) {
       // Scored on the master's own pixels (paper decided), not on what the trace chose to cover.
       fidelity = scoreFullColour(image, await renderSvg(result.svg, image.width, image.height));

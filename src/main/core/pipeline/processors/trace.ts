@@ -1,4 +1,5 @@
 import type { Processor } from '../processor.ts';
+import { embeddedBitmapWarning } from './artwork/embedded-bitmaps.ts';
 import { enlargedWarning } from './artwork/enlarged.ts';
 import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreOneColour } from './artwork/score.ts';
@@ -58,7 +59,7 @@ export const trace: Processor<TraceOptions> = {
     context.signal.throwIfAborted();
     context.progress(90);
     const bytes = new TextEncoder().encode(result.svg);
-    const warnings: string[] = enlargedWarning(input, enlarged);
+    const warnings: string[] = [...enlargedWarning(input, enlarged), ...(await embeddedBitmapWarning(input))];
     if (opts.score) {
       const warning = fidelityWarning('The trace', fidelity);
       if (warning) warnings.push(warning);
