@@ -17,6 +17,7 @@ import sharp, { type Sharp } from 'sharp';
 import { pdfFirstPageToSvg } from '../src/main/core/intake/pdf/pdf-to-svg.ts';
 import { sanitizeSvg } from '../src/main/core/intake/svg-sanitize.ts';
 import type { ProcessorContext, ProcessorInput } from '../src/main/core/pipeline/processor.ts';
+import { conversionWarnings } from '../src/main/core/pipeline/processors/artwork/conversion-note.ts';
 import {
   REF_INK,
   REF_UNSURE,
@@ -317,12 +318,14 @@ export async function measureForm(
   const crashes: Record<string, string> = {};
   const refused: Record<string, string> = {};
   const warnings: Record<string, readonly string[]> = {};
+  // What the pipeline worker adds to every job of a master converted from a PDF with losses.
+  const masterNotes = conversionWarnings(input.master);
   const { width, height } = master;
   const out: { -readonly [K in keyof Measured]?: Measured[K] } = {};
 
   await attempt(crashes, refused, 'pdf', async () => {
     const result = await pdf.run(input, pdf.options.parse({ variants: ['full-color', 'black'] }), context);
-    warnings.pdf = warningsOf(result.facts);
+    warnings.pdf = [...masterNotes, ...warningsOf(result.facts)];
     const [full, black] = result.files;
     if (!full || !black) throw new Error(`pdf wrote ${result.files.length} files, not 2`);
     if (result.files.some((file) => pageCount(file.bytes) !== 1)) throw new Error('a pdf variant is not one page');
@@ -340,14 +343,14 @@ export async function measureForm(
         packageProcessor.options.parse({ colourways: ['FullColor'], formats: ['svg'] }),
         context,
       );
-      warnings.package = warningsOf(result.facts);
+      warnings.package = [...masterNotes, ...warningsOf(result.facts)];
       const svg = result.files.find((file) => file.path.endsWith('.svg'));
       if (!svg) throw new Error('no full-colour SVG in the package');
       out.packageSvgOff = lightnessOffShare(small, await renderSvgText(svg.bytes, small.width, small.height));
     });
   await attempt(crashes, refused, 'trace', async () => {
     const result = await trace.run(input, trace.options.parse({ size }), context);
-    warnings.trace = warningsOf(result.facts);
+    warnings.trace = [...masterNotes, ...warningsOf(result.facts)];
     out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height), form);
   });
   // Colour error on the logo's own pixels; the on-white form is judged as it is seen, on white.
@@ -357,7 +360,7 @@ export async function measureForm(
   const judged = (image: RgbaImage) => (form === 'white' ? onWhitePixels(image) : image);
   await attempt(crashes, refused, 'trace-color', async () => {
     const result = await traceColor.run(input, traceColor.options.parse({ size }), context);
-    warnings['trace-color'] = warningsOf(result.facts);
+    warnings['trace-color'] = [...masterNotes, ...warningsOf(result.facts)];
     const rendered = await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height);
     out.colourDeltaE = colorFidelity(reference, judged(rendered), logoMask).meanColorError as number;
   });

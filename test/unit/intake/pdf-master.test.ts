@@ -21,6 +21,8 @@ const CORPUS = {
   react: 'node_modules/devicon/icons/react/react-original-wordmark.svg',
   // A shadow gradient fading to transparent: cairo writes it as a soft mask.
   python: 'node_modules/devicon/icons/python/python-original.svg',
+  // Masks: cairo writes an image soft mask, which the import can only trace to a hard outline.
+  jekyll: 'node_modules/devicon/icons/jekyll/jekyll-original.svg',
 };
 
 let dir: { path: string; cleanup: () => Promise<void> };
@@ -78,6 +80,7 @@ beforeAll(async () => {
       'react.svg',
       'react.pdf',
       'python.pdf',
+      'jekyll.pdf',
       'typeset.pdf',
       'react-copy.ai',
       'active.pdf',
@@ -204,6 +207,23 @@ describe('every recipe on a PDF master', () => {
       expect(result.worst, entry.recipe).toBeLessThan(0.002);
     }
   }, 300_000);
+});
+
+describe('what a PDF master lost on the way to vectors', () => {
+  it('is named at import and again on every output of the logo', async () => {
+    const notes = (outcome('jekyll.pdf') as { notes?: string[] }).notes ?? [];
+    expect(notes.join('\n')).toMatch(/not kept as vectors: an image soft mask traced to an outline/);
+    for (const recipe of ['trace', 'pdf']) {
+      const job = await studio.pipeline.runToCompletion(logo('jekyll.pdf').id, recipe, {});
+      const warnings = (job.facts?.warnings ?? []) as string[];
+      expect(warnings.join('\n'), recipe).toMatch(
+        /converted from a PDF that could not all be kept as vectors \(an image soft mask traced to an outline/,
+      );
+    }
+    // A PDF converted without loss says nothing of the kind.
+    const react = await studio.pipeline.runToCompletion(logo('react.pdf').id, 'trace', {});
+    expect(((react.facts?.warnings ?? []) as string[]).join('\n')).not.toMatch(/converted from a PDF/);
+  }, 120_000);
 });
 
 describe('failures that cannot succeed on a second run', () => {

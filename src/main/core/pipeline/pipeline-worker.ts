@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { threadId, workerData } from 'node:worker_threads';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
 import { writeOutputFolder } from './output-folder.ts';
+import { conversionWarnings } from './processors/artwork/conversion-note.ts';
 import type { PipelineReply, PipelineTask, WorkerMessage } from './protocol.ts';
 import { loadProcessors, type ProcessorRegistry } from './worker-registry.ts';
 
@@ -54,7 +55,13 @@ export default async function runPipelineTask(task: PipelineTask): Promise<Pipel
         post({ kind: 'progress', percent: value });
       },
     });
-    const manifest = await writeOutputFolder(task.tempDir, task.outputDir, result);
+    // A master converted from a PDF that lost something on the way says so on every output.
+    const losses = conversionWarnings(master);
+    const noted =
+      losses.length === 0
+        ? result
+        : { ...result, facts: { ...result.facts, warnings: [...losses, ...warningsOf(result.facts)] } };
+    const manifest = await writeOutputFolder(task.tempDir, task.outputDir, noted);
     return { ok: true, files: manifest.files, facts: manifest.facts };
   } catch (error) {
     await rm(task.tempDir, { recursive: true, force: true }).catch(() => {});
@@ -70,4 +77,9 @@ export default async function runPipelineTask(task: PipelineTask): Promise<Pipel
   } finally {
     task.port.close();
   }
+}
+
+function warningsOf(facts: Record<string, unknown> | undefined): readonly string[] {
+  const warnings = facts?.warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string') : [];
 }

@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { MarqueError } from '../../../../shared/errors.ts';
+import { conversionNoteElement } from '../../pipeline/processors/artwork/conversion-note.ts';
 import { type Matrix, matrixToSvg } from '../../pipeline/processors/svg/matrix.ts';
 import { traceMask } from '../../pipeline/processors/vector/potrace.ts';
 import { installGeometry } from './geometry-polyfill.ts';
@@ -62,11 +63,13 @@ export async function pdfFirstPageToSvg(bytes: Uint8Array, file: string, maxPixe
       maxPixels,
       warnings,
     );
+    const losses = [...warnings].sort();
     return {
-      svg,
+      // What was lost goes into the master itself, so every output of it can say so.
+      svg: svg.replace(/^<svg[^>]*>/, (root) => root + conversionNoteElement(losses)),
       pageWidth: base.width,
       pageHeight: base.height,
-      warnings: [...warnings].sort(),
+      warnings: losses,
       shapes: canvas.context.items.length,
     };
   } catch (error) {
