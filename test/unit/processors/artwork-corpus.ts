@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type { ProcessorInput } from '../../../src/main/core/pipeline/processor.ts';
-import { inputFrom, svgInput } from './helpers.ts';
+import { referenceInk, referenceIoU } from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
+import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
+import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
+import { context, decode, inputFrom, svgInput } from './helpers.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -68,3 +71,21 @@ export async function onWhite(
 }
 
 export { svgInput };
+
+/** librsvg's render of an SVG at exactly width x height, transparent where the art is not. */
+export async function renderAt(svg: string | Uint8Array, width: number, height: number): Promise<RgbaImage> {
+  return decode(
+    new Uint8Array(
+      await sharp(Buffer.from(svg), { density: 288 }).resize(width, height, { fit: 'fill' }).png().toBuffer(),
+    ),
+  );
+}
+
+/** IoU of the bilevel trace of `input` (at 1024 px) against the SVG master's own ink, as the bench judges it. */
+export async function traceIoUAgainst(svg: string, input: ProcessorInput): Promise<number> {
+  const result = await trace.run(input, trace.options.parse({ size: 1024 }), context());
+  const scale = 1024 / Math.max(input.width, input.height);
+  const master = await renderAt(svg, Math.round(input.width * scale), Math.round(input.height * scale));
+  const traced = await renderAt(result.files[0]?.bytes as Uint8Array, master.width, master.height);
+  return referenceIoU(referenceInk(master), (i) => (traced.data[i * 4 + 3] as number) >= 128);
+}

@@ -1,38 +1,11 @@
-/**
- * What a logo saved on white paper keeps of its master, judged against librsvg's render of the
- * master (as the artwork bench judges it):
- * - hairlines: a line too thin to have an interior was un-mixed by colour-to-alpha, which explains
- *   a light grey rule as faint black, so django REST's #cecece construction lines fell under the
- *   opaque cut and left the trace (IoU 0.952);
- * - soft shadows: Wilber's and Tux's drop shadows (black at about 25 % in the master) are a grey
- *   ramp on paper, and read as ink: every one-colour version printed them as a blob (trace IoU
- *   0.947 and 0.939). Drawn grey (a flat face, a hairline net) must stay art.
- */
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { masterArtwork } from '../../../src/main/core/pipeline/processors/artwork/master-artwork.ts';
-import { referenceInk, referenceIoU } from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
 import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
-import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
-import { deviconSvg, onWhite } from './artwork-corpus.ts';
-import { context, decode } from './helpers.ts';
-
-/** librsvg's render of an SVG at exactly width x height, transparent where the art is not. */
-async function render(svg: string | Uint8Array, width: number, height: number): Promise<RgbaImage> {
-  return decode(
-    new Uint8Array(
-      await sharp(Buffer.from(svg), { density: 288 }).resize(width, height, { fit: 'fill' }).png().toBuffer(),
-    ),
-  );
-}
+import { deviconSvg, onWhite, renderAt, traceIoUAgainst } from './artwork-corpus.ts';
 
 /** IoU of the bilevel trace of the logo on white against the master's own ink. */
 async function onWhiteTraceIoU(svg: string, name: string): Promise<number> {
-  const input = await onWhite(svg, 'png', 1024, name);
-  const result = await trace.run(input, trace.options.parse({ size: 1024 }), context());
-  const master = await render(svg, input.width, input.height);
-  const traced = await render(result.files[0]?.bytes as Uint8Array, input.width, input.height);
-  return referenceIoU(referenceInk(master), (i) => (traced.data[i * 4 + 3] as number) >= 128);
+  return traceIoUAgainst(svg, await onWhite(svg, 'png', 1024, name));
 }
 
 describe('a logo on white paper', () => {
@@ -51,7 +24,7 @@ describe('a logo on white paper', () => {
     const svg = deviconSvg('gimp');
     const decided = await masterArtwork(await onWhite(svg, 'png', 1024, 'gimp'), 1024);
     expect(decided.shadeShare).toBeGreaterThan(0.02);
-    const master = await render(svg, decided.image.width, decided.image.height);
+    const master = await renderAt(svg, decided.image.width, decided.image.height);
     // Under Wilber's chin (300, 760 of 1024): black at alpha 61 in the master.
     const at = (image: RgbaImage) =>
       image.data.subarray((760 * image.width + 300) * 4, (760 * image.width + 300) * 4 + 4);

@@ -6,16 +6,8 @@ import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreFullColour } from './artwork/score.ts';
 import { type TraceColorOptions, traceColorDescriptor } from './trace-color-descriptor.ts';
 import { fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
-import { doubled, edgeShare } from './vector/fine-edges.ts';
+import { doubled, edgeShare, FINE_EDGE_SHARE } from './vector/fine-edges.ts';
 import { traceColorToSvg } from './vector/trace-svg.ts';
-
-/**
- * Logos whose pixels are more than this share anti-aliased edge (thin lettering) are traced at
- * twice the size: the edges then sit within a quarter pixel, not a half (devicon wordmarks on
- * white, colour ΔE76: express 2.1 -> 0.8, electron 2.7 -> 1.4, pm2 1.8 -> 1.4). Mostly-solid
- * logos gain little for four times the pixels; one logo in forty is this thin.
- */
-const FINE_EDGE_SHARE = 0.05;
 
 /**
  * Full-colour trace: quantized to the palette, one potrace layer per colour, stacked without seams
@@ -38,6 +30,8 @@ export const traceColor: Processor<TraceColorOptions> = {
     context.progress(20);
     const lockedPalette = input.palette?.locked ? input.palette.colors.map((colour) => colour.hex) : undefined;
     const palette = opts.palette ?? lockedPalette;
+    // Thin lettering is traced at twice the size: devicon wordmarks on white, colour ΔE76:
+    // express 2.1 -> 0.8, electron 2.7 -> 1.4, pm2 1.8 -> 1.4.
     const fine = edgeShare(image) > FINE_EDGE_SHARE;
     const result = await traceColorToSvg(
       fine ? doubled(image) : image,

@@ -16,6 +16,8 @@ import {
 } from './potrace.ts';
 
 export interface BilevelTraceOptions extends Partial<PotraceParams> {
+  /** The SVG's width and height (default the image's); the drawing stays in image pixels (viewBox). */
+  readonly outputSize?: { readonly width: number; readonly height: number };
   /** 0-1: the alpha a pixel needs to be ink; default 0.5. */
   readonly threshold?: number;
   /** The master is a vector (its transparency is authoritative for the background decision). */
@@ -85,7 +87,7 @@ export async function traceToSvg(image: RgbaImage, options: BilevelTraceOptions 
   const traced = await traceMaskInBox(separated.mask, image.width, separated.box, potraceParams(options));
   const paths = traced ? [pathElement(fill, traced)] : [];
   return {
-    svg: svgDocument(image.width, image.height, paths),
+    svg: svgDocument(image.width, image.height, paths, options.outputSize),
     mask: separated.mask,
     mode: separated.mode,
     background: separated.background,
