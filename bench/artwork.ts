@@ -11,6 +11,7 @@
  *   MARQUE_ARTWORK_ONLY=flag-mx,flag-us               # these logos only
  *   MARQUE_ARTWORK_ROWS=/tmp/rows.jsonl               # keep every measured row
  *   MARQUE_ARTWORK_JOBS=1                             # child processes (default: one per core)
+ *   MARQUE_ARTWORK_REPORT=/tmp/rows.jsonl             # report kept rows again, measuring nothing
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,7 +81,16 @@ const BOUNDS: readonly Bound[] = [
     worse: 'low',
   },
   {
-    label: 'colour trace ΔE76 per logo (<= 2 and < vtracer)',
+    label: 'colour trace ΔE76 per logo (<= 2)',
+    key: 'colourDeltaE',
+    recipe: 'trace-color',
+    forms: ['svg', 'white', 'pdf'],
+    ok: (v) => v <= 2,
+    worse: 'high',
+  },
+  // Stricter than the bound (which compares the corpus means below): every logo against vtracer.
+  {
+    label: 'colour trace ΔE76 per logo (<= 2 and <= vtracer)',
     key: 'colourDeltaE',
     recipe: 'trace-color',
     forms: ['svg', 'white', 'pdf'],
@@ -94,25 +104,32 @@ const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 export async function artworkBench(): Promise<BenchSection> {
   const logos = selectedLogos();
   const shards = Math.max(1, Math.min(logos.length, Number(process.env.MARQUE_ARTWORK_JOBS ?? cpus().length)));
-  const dir = mkdtempSync(join(tmpdir(), 'marque-bench-artwork-'));
   const load0 = loadavg()[0] ?? 0;
   const rows: Measured[] = [];
   const timings: TimingRow[] = [];
-  try {
-    const outs = Array.from({ length: shards }, (_, k) => join(dir, `shard${k}.jsonl`));
-    for (const file of outs) writeFileSync(file, '');
-    await Promise.all(outs.map((file, k) => runShard(k, shards, file)));
-    for (const file of outs)
-      for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-        const row = JSON.parse(line) as Measured | TimingRow;
-        if ('form' in row) rows.push(row);
-        else timings.push(row);
-      }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const readRows = (file: string): void => {
+    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      const row = JSON.parse(line) as Measured | TimingRow;
+      if ('form' in row) rows.push(row);
+      else timings.push(row);
+    }
+  };
+  const again = process.env.MARQUE_ARTWORK_REPORT;
+  if (again) readRows(again);
+  else {
+    const dir = mkdtempSync(join(tmpdir(), 'marque-bench-artwork-'));
+    try {
+      const outs = Array.from({ length: shards }, (_, k) => join(dir, `shard${k}.jsonl`));
+      for (const file of outs) writeFileSync(file, '');
+      await Promise.all(outs.map((file, k) => runShard(k, shards, file)));
+      for (const file of outs) readRows(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   const rowsFile = process.env.MARQUE_ARTWORK_ROWS;
-  if (rowsFile) writeFileSync(rowsFile, [...rows, ...timings].map((row) => `${JSON.stringify(row)}\n`).join(''));
+  if (rowsFile && !again)
+    writeFileSync(rowsFile, [...rows, ...timings].map((row) => `${JSON.stringify(row)}\n`).join(''));
   const ours = timings.map((t) => t.oursMs);
   const theirs = timings.map((t) => t.cliMs);
 
@@ -180,7 +197,7 @@ export async function artworkBench(): Promise<BenchSection> {
               .join(', ')}; e.g. "${Object.values(refusals[0]?.refused ?? {})[0]}")`
           : ''
       }.`,
-      `${logos.length} logos (flag-icons 4x3, devicon original and wordmark, simple-icons and Iconify), each as SVG master, rendered opaque on white at ${SIZE} px, and as PDF master (rsvg-convert -f pdf, read back as the import does), measured by ${shards} child processes. References: librsvg's render of the SVG master at ${SIZE} px for shape (the traces and the black PDF), and at ${SIZE / 2} px for colour (the full-colour PDF and the package SVG); PDFs rendered by Ghostscript. On the on-white form, master ink that vanishes on white (within ΔE76 12 of it) is left out of the one-colour references: no scan can show it. "Failing with no warning" counts outputs under their bound whose job gave no warning: silent failures. Load average ${load0.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
+      `${new Set(rows.map((row) => row.logo)).size} logos (flag-icons 4x3, devicon original and wordmark, simple-icons and Iconify), each as SVG master, rendered opaque on white at ${SIZE} px, and as PDF master (rsvg-convert -f pdf, read back as the import does), measured by ${shards} child processes. References: librsvg's render of the SVG master at ${SIZE} px for shape (the traces and the black PDF), and at ${SIZE / 2} px for colour (the full-colour PDF and the package SVG); PDFs rendered by Ghostscript. On the on-white form, master ink that vanishes on white (within ΔE76 12 of it) is left out of the one-colour references: no scan can show it. "Failing with no warning" counts outputs under their bound whose job gave no warning: silent failures. Load average ${load0.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     ].join('\n'),
   };
 }
