@@ -14,6 +14,7 @@ import {
   nearBackground,
   removeBackgroundRegion,
 } from '../raster/background.ts';
+import { erodedCore } from '../raster/erosion.ts';
 import { OPAQUE_ALPHA, type RgbaImage, usesTransparency } from '../raster/rgba.ts';
 import { softShade } from './soft-shade.ts';
 
@@ -222,29 +223,9 @@ function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array, 
   return out;
 }
 
-/** The core of `off` patches: `off` eroded DETAIL_DEPTH times (each pass visits the survivors only). */
+/** The core of `off` patches: `off` eroded DETAIL_DEPTH times. */
 function patchCores(offList: readonly number[], width: number, pixels: number): readonly number[] {
-  // depth[i] = the passes pixel i has survived + 1 (0 = not off): one buffer for every pass.
-  const depth = new Uint8Array(pixels);
-  for (const i of offList) depth[i] = 1;
-  let survivors = offList;
-  for (let step = 1; step <= DETAIL_DEPTH && survivors.length > 0; step++) {
-    const kept: number[] = [];
-    for (const i of survivors) {
-      const x = i % width;
-      if (x > 0 && x < width - 1 && i >= width && i < pixels - width)
-        if (
-          (depth[i - 1] as number) >= step &&
-          (depth[i + 1] as number) >= step &&
-          (depth[i - width] as number) >= step &&
-          (depth[i + width] as number) >= step
-        )
-          kept.push(i);
-    }
-    for (const i of kept) depth[i] = step + 1;
-    survivors = kept;
-  }
-  return survivors;
+  return erodedCore(offList, width, DETAIL_DEPTH, new Uint8Array(pixels));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { rgbToLab } from '../../../../../shared/colour.ts';
 import type { Background } from '../raster/background.ts';
+import { erodedCore } from '../raster/erosion.ts';
 import type { RgbaImage } from '../raster/rgba.ts';
 
 /**
@@ -169,27 +170,8 @@ export function softShade(image: RgbaImage, paper: Uint8Array, background: Backg
  * drawn grey face joined to a net of hairlines is). `depth` is all zero on entry and exit.
  */
 function rampCore(patch: readonly number[], width: number, depth: Uint8Array, isFlat: (i: number) => boolean): boolean {
-  const pixels = depth.length;
-  for (const i of patch) depth[i] = 1;
-  let survivors: readonly number[] = patch;
-  for (let step = 1; step <= MIN_SHADE_DEPTH && survivors.length > 0; step++) {
-    const kept: number[] = [];
-    for (const i of survivors) {
-      const x = i % width;
-      if (x === 0 || x === width - 1 || i < width || i + width >= pixels) continue;
-      if (
-        (depth[i - 1] as number) >= step &&
-        (depth[i + 1] as number) >= step &&
-        (depth[i - width] as number) >= step &&
-        (depth[i + width] as number) >= step
-      )
-        kept.push(i);
-    }
-    for (const i of kept) depth[i] = step + 1;
-    survivors = kept;
-  }
-  for (const i of patch) depth[i] = 0;
+  const core = erodedCore(patch, width, MIN_SHADE_DEPTH, depth);
   let flat = 0;
-  for (const i of survivors) if (isFlat(i)) flat++;
-  return survivors.length > 0 && flat <= survivors.length * MAX_FLAT_SHARE;
+  for (const i of core) if (isFlat(i)) flat++;
+  return core.length > 0 && flat <= core.length * MAX_FLAT_SHARE;
 }
