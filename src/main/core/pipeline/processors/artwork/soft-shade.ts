@@ -74,41 +74,36 @@ export function softShade(image: RgbaImage, paper: Uint8Array, background: Backg
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
   const shade: number[] = [];
   const patch: number[] = [];
-  // Allocated at the first seed: most masters have none.
+  // Allocated when first needed: most masters have no seed, and most seeds a patch of a few pixels.
   let seen: Uint8Array | null = null;
   let depth: Uint8Array | null = null;
-  let stack: Int32Array | null = null;
+  const queue: number[] = [];
   const grow = (start: number): void => {
-    if (!seen || !stack || !depth) {
-      seen = new Uint8Array(pixels);
-      depth = new Uint8Array(pixels);
-      stack = new Int32Array(pixels);
-    }
+    seen ??= new Uint8Array(pixels);
     if (seen[start]) return;
     const marks = seen;
-    const queue = stack;
-    const visit = (j: number, l: number, top: number): number => {
-      if (paper[j] || marks[j] || !grey(j)) return top;
+    const visit = (j: number, l: number): void => {
+      if (paper[j] || marks[j] || !grey(j)) return;
       const lj = light(j);
-      if (lj < SHADE_MIN_LIGHT || Math.abs(lj - l) > RAMP_STEP) return top;
+      if (lj < SHADE_MIN_LIGHT || Math.abs(lj - l) > RAMP_STEP) return;
       marks[j] = 1;
-      queue[top] = j;
-      return top + 1;
+      queue.push(j);
     };
     patch.length = 0;
     marks[start] = 1;
-    queue[0] = start;
-    let top = 1;
-    while (top > 0) {
-      const i = queue[--top] as number;
+    queue.push(start);
+    while (queue.length > 0) {
+      const i = queue.pop() as number;
       patch.push(i);
       const l = light(i);
       const x = i % width;
-      if (x > 0) top = visit(i - 1, l, top);
-      if (x < width - 1) top = visit(i + 1, l, top);
-      if (i >= width) top = visit(i - width, l, top);
-      if (i + width < pixels) top = visit(i + width, l, top);
+      if (x > 0) visit(i - 1, l);
+      if (x < width - 1) visit(i + 1, l);
+      if (i >= width) visit(i - width, l);
+      if (i + width < pixels) visit(i + width, l);
     }
+    if (patch.length < MIN_SHADE_PIXELS) return;
+    depth ??= new Uint8Array(pixels);
     if (isShade(patch, depth)) for (const i of patch) shade.push(i);
   };
   const isFlat = (i: number): boolean => {
