@@ -57,22 +57,25 @@ export function detectBackground(
 
 /**
  * 1 where a pixel is transparent or within `tolerance` of the background colour. Logos repeat few
- * colours, so each colour word is judged once (a run memo and a map), not once per pixel.
+ * colours, so each colour word is judged once: a run memo, then a direct-mapped table (a Map
+ * lookup per anti-aliased pixel cost more than the rest of the pass).
  */
 export function nearBackground(image: RgbaImage, background: Background, tolerance: number): Uint8Array {
   const { data } = image;
   const pixels = image.width * image.height;
   const out = new Uint8Array(pixels);
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
-  const seen = new Map<number, number>();
+  // Slot = a hash of the word; a slot holds the last word judged there (verdict + 1; 0 = empty).
+  const keys = new Uint32Array(NEAR_TABLE_SIZE);
+  const verdicts = new Uint8Array(NEAR_TABLE_SIZE);
   let lastWord = -1;
   let lastNear = 0;
   for (let i = 0; i < pixels; i++) {
     const word = words[i] as number;
     if (word !== lastWord) {
       lastWord = word;
-      const cached = seen.get(word);
-      if (cached !== undefined) lastNear = cached;
+      const slot = Math.imul(word, 0x9e3779b1) >>> (32 - NEAR_TABLE_BITS);
+      if (verdicts[slot] !== 0 && keys[slot] === word) lastNear = (verdicts[slot] as number) - 1;
       else {
         const o = i * 4;
         lastNear =
@@ -81,13 +84,17 @@ export function nearBackground(image: RgbaImage, background: Background, toleran
             tolerance
             ? 1
             : 0;
-        seen.set(word, lastNear);
+        keys[slot] = word;
+        verdicts[slot] = lastNear + 1;
       }
     }
     out[i] = lastNear;
   }
   return out;
 }
+
+const NEAR_TABLE_BITS = 14;
+const NEAR_TABLE_SIZE = 1 << NEAR_TABLE_BITS;
 
 /**
  * Marks the background region: pixels within `tolerance` of the background colour (or transparent)
