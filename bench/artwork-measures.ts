@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { pdfFirstPageToSvg } from '../src/main/core/intake/pdf/pdf-to-svg.ts';
 import { sanitizeSvg } from '../src/main/core/intake/svg-sanitize.ts';
+import { factWarnings } from '../src/main/core/pipeline/facts.ts';
 import type { ProcessorContext, ProcessorInput } from '../src/main/core/pipeline/processor.ts';
 import { conversionWarnings } from '../src/main/core/pipeline/processors/artwork/conversion-note.ts';
 import {
@@ -284,9 +285,6 @@ async function attempt<T>(
   }
 }
 
-const warningsOf = (facts: Record<string, unknown> | undefined): readonly string[] =>
-  (facts?.warnings as readonly string[] | undefined) ?? [];
-
 /** librsvg's renders of the SVG master (transparent): at the trace size as the recipes render it, and at half of it for the colour measures. */
 export interface MasterRenders {
   readonly full: RgbaImage;
@@ -325,7 +323,7 @@ export async function measureForm(
 
   await attempt(crashes, refused, 'pdf', async () => {
     const result = await pdf.run(input, pdf.options.parse({ variants: ['full-color', 'black'] }), context);
-    warnings.pdf = [...masterNotes, ...warningsOf(result.facts)];
+    warnings.pdf = [...masterNotes, ...factWarnings(result.facts)];
     const [full, black] = result.files;
     if (!full || !black) throw new Error(`pdf wrote ${result.files.length} files, not 2`);
     if (result.files.some((file) => pageCount(file.bytes) !== 1)) throw new Error('a pdf variant is not one page');
@@ -343,14 +341,14 @@ export async function measureForm(
         packageProcessor.options.parse({ colourways: ['FullColor'], formats: ['svg'] }),
         context,
       );
-      warnings.package = [...masterNotes, ...warningsOf(result.facts)];
+      warnings.package = [...masterNotes, ...factWarnings(result.facts)];
       const svg = result.files.find((file) => file.path.endsWith('.svg'));
       if (!svg) throw new Error('no full-colour SVG in the package');
       out.packageSvgOff = lightnessOffShare(small, await renderSvgText(svg.bytes, small.width, small.height));
     });
   await attempt(crashes, refused, 'trace', async () => {
     const result = await trace.run(input, trace.options.parse({ size }), context);
-    warnings.trace = [...masterNotes, ...warningsOf(result.facts)];
+    warnings.trace = [...masterNotes, ...factWarnings(result.facts)];
     out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height), form);
   });
   // Colour error on the logo's own pixels; the on-white form is judged as it is seen, on white.
@@ -360,7 +358,7 @@ export async function measureForm(
   const judged = (image: RgbaImage) => (form === 'white' ? onWhitePixels(image) : image);
   await attempt(crashes, refused, 'trace-color', async () => {
     const result = await traceColor.run(input, traceColor.options.parse({ size }), context);
-    warnings['trace-color'] = [...masterNotes, ...warningsOf(result.facts)];
+    warnings['trace-color'] = [...masterNotes, ...factWarnings(result.facts)];
     const rendered = await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height);
     out.colourDeltaE = colorFidelity(reference, judged(rendered), logoMask).meanColorError as number;
   });

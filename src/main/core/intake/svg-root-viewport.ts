@@ -36,7 +36,7 @@ export function viewBoxForDeclaredAspect(attributes: Readonly<Record<string, str
     ?.trim()
     .split(/[\s,]+/)
     .map(Number);
-  if (!box || box.length !== 4 || box.some((n) => !Number.isFinite(n))) return null;
+  if (box?.length !== 4 || box.some((n) => !Number.isFinite(n))) return null;
   const [x, y, w, h] = box as [number, number, number, number];
   const width = lengthPx(attributes.width);
   const height = lengthPx(attributes.height);

@@ -22,6 +22,7 @@ import { type Log, silentLog } from '../log/logger.ts';
 import { Settings } from '../settings.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { DerivedCache } from '../store/derived-cache.ts';
+import { factWarnings } from './facts.ts';
 import { type EnqueueRequest, prepareJobs } from './job-requests.ts';
 import { type JobRow, JobStore, outputRowToLogoOutput, rowToJob } from './job-store.ts';
 import { JobWaiters } from './job-waiters.ts';
@@ -390,7 +391,7 @@ export class PipelineService {
     }
     if (job.state !== 'done')
       throw new MarqueError(job.errorCode ?? 'PROCESSING_FAILED', job.errorMessage ?? `${recipe} ${job.state}`);
-    const warnings = factWarnings(job.facts);
+    const warnings = factWarnings(job.facts).slice(0, 50);
     return Promise.all(
       job.files.map(async (file) => ({
         path: file.path,
@@ -571,12 +572,6 @@ export class PipelineService {
       this.#log.warn({ err: error, dir: temp }, 'pipeline temp folder not removed'),
     );
   }
-}
-
-/** A job's warnings as its facts give them (facts are JSON from a worker: read defensively). */
-function factWarnings(facts: Readonly<Record<string, unknown>> | null | undefined): readonly string[] {
-  const warnings = facts?.warnings;
-  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string').slice(0, 50) : [];
 }
 
 /**

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { threadId, workerData } from 'node:worker_threads';
 import { MarqueError, toErrorEnvelope } from '../../../shared/errors.ts';
+import { factWarnings } from './facts.ts';
 import { writeOutputFolder } from './output-folder.ts';
 import { conversionWarnings } from './processors/artwork/conversion-note.ts';
 import type { PipelineReply, PipelineTask, WorkerMessage } from './protocol.ts';
@@ -60,7 +61,7 @@ export default async function runPipelineTask(task: PipelineTask): Promise<Pipel
     const noted =
       losses.length === 0
         ? result
-        : { ...result, facts: { ...result.facts, warnings: [...losses, ...warningsOf(result.facts)] } };
+        : { ...result, facts: { ...result.facts, warnings: [...losses, ...factWarnings(result.facts)] } };
     const manifest = await writeOutputFolder(task.tempDir, task.outputDir, noted);
     return { ok: true, files: manifest.files, facts: manifest.facts };
   } catch (error) {
@@ -77,9 +78,4 @@ export default async function runPipelineTask(task: PipelineTask): Promise<Pipel
   } finally {
     task.port.close();
   }
-}
-
-function warningsOf(facts: Record<string, unknown> | undefined): readonly string[] {
-  const warnings = facts?.warnings;
-  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string') : [];
 }

@@ -6,7 +6,7 @@ import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreFullColour } from './artwork/score.ts';
 import { type TraceColorOptions, traceColorDescriptor } from './trace-color-descriptor.ts';
 import { fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
-import { doubled, edgeShare, FINE_EDGE_SHARE } from './vector/fine-edges.ts';
+import { doubled, isThinArt } from './vector/fine-edges.ts';
 import { traceColorToSvg } from './vector/trace-svg.ts';
 
 /**
@@ -32,7 +32,7 @@ export const traceColor: Processor<TraceColorOptions> = {
     const palette = opts.palette ?? lockedPalette;
     // Thin lettering is traced at twice the size: devicon wordmarks on white, colour ΔE76:
     // express 2.1 -> 0.8, electron 2.7 -> 1.4, pm2 1.8 -> 1.4.
-    const fine = edgeShare(image) > FINE_EDGE_SHARE;
+    const fine = isThinArt(image);
     const result = await traceColorToSvg(
       fine ? doubled(image) : image,
       {

@@ -5,7 +5,7 @@ import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreOneColour } from './artwork/score.ts';
 import { type TraceOptions, traceDescriptor } from './trace-descriptor.ts';
 import { FIDELITY_THRESHOLDS, fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
-import { doubled, edgeShare, FINE_EDGE_SHARE } from './vector/fine-edges.ts';
+import { doubled, isThinArt } from './vector/fine-edges.ts';
 import { DEFAULT_POTRACE_PARAMS } from './vector/potrace.ts';
 import { traceToSvg } from './vector/trace-svg.ts';
 
@@ -33,7 +33,7 @@ export const trace: Processor<TraceOptions> = {
     // Thin art (lettering, hairlines) is traced at twice the size and drawn at the size asked: a
     // vector re-rendered (flask's and nano's wordmarks: IoU 0.988 and 0.946 -> 0.9996 and 0.998),
     // a raster enlarged between its pixels.
-    const fine = edgeShare(image) > FINE_EDGE_SHARE && opts.size * 2 <= MAX_FINE_SIZE;
+    const fine = isThinArt(image) && opts.size * 2 <= MAX_FINE_SIZE;
     const source = !fine ? image : input.isVector ? (await masterArtwork(input, opts.size * 2)).image : doubled(image);
     // `image` has its background decided already (paper transparent): deciding it again inside
     // the trace would double the cost of an opaque master for the same mask.

@@ -178,12 +178,7 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
       const db = fb - bb;
       const len2 = dr * dr + dg * dg + db * db;
       alpha = len2 === 0 ? 1 : ((pr - br) * dr + (pg - bg) * dg + (pb - bb) * db) / len2;
-    } else {
-      alpha = Math.max(toAlpha(pr, br), toAlpha(pg, bg), toAlpha(pb, bb));
-      fr = alpha > 0 ? br + (pr - br) / alpha : pr;
-      fg = alpha > 0 ? bg + (pg - bg) / alpha : pg;
-      fb = alpha > 0 ? bb + (pb - bb) / alpha : pb;
-    }
+    } else [alpha, fr, fg, fb] = colourToAlpha(pr, pg, pb, background.rgb);
     alpha = Math.min(1, Math.max(0, alpha));
     out[o] = Math.round(Math.min(255, Math.max(0, fr)));
     out[o + 1] = Math.round(Math.min(255, Math.max(0, fg)));
@@ -204,22 +199,34 @@ export function fadeIntoBackground(
   indices: readonly number[],
   background: Background,
 ): void {
-  const [br, bg, bb] = background.rgb;
   for (const i of indices) {
     const o = i * 4;
-    const pr = original.data[o] as number;
-    const pg = original.data[o + 1] as number;
-    const pb = original.data[o + 2] as number;
-    const alpha = Math.max(toAlpha(pr, br), toAlpha(pg, bg), toAlpha(pb, bb));
-    if (alpha <= 0) {
-      image.data[o + 3] = 0;
-      continue;
-    }
-    image.data[o] = Math.round(Math.min(255, Math.max(0, br + (pr - br) / alpha)));
-    image.data[o + 1] = Math.round(Math.min(255, Math.max(0, bg + (pg - bg) / alpha)));
-    image.data[o + 2] = Math.round(Math.min(255, Math.max(0, bb + (pb - bb) / alpha)));
+    const [alpha, r, g, b] = colourToAlpha(
+      original.data[o] as number,
+      original.data[o + 1] as number,
+      original.data[o + 2] as number,
+      background.rgb,
+    );
+    image.data[o] = Math.round(Math.min(255, Math.max(0, r)));
+    image.data[o + 1] = Math.round(Math.min(255, Math.max(0, g)));
+    image.data[o + 2] = Math.round(Math.min(255, Math.max(0, b)));
     image.data[o + 3] = Math.round(alpha * (original.data[o + 3] as number));
   }
+}
+
+/**
+ * GIMP-style colour-to-alpha: the least alpha, and the colour at that alpha, that shows as (pr, pg,
+ * pb) over the background. The colour is unclamped (the callers round and clamp it).
+ */
+function colourToAlpha(
+  pr: number,
+  pg: number,
+  pb: number,
+  [br, bg, bb]: readonly [number, number, number],
+): [alpha: number, r: number, g: number, b: number] {
+  const alpha = Math.max(toAlpha(pr, br), toAlpha(pg, bg), toAlpha(pb, bb));
+  if (alpha <= 0) return [0, pr, pg, pb];
+  return [alpha, br + (pr - br) / alpha, bg + (pg - bg) / alpha, bb + (pb - bb) / alpha];
 }
 
 /** The least alpha of colour `p` over background `b` for one channel (colour-to-alpha). */

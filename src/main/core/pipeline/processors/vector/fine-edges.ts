@@ -28,7 +28,12 @@ export function edgeShare(image: RgbaImage): number {
  * twice the size: the edges then sit within a quarter pixel, not a half. Mostly-solid logos gain
  * little for four times the pixels; one logo in forty is this thin.
  */
-export const FINE_EDGE_SHARE = 0.05;
+const FINE_EDGE_SHARE = 0.05;
+
+/** Whether the traces should work from this image at twice its size (see FINE_EDGE_SHARE). */
+export function isThinArt(image: RgbaImage): boolean {
+  return edgeShare(image) > FINE_EDGE_SHARE;
+}
 
 /** Coverage steps of more than this between neighbours make a partly covered pixel an edge. */
 const EDGE_STEP = 8;
