@@ -79,6 +79,8 @@ export interface PressTransform {
   readonly profile: Uint8Array;
   /** CMYK in percent (one decimal) for an sRGB colour, before any coverage limit. */
   toCmyk(rgb: Rgb): Cmyk;
+  /** CMYK in percent, 4 floats a pixel, for packed sRGB pixels (3 bytes each): one transform for a bitmap. */
+  toCmykPixels(rgb: Uint8Array): Float32Array;
   /** CIE Lab (D50, the ICC connection space) the press prints for a CMYK build. */
   cmykToLab(cmyk: Cmyk): Lab;
   /** CIE Lab (D50) of an sRGB colour, for comparing with cmykToLab. */
@@ -151,6 +153,9 @@ async function makeTransform(
         cmykCache.set(key, cmyk);
       }
       return cmyk;
+    },
+    toCmykPixels(rgb) {
+      return Float32Array.from(cms.cmsDoTransform(toCmyk, rgb, Math.floor(rgb.length / 3)));
     },
     cmykToLab(cmyk) {
       const out = cms.cmsDoTransform(toLab, new Float32Array(cmyk), 1);

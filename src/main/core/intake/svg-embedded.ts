@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import { MarqueError } from '../../../shared/errors.ts';
 import { sniffFormat } from './sniff.ts';
 
-const DATA_IMAGE = /^data:image\/(png|jpeg|jpg|webp|gif);base64,([A-Za-z0-9+/=\s]*)$/i;
+/** A bitmap data URI: its declared type and its base64 bytes. The processors read what this lets through. */
+export const DATA_IMAGE = /^data:image\/(png|jpeg|jpg|webp|gif);base64,([A-Za-z0-9+/=\s]*)$/i;
 
 /** Running total of the pixels embedded in one SVG, so many small images cannot add up to a bomb. */
 export interface EmbeddedBudget {

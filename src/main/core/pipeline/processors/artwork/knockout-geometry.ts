@@ -375,19 +375,22 @@ export function oneColourRole(threshold?: number | null): (paint: Paint) => Outl
  * Whether the one-colour rule must be applied to the rendered pixels rather than to whole shapes:
  * some gradient crosses the threshold (a light-to-dark sheen: part of the shape is ink, part
  * paper) or fades (a soft shadow: ink only where it is dense). A shape's one verdict would paint
- * such a shape solid: Tux's shadow, Gentoo's lavender "g", GIMP's shadow.
+ * such a shape solid: Tux's shadow, Gentoo's lavender "g", GIMP's shadow. A bitmap has no shapes
+ * to combine at all.
  */
 export function pixelRuleNeeded(items: readonly PaintItem[], threshold?: number | null): boolean {
-  return items.some((item) =>
-    [item.fill, item.stroke?.paint].some((paint) => {
-      const stops = paint?.gradient?.stops;
-      if (!paint || !stops || stops.length < 2) return false;
-      const light = stops.map((stop) =>
-        isLightPaint({ rgb: stop.rgb, opacity: stop.opacity * paint.opacity }, threshold),
-      );
-      const fades = stops.some((stop) => Math.abs(stop.opacity - (stops[0] as GradientStop).opacity) > 0.05);
-      return fades || light.some((value) => value !== light[0]);
-    }),
+  return items.some(
+    (item) =>
+      item.bitmap !== undefined ||
+      [item.fill, item.stroke?.paint].some((paint) => {
+        const stops = paint?.gradient?.stops;
+        if (!paint || !stops || stops.length < 2) return false;
+        const light = stops.map((stop) =>
+          isLightPaint({ rgb: stop.rgb, opacity: stop.opacity * paint.opacity }, threshold),
+        );
+        const fades = stops.some((stop) => Math.abs(stop.opacity - (stops[0] as GradientStop).opacity) > 0.05);
+        return fades || light.some((value) => value !== light[0]);
+      }),
   );
 }
 

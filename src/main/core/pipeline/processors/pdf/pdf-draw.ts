@@ -1,6 +1,16 @@
 import PDFDocument from 'pdfkit';
 import type { ClipShape } from '../svg/art.ts';
-import type { DisplayPage, DrawOp, Ink, InkGradient, InkPaint, KnockoutOp, PathOp } from '../svg/display-list.ts';
+import type {
+  BitmapOp,
+  DisplayPage,
+  DrawOp,
+  Ink,
+  InkGradient,
+  InkPaint,
+  KnockoutOp,
+  PathOp,
+  PrintBitmap,
+} from '../svg/display-list.ts';
 import { IDENTITY, invert, type Matrix, multiply, round } from '../svg/matrix.ts';
 import { labelFontFile } from './label-font.ts';
 import { makePdfX, type PdfX, pdfxOf } from './pdfx.ts';
@@ -14,6 +24,7 @@ interface PageInternals {
   page: {
     colorSpaces: Record<string, unknown>;
     ext_gstates: Record<string, unknown>;
+    xobjects: Record<string, unknown>;
     dictionary: { data: Record<string, unknown> };
   };
 }
@@ -25,6 +36,11 @@ interface ContentSink {
 
 /** Soft masks per document, for names that depend only on what was drawn (deterministic bytes). */
 const softMasks = new WeakMap<PDFKit.PDFDocument, number>();
+/** Image XObjects per document, each bitmap written once however many pages draw it. */
+const images = new WeakMap<
+  PDFKit.PDFDocument,
+  Map<PrintBitmap, { readonly name: string; readonly ref: PDFKit.PDFKitReference }>
+>();
 
 /**
  * A PDF name token: pdfkit writes JS strings as names. The name is UTF-8 (the PDF 2.0 convention);
@@ -332,6 +348,47 @@ class PageWriter {
     return name;
   }
 
+  /** A bitmap as a DeviceCMYK image XObject, its alpha a soft mask, clipped and faded as its <image> was. */
+  bitmap(op: BitmapOp): void {
+    this.doc.save();
+    const saved = this.ctm;
+    if (op.clips.every((clip) => this.clip(clip)) && this.setMatrix(op.matrix)) {
+      if (op.opacity < 1) this.doc.fillOpacity(op.opacity);
+      this.doc.addContent(`/${this.imageName(op.bitmap)} Do`);
+    }
+    this.doc.restore();
+    this.ctm = saved;
+  }
+
+  private imageName(bitmap: PrintBitmap): string {
+    let written = images.get(this.doc);
+    if (!written) {
+      written = new Map();
+      images.set(this.doc, written);
+    }
+    let image = written.get(bitmap);
+    if (!image) {
+      const { width, height } = bitmap;
+      const common = { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8 };
+      let smask: PDFKit.PDFKitReference | undefined;
+      if (bitmap.alpha) {
+        smask = this.doc.ref({ ...common, ColorSpace: 'DeviceGray' } as unknown as object);
+        smask.end(Buffer.from(bitmap.alpha));
+      }
+      // pdfkit deflates a reference's stream when the document is compressed.
+      const ref = this.doc.ref({
+        ...common,
+        ColorSpace: 'DeviceCMYK',
+        ...(smask ? { SMask: smask } : {}),
+      } as unknown as object);
+      ref.end(Buffer.from(bitmap.cmyk));
+      image = { name: `Bitmap${written.size + 1}`, ref };
+      written.set(bitmap, image);
+    }
+    (this.doc as unknown as PageInternals).page.xobjects[image.name] = image.ref;
+    return image.name;
+  }
+
   text(op: Extract<DrawOp, { kind: 'text' }>): void {
     this.doc.save();
     this.setInk(op.ink, false);
@@ -373,6 +430,7 @@ export function addDisplayPage(doc: PDFKit.PDFDocument, page: DisplayPage): void
   for (const op of page.ops) {
     if (op.kind === 'path') writer.path(op);
     else if (op.kind === 'knockout') writer.knockout(op);
+    else if (op.kind === 'bitmap') writer.bitmap(op);
     else writer.text(op);
   }
   doc.restore();

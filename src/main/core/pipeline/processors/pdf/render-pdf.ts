@@ -15,6 +15,7 @@ import {
   inkGradient,
   type PathOp,
   rect,
+  withBitmaps,
 } from '../svg/display-list.ts';
 import { type InkPlan, nearestInk, planInks, type SpotInk } from '../svg/inks.ts';
 import { loadArt, loadOneColourTrace } from '../svg/load-art.ts';
@@ -25,6 +26,7 @@ import { knocksOutLightDetails, oneColourOps } from './one-colour-art.ts';
 import { scoreOneColourPdf } from './one-colour-score.ts';
 import { addDisplayPage, createPdf, finishPdf, type PdfX } from './pdf-draw.ts';
 import { MM, type PdfOptions } from './pdf-options.ts';
+import { lowestPrintPpi, PRINT_PPI, printBitmaps } from './print-bitmaps.ts';
 
 const PAPER: Cmyk = [0, 0, 0, 0];
 /** The one-colour inks: process black, and paper (white on the reversed variant's dark page). */
@@ -150,6 +152,22 @@ export async function runPdf(
     ? { profile: press.transform.profile, profileName: setup.profile.name, bleedPt: 0 }
     : undefined;
   const warnings = [...art.warnings];
+  // Bitmaps inside a vector master (a placed image, an effect a PDF master's maker rasterised) are
+  // drawn as images in the full-colour version; the one-colour versions trace the render instead.
+  const fullColour = opts.variants.includes('full-color');
+  const { bitmaps, warnings: bitmapWarnings } = fullColour
+    ? await printBitmaps(art, press)
+    : { bitmaps: new Map(), warnings: [] };
+  warnings.push(...bitmapWarnings);
+  const ppi = lowestPrintPpi(bitmaps, multiply(geometry.placement, art.rootMatrix));
+  if (ppi !== null && ppi < PRINT_PPI)
+    warnings.push(
+      `The master holds ${bitmaps.size === 1 ? 'a bitmap' : `${bitmaps.size} bitmaps`} (an image, or an effect rasterised when it was saved), drawn as ${bitmaps.size === 1 ? 'an image' : 'images'}: at this size ${bitmaps.size === 1 ? 'it prints' : 'the coarsest prints'} at ${Math.round(ppi)} ppi, under the ${PRINT_PPI} ppi print wants, so ${bitmaps.size === 1 ? 'it' : 'they'} will look soft.`,
+    );
+  if (opts.color === 'spot' && bitmaps.size > 0)
+    warnings.push(
+      `${bitmaps.size === 1 ? 'A bitmap' : `${bitmaps.size} bitmaps`} in the master print${bitmaps.size === 1 ? 's' : ''} in process CMYK, not spot inks.`,
+    );
   if (opts.color === 'spot' && opts.gradients === 'spot-tints' && plan.gradientCoverage > 0)
     warnings.push(
       'Two-ink gradients print as two overprinting spot tints: view the PDF with Overprint Preview on (Acrobat does for PDF/X).',
@@ -159,7 +177,7 @@ export async function runPdf(
       `Gradients (${percent(plan.gradientCoverage)} of the artboard) print in process CMYK, not as spot inks; use separations for two spot tints.`,
     );
   const fading = fadingGradientCount(art);
-  if (fading > 0 && opts.variants.includes('full-color'))
+  if (fading > 0 && fullColour)
     warnings.push(
       `Gradients that fade to transparent (stop-opacity, ${fading} shape${fading === 1 ? '' : 's'}, e.g. soft shadows) are drawn through PDF soft masks: some RIPs and viewers (Ghostscript) draw them lighter or not at all; check a proof.`,
     );
@@ -180,11 +198,14 @@ export async function runPdf(
   const threshold = input.artwork?.threshold ?? null;
   const placement = geometry.placement;
   for (const variant of opts.variants) {
+    const inked = fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix));
     const ops: DrawOp[] =
       variant === 'full-color'
-        ? opts.color === 'spot' && opts.gradients === 'spot-tints'
-          ? spotTintOps(art, placement, inks, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
-          : artToOps(art, placement, fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix)))
+        ? withBitmaps(art, placement, bitmaps, (run) =>
+            opts.color === 'spot' && opts.gradients === 'spot-tints'
+              ? spotTintOps(run, placement, inks, inked)
+              : artToOps(run, placement, inked),
+          )
         : variant === 'black'
           ? oneColourOps(oneColourArt, placement, BLACK_INK, knockout, threshold)
           : [

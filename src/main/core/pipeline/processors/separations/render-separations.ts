@@ -6,7 +6,7 @@ import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import { addDisplayPage, createPdf, finishPdf, type PdfX } from '../pdf/pdf-draw.ts';
 import { storedPdfMaster } from '../stored-pdf.ts';
-import type { Paint, SvgArt } from '../svg/art.ts';
+import { bitmapCount, type Paint, type SvgArt } from '../svg/art.ts';
 import { artToOps, type DisplayPage, type DrawOp, type Ink, inkGradient } from '../svg/display-list.ts';
 import { type InkPlan, planInks } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
@@ -115,6 +115,11 @@ export async function runSeparations(
     throw new MarqueError('INVALID_INPUT', `${input.name}: no ink colours to separate (the logo is white only)`);
   const plates = platesWithInk(planPlates(inks, opts, press), art);
   const warnings = [...art.warnings];
+  const bitmaps = bitmapCount(art);
+  if (bitmaps > 0)
+    warnings.push(
+      `${bitmaps === 1 ? 'A bitmap' : `${bitmaps} bitmaps`} in the master (an image, or an effect rasterised when it was saved) ${bitmaps === 1 ? 'is' : 'are'} left off the plates: separations are made from vector shapes.`,
+    );
   if (opts.type === 'spot' && plan.gradientCoverage > 0)
     warnings.push(
       `Gradients (${plan.gradientCoverage < 0.001 ? 'under 0.1 %' : `${Math.round(plan.gradientCoverage * 1000) / 10} %`} of the artboard) print as tints of their nearest spot inks (two-ink blends as two tints); for a smooth multi-colour blend use process separations.`,

@@ -48,7 +48,29 @@ export interface ClipShape {
   readonly rule: FillRule;
 }
 
-/** One painted shape, in drawing order, with its transform to the artboard's user space. */
+/**
+ * A bitmap an <image> draws (a PNG or JPEG data URI, or one a PDF master's conversion wrote): its
+ * encoded bytes and the viewport it is fitted into, in the item's user space. The fit needs the
+ * bitmap's own size, known once it is decoded (see bitmapBox).
+ */
+export interface ArtBitmap {
+  readonly bytes: Uint8Array;
+  readonly mime: string;
+  readonly x: number;
+  readonly y: number;
+  /** The viewport's size; null for the bitmap's own size (SVG 2's auto). */
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly preserveAspectRatio: string;
+  /** Element and group opacities multiplied. */
+  readonly opacity: number;
+}
+
+/**
+ * One painted shape, in drawing order, with its transform to the artboard's user space. An item
+ * with a `bitmap` paints the bitmap and nothing else (fill and stroke null): code that reads
+ * paints passes it by, and code that can draw bitmaps (the full-colour PDF) looks for it.
+ */
 export interface PaintItem {
   readonly d: string;
   readonly matrix: Matrix;
@@ -56,6 +78,7 @@ export interface PaintItem {
   readonly fillRule: FillRule;
   readonly stroke: StrokeStyle | null;
   readonly clips: readonly ClipShape[];
+  readonly bitmap?: ArtBitmap;
 }
 
 export interface ViewBox {
@@ -75,7 +98,7 @@ export interface SvgArt {
   readonly viewBox: ViewBox;
   readonly rootMatrix: Matrix;
   readonly items: readonly PaintItem[];
-  /** Things drawn approximately or not at all (gradients flattened, text, masks, images). */
+  /** Things drawn approximately or not at all (gradients flattened, text, masks, unreadable images). */
   readonly warnings: readonly string[];
 }
 
@@ -90,4 +113,9 @@ export function artColors(art: SvgArt): string[] {
     }
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([hex]) => hex);
+}
+
+/** How many items of the art are bitmaps. */
+export function bitmapCount(art: SvgArt): number {
+  return art.items.filter((item) => item.bitmap).length;
 }

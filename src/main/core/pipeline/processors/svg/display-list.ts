@@ -87,7 +87,32 @@ export interface KnockoutOp {
 export const MASK_KEEP: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 0] };
 export const MASK_HOLE: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 100] };
 
-export type DrawOp = PathOp | TextOp | KnockoutOp;
+/**
+ * A bitmap decoded for print: CMYK through the press profile, its alpha as a soft mask, and where
+ * its unit square (PDF image space: y up, row 0 at the top) lands in its item's user space.
+ */
+export interface PrintBitmap {
+  readonly width: number;
+  readonly height: number;
+  /** 8-bit CMYK, 4 bytes a pixel, rows top down. */
+  readonly cmyk: Uint8Array;
+  /** 8-bit alpha, a byte a pixel; null when every pixel is opaque. */
+  readonly alpha: Uint8Array | null;
+  readonly unitToItem: Matrix;
+}
+
+/** A bitmap on the page: `matrix` maps its unit square to page points. */
+export interface BitmapOp {
+  readonly kind: 'bitmap';
+  readonly bitmap: PrintBitmap;
+  /** The bitmap as the master holds it (encoded bytes and type), for backends that write SVG. */
+  readonly source: { readonly bytes: Uint8Array; readonly mime: string };
+  readonly matrix: Matrix;
+  readonly opacity: number;
+  readonly clips: readonly ClipShape[];
+}
+
+export type DrawOp = PathOp | TextOp | KnockoutOp | BitmapOp;
 
 /** One page: exact size in points, what to draw, and the trim box when it differs from the page. */
 export interface DisplayPage {
@@ -124,6 +149,45 @@ export function artToOps(art: SvgArt, placement: Matrix, mapInk: InkMapper): Pat
       clips: item.clips.map((clip) => ({ ...clip, matrix: multiply(toPage, clip.matrix) })),
     });
   }
+  return ops;
+}
+
+/**
+ * The art's ops with its decoded bitmaps in their stacking order: `shapes` draws each run of
+ * shapes between two bitmaps (so any inking of the shapes works), each bitmap goes in as it is.
+ * A bitmap item missing from `bitmaps` (it could not be decoded) is left out.
+ */
+export function withBitmaps(
+  art: SvgArt,
+  placement: Matrix,
+  bitmaps: ReadonlyMap<PaintItem, PrintBitmap>,
+  shapes: (run: SvgArt) => DrawOp[],
+): DrawOp[] {
+  if (bitmaps.size === 0) return shapes(art);
+  const toPage = multiply(placement, art.rootMatrix);
+  const ops: DrawOp[] = [];
+  let run: PaintItem[] = [];
+  const flush = (): void => {
+    if (run.length > 0) ops.push(...shapes({ ...art, items: run }));
+    run = [];
+  };
+  for (const item of art.items) {
+    const bitmap = bitmaps.get(item);
+    if (!item.bitmap || !bitmap) {
+      run.push(item);
+      continue;
+    }
+    flush();
+    ops.push({
+      kind: 'bitmap',
+      bitmap,
+      source: { bytes: item.bitmap.bytes, mime: item.bitmap.mime },
+      matrix: multiply(toPage, multiply(item.matrix, bitmap.unitToItem)),
+      opacity: item.bitmap.opacity,
+      clips: item.clips.map((clip) => ({ ...clip, matrix: multiply(toPage, clip.matrix) })),
+    });
+  }
+  flush();
   return ops;
 }
 

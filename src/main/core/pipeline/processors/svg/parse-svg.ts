@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { optimize } from 'svgo';
 import { MarqueError } from '../../../../../shared/errors.ts';
+import { DATA_IMAGE } from '../../../intake/svg-embedded.ts';
 import type { ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBox } from './art.ts';
 import { parseCssColor } from './color.ts';
 import { fontFinder } from './font-finder.ts';
@@ -381,7 +382,7 @@ class ArtBuilder {
     }
     if (node.tag === 'tspan' || node.tag === 'textPath') return; // not rendered outside <text>
     if (node.tag === 'image') {
-      this.warnings.add('embedded bitmap images skipped');
+      if (style.visible) this.image(node, props, matrix, localOpacity, ownClips);
       return;
     }
     if (SHAPE_TAGS.has(node.tag)) {
@@ -417,6 +418,46 @@ class ArtBuilder {
       return;
     }
     for (const child of node.children) this.walk(child, matrix, style, localOpacity, ownClips, depth + 1);
+  }
+
+  /**
+   * An <image> with a bitmap data URI (what the intake keeps) becomes a bitmap item; anything else
+   * (an SVG image, an unreadable URI) is left out and said so. With 'slice' the bitmap overflows
+   * its viewport, which clips it.
+   */
+  private image(node: XmlNode, props: Attributes, matrix: Matrix, opacity: number, clips: readonly ClipShape[]): void {
+    const data = DATA_IMAGE.exec((node.attributes.href ?? node.attributes['xlink:href'] ?? '').trim());
+    if (!data) {
+      this.warnings.add('embedded images that are not PNG, JPEG, WebP or GIF bitmaps skipped');
+      return;
+    }
+    const size = (value: string | undefined): number | null => {
+      const parsed = number(value, Number.NaN);
+      return Number.isFinite(parsed) ? parsed : null;
+    };
+    const [x, y, width, height] = [number(props.x, 0), number(props.y, 0), size(props.width), size(props.height)];
+    if ((width !== null && width <= 0) || (height !== null && height <= 0)) return;
+    const preserveAspectRatio = props.preserveAspectRatio ?? 'xMidYMid meet';
+    const box = width !== null && height !== null ? `M${x} ${y}H${x + width}V${y + height}H${x}Z` : 'M0 0Z';
+    const slice = preserveAspectRatio.includes('slice') && width !== null && height !== null;
+    this.items.push({
+      d: box,
+      matrix,
+      fill: null,
+      fillRule: 'nonzero',
+      stroke: null,
+      clips: slice ? [...clips, { d: box, matrix, rule: 'nonzero' }] : clips,
+      bitmap: {
+        bytes: Buffer.from(data[2] ?? '', 'base64'),
+        mime: `image/${(data[1] ?? 'png').toLowerCase()}`,
+        x,
+        y,
+        width,
+        height,
+        preserveAspectRatio,
+        opacity,
+      },
+    });
   }
 
   /** A symbol's viewBox mapped onto the size its <use> gives it (100% of the viewport by default). */

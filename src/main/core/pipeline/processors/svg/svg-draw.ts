@@ -1,5 +1,6 @@
+import type { ClipShape } from './art.ts';
 import type { DisplayPage, Ink, InkGradient, InkPaint, PathOp } from './display-list.ts';
-import { matrixToSvg, round } from './matrix.ts';
+import { matrixToSvg, multiply, round } from './matrix.ts';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -35,10 +36,10 @@ export function displayPageToSvg(
   const defs: string[] = [];
   const body: string[] = [];
   let clipId = 0;
-  const pathElement = (op: PathOp, colourOf: (ink: Ink) => string): string => {
+  const clipped = (clips: readonly ClipShape[], element: string): string => {
     let open = '';
     let close = '';
-    for (const clip of op.clips) {
+    for (const clip of clips) {
       const id = `c${clipId++}`;
       defs.push(
         `<clipPath id="${id}" clipPathUnits="userSpaceOnUse"><path d="${escapeXml(clip.d)}" transform="${matrixToSvg(clip.matrix)}" clip-rule="${clip.rule}"/></clipPath>`,
@@ -46,6 +47,9 @@ export function displayPageToSvg(
       open += `<g clip-path="url(#${id})">`;
       close += '</g>';
     }
+    return `${open}${element}${close}`;
+  };
+  const pathElement = (op: PathOp, colourOf: (ink: Ink) => string): string => {
     const attrs: string[] = [`d="${escapeXml(op.d)}"`, `transform="${matrixToSvg(op.matrix)}"`];
     // Gradients are defined in the path's own space, so their matrix applies as is.
     const paintOf = (paint: InkPaint): string => {
@@ -71,7 +75,7 @@ export function displayPageToSvg(
       if (s.dash.length > 0)
         attrs.push(`stroke-dasharray="${s.dash.join(' ')}"`, `stroke-dashoffset="${s.dashOffset}"`);
     }
-    return `${open}<path ${attrs.join(' ')}/>${close}`;
+    return clipped(op.clips, `<path ${attrs.join(' ')}/>`);
   };
   for (const op of page.ops) {
     if (op.kind === 'text') {
@@ -89,6 +93,20 @@ export function displayPageToSvg(
         `<mask id="${id}" maskUnits="userSpaceOnUse" x="${x}" y="${y}" width="${w}" height="${h}">${op.mask.map((part) => pathElement(part, maskColour)).join('')}</mask>`,
       );
       body.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${inkColor(op.ink)}" mask="url(#${id})"/>`);
+      continue;
+    }
+    if (op.kind === 'bitmap') {
+      // The bitmap as the master holds it, its unit square's matrix taken back onto its pixels (y down).
+      const { width, height } = op.bitmap;
+      const matrix = multiply(op.matrix, [1 / width, 0, 0, -1 / height, 0, 1]);
+      const opacity = op.opacity < 1 ? ` opacity="${round(op.opacity, 4)}"` : '';
+      const href = `data:${op.source.mime};base64,${Buffer.from(op.source.bytes).toString('base64')}`;
+      body.push(
+        clipped(
+          op.clips,
+          `<image width="${width}" height="${height}" preserveAspectRatio="none" transform="${matrixToSvg(matrix)}"${opacity} href="${href}"/>`,
+        ),
+      );
       continue;
     }
     body.push(pathElement(op, inkColor));
