@@ -4,13 +4,14 @@ import {
   DEFAULT_ARTWORK_SETTINGS,
   settledDecision,
 } from '../../../../../shared/artwork.ts';
-import { deltaE76, rgbToLab, toHex } from '../../../../../shared/colour.ts';
+import { toHex } from '../../../../../shared/colour.ts';
 import {
   type Background,
   DEFAULT_BACKGROUND_TOLERANCE,
   detectBackground,
   fadeIntoBackground,
   floodFillBackground,
+  NEAR_OFF,
   nearBackground,
   removeBackgroundRegion,
 } from '../raster/background.ts';
@@ -134,23 +135,17 @@ export function applyBackgroundDecision(
   if (decision.kind !== 'flat' || !decision.colour)
     return { image, decision, removedShare: 0, enclosedShare: 0, shadeShare: 0 };
   const background = detectBackground(image, tolerance, 0) as Background;
-  const near = nearBackground(image, background, tolerance);
+  const near = nearBackground(image, background, tolerance, ENCLOSED_PAPER_MATCH);
   const region = floodFillBackground(image, background, tolerance, near);
   // Light details the fill reached from the paper (a rim drawn round the art) are art again; the
   // enclosed-paper pass below then sees them as enclosed and keeps them by the same rule.
-  for (const i of reachedLightDetails(image, region, background)) region[i] = 0;
+  for (const i of reachedLightDetails(image, region, near)) region[i] = 0;
   // A shadow falls on the paper round the art; light shading inside it (a gloss, a lit face) is art.
   const shade = softShade(image, region, background);
-  const enclosed = enclosedPaper(image, region, near, background);
-  let removed = 0;
-  let inside = 0;
-  for (let i = 0; i < region.length; i++) {
-    if (enclosed[i]) {
-      region[i] = 1;
-      inside++;
-    }
-    removed += region[i] as number;
-  }
+  const enclosed = enclosedPaper(image, region, near);
+  for (const i of enclosed) region[i] = 1;
+  const removed = countOnes(region);
+  const inside = enclosed.length;
   const pixels = region.length || 1;
   const decided = removeBackgroundRegion(image, region, background);
   // A shadow or glow that fades into the paper was partial opacity in the master: it is again.
@@ -176,51 +171,64 @@ const DETAIL_DEPTH = 3;
 /**
  * Paper the flood fill could not reach: pixels of the paper colour enclosed by the art (the inside
  * of an "o", the gap in an "A"). A JPEG logo on white shows the paper there too, so it goes with it.
- * Light details that are not the paper colour stay (a patch of light grey, not just a rim).
+ * Light details that are not the paper colour (NEAR_OFF in `near`) stay when they form a patch, not
+ * just a rim. Returns the enclosed paper's pixels.
  */
-function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array, background: Background): Uint8Array {
+function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array): number[] {
   const { data, width } = image;
   const pixels = reached.length;
-  const out = new Uint8Array(pixels);
-  // Enclosed light pixels that are not the paper colour itself, listed: few on most logos.
-  const off = new Uint8Array(pixels);
+  const paper = new Uint8Array(pixels);
+  const candidates: number[] = [];
   const offList: number[] = [];
-  const close = new Map<number, boolean>();
-  for (let i = 0; i < pixels; i++) {
-    if (reached[i] || !near[i] || (data[i * 4 + 3] as number) < OPAQUE_ALPHA) continue;
-    out[i] = 1;
-    const o = i * 4;
-    const key = ((data[o] as number) << 16) | ((data[o + 1] as number) << 8) | (data[o + 2] as number);
-    let matches = close.get(key);
-    if (matches === undefined) {
-      matches =
-        deltaE76(rgbToLab([data[o] as number, data[o + 1] as number, data[o + 2] as number]), background.lab) <=
-        ENCLOSED_PAPER_MATCH;
-      close.set(key, matches);
-    }
-    if (!matches) {
-      off[i] = 1;
-      offList.push(i);
-    }
+  const visit = (i: number): void => {
+    if (reached[i] || !near[i] || (data[i * 4 + 3] as number) < OPAQUE_ALPHA) return;
+    paper[i] = 1;
+    candidates.push(i);
+    if (near[i] === NEAR_OFF) offList.push(i);
+  };
+  // Four pixels at a time: most words are all reached, or none of them near.
+  const words = pixels >> 2;
+  const reached32 = new Uint32Array(reached.buffer, reached.byteOffset, words);
+  const near32 = new Uint32Array(near.buffer, near.byteOffset, words);
+  for (let w = 0; w < words; w++) {
+    if (((near32[w] as number) & ~(reached32[w] as number) & 0x01010101) === 0) continue;
+    const i = w << 2;
+    visit(i);
+    visit(i + 1);
+    visit(i + 2);
+    visit(i + 3);
   }
-  if (offList.length === 0) return out;
+  for (let i = words << 2; i < pixels; i++) visit(i);
+  if (offList.length === 0) return candidates;
   // Every `off` patch holding a core pixel is a detail: it stays art.
+  const off = new Uint8Array(pixels);
+  for (const i of offList) off[i] = 1;
   const stack = new Int32Array(offList.length);
   for (const start of patchCores(offList, width, pixels)) {
-    if (!out[start]) continue;
+    if (!paper[start]) continue;
     let top = 0;
     stack[top++] = start;
-    out[start] = 0;
+    paper[start] = 0;
     while (top > 0) {
       const index = stack[--top] as number;
       const x = index % width;
-      if (x > 0) top = visitOff(index - 1, off, out, stack, top);
-      if (x < width - 1) top = visitOff(index + 1, off, out, stack, top);
-      if (index >= width) top = visitOff(index - width, off, out, stack, top);
-      if (index < pixels - width) top = visitOff(index + width, off, out, stack, top);
+      if (x > 0) top = visitOff(index - 1, off, paper, stack, top);
+      if (x < width - 1) top = visitOff(index + 1, off, paper, stack, top);
+      if (index >= width) top = visitOff(index - width, off, paper, stack, top);
+      if (index < pixels - width) top = visitOff(index + width, off, paper, stack, top);
     }
   }
-  return out;
+  return candidates.filter((i) => paper[i] === 1);
+}
+
+/** How many bytes of a 0/1 mask are 1: four at a time (a word's bytes summed by one multiply). */
+function countOnes(mask: Uint8Array): number {
+  const words = mask.length >> 2;
+  const mask32 = new Uint32Array(mask.buffer, mask.byteOffset, words);
+  let count = 0;
+  for (let w = 0; w < words; w++) count += Math.imul(mask32[w] as number, 0x01010101) >>> 24;
+  for (let i = words << 2; i < mask.length; i++) count += mask[i] as number;
+  return count;
 }
 
 /** The core of `off` patches: `off` eroded DETAIL_DEPTH times. */
@@ -235,36 +243,35 @@ function patchCores(offList: readonly number[], width: number, pixels: number): 
  * circles are ringed in #eee and Babylon.js has a #e0ded8 facet beside a white one: on white both
  * were taken for paper (colour trace ΔE76 1.30 and 1.65, vtracer 0.20 and 0.55).
  */
-function reachedLightDetails(image: RgbaImage, reached: Uint8Array, background: Background): number[] {
+function reachedLightDetails(image: RgbaImage, reached: Uint8Array, near: Uint8Array): number[] {
   const { data, width } = image;
   const pixels = reached.length;
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
-  const close = new Map<number, boolean>();
-  const isOff = (i: number): boolean => {
-    const key = (words[i] as number) & 0xffffff;
-    let matches = close.get(key);
-    if (matches === undefined) {
-      matches = deltaE76(rgbToLab([key & 255, (key >>> 8) & 255, key >>> 16]), background.lab) <= ENCLOSED_PAPER_MATCH;
-      close.set(key, matches);
-    }
-    return !matches;
-  };
+  const isOff = (i: number): boolean => near[i] === NEAR_OFF;
   // Cores grow from flat light pixels only (equal to their right and lower neighbours), as drawn
-  // fills are and JPEG noise or a shaded paper is not. Paper pixels are answered by the last verdict.
+  // fills are and JPEG noise or a shaded paper is not. Four pixels are skipped at a time where none
+  // is both reached and off the paper's colour: most of the paper.
   const flatList: number[] = [];
-  let lastWord = -1;
-  let lastOff = false;
-  for (let i = 0; i < pixels - width; i++) {
-    if (!reached[i]) continue;
+  const last = pixels - width;
+  const quads = last >> 2;
+  const reached32 = new Uint32Array(reached.buffer, reached.byteOffset, quads);
+  const near32 = new Uint32Array(near.buffer, near.byteOffset, quads);
+  const flat = (i: number): void => {
+    if (!reached[i] || !isOff(i)) return;
     const word = words[i] as number;
-    if (word !== lastWord) {
-      lastOff = isOff(i);
-      lastWord = word;
-    }
-    if (!lastOff) continue;
-    if (words[i + 1] !== word || words[i + width] !== word || !reached[i + 1] || !reached[i + width]) continue;
+    if (words[i + 1] !== word || words[i + width] !== word || !reached[i + 1] || !reached[i + width]) return;
     flatList.push(i);
+  };
+  for (let w = 0; w < quads; w++) {
+    // NEAR_OFF sets bit 1 of its byte; reached is 0 or 1.
+    if ((((near32[w] as number) >>> 1) & (reached32[w] as number) & 0x01010101) === 0) continue;
+    const i = w << 2;
+    flat(i);
+    flat(i + 1);
+    flat(i + 2);
+    flat(i + 3);
   }
+  for (let i = quads << 2; i < last; i++) flat(i);
   if (flatList.length === 0) return [];
   const cores = patchCores(flatList, width, pixels);
   if (cores.length === 0) return [];
@@ -272,6 +279,12 @@ function reachedLightDetails(image: RgbaImage, reached: Uint8Array, background: 
   const kept: number[] = [];
   const seen = new Uint8Array(pixels);
   const stack: number[] = [];
+  const grow = (j: number): void => {
+    if (reached[j] && !seen[j] && isOff(j)) {
+      seen[j] = 1;
+      stack.push(j);
+    }
+  };
   for (const start of cores) {
     if (seen[start]) continue;
     seen[start] = 1;
@@ -280,20 +293,19 @@ function reachedLightDetails(image: RgbaImage, reached: Uint8Array, background: 
       const i = stack.pop() as number;
       kept.push(i);
       const x = i % width;
-      for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width])
-        if (j >= 0 && j < pixels && reached[j] && !seen[j] && isOff(j)) {
-          seen[j] = 1;
-          stack.push(j);
-        }
+      if (x > 0) grow(i - 1);
+      if (x < width - 1) grow(i + 1);
+      if (i >= width) grow(i - width);
+      if (i < pixels - width) grow(i + width);
     }
   }
   return kept;
 }
 
 /** One step of the detail fill: an `off` pixel still marked as paper goes back to art and is queued. */
-function visitOff(next: number, off: Uint8Array, out: Uint8Array, stack: Int32Array, top: number): number {
-  if (!off[next] || !out[next]) return top;
-  out[next] = 0;
+function visitOff(next: number, off: Uint8Array, paper: Uint8Array, stack: Int32Array, top: number): number {
+  if (!off[next] || !paper[next]) return top;
+  paper[next] = 0;
   stack[top] = next;
   return top + 1;
 }

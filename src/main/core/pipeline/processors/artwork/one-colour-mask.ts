@@ -22,36 +22,48 @@ export function oneColourMask(
   const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), options.threshold);
   const labs = new LabCache();
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
-  let lastWord = -1;
+  let lastColour = -1;
   let lastOn = 0;
   const { width, height } = image;
   let x0 = width;
   let y0 = height;
   let x1 = -1;
   let y1 = -1;
-  for (let y = 0, i = 0; y < height; y++) {
-    let first = -1;
-    let last = -1;
-    for (let x = 0; x < width; x++, i++) {
-      if ((data[i * 4 + 3] as number) < cut) continue;
-      if (knockout) {
-        const word = (words[i] as number) & 0xffffff;
-        if (word !== lastWord) {
-          const l = labs.get(data[i * 4] as number, data[i * 4 + 1] as number, data[i * 4 + 2] as number)[0];
+  // One pass over 32-bit pixels (alpha in the top byte); the box grows per row, by scanning a row
+  // with ink from each end only as far as the box does not reach yet.
+  for (let y = 0, row = 0; y < height; y++, row += width) {
+    let any = 0;
+    const end = row + width;
+    if (!knockout) {
+      for (let i = row; i < end; i++) {
+        if ((words[i] as number) >>> 24 < cut) continue;
+        mask[i] = 1;
+        any = 1;
+      }
+    } else {
+      for (let i = row; i < end; i++) {
+        const word = words[i] as number;
+        if (word >>> 24 < cut) continue;
+        const colour = word & 0xffffff;
+        if (colour !== lastColour) {
+          const l = labs.get(colour & 255, (colour >>> 8) & 255, colour >>> 16)[0];
           lastOn = inkWeight(l, options.threshold) >= 0.5 ? 1 : 0;
-          lastWord = word;
+          lastColour = colour;
         }
         if (!lastOn) continue;
+        mask[i] = 1;
+        any = 1;
       }
-      mask[i] = 1;
-      if (first < 0) first = x;
-      last = x;
     }
-    if (first < 0) continue;
+    if (!any) continue;
     if (y < y0) y0 = y;
     y1 = y;
-    if (first < x0) x0 = first;
-    if (last > x1) x1 = last;
+    let x = 0;
+    while (x < x0 && !mask[row + x]) x++;
+    if (x < x0) x0 = x;
+    x = width - 1;
+    while (x > x1 && !mask[row + x]) x--;
+    if (x > x1) x1 = x;
   }
   return { mask, knockout, box: x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 } };
 }
