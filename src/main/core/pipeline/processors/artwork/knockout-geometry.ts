@@ -376,12 +376,13 @@ export function oneColourRole(threshold?: number | null): (paint: Paint) => Outl
  * some gradient crosses the threshold (a light-to-dark sheen: part of the shape is ink, part
  * paper) or fades (a soft shadow: ink only where it is dense). A shape's one verdict would paint
  * such a shape solid: Tux's shadow, Gentoo's lavender "g", GIMP's shadow. A bitmap has no shapes
- * to combine at all.
+ * to combine at all, and a blended shape's colour depends on what lies under it.
  */
 export function pixelRuleNeeded(items: readonly PaintItem[], threshold?: number | null): boolean {
   return items.some(
     (item) =>
       item.bitmap !== undefined ||
+      item.blend !== undefined ||
       [item.fill, item.stroke?.paint].some((paint) => {
         const stops = paint?.gradient?.stops;
         if (!paint || !stops || stops.length < 2) return false;

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { ClipShape } from '../svg/art.ts';
+import type { BlendMode, ClipShape } from '../svg/art.ts';
 import type {
   BitmapOp,
   DisplayPage,
@@ -215,6 +215,7 @@ class PageWriter {
     this.doc.save();
     const saved = this.ctm;
     if (op.overprint) this.overprint();
+    if (op.blend) this.blend(op.blend);
     if (op.clips.every((clip) => this.clip(clip)) && this.setMatrix(op.matrix)) {
       this.paint(op.fill, op.stroke?.paint ?? null);
       if (op.stroke) {
@@ -230,6 +231,18 @@ class PageWriter {
     }
     this.doc.restore();
     this.ctm = saved;
+  }
+
+  /** A blend mode for what follows in this q/Q: one ExtGState per mode and page. */
+  private blend(mode: BlendMode): void {
+    const page = (this.doc as unknown as PageInternals).page;
+    const name = `Blend${mode}`;
+    if (!page.ext_gstates[name]) {
+      const state = this.doc.ref({ Type: 'ExtGState', BM: mode } as unknown as object);
+      state.end(undefined);
+      page.ext_gstates[name] = state;
+    }
+    this.doc.addContent(`/${name} gs`);
   }
 
   /** Overprint for fills and strokes (OPM 1: a zero tint leaves the ink below alone). */
@@ -352,6 +365,7 @@ class PageWriter {
   bitmap(op: BitmapOp): void {
     this.doc.save();
     const saved = this.ctm;
+    if (op.blend) this.blend(op.blend);
     if (op.clips.every((clip) => this.clip(clip)) && this.setMatrix(op.matrix)) {
       if (op.opacity < 1) this.doc.fillOpacity(op.opacity);
       this.doc.addContent(`/${this.imageName(op.bitmap)} Do`);

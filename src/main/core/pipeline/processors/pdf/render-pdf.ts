@@ -87,7 +87,7 @@ function spotTintOps(art: SvgArt, placement: Matrix, inks: readonly SpotInk[], b
     const single = { ...art, items: [item] };
     const pair = item.fill?.gradient ? gradientInks(item.fill, inks) : [];
     if (pair.length === 0 || pair.length > 2 || item.stroke) {
-      ops.push(...artToOps(single, placement, base));
+      ops.push(...artToOps(single, placement, base, { blend: true }));
       continue;
     }
     pair.forEach((ink, index) => {
@@ -204,7 +204,7 @@ export async function runPdf(
         ? withBitmaps(art, placement, bitmaps, (run) =>
             opts.color === 'spot' && opts.gradients === 'spot-tints'
               ? spotTintOps(run, placement, inks, inked)
-              : artToOps(run, placement, inked),
+              : artToOps(run, placement, inked, { blend: true }),
           )
         : variant === 'black'
           ? oneColourOps(oneColourArt, placement, BLACK_INK, knockout, threshold)

@@ -115,6 +115,10 @@ export async function runSeparations(
     throw new MarqueError('INVALID_INPUT', `${input.name}: no ink colours to separate (the logo is white only)`);
   const plates = platesWithInk(planPlates(inks, opts, press), art);
   const warnings = [...art.warnings];
+  if (art.items.some((item) => item.blend))
+    warnings.push(
+      'Blend modes (multiply, screen, …) are drawn as normal on the plates: check the overlaps on a proof.',
+    );
   const bitmaps = bitmapCount(art);
   if (bitmaps > 0)
     warnings.push(

@@ -49,6 +49,27 @@ export interface ClipShape {
 }
 
 /**
+ * How a shape's colour mixes with what lies under it (CSS mix-blend-mode), named as PDF names
+ * them; SVG and PDF define the same separable and non-separable modes.
+ */
+export type BlendMode =
+  | 'Multiply'
+  | 'Screen'
+  | 'Overlay'
+  | 'Darken'
+  | 'Lighten'
+  | 'ColorDodge'
+  | 'ColorBurn'
+  | 'HardLight'
+  | 'SoftLight'
+  | 'Difference'
+  | 'Exclusion'
+  | 'Hue'
+  | 'Saturation'
+  | 'Color'
+  | 'Luminosity';
+
+/**
  * A bitmap an <image> draws (a PNG or JPEG data URI, or one a PDF master's conversion wrote): its
  * encoded bytes and the viewport it is fitted into, in the item's user space. The fit needs the
  * bitmap's own size, known once it is decoded (see bitmapBox).
@@ -79,6 +100,8 @@ export interface PaintItem {
   readonly stroke: StrokeStyle | null;
   readonly clips: readonly ClipShape[];
   readonly bitmap?: ArtBitmap;
+  /** Blends with what lies under it; absent for normal painting. */
+  readonly blend?: BlendMode;
 }
 
 export interface ViewBox {

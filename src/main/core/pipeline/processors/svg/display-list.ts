@@ -1,5 +1,5 @@
 import type { Cmyk } from '../../../../../shared/colour.ts';
-import type { ClipShape, FillRule, Gradient, GradientStop, PaintItem, StrokeStyle, SvgArt } from './art.ts';
+import type { BlendMode, ClipShape, FillRule, Gradient, GradientStop, PaintItem, StrokeStyle, SvgArt } from './art.ts';
 import { type Matrix, multiply } from './matrix.ts';
 
 /**
@@ -58,6 +58,8 @@ export interface PathOp {
    * second ink of a two-ink spot gradient). Separating devices honour it; proofs may not.
    */
   readonly overprint?: boolean;
+  /** Blends with what lies under it (the full-colour art's mix-blend-mode). */
+  readonly blend?: BlendMode;
 }
 
 export interface TextOp {
@@ -110,6 +112,7 @@ export interface BitmapOp {
   readonly matrix: Matrix;
   readonly opacity: number;
   readonly clips: readonly ClipShape[];
+  readonly blend?: BlendMode;
 }
 
 export type DrawOp = PathOp | TextOp | KnockoutOp | BitmapOp;
@@ -131,8 +134,17 @@ export type InkMapper = (
   role: 'fill' | 'stroke',
 ) => InkPaint | null;
 
-/** Places the art on a page (`placement` maps artboard points to page points) with inks chosen per paint. */
-export function artToOps(art: SvgArt, placement: Matrix, mapInk: InkMapper): PathOp[] {
+/**
+ * Places the art on a page (`placement` maps artboard points to page points) with inks chosen per
+ * paint. Blend modes go with the shapes only when asked: the full-colour art blends, a plate or a
+ * one-colour version does not.
+ */
+export function artToOps(
+  art: SvgArt,
+  placement: Matrix,
+  mapInk: InkMapper,
+  options: { readonly blend?: boolean } = {},
+): PathOp[] {
   const toPage = multiply(placement, art.rootMatrix);
   const ops: PathOp[] = [];
   for (const item of art.items) {
@@ -147,6 +159,7 @@ export function artToOps(art: SvgArt, placement: Matrix, mapInk: InkMapper): Pat
       fillRule: item.fillRule,
       stroke: item.stroke && strokePaint ? { ...item.stroke, paint: strokePaint } : null,
       clips: item.clips.map((clip) => ({ ...clip, matrix: multiply(toPage, clip.matrix) })),
+      ...(options.blend && item.blend ? { blend: item.blend } : {}),
     });
   }
   return ops;
@@ -185,6 +198,7 @@ export function withBitmaps(
       matrix: multiply(toPage, multiply(item.matrix, bitmap.unitToItem)),
       opacity: item.bitmap.opacity,
       clips: item.clips.map((clip) => ({ ...clip, matrix: multiply(toPage, clip.matrix) })),
+      ...(item.blend ? { blend: item.blend } : {}),
     });
   }
   flush();

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { optimize } from 'svgo';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import { DATA_IMAGE } from '../../../intake/svg-embedded.ts';
-import type { ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBox } from './art.ts';
+import type { BlendMode, ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBox } from './art.ts';
 import { parseCssColor } from './color.ts';
 import { fontFinder } from './font-finder.ts';
 import { gradientMean, resolveGradient } from './gradient.ts';
@@ -38,6 +38,8 @@ interface Style {
   markerEnd: string;
   /** True when paint-order puts the stroke under the fill. */
   strokeFirst: boolean;
+  /** mix-blend-mode of the element or, applied to each of its shapes, of a group around it. */
+  blend: BlendMode | null;
 }
 
 const INITIAL_STYLE: Style = {
@@ -60,6 +62,26 @@ const INITIAL_STYLE: Style = {
   markerMid: 'none',
   markerEnd: 'none',
   strokeFirst: false,
+  blend: null,
+};
+
+/** CSS mix-blend-mode keywords as PDF blend modes; plus-darker and plus-lighter have none. */
+const BLEND_MODES: Readonly<Record<string, BlendMode>> = {
+  multiply: 'Multiply',
+  screen: 'Screen',
+  overlay: 'Overlay',
+  darken: 'Darken',
+  lighten: 'Lighten',
+  'color-dodge': 'ColorDodge',
+  'color-burn': 'ColorBurn',
+  'hard-light': 'HardLight',
+  'soft-light': 'SoftLight',
+  difference: 'Difference',
+  exclusion: 'Exclusion',
+  hue: 'Hue',
+  saturation: 'Saturation',
+  color: 'Color',
+  luminosity: 'Luminosity',
 };
 
 const SKIPPED = new Set([
@@ -98,6 +120,9 @@ function inherit(parent: Style, props: Attributes): Style {
     const value = props[name];
     return value === undefined || value === 'inherit' ? undefined : value;
   };
+  // Not inherited in CSS, but a group's blend is applied to each of its shapes (see walk).
+  const blend = props['mix-blend-mode'];
+  if (blend && blend !== 'normal') style.blend = BLEND_MODES[blend] ?? null;
   style.color = pick('color') ?? style.color;
   style.fill = pick('fill') ?? style.fill;
   style.stroke = pick('stroke') ?? style.stroke;
@@ -360,8 +385,8 @@ class ArtBuilder {
     const maskClips = props.mask && props.mask !== 'none' ? this.maskClip(props.mask, matrix) : [];
     if (!maskClips) this.warnings.add('masks ignored');
     if (props.filter && props.filter !== 'none') this.warnings.add('filters ignored');
-    if (props['mix-blend-mode'] && props['mix-blend-mode'] !== 'normal')
-      this.warnings.add('blend modes drawn as normal');
+    const blend = props['mix-blend-mode'];
+    if (blend && blend !== 'normal' && !BLEND_MODES[blend]) this.warnings.add(`blend mode ${blend} drawn as normal`);
     if (props['vector-effect'] === 'non-scaling-stroke') this.warnings.add('non-scaling strokes drawn scaled');
     const ownClips = [...clips, ...this.clipShapes(props['clip-path'], matrix, style), ...(maskClips ?? [])];
 
@@ -382,7 +407,7 @@ class ArtBuilder {
     }
     if (node.tag === 'tspan' || node.tag === 'textPath') return; // not rendered outside <text>
     if (node.tag === 'image') {
-      if (style.visible) this.image(node, props, matrix, localOpacity, ownClips);
+      if (style.visible) this.image(node, props, matrix, localOpacity, ownClips, style.blend);
       return;
     }
     if (SHAPE_TAGS.has(node.tag)) {
@@ -401,6 +426,9 @@ class ArtBuilder {
     // A group's opacity is folded into each of its shapes: where they overlap, the one below shows through.
     if (localOpacity < opacity && this.items.length - itemsBefore > 1)
       this.warnings.add('group opacity applied to each shape (overlaps show through)');
+    // So is its blend mode: each shape blends with all below it, its own group's shapes included.
+    if (style.blend && style.blend !== parent.blend && this.items.length - itemsBefore > 1)
+      this.warnings.add("a group's blend mode applied to each of its shapes");
   }
 
   private children(
@@ -425,7 +453,14 @@ class ArtBuilder {
    * (an SVG image, an unreadable URI) is left out and said so. With 'slice' the bitmap overflows
    * its viewport, which clips it.
    */
-  private image(node: XmlNode, props: Attributes, matrix: Matrix, opacity: number, clips: readonly ClipShape[]): void {
+  private image(
+    node: XmlNode,
+    props: Attributes,
+    matrix: Matrix,
+    opacity: number,
+    clips: readonly ClipShape[],
+    blend: BlendMode | null,
+  ): void {
     const data = DATA_IMAGE.exec((node.attributes.href ?? node.attributes['xlink:href'] ?? '').trim());
     if (!data) {
       this.warnings.add('embedded images that are not PNG, JPEG, WebP or GIF bitmaps skipped');
@@ -457,6 +492,7 @@ class ArtBuilder {
         preserveAspectRatio,
         opacity,
       },
+      ...(blend ? { blend } : {}),
     });
   }
 
@@ -523,11 +559,12 @@ class ArtBuilder {
         }
       : null;
     const fillRule = options.fillRule ?? style.fillRule;
+    const blend = style.blend ? { blend: style.blend } : {};
     if (fill && stroke && style.strokeFirst) {
       // paint-order: stroke under the fill, as two items.
-      this.items.push({ d, matrix, fill: null, fillRule, stroke, clips });
-      this.items.push({ d, matrix, fill, fillRule, stroke: null, clips });
-    } else if (fill || stroke) this.items.push({ d, matrix, fill, fillRule, stroke, clips });
+      this.items.push({ d, matrix, fill: null, fillRule, stroke, clips, ...blend });
+      this.items.push({ d, matrix, fill, fillRule, stroke: null, clips, ...blend });
+    } else if (fill || stroke) this.items.push({ d, matrix, fill, fillRule, stroke, clips, ...blend });
   }
 }
 
