@@ -58,7 +58,7 @@ describe('a vector master holding a bitmap', () => {
     const art = parseSvgArt(await masterWithBitmap());
     const bitmaps = art.items.filter((item) => item.bitmap);
     expect(bitmaps).toHaveLength(1);
-    expect(bitmaps[0]?.bitmap).toMatchObject({ x: 80, y: 20, width: 100, height: 60, mime: 'image/png' });
+    expect(bitmaps[0]?.bitmap).toMatchObject({ x: 80, y: 20, width: 100, height: 60, source: { mime: 'image/png' } });
     expect(art.items.indexOf(bitmaps[0] as (typeof art.items)[number])).toBe(1);
     expect(art.warnings).toEqual([]);
     const svgImage = parseSvgArt(
@@ -100,7 +100,9 @@ describe('a vector master holding a bitmap', () => {
     expect(images[0]?.get(PDFName.of('Width'))?.toString()).toBe('64');
     expect(images[0]?.has(PDFName.of('SMask'))).toBe(true);
     // 64 pixels over 75 points: 61 ppi, too coarse for print.
-    expect((result.facts as { warnings: string[] }).warnings.join('\n')).toMatch(/prints at 61 ppi, under the 300/);
+    expect((result.facts as { warnings: string[] }).warnings.join('\n')).toMatch(
+      /print at 61 ppi at this size at the coarsest, under the 300/,
+    );
   });
 
   it('traces the render for the black PDF, so the bitmap is ink there too', async () => {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { limitCoverage } from '../../../colour/icc.ts';
 import type { Press } from '../../../colour/press.ts';
-import type { ArtBitmap, PaintItem, SvgArt } from '../svg/art.ts';
+import type { ArtBitmap, EncodedBitmap, PaintItem, SvgArt } from '../svg/art.ts';
 import type { PrintBitmap } from '../svg/display-list.ts';
 import { type Matrix, multiply, translate } from '../svg/matrix.ts';
 import { viewBoxTransform } from '../svg/viewport.ts';
@@ -11,54 +11,143 @@ const MAX_BITMAP_PIXELS = 64_000_000;
 
 export interface PrintBitmaps {
   readonly bitmaps: ReadonlyMap<PaintItem, PrintBitmap>;
+  /** Effect islands drawn (or found empty): their shapes are not drawn again. */
+  readonly effectsDrawn: ReadonlySet<number>;
   readonly warnings: readonly string[];
 }
 
+/** Print wants about 300 pixels an inch; a bitmap under it prints soft or blocky. */
+export const PRINT_PPI = 300;
+/** An effect island is rendered at most this many pixels on the artboard's long side. */
+const MAX_EFFECT_SIDE = 4000;
+
 /**
  * Decodes every bitmap of the art for print: CMYK through the press profile within its coverage
- * limit, alpha kept. The PDF draws these pixels as images, as Illustrator keeps a placed bitmap.
- * One that cannot be decoded is left out and said so.
+ * limit, alpha kept. The PDF draws these pixels as images, as Illustrator keeps a placed bitmap
+ * and rasterises effects. Effect islands are rendered by librsvg at PRINT_PPI for `pointsPerUnit`
+ * (page points per user unit of the art) and cropped to what they paint. A bitmap that cannot be
+ * decoded is left out (an island's shapes are then drawn plain) and said so.
  */
-export async function printBitmaps(art: SvgArt, press: Press): Promise<PrintBitmaps> {
+export async function printBitmaps(art: SvgArt, press: Press, pointsPerUnit: number): Promise<PrintBitmaps> {
   const bitmaps = new Map<PaintItem, PrintBitmap>();
+  const effectsDrawn = new Set<number>();
   let unreadable = 0;
   for (const item of art.items) {
     if (!item.bitmap) continue;
-    const decoded = await printBitmap(item.bitmap, press).catch(() => null);
-    if (decoded) bitmaps.set(item, decoded);
-    else unreadable++;
+    const pixels = await bitmapPixels(item.bitmap, pointsPerUnit).catch(() => null);
+    if (pixels === null) {
+      unreadable++;
+      continue;
+    }
+    if (item.bitmap.effect !== undefined) effectsDrawn.add(item.bitmap.effect);
+    if (pixels === 'empty') continue;
+    bitmaps.set(item, printBitmap(pixels, press));
   }
   const warnings =
     unreadable > 0
       ? [
-          `${unreadable} embedded bitmap${unreadable === 1 ? '' : 's'} could not be decoded and ${unreadable === 1 ? 'is' : 'are'} left out`,
+          `${unreadable} bitmap${unreadable === 1 ? '' : 's'} (an embedded image, or an effect drawn as one) could not be decoded and ${unreadable === 1 ? 'is' : 'are'} left out`,
         ]
       : [];
-  return { bitmaps, warnings };
+  return { bitmaps, effectsDrawn, warnings };
 }
 
-async function printBitmap(bitmap: ArtBitmap, press: Press): Promise<PrintBitmap | null> {
-  const { data, info } = await sharp(bitmap.bytes, { limitInputPixels: MAX_BITMAP_PIXELS })
-    .toColourspace('srgb')
+/** A bitmap's straight RGBA pixels, its encoded form and where its unit square lands. */
+interface BitmapPixels {
+  readonly width: number;
+  readonly height: number;
+  readonly rgba: Uint8Array;
+  readonly encoded: EncodedBitmap;
+  readonly unitToItem: Matrix;
+}
+
+async function bitmapPixels(bitmap: ArtBitmap, pointsPerUnit: number): Promise<BitmapPixels | 'empty'> {
+  if (!('svg' in bitmap.source)) {
+    const { data, info } = await sharp(bitmap.source.bytes, { limitInputPixels: MAX_BITMAP_PIXELS })
+      .toColourspace('srgb')
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      width: info.width,
+      height: info.height,
+      rgba: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      encoded: bitmap.source,
+      unitToItem: bitmapBox(bitmap, info.width, info.height),
+    };
+  }
+  // An effect island covers the artboard: rendered at print resolution, then cropped to its ink.
+  const units = Math.max(bitmap.width ?? 1, bitmap.height ?? 1);
+  const side = Math.min(MAX_EFFECT_SIDE, Math.max(1, Math.round((units * pointsPerUnit * PRINT_PPI) / 72)));
+  const { data, info } = await sharp(Buffer.from(bitmap.source.svg), { density: (72 * side) / units })
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const { width, height } = info;
-  const pixels = width * height;
-  const rgb = new Uint8Array(pixels * 3);
-  const alpha = new Uint8Array(pixels);
+  const box = alphaBox(data, info.width, info.height);
+  if (!box) return 'empty';
+  const [x0, y0, w, h] = box;
+  const crop = sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).extract({
+    left: x0,
+    top: y0,
+    width: w,
+    height: h,
+  });
+  const [rgba, png] = await Promise.all([crop.clone().raw().toBuffer(), crop.clone().png().toBuffer()]);
+  const sx = (bitmap.width ?? 1) / info.width;
+  const sy = (bitmap.height ?? 1) / info.height;
+  const placed: ArtBitmap = {
+    ...bitmap,
+    x: bitmap.x + x0 * sx,
+    y: bitmap.y + y0 * sy,
+    width: w * sx,
+    height: h * sy,
+    preserveAspectRatio: 'none',
+  };
+  return {
+    width: w,
+    height: h,
+    rgba: new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.length),
+    encoded: { bytes: new Uint8Array(png), mime: 'image/png' },
+    unitToItem: bitmapBox(placed, w, h),
+  };
+}
+
+/** The box (x, y, width, height) of the pixels with any alpha; null when all are transparent. */
+function alphaBox(rgba: Uint8Array, width: number, height: number): [number, number, number, number] | null {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (rgba[(y * width + x) * 4 + 3] === 0) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  return x1 < 0 ? null : [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
+}
+
+/** The pixels in the press's CMYK, within its coverage limit, and their alpha. */
+function printBitmap(pixels: BitmapPixels, press: Press): PrintBitmap {
+  const { width, height, rgba } = pixels;
+  const count = width * height;
+  const rgb = new Uint8Array(count * 3);
+  const alpha = new Uint8Array(count);
   let translucent = false;
-  for (let i = 0; i < pixels; i++) {
-    rgb[i * 3] = data[i * 4] as number;
-    rgb[i * 3 + 1] = data[i * 4 + 1] as number;
-    rgb[i * 3 + 2] = data[i * 4 + 2] as number;
-    alpha[i] = data[i * 4 + 3] as number;
+  for (let i = 0; i < count; i++) {
+    rgb[i * 3] = rgba[i * 4] as number;
+    rgb[i * 3 + 1] = rgba[i * 4 + 1] as number;
+    rgb[i * 3 + 2] = rgba[i * 4 + 2] as number;
+    alpha[i] = rgba[i * 4 + 3] as number;
     if (alpha[i] !== 255) translucent = true;
   }
   const percent = press.transform.toCmykPixels(rgb);
   const limit = press.setup.coverageLimit;
-  const cmyk = new Uint8Array(pixels * 4);
-  for (let i = 0; i < pixels; i++) {
+  const cmyk = new Uint8Array(count * 4);
+  for (let i = 0; i < count; i++) {
     const o = i * 4;
     const within = limitCoverage(
       [percent[o] as number, percent[o + 1] as number, percent[o + 2] as number, percent[o + 3] as number],
@@ -66,7 +155,14 @@ async function printBitmap(bitmap: ArtBitmap, press: Press): Promise<PrintBitmap
     );
     for (let c = 0; c < 4; c++) cmyk[o + c] = Math.round((within[c] as number) * 2.55);
   }
-  return { width, height, cmyk, alpha: translucent ? alpha : null, unitToItem: bitmapBox(bitmap, width, height) };
+  return {
+    width,
+    height,
+    cmyk,
+    alpha: translucent ? alpha : null,
+    encoded: pixels.encoded,
+    unitToItem: pixels.unitToItem,
+  };
 }
 
 /**
@@ -87,9 +183,6 @@ export function bitmapBox(bitmap: ArtBitmap, pixelWidth: number, pixelHeight: nu
   const unitToPixels: Matrix = [pixelWidth, 0, 0, -pixelHeight, 0, pixelHeight];
   return multiply(translate(bitmap.x, bitmap.y), multiply(fit, unitToPixels));
 }
-
-/** Print wants about 300 pixels an inch; a bitmap under it prints soft or blocky. */
-export const PRINT_PPI = 300;
 
 /**
  * The lowest resolution any bitmap prints at, in pixels per inch, where `toPage` maps the art's

@@ -155,19 +155,19 @@ export async function runPdf(
   // Bitmaps inside a vector master (a placed image, an effect a PDF master's maker rasterised) are
   // drawn as images in the full-colour version; the one-colour versions trace the render instead.
   const fullColour = opts.variants.includes('full-color');
-  const { bitmaps, warnings: bitmapWarnings } = fullColour
-    ? await printBitmaps(art, press)
-    : { bitmaps: new Map(), warnings: [] };
-  warnings.push(...bitmapWarnings);
-  const ppi = lowestPrintPpi(bitmaps, multiply(geometry.placement, art.rootMatrix));
+  const toPage = multiply(geometry.placement, art.rootMatrix);
+  const printed = fullColour
+    ? await printBitmaps(art, press, Math.hypot(toPage[0], toPage[1]))
+    : { bitmaps: new Map(), effectsDrawn: new Set<number>(), warnings: [] };
+  const { bitmaps } = printed;
+  warnings.push(...printed.warnings);
+  const ppi = lowestPrintPpi(bitmaps, toPage);
   if (ppi !== null && ppi < PRINT_PPI)
     warnings.push(
-      `The master holds ${bitmaps.size === 1 ? 'a bitmap' : `${bitmaps.size} bitmaps`} (an image, or an effect rasterised when it was saved), drawn as ${bitmaps.size === 1 ? 'an image' : 'images'}: at this size ${bitmaps.size === 1 ? 'it prints' : 'the coarsest prints'} at ${Math.round(ppi)} ppi, under the ${PRINT_PPI} ppi print wants, so ${bitmaps.size === 1 ? 'it' : 'they'} will look soft.`,
+      `Bitmaps in the full-colour PDF (images the master holds, effects such as a blur drawn as images) print at ${Math.round(ppi)} ppi at this size at the coarsest, under the ${PRINT_PPI} ppi print wants: they will look soft.`,
     );
   if (opts.color === 'spot' && bitmaps.size > 0)
-    warnings.push(
-      `${bitmaps.size === 1 ? 'A bitmap' : `${bitmaps.size} bitmaps`} in the master print${bitmaps.size === 1 ? 's' : ''} in process CMYK, not spot inks.`,
-    );
+    warnings.push('Bitmaps (images the master holds, effects drawn as images) print in process CMYK, not spot inks.');
   if (opts.color === 'spot' && opts.gradients === 'spot-tints' && plan.gradientCoverage > 0)
     warnings.push(
       'Two-ink gradients print as two overprinting spot tints: view the PDF with Overprint Preview on (Acrobat does for PDF/X).',
@@ -201,7 +201,7 @@ export async function runPdf(
     const inked = fullColourInks(opts, inks, press, multiply(placement, art.rootMatrix));
     const ops: DrawOp[] =
       variant === 'full-color'
-        ? withBitmaps(art, placement, bitmaps, (run) =>
+        ? withBitmaps(art, placement, printed, (run) =>
             opts.color === 'spot' && opts.gradients === 'spot-tints'
               ? spotTintOps(run, placement, inks, inked)
               : artToOps(run, placement, inked, { blend: true }),
@@ -255,11 +255,15 @@ export async function runPdf(
   };
 }
 
-/** Painted shapes whose fill or stroke gradient has a stop that is not opaque. */
+/**
+ * Painted shapes whose fill or stroke gradient has a stop that is not opaque, outside effect
+ * islands (those are drawn as bitmaps, fades and all).
+ */
 export function fadingGradientCount(art: SvgArt): number {
   const fades = (paint: Paint | null | undefined): boolean =>
     paint?.gradient?.stops.some((stop) => stop.opacity < 1) ?? false;
-  return art.items.filter((item) => fades(item.fill) || fades(item.stroke?.paint)).length;
+  return art.items.filter((item) => item.effect === undefined && (fades(item.fill) || fades(item.stroke?.paint)))
+    .length;
 }
 
 /** The reversed variant's page colour, as a full-page rectangle. */

@@ -6,7 +6,7 @@ import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import { addDisplayPage, createPdf, finishPdf, type PdfX } from '../pdf/pdf-draw.ts';
 import { storedPdfMaster } from '../stored-pdf.ts';
-import { bitmapCount, type Paint, type SvgArt } from '../svg/art.ts';
+import { bitmapCount, effectCount, type Paint, type SvgArt } from '../svg/art.ts';
 import { artToOps, type DisplayPage, type DrawOp, type Ink, inkGradient } from '../svg/display-list.ts';
 import { type InkPlan, planInks } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
@@ -118,6 +118,10 @@ export async function runSeparations(
   if (art.items.some((item) => item.blend))
     warnings.push(
       'Blend modes (multiply, screen, …) are drawn as normal on the plates: check the overlaps on a proof.',
+    );
+  if (effectCount(art) > 0)
+    warnings.push(
+      'Filters and masks (a blur, a glow, a soft mask) are drawn without their effect on the plates: check them on a proof.',
     );
   const bitmaps = bitmapCount(art);
   if (bitmaps > 0)

@@ -69,14 +69,25 @@ export type BlendMode =
   | 'Color'
   | 'Luminosity';
 
+/** A bitmap's file bytes and their type ('image/png'). */
+export interface EncodedBitmap {
+  readonly bytes: Uint8Array;
+  readonly mime: string;
+}
+
 /**
  * A bitmap an <image> draws (a PNG or JPEG data URI, or one a PDF master's conversion wrote): its
  * encoded bytes and the viewport it is fitted into, in the item's user space. The fit needs the
  * bitmap's own size, known once it is decoded (see bitmapBox).
  */
 export interface ArtBitmap {
-  readonly bytes: Uint8Array;
-  readonly mime: string;
+  /**
+   * Encoded bytes (PNG, JPEG, WebP, GIF), or an SVG document to render: an effect island, the part
+   * of the master under a filter or a mask that is more than a clip, as librsvg draws it.
+   */
+  readonly source: EncodedBitmap | { readonly svg: string };
+  /** For an effect island, its number: the shapes it stands for carry it as `effect`. */
+  readonly effect?: number;
   readonly x: number;
   readonly y: number;
   /** The viewport's size; null for the bitmap's own size (SVG 2's auto). */
@@ -102,6 +113,12 @@ export interface PaintItem {
   readonly bitmap?: ArtBitmap;
   /** Blends with what lies under it; absent for normal painting. */
   readonly blend?: BlendMode;
+  /**
+   * The shape lies under an effect (a filter, a mask) vectors cannot carry: effect island `n`
+   * (a bitmap item before it) draws it, effect and all, where bitmaps can be drawn; elsewhere
+   * (plates) the shape is drawn plain.
+   */
+  readonly effect?: number;
 }
 
 export interface ViewBox {
@@ -138,7 +155,12 @@ export function artColors(art: SvgArt): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([hex]) => hex);
 }
 
-/** How many items of the art are bitmaps. */
+/** How many items of the art are bitmaps the master holds (effect islands not counted). */
 export function bitmapCount(art: SvgArt): number {
-  return art.items.filter((item) => item.bitmap).length;
+  return art.items.filter((item) => item.bitmap && item.bitmap.effect === undefined).length;
+}
+
+/** How many effect islands (filters, masks drawn as bitmaps in full colour) the art has. */
+export function effectCount(art: SvgArt): number {
+  return art.items.filter((item) => item.bitmap?.effect !== undefined).length;
 }

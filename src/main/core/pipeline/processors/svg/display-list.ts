@@ -1,5 +1,15 @@
 import type { Cmyk } from '../../../../../shared/colour.ts';
-import type { BlendMode, ClipShape, FillRule, Gradient, GradientStop, PaintItem, StrokeStyle, SvgArt } from './art.ts';
+import type {
+  BlendMode,
+  ClipShape,
+  EncodedBitmap,
+  FillRule,
+  Gradient,
+  GradientStop,
+  PaintItem,
+  StrokeStyle,
+  SvgArt,
+} from './art.ts';
 import { type Matrix, multiply } from './matrix.ts';
 
 /**
@@ -100,6 +110,8 @@ export interface PrintBitmap {
   readonly cmyk: Uint8Array;
   /** 8-bit alpha, a byte a pixel; null when every pixel is opaque. */
   readonly alpha: Uint8Array | null;
+  /** The same pixels encoded (PNG, JPEG...), for backends that write SVG. */
+  readonly encoded: EncodedBitmap;
   readonly unitToItem: Matrix;
 }
 
@@ -107,8 +119,6 @@ export interface PrintBitmap {
 export interface BitmapOp {
   readonly kind: 'bitmap';
   readonly bitmap: PrintBitmap;
-  /** The bitmap as the master holds it (encoded bytes and type), for backends that write SVG. */
-  readonly source: { readonly bytes: Uint8Array; readonly mime: string };
   readonly matrix: Matrix;
   readonly opacity: number;
   readonly clips: readonly ClipShape[];
@@ -168,15 +178,16 @@ export function artToOps(
 /**
  * The art's ops with its decoded bitmaps in their stacking order: `shapes` draws each run of
  * shapes between two bitmaps (so any inking of the shapes works), each bitmap goes in as it is.
- * A bitmap item missing from `bitmaps` (it could not be decoded) is left out.
+ * A bitmap item missing from `bitmaps` (it could not be decoded, or painted nothing) is left out;
+ * the shapes of an effect island in `effectsDrawn` are left out, its bitmap standing for them.
  */
 export function withBitmaps(
   art: SvgArt,
   placement: Matrix,
-  bitmaps: ReadonlyMap<PaintItem, PrintBitmap>,
+  { bitmaps, effectsDrawn }: { bitmaps: ReadonlyMap<PaintItem, PrintBitmap>; effectsDrawn: ReadonlySet<number> },
   shapes: (run: SvgArt) => DrawOp[],
 ): DrawOp[] {
-  if (bitmaps.size === 0) return shapes(art);
+  if (bitmaps.size === 0 && effectsDrawn.size === 0) return shapes(art);
   const toPage = multiply(placement, art.rootMatrix);
   const ops: DrawOp[] = [];
   let run: PaintItem[] = [];
@@ -185,16 +196,16 @@ export function withBitmaps(
     run = [];
   };
   for (const item of art.items) {
+    if (item.effect !== undefined && effectsDrawn.has(item.effect)) continue;
     const bitmap = bitmaps.get(item);
     if (!item.bitmap || !bitmap) {
-      run.push(item);
+      if (!item.bitmap) run.push(item);
       continue;
     }
     flush();
     ops.push({
       kind: 'bitmap',
       bitmap,
-      source: { bytes: item.bitmap.bytes, mime: item.bitmap.mime },
       matrix: multiply(toPage, multiply(item.matrix, bitmap.unitToItem)),
       opacity: item.bitmap.opacity,
       clips: item.clips.map((clip) => ({ ...clip, matrix: multiply(toPage, clip.matrix) })),

@@ -4,10 +4,11 @@ import { MarqueError } from '../../../../../shared/errors.ts';
 import { DATA_IMAGE } from '../../../intake/svg-embedded.ts';
 import type { BlendMode, ClipShape, FillRule, Paint, PaintItem, StrokeStyle, SvgArt, ViewBox } from './art.ts';
 import { parseCssColor } from './color.ts';
+import { effectIslandSvg, referableNodes } from './effect-island.ts';
 import { fontFinder } from './font-finder.ts';
 import { gradientMean, resolveGradient } from './gradient.ts';
 import { markerPlacement, markerVertices } from './markers.ts';
-import { IDENTITY, type Matrix, multiply, parseTransform, scale, translate } from './matrix.ts';
+import { IDENTITY, type Matrix, multiply, parseTransform, round, scale, translate } from './matrix.ts';
 import { hasFillArea } from './path-bounds.ts';
 import { normalizePath, pathSegments, segmentsToPath } from './path-data.ts';
 import { SHAPE_TAGS, shapeToPath } from './shapes.ts';
@@ -195,6 +196,12 @@ class ArtBuilder {
   private readonly text: TextContext<Style>;
   /** The style at the root, which marker content inherits (it ignores the shape using it). */
   rootStyle: Style = INITIAL_STYLE;
+  /** The master's root and what an effect island may reference, set before the walk. */
+  root: XmlNode | null = null;
+  private referable: XmlNode[] | null = null;
+  /** The effect island being walked (its shapes carry its number), or null. */
+  private effect: number | null = null;
+  private effects = 0;
 
   constructor(viewBox: ViewBox, fontDirs?: readonly string[]) {
     this.viewBox = viewBox;
@@ -383,8 +390,18 @@ class ArtBuilder {
     // A mask that paints only opaque white shapes is their clip path (librsvg draws it so: Iconify's
     // lovable icon masks its gradients with its outline); any other mask is still ignored, and said so.
     const maskClips = props.mask && props.mask !== 'none' ? this.maskClip(props.mask, matrix) : [];
-    if (!maskClips) this.warnings.add('masks ignored');
-    if (props.filter && props.filter !== 'none') this.warnings.add('filters ignored');
+    // Any other mask, and a filter, make an effect island: drawn by librsvg as a bitmap where
+    // bitmaps can go (the full-colour PDF); the shapes under it are walked as well, plain, for the rest.
+    const filtered = props.filter !== undefined && props.filter !== 'none';
+    if ((filtered || !maskClips) && this.effect === null) {
+      this.effect = this.effectIsland(node, ctm, parent, opacity, clips, style.blend);
+      try {
+        this.walk(node, ctm, parent, opacity, clips, depth);
+      } finally {
+        this.effect = null;
+      }
+      return;
+    }
     const blend = props['mix-blend-mode'];
     if (blend && blend !== 'normal' && !BLEND_MODES[blend]) this.warnings.add(`blend mode ${blend} drawn as normal`);
     if (props['vector-effect'] === 'non-scaling-stroke') this.warnings.add('non-scaling strokes drawn scaled');
@@ -483,8 +500,10 @@ class ArtBuilder {
       stroke: null,
       clips: slice ? [...clips, { d: box, matrix, rule: 'nonzero' }] : clips,
       bitmap: {
-        bytes: Buffer.from(data[2] ?? '', 'base64'),
-        mime: `image/${(data[1] ?? 'png').toLowerCase()}`,
+        source: {
+          bytes: Buffer.from(data[2] ?? '', 'base64'),
+          mime: `image/${(data[1] ?? 'png').toLowerCase().replace('jpg', 'jpeg')}`,
+        },
         x,
         y,
         width,
@@ -493,6 +512,7 @@ class ArtBuilder {
         opacity,
       },
       ...(blend ? { blend } : {}),
+      ...this.inEffect(),
     });
   }
 
@@ -559,13 +579,94 @@ class ArtBuilder {
         }
       : null;
     const fillRule = options.fillRule ?? style.fillRule;
-    const blend = style.blend ? { blend: style.blend } : {};
+    const extra = { ...(style.blend ? { blend: style.blend } : {}), ...this.inEffect() };
     if (fill && stroke && style.strokeFirst) {
       // paint-order: stroke under the fill, as two items.
-      this.items.push({ d, matrix, fill: null, fillRule, stroke, clips, ...blend });
-      this.items.push({ d, matrix, fill, fillRule, stroke: null, clips, ...blend });
-    } else if (fill || stroke) this.items.push({ d, matrix, fill, fillRule, stroke, clips, ...blend });
+      this.items.push({ d, matrix, fill: null, fillRule, stroke, clips, ...extra });
+      this.items.push({ d, matrix, fill, fillRule, stroke: null, clips, ...extra });
+    } else if (fill || stroke) this.items.push({ d, matrix, fill, fillRule, stroke, clips, ...extra });
   }
+
+  /** The `effect` field of an item walked inside an effect island. */
+  private inEffect(): { effect?: number } {
+    return this.effect === null ? {} : { effect: this.effect };
+  }
+
+  /**
+   * Adds the bitmap item of an effect island for `node` (see effect-island.ts), covering the
+   * artboard in the root's user space, and returns its number.
+   */
+  private effectIsland(
+    node: XmlNode,
+    ctm: Matrix,
+    parent: Style,
+    opacity: number,
+    clips: readonly ClipShape[],
+    blend: BlendMode | null,
+  ): number {
+    const root = this.root as XmlNode;
+    this.referable ??= referableNodes(root);
+    const effect = this.effects++;
+    const vb = this.viewBox;
+    const svg = effectIslandSvg(node, {
+      root,
+      viewBox: vb,
+      referable: this.referable,
+      ctm,
+      inherited: inheritedAttributes(parent),
+      opacity,
+      clips,
+    });
+    this.items.push({
+      d: `M${vb.x} ${vb.y}H${vb.x + vb.width}V${vb.y + vb.height}H${vb.x}Z`,
+      matrix: IDENTITY,
+      fill: null,
+      fillRule: 'nonzero',
+      stroke: null,
+      clips: [],
+      bitmap: {
+        source: { svg },
+        effect,
+        x: vb.x,
+        y: vb.y,
+        width: vb.width,
+        height: vb.height,
+        preserveAspectRatio: 'none',
+        opacity: 1,
+      },
+      ...(blend ? { blend } : {}),
+    });
+    return effect;
+  }
+}
+
+/** What an element inherits, as presentation attributes: the context of an effect island. */
+function inheritedAttributes(style: Style): Attributes {
+  const attributes: Attributes = {
+    fill: style.fill,
+    'fill-opacity': String(round(style.fillOpacity, 4)),
+    'fill-rule': style.fillRule,
+    stroke: style.stroke,
+    'stroke-opacity': String(round(style.strokeOpacity, 4)),
+    'stroke-width': String(style.strokeWidth),
+    'stroke-linecap': style.cap,
+    'stroke-linejoin': style.join,
+    'stroke-miterlimit': String(style.miterLimit),
+    'stroke-dasharray': style.dash.length > 0 ? style.dash.join(' ') : 'none',
+    'stroke-dashoffset': String(style.dashOffset),
+    color: style.color,
+    'clip-rule': style.clipRule,
+    visibility: style.visible ? 'visible' : 'hidden',
+    'font-family': style.font.family,
+    'font-size': String(style.font.size),
+    'font-weight': String(style.font.weight),
+    'font-style': style.font.slant,
+    'text-anchor': style.font.anchor,
+  };
+  if (style.markerStart !== 'none') attributes['marker-start'] = style.markerStart;
+  if (style.markerMid !== 'none') attributes['marker-mid'] = style.markerMid;
+  if (style.markerEnd !== 'none') attributes['marker-end'] = style.markerEnd;
+  return attributes;
 }
 
 /** A nested <svg>: placed at x, y, its viewBox mapped onto its width and height (100% by default). */
@@ -627,6 +728,7 @@ export function parseSvgArt(text: string, file = 'logo.svg', options: { fontDirs
   );
   const builder = new ArtBuilder(viewBox, options.fontDirs);
   builder.index(root);
+  builder.root = root;
   builder.rootStyle = inherit(
     INITIAL_STYLE,
     declarations({ ...root, attributes: { ...root.attributes, transform: '' } }),

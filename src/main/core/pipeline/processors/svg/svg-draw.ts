@@ -100,7 +100,8 @@ export function displayPageToSvg(
       const { width, height } = op.bitmap;
       const matrix = multiply(op.matrix, [1 / width, 0, 0, -1 / height, 0, 1]);
       const opacity = op.opacity < 1 ? ` opacity="${round(op.opacity, 4)}"` : '';
-      const href = `data:${op.source.mime};base64,${Buffer.from(op.source.bytes).toString('base64')}`;
+      const { encoded } = op.bitmap;
+      const href = `data:${encoded.mime};base64,${Buffer.from(encoded.bytes).toString('base64')}`;
       body.push(
         clipped(
           op.clips,

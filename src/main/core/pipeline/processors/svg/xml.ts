@@ -55,3 +55,16 @@ export function number(text: string | undefined, fallback: number): number {
 export function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
+
+/**
+ * A node and its subtree as SVG text again. Values are written as they were read (the parser
+ * leaves entities unexpanded), so only a quote, which a single-quoted value may hold, is escaped.
+ */
+export function serializeNode(node: XmlNode): string {
+  if (node.tag === '#text') return node.attributes['#text'] ?? '';
+  const attributes = Object.entries(node.attributes)
+    .map(([name, value]) => ` ${name}="${value.replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`)
+    .join('');
+  if (node.children.length === 0) return `<${node.tag}${attributes}/>`;
+  return `<${node.tag}${attributes}>${node.children.map(serializeNode).join('')}</${node.tag}>`;
+}
