@@ -16,6 +16,7 @@ import {
   removeBackgroundRegion,
 } from '../raster/background.ts';
 import { erodedCore } from '../raster/erosion.ts';
+import { visitQuads } from '../raster/quads.ts';
 import { OPAQUE_ALPHA, type RgbaImage, usesTransparency } from '../raster/rgba.ts';
 import { softShade } from './soft-shade.ts';
 
@@ -186,19 +187,8 @@ function enclosedPaper(image: RgbaImage, reached: Uint8Array, near: Uint8Array):
     candidates.push(i);
     if (near[i] === NEAR_OFF) offList.push(i);
   };
-  // Four pixels at a time: most words are all reached, or none of them near.
-  const words = pixels >> 2;
-  const reached32 = new Uint32Array(reached.buffer, reached.byteOffset, words);
-  const near32 = new Uint32Array(near.buffer, near.byteOffset, words);
-  for (let w = 0; w < words; w++) {
-    if (((near32[w] as number) & ~(reached32[w] as number) & 0x01010101) === 0) continue;
-    const i = w << 2;
-    visit(i);
-    visit(i + 1);
-    visit(i + 2);
-    visit(i + 3);
-  }
-  for (let i = words << 2; i < pixels; i++) visit(i);
+  // Most words of four pixels are all reached, or none of them near.
+  visitQuads(pixels, near, reached, (nearWord, reachedWord) => nearWord & ~reachedWord & 0x01010101, visit);
   if (offList.length === 0) return candidates;
   // Every `off` patch holding a core pixel is a detail: it stays art.
   const off = new Uint8Array(pixels);
@@ -252,26 +242,20 @@ function reachedLightDetails(image: RgbaImage, reached: Uint8Array, near: Uint8A
   // fills are and JPEG noise or a shaded paper is not. Four pixels are skipped at a time where none
   // is both reached and off the paper's colour: most of the paper.
   const flatList: number[] = [];
-  const last = pixels - width;
-  const quads = last >> 2;
-  const reached32 = new Uint32Array(reached.buffer, reached.byteOffset, quads);
-  const near32 = new Uint32Array(near.buffer, near.byteOffset, quads);
   const flat = (i: number): void => {
     if (!reached[i] || !isOff(i)) return;
     const word = words[i] as number;
     if (words[i + 1] !== word || words[i + width] !== word || !reached[i + 1] || !reached[i + width]) return;
     flatList.push(i);
   };
-  for (let w = 0; w < quads; w++) {
-    // NEAR_OFF sets bit 1 of its byte; reached is 0 or 1.
-    if ((((near32[w] as number) >>> 1) & (reached32[w] as number) & 0x01010101) === 0) continue;
-    const i = w << 2;
-    flat(i);
-    flat(i + 1);
-    flat(i + 2);
-    flat(i + 3);
-  }
-  for (let i = quads << 2; i < last; i++) flat(i);
+  // NEAR_OFF sets bit 1 of its byte; reached is 0 or 1.
+  visitQuads(
+    pixels - width,
+    near,
+    reached,
+    (nearWord, reachedWord) => (nearWord >>> 1) & reachedWord & 0x01010101,
+    flat,
+  );
   if (flatList.length === 0) return [];
   const cores = patchCores(flatList, width, pixels);
   if (cores.length === 0) return [];
