@@ -46,11 +46,11 @@ async function filmInk(png: Uint8Array, flop = false): Promise<Uint8Array> {
 const facts = (result: ProcessorResult): Facts => result.facts as unknown as Facts;
 
 /** The trim of a rendered page as a dark-pixel mask (trim origin from the page geometry). */
-function trimMask(page: Gray, f: Facts, dpi: number): Uint8Array {
+function trimMask(page: Gray, f: Facts, dpi: number, threshold = 128): Uint8Array {
   const px = dpi / 25.4;
   const x = Math.round(((f.pageMm[0] - f.trimMm[0]) / 2) * px);
   const y = Math.round(30 * px);
-  return crop(page, x, y, Math.round(f.trimMm[0] * px), Math.round(f.trimMm[1] * px));
+  return crop(page, x, y, Math.round(f.trimMm[0] * px), Math.round(f.trimMm[1] * px), threshold);
 }
 
 describe('separations recipe', () => {
@@ -159,6 +159,40 @@ describe('separations recipe', () => {
     const document = await loadPdf(file(mirrored, 'separations.pdf'));
     expect(pageContent(document.getPage(0))).toMatch(/^1 0 0 -1 0 [\d.]+ cm\nq\n-1 0 0 1 [\d.]+ 0 cm/);
     expect(pageContent(document.getPage(3))).not.toMatch(/-1 0 0 1 [\d.]+ 0 cm/);
+  });
+
+  it('process: large black areas in rich black, thin black detail in pure K, as the PDF prints them', async () => {
+    // A 40 mm black square and a 1 mm black rule, printed 100 mm wide (the rule is under the press's
+    // 10 mm rich-black threshold).
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="50mm" viewBox="0 0 100 50">
+      <rect x="5" y="5" width="40" height="40"/><rect x="55" y="24" width="40" height="1"/></svg>`;
+    const result = await separations.run(
+      svgInput(svg, 'black'),
+      separations.options.parse({ type: 'process', printWidthMm: 100, halftone: false }),
+      context,
+    );
+    const f = facts(result);
+    const names = f.plates.map((plate) => plate.name);
+    expect(names).toContain('Cyan');
+    expect(names).toContain('Black');
+    const dpi = 50;
+    const pages = await renderPages(file(result, 'separations.pdf'), dpi, temp.dir);
+    const px = dpi / 25.4;
+    // Any tint counts: rich black's cyan is a light one.
+    const plate = (name: string) => trimMask(pages[names.indexOf(name)] as Gray, f, dpi, 250);
+    const region = (mask: Uint8Array, x: number, y: number, w: number, h: number): number => {
+      const width = Math.round(f.trimMm[0] * px);
+      let inked = 0;
+      for (let row = Math.round(y * px); row < Math.round((y + h) * px); row++)
+        for (let col = Math.round(x * px); col < Math.round((x + w) * px); col++) inked += mask[row * width + col] ?? 0;
+      return inked;
+    };
+    const cyan = plate('Cyan');
+    const black = plate('Black');
+    // Cyan under the square, none under the rule; black under both.
+    expect(region(cyan, 10, 10, 30, 30)).toBeGreaterThan(0.9 * (30 * px) ** 2);
+    expect(region(cyan, 55, 23, 40, 3)).toBe(0);
+    expect(region(black, 55, 23, 40, 3)).toBeGreaterThan(0);
   });
 
   it('process: C, M, Y, K plates at their angles, tints screened to the right coverage', async () => {

@@ -20,7 +20,7 @@ import {
 import { type InkPlan, nearestInk, planInks, type SpotInk } from '../svg/inks.ts';
 import { loadArt, loadOneColourTrace } from '../svg/load-art.ts';
 import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
-import { pathBounds } from '../svg/path-bounds.ts';
+import { shortSideMm } from '../svg/printed-size.ts';
 import { fidelityWarning } from '../vector/fidelity.ts';
 import { knocksOutLightDetails, oneColourOps } from './one-colour-art.ts';
 import { scoreOneColourPdf } from './one-colour-score.ts';
@@ -32,16 +32,6 @@ const PAPER: Cmyk = [0, 0, 0, 0];
 /** The one-colour inks: process black, and paper (white on the reversed variant's dark page). */
 const BLACK_INK: Ink = { space: 'cmyk', cmyk: [0, 0, 0, 100] };
 const PAPER_INK: Ink = { space: 'cmyk', cmyk: PAPER };
-
-/** The smaller printed side of a shape in mm (for the rich-black rule), from its path bounds. */
-export function shortSideMm(item: PaintItem, toPage: Matrix): number | undefined {
-  const box = pathBounds(item.d);
-  if (!box) return undefined;
-  const m = multiply(toPage, item.matrix);
-  const sx = Math.hypot(m[0], m[1]);
-  const sy = Math.hypot(m[2], m[3]);
-  return Math.min(box.width * sx, box.height * sy) / MM;
-}
 
 /**
  * Full colour: CMYK through the press profile (gradients as CMYK shadings), or the nearest named

@@ -3,9 +3,15 @@ import type { Press } from '../../../colour/press.ts';
 import type { PaintItem, SvgArt } from '../svg/art.ts';
 import { type Ink, type InkMapper, inkGradient } from '../svg/display-list.ts';
 import { nearestInk, type SpotInk } from '../svg/inks.ts';
+import type { Matrix } from '../svg/matrix.ts';
+import { shortSideMm } from '../svg/printed-size.ts';
 import type { SeparationOptions } from './separation-options.ts';
 
-/** One film / one screen. `amount` tells how much of this ink a paint puts down (0 knocks out). */
+/**
+ * One film / one screen. `amount` tells how much of this ink a paint puts down (0 knocks out);
+ * `shortSideMm`, the painted shape's smaller printed side, lets process black follow the press's
+ * rich-black rule as the PDF does (pure K for text, rich black for large areas).
+ */
 export interface Plate {
   readonly name: string;
   readonly kind: 'spot' | 'process' | 'underbase';
@@ -13,7 +19,7 @@ export interface Plate {
   readonly rgb: Rgb;
   readonly cmyk: Cmyk;
   readonly angleDeg: number;
-  amount(paint: NonNullable<PaintItem['fill']>): number;
+  amount(paint: NonNullable<PaintItem['fill']>, shortSideMm?: number): number;
 }
 
 /** Film shows every ink as black: the alternate space of plate pages is K. */
@@ -52,7 +58,7 @@ export function planPlates(inks: readonly SpotInk[], opts: SeparationOptions, pr
         rgb: hexToRgb(p.hex),
         cmyk: p.cmyk,
         angleDeg: p.angle,
-        amount: (paint) => ((press.cmyk(paint.rgb)[p.channel] as number) / 100) * paint.opacity,
+        amount: (paint, side) => ((press.cmyk(paint.rgb, side)[p.channel] as number) / 100) * paint.opacity,
       });
     }
     return plates;
@@ -75,32 +81,36 @@ export function planPlates(inks: readonly SpotInk[], opts: SeparationOptions, pr
 /**
  * Inks one plate's art: its own paints at their amounts, every other paint as a knockout (tint 0).
  * A gradient becomes a tint ramp of this plate's ink (screened on film) when its stops differ here.
+ * `toPage` maps the art's user space to page points (shape sizes, for the rich-black rule).
  */
-export function plateInkMapper(plate: Plate): InkMapper {
+export function plateInkMapper(plate: Plate, toPage: Matrix): InkMapper {
   const ink = (tint: number): Ink => ({ space: 'separation', name: plate.name, alternate: FILM_BLACK, tint });
-  return (paint) => {
-    if (!paint.gradient) return { ink: ink(plate.amount(paint)), opacity: 1 };
-    const tints = paint.gradient.stops.map((stop) => plate.amount(stop));
+  return (paint, item) => {
+    const side = shortSideMm(item, toPage);
+    if (!paint.gradient) return { ink: ink(plate.amount(paint, side)), opacity: 1 };
+    const tints = paint.gradient.stops.map((stop) => plate.amount(stop, side));
     if (tints.every((tint) => tint === tints[0])) return { ink: ink(tints[0] ?? 0), opacity: 1 };
     const gradient = inkGradient(
       paint.gradient,
-      (stop) => ink(plate.amount(stop)),
+      (stop) => ink(plate.amount(stop, side)),
       () => 1,
     );
-    return { ink: ink(plate.amount(paint)), opacity: 1, gradient };
+    return { ink: ink(plate.amount(paint, side)), opacity: 1, gradient };
   };
 }
 
 /** Plates with something to print: a plate no paint (nor gradient stop) puts ink on is left out. */
-export function platesWithInk(plates: readonly Plate[], art: SvgArt): Plate[] {
+export function platesWithInk(plates: readonly Plate[], art: SvgArt, toPage: Matrix): Plate[] {
   return plates.filter((plate) =>
-    art.items.some((item) =>
-      [item.fill, item.stroke?.paint].some(
+    art.items.some((item) => {
+      const side = shortSideMm(item, toPage);
+      return [item.fill, item.stroke?.paint].some(
         (paint) =>
           paint &&
           paint.opacity > 0 &&
-          (plate.amount(paint) > 0 || (paint.gradient?.stops.some((stop) => plate.amount(stop) > 0) ?? false)),
-      ),
-    ),
+          (plate.amount(paint, side) > 0 ||
+            (paint.gradient?.stops.some((stop) => plate.amount(stop, side) > 0) ?? false)),
+      );
+    }),
   );
 }

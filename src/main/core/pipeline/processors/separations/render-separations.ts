@@ -11,6 +11,7 @@ import { artToOps, type DisplayPage, type DrawOp, type Ink, inkGradient } from '
 import { type InkPlan, planInks } from '../svg/inks.ts';
 import { loadArt } from '../svg/load-art.ts';
 import { type Matrix, multiply, scale, translate } from '../svg/matrix.ts';
+import { shortSideMm } from '../svg/printed-size.ts';
 import { type ArtRaster, artRaster } from './art-raster.ts';
 import { renderFilm } from './film.ts';
 import { type BarPatch, MM, type PlateLayout, pageMarks, plateLayout } from './marks.ts';
@@ -58,7 +59,7 @@ async function plateArt(
 ): Promise<DrawOp[]> {
   const ink: Ink = { space: 'separation', name: plate.name, alternate: FILM_BLACK, tint: 1 };
   if (plate.kind === 'underbase') return underbaseOps(art, placement, opts.underbaseChokePt, ink);
-  const ops = artToOps(art, placement, plateInkMapper(plate));
+  const ops = artToOps(art, placement, plateInkMapper(plate, multiply(placement, art.rootMatrix)));
   const trapPt = opts.trapPt ?? 0;
   if (plate.kind !== 'spot' || trapPt <= 0) return ops;
   return [...ops, ...(await trapOps(raster(), plate, plates, trapPt, ink))];
@@ -113,7 +114,12 @@ export async function runSeparations(
   }
   if (opts.type === 'spot' && inks.length === 0)
     throw new MarqueError('INVALID_INPUT', `${input.name}: no ink colours to separate (the logo is white only)`);
-  const plates = platesWithInk(planPlates(inks, opts, press), art);
+  const trimW = opts.printWidthMm * MM;
+  const factor = trimW / art.widthPt;
+  const layout = plateLayout(trimW, art.heightPt * factor);
+  const placement = multiply(translate(layout.trim[0], layout.trim[1]), scale(factor));
+  const toPage = multiply(placement, art.rootMatrix);
+  const plates = platesWithInk(planPlates(inks, opts, press), art, toPage);
   const warnings = [...art.warnings];
   if (art.items.some((item) => item.blend))
     warnings.push(
@@ -132,10 +138,6 @@ export async function runSeparations(
     warnings.push(
       `Gradients (${plan.gradientCoverage < 0.001 ? 'under 0.1 %' : `${Math.round(plan.gradientCoverage * 1000) / 10} %`} of the artboard) print as tints of their nearest spot inks (two-ink blends as two tints); for a smooth multi-colour blend use process separations.`,
     );
-  const trimW = opts.printWidthMm * MM;
-  const factor = trimW / art.widthPt;
-  const layout = plateLayout(trimW, art.heightPt * factor);
-  const placement = multiply(translate(layout.trim[0], layout.trim[1]), scale(factor));
   const job = opts.job ?? input.name;
   context.progress(10);
 
@@ -238,9 +240,11 @@ function compositePage(
   press: Press,
 ): DisplayPage {
   const inkPlates = plates.filter((plate) => plate.kind !== 'underbase');
-  const ops = artToOps(art, placement, (paint) => {
+  const toPage = multiply(placement, art.rootMatrix);
+  const ops = artToOps(art, placement, (paint, item) => {
     if (opts.type === 'process') {
-      const cmyk = (rgb: Rgb): Ink => ({ space: 'cmyk', cmyk: press.cmyk(rgb) });
+      const side = shortSideMm(item, toPage);
+      const cmyk = (rgb: Rgb): Ink => ({ space: 'cmyk', cmyk: press.cmyk(rgb, side) });
       const gradient = paint.gradient ? inkGradient(paint.gradient, (stop) => cmyk(stop.rgb)) : undefined;
       return { ink: cmyk(paint.rgb), opacity: paint.opacity, ...(gradient ? { gradient } : {}) };
     }
