@@ -78,7 +78,7 @@ async function bitmapPixels(bitmap: ArtBitmap, pointsPerUnit: number): Promise<B
   }
   // An effect island covers the artboard: rendered at print resolution, then cropped to its ink.
   const units = Math.max(bitmap.width ?? 1, bitmap.height ?? 1);
-  const side = Math.min(MAX_EFFECT_SIDE, Math.max(1, Math.round((units * pointsPerUnit * PRINT_PPI) / 72)));
+  const side = Math.min(MAX_EFFECT_SIDE, Math.max(1, Math.ceil((units * pointsPerUnit * PRINT_PPI) / 72)));
   const { data, info } = await sharp(Buffer.from(bitmap.source.svg), { density: (72 * side) / units })
     .ensureAlpha()
     .raw()

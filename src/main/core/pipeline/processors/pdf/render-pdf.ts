@@ -152,7 +152,7 @@ export async function runPdf(
   const { bitmaps } = printed;
   warnings.push(...printed.warnings);
   const ppi = lowestPrintPpi(bitmaps, toPage);
-  if (ppi !== null && ppi < PRINT_PPI)
+  if (ppi !== null && Math.round(ppi) < PRINT_PPI)
     warnings.push(
       `Bitmaps in the full-colour PDF (images the master holds, effects such as a blur drawn as images) print at ${Math.round(ppi)} ppi at this size at the coarsest, under the ${PRINT_PPI} ppi print wants: they will look soft.`,
     );
