@@ -9,6 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import { separations } from '../../../src/main/core/pipeline/processors/separations/separations-processor.ts';
+import { effectCount } from '../../../src/main/core/pipeline/processors/svg/art.ts';
+import { parseSvgArt } from '../../../src/main/core/pipeline/processors/svg/parse-svg.ts';
 import { iconifySvg } from './artwork-corpus.ts';
 import { context, svgInput } from './helpers.ts';
 import { compareRenders, type Flat, renderPdf, renderSvg } from './render-compare.ts';
@@ -62,6 +64,19 @@ describe('filters and masks in the full-colour PDF', () => {
     expect(warnings).toEqual([]);
     const comparison = compareRenders(await renderSvg(svg, 240, 147), await renderPdf(bytes, 240, 147));
     expect(comparison.badShare).toBeLessThan(0.03);
+  });
+
+  it('makes at most 32 effect islands, each a full render, and says what it left plain', () => {
+    const rects = Array.from(
+      { length: 40 },
+      (_, i) => `<rect x="${(i % 8) * 12}" y="${Math.floor(i / 8) * 12}" width="10" height="10" filter="url(#blur)"/>`,
+    ).join('');
+    const art = parseSvgArt(
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 60"><filter id="blur"><feGaussianBlur stdDeviation="1"/></filter>${rects}</svg>`,
+    );
+    expect(effectCount(art)).toBe(32);
+    expect(art.items.filter((item) => item.fill).length).toBe(40);
+    expect(art.warnings).toEqual(['more than 32 filters or masks: the rest drawn without their effect']);
   });
 
   it('says the plates print the shapes without the effect', async () => {

@@ -66,6 +66,9 @@ const INITIAL_STYLE: Style = {
   blend: null,
 };
 
+/** Each effect island is a full render of the artboard: a bound no real logo reaches. */
+const MAX_EFFECT_ISLANDS = 32;
+
 /** CSS mix-blend-mode keywords as PDF blend modes; plus-darker and plus-lighter have none. */
 const BLEND_MODES: Readonly<Record<string, BlendMode>> = {
   multiply: 'Multiply',
@@ -388,12 +391,14 @@ class ArtBuilder {
     const localOpacity = opacity * clamp01(number(props.opacity, 1));
     let matrix = multiply(ctm, parseTransform(props.transform));
     // A mask that paints only opaque white shapes is their clip path (librsvg draws it so: Iconify's
-    // lovable icon masks its gradients with its outline); any other mask is still ignored, and said so.
+    // lovable icon masks its gradients with its outline).
     const maskClips = props.mask && props.mask !== 'none' ? this.maskClip(props.mask, matrix) : [];
     // Any other mask, and a filter, make an effect island: drawn by librsvg as a bitmap where
     // bitmaps can go (the full-colour PDF); the shapes under it are walked as well, plain, for the rest.
     const filtered = props.filter !== undefined && props.filter !== 'none';
-    if ((filtered || !maskClips) && this.effect === null) {
+    if ((filtered || !maskClips) && this.effect === null && this.effects >= MAX_EFFECT_ISLANDS)
+      this.warnings.add(`more than ${MAX_EFFECT_ISLANDS} filters or masks: the rest drawn without their effect`);
+    else if ((filtered || !maskClips) && this.effect === null) {
       this.effect = this.effectIsland(node, ctm, parent, opacity, clips, style.blend);
       try {
         this.walk(node, ctm, parent, opacity, clips, depth);
