@@ -13,6 +13,7 @@ import { effectCount } from '../../../src/main/core/pipeline/processors/svg/art.
 import { parseSvgArt } from '../../../src/main/core/pipeline/processors/svg/parse-svg.ts';
 import { iconifySvg } from './artwork-corpus.ts';
 import { context, svgInput } from './helpers.ts';
+import { hasImageXObject, loadPdf } from './pdf-fixtures.ts';
 import { compareRenders, type Flat, renderPdf, renderSvg } from './render-compare.ts';
 
 /**
@@ -77,6 +78,20 @@ describe('filters and masks in the full-colour PDF', () => {
     expect(effectCount(art)).toBe(32);
     expect(art.items.filter((item) => item.fill).length).toBe(40);
     expect(art.warnings).toEqual(['more than 32 filters or masks: the rest drawn without their effect']);
+  });
+
+  it('draws effects plain in a spot-colour PDF, where every colour is one ink, and says so', async () => {
+    const result = await pdf.run(
+      await svgInput(GLOW_SVG, 'glow'),
+      pdf.options.parse({ variants: ['full-color'], color: 'spot' }),
+      context(),
+    );
+    const warnings = (result.facts as { warnings: string[] }).warnings.join('\n');
+    expect(warnings).toMatch(/without their effect in spot colours/);
+    expect(warnings).not.toMatch(/process CMYK/);
+    const bytes = result.files[0]?.bytes;
+    if (!bytes) throw new Error('no full-colour PDF');
+    expect(hasImageXObject((await loadPdf(bytes)).getPage(0))).toBe(false);
   });
 
   it('says the plates print the shapes without the effect', async () => {

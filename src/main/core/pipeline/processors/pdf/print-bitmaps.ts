@@ -25,15 +25,21 @@ const MAX_EFFECT_SIDE = 4000;
  * Decodes every bitmap of the art for print: CMYK through the press profile within its coverage
  * limit, alpha kept. The PDF draws these pixels as images, as Illustrator keeps a placed bitmap
  * and rasterises effects. Effect islands are rendered by librsvg at PRINT_PPI for `pointsPerUnit`
- * (page points per user unit of the art) and cropped to what they paint. A bitmap that cannot be
- * decoded is left out (an island's shapes are then drawn plain) and said so.
+ * (page points per user unit of the art) and cropped to what they paint, unless `effects` is
+ * off (their shapes are then drawn plain). A bitmap that cannot be decoded is left out (an
+ * island's shapes are then drawn plain) and said so.
  */
-export async function printBitmaps(art: SvgArt, press: Press, pointsPerUnit: number): Promise<PrintBitmaps> {
+export async function printBitmaps(
+  art: SvgArt,
+  press: Press,
+  pointsPerUnit: number,
+  options: { readonly effects: boolean } = { effects: true },
+): Promise<PrintBitmaps> {
   const bitmaps = new Map<PaintItem, PrintBitmap>();
   const effectsDrawn = new Set<number>();
   let unreadable = 0;
   for (const item of art.items) {
-    if (!item.bitmap) continue;
+    if (!item.bitmap || (!options.effects && item.bitmap.effect !== undefined)) continue;
     const pixels = await bitmapPixels(item.bitmap, pointsPerUnit).catch(() => null);
     if (pixels === null) {
       unreadable++;

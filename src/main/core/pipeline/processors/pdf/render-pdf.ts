@@ -5,7 +5,7 @@ import { openPress, type Press } from '../../../colour/press.ts';
 import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
 import { storedPdfMaster } from '../stored-pdf.ts';
-import type { Paint, PaintItem, SvgArt } from '../svg/art.ts';
+import { effectCount, type Paint, type SvgArt } from '../svg/art.ts';
 import {
   artToOps,
   type DisplayPage,
@@ -146,9 +146,15 @@ export async function runPdf(
   // drawn as images in the full-colour version; the one-colour versions trace the render instead.
   const fullColour = opts.variants.includes('full-color');
   const toPage = multiply(geometry.placement, art.rootMatrix);
+  // A spot job prints every colour in one named ink: effects are drawn plain there, not in process.
+  const spot = opts.color === 'spot';
   const printed = fullColour
-    ? await printBitmaps(art, press, Math.hypot(toPage[0], toPage[1]))
+    ? await printBitmaps(art, press, Math.hypot(toPage[0], toPage[1]), { effects: !spot })
     : { bitmaps: new Map(), effectsDrawn: new Set<number>(), warnings: [] };
+  if (fullColour && spot && effectCount(art) > 0)
+    warnings.push(
+      'Filters and masks (a blur, a glow, a soft mask) are drawn without their effect in spot colours: each colour prints in one ink.',
+    );
   const { bitmaps } = printed;
   warnings.push(...printed.warnings);
   const ppi = lowestPrintPpi(bitmaps, toPage);
