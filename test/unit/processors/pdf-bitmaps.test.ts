@@ -14,7 +14,7 @@ import { separations } from '../../../src/main/core/pipeline/processors/separati
 import { parseSvgArt } from '../../../src/main/core/pipeline/processors/svg/parse-svg.ts';
 import { context, svgInput } from './helpers.ts';
 import { loadPdf } from './pdf-fixtures.ts';
-import { type Flat, renderPdf, renderSvg } from './render-compare.ts';
+import { renderPdf, renderSvg, rgbAt } from './render-compare.ts';
 
 /** A 64 x 32 bitmap: its left half opaque blue, its right half transparent. */
 async function halfBlue(): Promise<string> {
@@ -45,12 +45,7 @@ async function masterWithBitmap(): Promise<string> {
 </svg>`;
 }
 
-function rgbAt(image: Flat, x: number, y: number): [number, number, number] {
-  const o = (y * image.width + x) * 3;
-  return [image.rgb[o] as number, image.rgb[o + 1] as number, image.rgb[o + 2] as number];
-}
-
-const blue = ([r, g, b]: readonly number[]): boolean => (b as number) > 120 && (b as number) > (r as number) + 60;
+const blue = ([r, , b]: readonly number[]): boolean => (b as number) > 120 && (b as number) > (r as number) + 60;
 const white = (rgb: readonly number[]): boolean => rgb.every((channel) => channel > 235);
 
 describe('a vector master holding a bitmap', () => {

@@ -9,18 +9,13 @@ import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processo
 import { separations } from '../../../src/main/core/pipeline/processors/separations/separations-processor.ts';
 import { deviconSvg } from './artwork-corpus.ts';
 import { context, svgInput } from './helpers.ts';
-import { compareRenders, type Flat, renderPdf, renderSvg } from './render-compare.ts';
+import { compareRenders, renderPdf, renderSvg, rgbAt } from './render-compare.ts';
 
 /** Process cyan over process yellow in multiply: green where they overlap, as the inks would mix. */
 const MULTIPLY_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">
   <rect x="10" y="10" width="110" height="80" fill="#ffed00"/>
   <rect x="80" y="10" width="110" height="80" fill="#0093d0" style="mix-blend-mode:multiply"/>
 </svg>`;
-
-function rgbAt(image: Flat, x: number, y: number): [number, number, number] {
-  const o = (y * image.width + x) * 3;
-  return [image.rgb[o] as number, image.rgb[o + 1] as number, image.rgb[o + 2] as number];
-}
 
 describe('blend modes in the full-colour PDF', () => {
   it('multiplies where the master multiplies', async () => {

@@ -14,7 +14,7 @@ import { parseSvgArt } from '../../../src/main/core/pipeline/processors/svg/pars
 import { iconifySvg } from './artwork-corpus.ts';
 import { context, svgInput } from './helpers.ts';
 import { hasImageXObject, loadPdf } from './pdf-fixtures.ts';
-import { compareRenders, type Flat, renderPdf, renderSvg } from './render-compare.ts';
+import { compareRenders, renderPdf, renderSvg, rgbAt } from './render-compare.ts';
 
 /**
  * A dark square with a blurred red glow behind it, inside a moved, half-clipped, translucent group
@@ -30,11 +30,6 @@ const GLOW_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="10
     <rect x="50" y="30" width="40" height="40" fill="#1a237e"/>
   </g>
 </svg>`;
-
-function rgbAt(image: Flat, x: number, y: number): [number, number, number] {
-  const o = (y * image.width + x) * 3;
-  return [image.rgb[o] as number, image.rgb[o + 1] as number, image.rgb[o + 2] as number];
-}
 
 async function fullColour(svg: string, name: string) {
   const result = await pdf.run(await svgInput(svg, name), pdf.options.parse({ variants: ['full-color'] }), context());

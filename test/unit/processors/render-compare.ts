@@ -21,6 +21,12 @@ async function flatten(input: Buffer | string, width: number, height: number, de
   return { width: info.width, height: info.height, rgb: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
+/** One pixel of a render, as [r, g, b]. */
+export function rgbAt(image: Flat, x: number, y: number): [number, number, number] {
+  const o = (y * image.width + x) * 3;
+  return [image.rgb[o] as number, image.rgb[o + 1] as number, image.rgb[o + 2] as number];
+}
+
 /** librsvg's render of an SVG (what the designer sees), at width x height, on white. */
 export function renderSvg(svg: string | Uint8Array, width: number, height: number): Promise<Flat> {
   const buffer = Buffer.from(typeof svg === 'string' ? svg : svg);

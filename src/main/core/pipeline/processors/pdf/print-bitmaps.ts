@@ -1,10 +1,12 @@
 import sharp from 'sharp';
 import { limitCoverage } from '../../../colour/icc.ts';
 import type { Press } from '../../../colour/press.ts';
+import { cropRgba } from '../raster/trim.ts';
 import type { ArtBitmap, EncodedBitmap, PaintItem, SvgArt } from '../svg/art.ts';
 import type { PrintBitmap } from '../svg/display-list.ts';
 import { type Matrix, multiply, translate } from '../svg/matrix.ts';
 import { viewBoxTransform } from '../svg/viewport.ts';
+import { maskBounds } from '../vector/potrace.ts';
 
 /** The intake holds a master's embedded bitmaps to this many pixels in all; decoding checks again. */
 const MAX_BITMAP_PIXELS = 64_000_000;
@@ -89,16 +91,20 @@ async function bitmapPixels(bitmap: ArtBitmap, pointsPerUnit: number): Promise<B
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const box = alphaBox(data, info.width, info.height);
-  if (!box) return 'empty';
-  const [x0, y0, w, h] = box;
-  const crop = sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).extract({
-    left: x0,
-    top: y0,
-    width: w,
-    height: h,
-  });
-  const [rgba, png] = await Promise.all([crop.clone().raw().toBuffer(), crop.clone().png().toBuffer()]);
+  const rendered = {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+  };
+  const painted = new Uint8Array(info.width * info.height);
+  for (let i = 0; i < painted.length; i++) painted[i] = rendered.data[i * 4 + 3] === 0 ? 0 : 1;
+  const bounds = maskBounds(painted, info.width, info.height);
+  if (!bounds) return 'empty';
+  const [x0, y0, w, h] = [bounds.x0, bounds.y0, bounds.x1 - bounds.x0, bounds.y1 - bounds.y0];
+  const crop = cropRgba(rendered, { left: x0, top: y0, width: w, height: h });
+  const png = await sharp(crop.data, { raw: { width: w, height: h, channels: 4 } })
+    .png()
+    .toBuffer();
   const sx = (bitmap.width ?? 1) / info.width;
   const sy = (bitmap.height ?? 1) / info.height;
   const placed: ArtBitmap = {
@@ -112,28 +118,10 @@ async function bitmapPixels(bitmap: ArtBitmap, pointsPerUnit: number): Promise<B
   return {
     width: w,
     height: h,
-    rgba: new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.length),
+    rgba: crop.data,
     encoded: { bytes: new Uint8Array(png), mime: 'image/png' },
     unitToItem: bitmapBox(placed, w, h),
   };
-}
-
-/** The box (x, y, width, height) of the pixels with any alpha; null when all are transparent. */
-function alphaBox(rgba: Uint8Array, width: number, height: number): [number, number, number, number] | null {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (rgba[(y * width + x) * 4 + 3] === 0) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      y1 = y;
-    }
-  }
-  return x1 < 0 ? null : [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
 }
 
 /** The pixels in the press's CMYK, within its coverage limit, and their alpha. */
