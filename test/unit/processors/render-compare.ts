@@ -59,6 +59,31 @@ export async function renderPdf(pdf: Uint8Array, width: number, height: number, 
   }
 }
 
+/** Ghostscript's render (it manages CMYK colour, as a RIP does) of page 1 of a PDF, at width x height, on white. */
+export async function renderPdfGs(pdf: Uint8Array, width: number, height: number): Promise<Flat> {
+  const dir = mkdtempSync(join(tmpdir(), 'marque-compare-'));
+  try {
+    const path = join(dir, 'in.pdf');
+    writeFileSync(path, pdf);
+    execFileSync('gs', [
+      '-q',
+      '-dNOPAUSE',
+      '-dBATCH',
+      '-dSAFER',
+      '-sDEVICE=png16m',
+      '-dFirstPage=1',
+      '-dLastPage=1',
+      `-g${width}x${height}`,
+      '-dPDFFitPage',
+      `-sOutputFile=${join(dir, 'out.png')}`,
+      path,
+    ]);
+    return await flatten(join(dir, 'out.png'), width, height);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function lab(r: number, g: number, b: number): [number, number, number] {
   const lin = (c: number): number => {
     const v = c / 255;

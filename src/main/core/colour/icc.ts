@@ -33,22 +33,36 @@ function lcms(): Promise<LcmsModule> {
   return lcmsModule;
 }
 
-let builtin: Promise<Uint8Array> | undefined;
+const builtins = new Map<'cmyk' | 'srgb', Promise<Uint8Array>>();
 
-/** The CMYK profile libvips carries (attached by sharp to a CMYK TIFF), as ICC bytes. */
+/** A profile libvips carries (attached by sharp to an image in that space), as ICC bytes. */
+function libvipsProfile(space: 'cmyk' | 'srgb'): Promise<Uint8Array> {
+  let bytes = builtins.get(space);
+  if (!bytes) {
+    bytes = (async () => {
+      const { default: sharp } = await import('sharp');
+      const pixel = sharp(Buffer.from([255, 255, 255]), { raw: { width: 1, height: 1, channels: 3 } });
+      const image =
+        space === 'cmyk'
+          ? await pixel.toColourspace('cmyk').withIccProfile('cmyk').tiff().toBuffer()
+          : await pixel.withIccProfile('srgb').png().toBuffer();
+      const { icc } = await sharp(image).metadata();
+      if (!icc) throw new MarqueError('INTERNAL', `libvips gave no built-in ${space} profile`);
+      return new Uint8Array(icc);
+    })();
+    builtins.set(space, bytes);
+  }
+  return bytes;
+}
+
+/** The CMYK profile libvips carries ("Chemical proof CMYK"), the default press. */
 export function builtinCmykProfile(): Promise<Uint8Array> {
-  builtin ??= (async () => {
-    const { default: sharp } = await import('sharp');
-    const tiff = await sharp(Buffer.from([255, 255, 255]), { raw: { width: 1, height: 1, channels: 3 } })
-      .toColourspace('cmyk')
-      .withIccProfile('cmyk')
-      .tiff()
-      .toBuffer();
-    const { icc } = await sharp(tiff).metadata();
-    if (!icc) throw new MarqueError('INTERNAL', 'libvips gave no built-in CMYK profile');
-    return new Uint8Array(icc);
-  })();
-  return builtin;
+  return libvipsProfile('cmyk');
+}
+
+/** The sRGB profile libvips carries: what PDFs tag RGB with where device RGB would be read otherwise. */
+export function builtinSrgbProfile(): Promise<Uint8Array> {
+  return libvipsProfile('srgb');
 }
 
 /** What a press profile is, read from its header by LittleCMS. */

@@ -107,6 +107,8 @@ export interface PdfMeta {
   readonly subject?: string;
   readonly keywords?: string;
   readonly pdfx?: PdfX;
+  /** sRGB ICC bytes, embedded once where a fade's soft mask needs them (builtinSrgbProfile). */
+  readonly srgbProfile: Uint8Array;
 }
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -150,6 +152,7 @@ export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
     displayTitle: true,
   });
   if (meta.pdfx) makePdfX(doc, meta.pdfx, meta.title, FIXED_DATE);
+  srgbOf.set(doc, { profile: meta.srgbProfile });
   return doc;
 }
 
@@ -164,6 +167,50 @@ export function finishPdf(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 }
 
 const n = (value: number): string => String(round(value, 4));
+
+/** The parts of pdfkit's gradient we reach past its typings. */
+interface PdfkitGradient {
+  /** 4-number colours are CMYK in percent, 3-number RGB in 0-255, 1-number grey. */
+  stop(offset: number, color: number[], opacity: number): unknown;
+  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
+  /** The gradient pdfkit draws a fade's soft mask with (its stops' opacities as colours). */
+  opacityGradient(): PdfkitGradient;
+  _colorSpace: unknown;
+}
+
+/** Each document's sRGB profile bytes, and its ICCBased space once a fade has needed it. */
+const srgbOf = new WeakMap<PDFKit.PDFDocument, { readonly profile: Uint8Array; space?: unknown[] }>();
+
+function srgbSpace(doc: PDFKit.PDFDocument): unknown[] {
+  const srgb = srgbOf.get(doc);
+  if (!srgb) throw new Error('createPdf was given no sRGB profile');
+  if (!srgb.space) {
+    const ref = doc.ref({ N: 3 } as unknown as object);
+    ref.end(Buffer.from(srgb.profile));
+    srgb.space = ['ICCBased', ref];
+  }
+  return srgb.space;
+}
+
+/**
+ * Has pdfkit draw a gradient's fade (its stops' opacities) as an sRGB grey soft mask, not a
+ * DeviceGray one. Ghostscript reads a DeviceGray luminosity mask through a gamma (a 30 % shadow
+ * prints as 7 %), where poppler reads it as is; both read an sRGB grey the same.
+ * ICC-based, not DeviceRGB, as PDF/X allows no device RGB.
+ */
+function fadeInSrgbGrey(doc: PDFKit.PDFDocument, gradient: PdfkitGradient): void {
+  const make = gradient.opacityGradient.bind(gradient);
+  gradient.opacityGradient = () => {
+    const mask = make();
+    const stop = mask.stop.bind(mask);
+    // pdfkit takes 3-number stops as RGB in 0-255.
+    mask.stop = (offset, [grey = 1], opacity) => stop(offset, [grey * 255, grey * 255, grey * 255], opacity);
+    // pdfkit sets the mask gradient's space to DeviceGray after making it; keep it sRGB.
+    const space = srgbSpace(doc);
+    Object.defineProperty(mask, '_colorSpace', { get: () => space, set: () => {} });
+    return mask;
+  };
+}
 
 class PageWriter {
   private ctm: Matrix = IDENTITY;
@@ -263,11 +310,8 @@ class PageWriter {
       paint.kind === 'linear' ? this.doc.linearGradient(a, b, c, d) : this.doc.radialGradient(d, e, 0, a, b, c);
     // pdfkit takes 4-number arrays as CMYK in percent, 1-number arrays as grey; it has setTransform
     // and a colour space field; its typings know none of that.
-    const typed = gradient as unknown as {
-      stop(offset: number, color: number[], opacity: number): unknown;
-      setTransform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
-      _colorSpace: unknown;
-    };
+    const typed = gradient as unknown as PdfkitGradient;
+    fadeInSrgbGrey(this.doc, typed);
     const first = paint.stops[0]?.ink;
     for (const stop of stopsToEnds(paint.stops)) {
       const ink = stop.ink;

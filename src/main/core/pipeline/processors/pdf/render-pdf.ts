@@ -1,6 +1,7 @@
 import { type Cmyk, hexToRgb, isPaperWhite } from '../../../../../shared/colour.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
+import { builtinSrgbProfile } from '../../../colour/icc.ts';
 import { openPress, type Press } from '../../../colour/press.ts';
 import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
@@ -172,11 +173,6 @@ export async function runPdf(
     warnings.push(
       `Gradients (${percent(plan.gradientCoverage)} of the artboard) print in process CMYK, not as spot inks; use separations for two spot tints.`,
     );
-  const fading = fadingGradientCount(art);
-  if (fading > 0 && fullColour)
-    warnings.push(
-      `Gradients that fade to transparent (stop-opacity, ${fading} shape${fading === 1 ? '' : 's'}, e.g. soft shadows) are drawn through PDF soft masks: some RIPs and viewers (Ghostscript) draw them lighter or not at all; check a proof.`,
-    );
   const files = [];
   // One-colour versions knock light details out as the package's do (a white backdrop included).
   const oneColour = opts.variants.some((variant) => variant !== 'full-color');
@@ -219,6 +215,7 @@ export async function runPdf(
       subject: `Logo, ${variant.replace('-', ' ')}`,
       keywords: 'logo',
       ...(pdfx ? { pdfx } : {}),
+      srgbProfile: await builtinSrgbProfile(),
     });
     addDisplayPage(doc, page);
     files.push({ path: `${variant}.pdf`, bytes: await finishPdf(doc), mime: 'application/pdf' });
@@ -249,17 +246,6 @@ export async function runPdf(
       warnings,
     },
   };
-}
-
-/**
- * Painted shapes whose fill or stroke gradient has a stop that is not opaque, outside effect
- * islands (those are drawn as bitmaps, fades and all).
- */
-export function fadingGradientCount(art: SvgArt): number {
-  const fades = (paint: Paint | null | undefined): boolean =>
-    paint?.gradient?.stops.some((stop) => stop.opacity < 1) ?? false;
-  return art.items.filter((item) => item.effect === undefined && (fades(item.fill) || fades(item.stroke?.paint)))
-    .length;
 }
 
 /** The reversed variant's page colour, as a full-page rectangle. */

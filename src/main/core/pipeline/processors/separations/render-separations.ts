@@ -1,6 +1,7 @@
 import type { Rgb } from '../../../../../shared/colour.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
+import { builtinSrgbProfile } from '../../../colour/icc.ts';
 import { openPress, type Press } from '../../../colour/press.ts';
 import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, ProcessorContext, ProcessorInput, ProcessorResult } from '../../processor.ts';
@@ -173,6 +174,7 @@ export async function runSeparations(
     subject: `${plates.length} plates (${opts.type})`,
     keywords: plates.map((p) => p.name).join(', '),
     ...(opts.pdfx ? { pdfx: pdfxOf(press, setup.profile.name) } : {}),
+    srgbProfile: await builtinSrgbProfile(),
   });
   for (const page of pages) addDisplayPage(doc, page);
   const files: OutputFile[] = [{ path: 'separations.pdf', bytes: await finishPdf(doc), mime: 'application/pdf' }];
