@@ -49,6 +49,15 @@ export const CREAM_ON_BROWN =
   '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="100" cy="100" r="95" fill="#5a3a22"/>' +
   '<rect x="45" y="82" width="110" height="36" fill="#f3e5c0"/></svg>';
 
+/**
+ * Two light squares at 65 % opacity over an orange field, as bourbon's ice over the drink: each
+ * square reads near the threshold (L* 86), their overlap is clearly light (L* 94), a hole.
+ */
+export const ICE_OVER_DRINK =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#ff5030"/>' +
+  '<rect x="20" y="20" width="110" height="110" fill="#fef9ec" opacity=".65"/>' +
+  '<rect x="70" y="70" width="110" height="110" fill="#fef9ec" opacity=".65"/></svg>';
+
 /** A yellow circle inside a blue square: the circle must stay visible in one colour. */
 export const YELLOW_IN_BLUE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#1a4fa0"/>' +

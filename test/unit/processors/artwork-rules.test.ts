@@ -19,6 +19,7 @@ import {
   CREAM_ON_BROWN,
   deviconSvg,
   flagSvg,
+  ICE_OVER_DRINK,
   iconifySvg,
   onWhite,
   svgInput,
@@ -139,6 +140,7 @@ describe('one-colour versions: ink or paper by contrast with the paper (issue 12
   const cases: [string, () => Promise<ProcessorInput>, [number, number] | null][] = [
     ['cream on brown', () => svgInput(CREAM_ON_BROWN, 'badge'), [0.5, 0.5]],
     ['yellow in blue', () => svgInput(YELLOW_IN_BLUE, 'yellow'), [0.5, 0.5]],
+    ['light glass over ink', () => svgInput(ICE_OVER_DRINK, 'ice'), [0.5, 0.5]],
     ['matplotlib', () => svgInput(deviconSvg('matplotlib'), 'matplotlib'), null],
     ['bitcoin', () => svgInput(iconifySvg('bitcoin'), 'bitcoin'), [0.5, 0.5]],
   ];

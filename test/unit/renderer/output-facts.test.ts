@@ -61,7 +61,7 @@ describe('output facts in the details panel', () => {
     const result = await pdf.run(await svgInput(svg, 'linux'), pdf.options.parse({ variants: ['black'] }), context());
     const summary = summarizeFacts('pdf', result.facts ?? null);
     expect(summary.chips).toContain('light details knocked out in one colour');
-    expect(summary.chips).toContain('one colour traced from the shading');
+    expect(summary.chips).toContain('one colour traced from the render');
     const iou = (result.facts?.fidelity as { iou: number } | undefined)?.iou ?? 0;
     expect(iou).toBeGreaterThan(0.99);
     expect(summary.chips).toContain(`one colour ${(iou * 100).toFixed(1)} % (IoU)`);

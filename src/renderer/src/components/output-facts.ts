@@ -84,7 +84,7 @@ function recipeChips(recipe: string, facts: Facts): string[] {
       if (oneColourIoU !== null) chips.push(`one colour ${(oneColourIoU * 100).toFixed(1)} % (IoU)`);
       if (facts.knockout === true) chips.push('light details knocked out in one colour');
       if (facts.source === 'trace') chips.push('drawn from the trace');
-      else if (facts.oneColour === 'traced') chips.push('one colour traced from the shading');
+      else if (facts.oneColour === 'traced') chips.push('one colour traced from the render');
       chips.push(...pressChips(facts));
       break;
     }

@@ -376,13 +376,19 @@ export function oneColourRole(threshold?: number | null): (paint: Paint) => Outl
  * some gradient crosses the threshold (a light-to-dark sheen: part of the shape is ink, part
  * paper) or fades (a soft shadow: ink only where it is dense). A shape's one verdict would paint
  * such a shape solid: Tux's shadow, Gentoo's lavender "g", GIMP's shadow. A bitmap has no shapes
- * to combine at all, and a blended shape's colour depends on what lies under it.
+ * to combine at all, and a blended shape's colour depends on what lies under it; so does a light
+ * translucent shape's (bourbon's ice: light over the drink, lighter still where two cubes overlap).
  */
 export function pixelRuleNeeded(items: readonly PaintItem[], threshold?: number | null): boolean {
+  const role = oneColourRole(threshold);
+  const seeThrough = (paint: Paint | null | undefined): boolean =>
+    paint !== null && paint !== undefined && !paint.gradient && paint.opacity > 0 && role(paint) === 'none';
   return items.some(
     (item) =>
       item.bitmap !== undefined ||
       item.blend !== undefined ||
+      seeThrough(item.fill) ||
+      seeThrough(item.stroke?.paint) ||
       [item.fill, item.stroke?.paint].some((paint) => {
         const stops = paint?.gradient?.stops;
         if (!paint || !stops || stops.length < 2) return false;

@@ -1,9 +1,11 @@
+import type { ProcessorInput } from '../../processor.ts';
 import type { Rgb } from '../artwork/colour.ts';
 import { inkWeight, isLightDetail, lightness } from '../artwork/knockout.ts';
 import { oneColourOutline, oneColourRole, outlineToPathData, pixelRuleNeeded } from '../artwork/knockout-geometry.ts';
 import { formatNumber, frameSvg, splitSvg } from '../artwork/svg-frame.ts';
 import type { SvgArt } from '../svg/art.ts';
-import { IDENTITY } from '../svg/matrix.ts';
+import { loadOneColourTrace } from '../svg/load-art.ts';
+import { IDENTITY, invert, multiply } from '../svg/matrix.ts';
 import { parseSvgArt } from '../svg/parse-svg.ts';
 import { recolourWith } from './colourways.ts';
 
@@ -35,10 +37,11 @@ const MASK_ID = 'marque-one-colour';
 
 /**
  * The one-colour SVG. With knockout, one path whose holes are real geometry (the art's shapes
- * combined in stacking order, see knockout-geometry.ts), so a cutter or plotter sees the letters;
- * when the art holds something the geometry cannot follow exactly (a warning from the parser:
- * text, masks, images; a gradient across the threshold), a luminance mask over one rectangle of the colour instead. Without
- * knockout, every colour is simply replaced.
+ * combined in stacking order, see knockout-geometry.ts), so a cutter or plotter sees the letters.
+ * Where no verdict per shape is right (a gradient across the threshold, a fade, a translucent
+ * light shape: see pixelRuleNeeded), `traced` is that path traced from the master's render (see
+ * tracedOneColourPath). When the parser cannot follow the art (text, masks, images), a luminance
+ * mask over one rectangle of the colour instead. Without knockout, every colour is replaced.
  */
 export function oneColourSvg(
   svg: string,
@@ -46,10 +49,11 @@ export function oneColourSvg(
   knockout: boolean,
   size: { width: number; height: number },
   threshold?: number | null,
+  traced?: string | null,
 ): string {
   const hex = `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
   if (!knockout) return recolourWith(svg, () => colour);
-  const outline = oneColourOutlineSvg(svg, hex, size, threshold);
+  const outline = oneColourOutlineSvg(svg, hex, size, threshold, traced ?? null);
   if (outline) return outline;
   const masked = recolourWith(svg, (rgb) => (isLightDetail(rgb, threshold) ? [0, 0, 0] : [255, 255, 255]));
   const parts = splitSvg(masked, size);
@@ -63,12 +67,16 @@ export function oneColourSvg(
   return frameSvg(withoutFill, { viewBox: parts.viewBox, width, height, inner });
 }
 
+/** Flat to 1/20 000 of the artboard: invisible at any print size, few points on small viewBoxes. */
+const flatnessOf = (width: number, height: number): number => Math.max(width, height) / 20_000;
+
 /** The knocked-out art as one outline path, or null when the parser could not follow all of it. */
 function oneColourOutlineSvg(
   svg: string,
   hex: string,
   size: { width: number; height: number },
-  threshold?: number | null,
+  threshold: number | null | undefined,
+  traced: string | null,
 ): string | null {
   let art: SvgArt;
   try {
@@ -76,12 +84,14 @@ function oneColourOutlineSvg(
   } catch {
     return null;
   }
-  if (art.warnings.length > 0 || pixelRuleNeeded(art.items, threshold)) return null;
+  if (art.warnings.length > 0) return null;
+  const byPixels = pixelRuleNeeded(art.items, threshold);
+  if (byPixels && traced === null) return null;
   const parts = splitSvg(svg, size);
   const { x, y, width, height } = parts.viewBox;
-  // Flat to 1/20 000 of the artboard: invisible at any print size, few points on small viewBoxes.
-  const flatness = Math.max(width, height) / 20_000;
-  const d = outlineToPathData(oneColourOutline(art.items, IDENTITY, oneColourRole(threshold), flatness));
+  const d = byPixels
+    ? traced
+    : outlineToPathData(oneColourOutline(art.items, IDENTITY, oneColourRole(threshold), flatnessOf(width, height)));
   const withoutFill = { ...parts, attributes: new Map([...parts.attributes].filter(([name]) => name !== 'fill')) };
   return frameSvg(withoutFill, {
     viewBox: { x, y, width, height },
@@ -89,4 +99,26 @@ function oneColourOutlineSvg(
     height,
     inner: d ? `<path fill="${hex}" d="${d}"/>` : '',
   });
+}
+
+/**
+ * The one-colour rule applied to the master's render and traced (as the PDF's one-colour versions
+ * do, see loadOneColourTrace), as one path in the SVG's own user units; null when the art's own
+ * shapes carry the rule, or cannot be parsed.
+ */
+export async function tracedOneColourPath(input: ProcessorInput, svg: string): Promise<string | null> {
+  let art: SvgArt;
+  try {
+    art = parseSvgArt(svg);
+  } catch {
+    return null;
+  }
+  if (art.warnings.length > 0) return null;
+  const traced = await loadOneColourTrace(input, { art, source: 'svg' });
+  const toUser = invert(art.rootMatrix);
+  if (!traced || !toUser) return null;
+  const toSvg = multiply(toUser, traced.art.rootMatrix);
+  const flatness = flatnessOf(art.viewBox.width, art.viewBox.height);
+  // The trace is knocked out already: every shape of it is ink.
+  return outlineToPathData(oneColourOutline(traced.art.items, toSvg, () => 'ink', flatness));
 }

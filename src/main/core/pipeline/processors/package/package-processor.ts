@@ -16,7 +16,7 @@ import type { RgbaImage } from '../raster/rgba.ts';
 import { matchNamedInk } from '../svg/inks.ts';
 import { fidelityWarning, type ScoredFidelity } from '../vector/fidelity.ts';
 import { type ColourwayName, recolourPixels, recolourPixelsWith, recolourSvg, recolourWith } from './colourways.ts';
-import { oneColourPixels, oneColourSvg } from './one-colour.ts';
+import { oneColourPixels, oneColourSvg, tracedOneColourPath } from './one-colour.ts';
 import { type PackageOptions, packageDescriptor, packageOptions } from './package-descriptor.ts';
 import { type PrintColour, packageReadme } from './package-readme.ts';
 import { type ReversedPlan, reversedPlan } from './reversed.ts';
@@ -81,9 +81,14 @@ export async function buildLogoPackage(
       else if (colourway === 'Reversed' && reversed.kind === 'colours') recolourPixelsWith(rgba, reversed.map);
       else recolourPixels(rgba, colourway);
     };
+  // Art whose one-colour rule must be read from its pixels gets its one-colour SVG traced.
+  const traced =
+    svgText && knockout && options.colourways.some((c) => oneColourOf(c))
+      ? await tracedOneColourPath(input, svgText)
+      : null;
   const svgFor = (text: string, colourway: ColourwayName): string => {
     const one = oneColourOf(colourway);
-    if (one) return oneColourSvg(text, one, knockout, input, threshold);
+    if (one) return oneColourSvg(text, one, knockout, input, threshold, traced);
     if (colourway === 'Reversed' && reversed.kind === 'colours') return recolourWith(text, reversed.map);
     return recolourSvg(text, colourway);
   };
