@@ -64,6 +64,8 @@ describe('full-colour PDF of a logo with gradients fading to transparent', () =>
     const dir = mkdtempSync(join(tmpdir(), 'marque-fade-'));
     try {
       writeFileSync(join(dir, 'in.pdf'), bytes);
+      const check = execFileSync('qpdf', ['--check', join(dir, 'in.pdf')], { encoding: 'utf8' });
+      expect(check).toMatch(/No syntax or stream encoding errors/);
       execFileSync('qpdf', ['--qdf', '--object-streams=disable', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
       const uncompressed = readFileSync(join(dir, 'out.pdf'), 'latin1');
       expect(uncompressed).not.toMatch(/DeviceRGB/);
