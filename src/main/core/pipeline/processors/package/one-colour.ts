@@ -67,6 +67,16 @@ export function oneColourSvg(
   return frameSvg(withoutFill, { viewBox: parts.viewBox, width, height, inner });
 }
 
+/** The SVG's art, or null when the parser could not follow all of it (text, masks, images). */
+function followedArt(svg: string): SvgArt | null {
+  try {
+    const art = parseSvgArt(svg);
+    return art.warnings.length > 0 ? null : art;
+  } catch {
+    return null;
+  }
+}
+
 /** Flat to 1/20 000 of the artboard: invisible at any print size, few points on small viewBoxes. */
 const flatnessOf = (width: number, height: number): number => Math.max(width, height) / 20_000;
 
@@ -78,13 +88,8 @@ function oneColourOutlineSvg(
   threshold: number | null | undefined,
   traced: string | null,
 ): string | null {
-  let art: SvgArt;
-  try {
-    art = parseSvgArt(svg);
-  } catch {
-    return null;
-  }
-  if (art.warnings.length > 0) return null;
+  const art = followedArt(svg);
+  if (!art) return null;
   const byPixels = pixelRuleNeeded(art.items, threshold);
   if (byPixels && traced === null) return null;
   const parts = splitSvg(svg, size);
@@ -107,13 +112,8 @@ function oneColourOutlineSvg(
  * shapes carry the rule, or cannot be parsed.
  */
 export async function tracedOneColourPath(input: ProcessorInput, svg: string): Promise<string | null> {
-  let art: SvgArt;
-  try {
-    art = parseSvgArt(svg);
-  } catch {
-    return null;
-  }
-  if (art.warnings.length > 0) return null;
+  const art = followedArt(svg);
+  if (!art) return null;
   const traced = await loadOneColourTrace(input, { art, source: 'svg' });
   const toUser = invert(art.rootMatrix);
   if (!traced || !toUser) return null;
