@@ -21,6 +21,7 @@ import type { ProcessorContext, ProcessorInput } from '../src/main/core/pipeline
 import { conversionWarnings } from '../src/main/core/pipeline/processors/artwork/conversion-note.ts';
 import {
   REF_INK,
+  REF_PAPER,
   REF_UNSURE,
   referenceInk,
   referenceIoU,
@@ -203,10 +204,15 @@ function pageCount(bytes: Uint8Array): number {
 /** How close (CIE76) to white paper a colour must be to vanish on it: the paper tolerance. */
 const VANISHES_ON_WHITE = 12;
 
+/** L* above which a colour is surely paper under the default one-colour rule (threshold 85 + 5). */
+const SURELY_PAPER_L = 90;
+
 /**
  * The share of the master's ink the output covers, as IoU (alpha >= 128 is covered). For the
  * on-white form, what vanishes on white (nim's white letters, within the paper tolerance of
- * white once composited) is left out of the reference: no scan or JPEG can show it.
+ * white once composited) is left out of the reference: no scan or JPEG can show it. So is the
+ * converse: a faint translucent shade the master's alpha calls paper (Jekyll's letters' 25 %
+ * shadow) that reads, on white, darker than sure paper: a scan cannot tell it from a light ink.
  */
 function inkIoU(master: RgbaImage, output: RgbaImage, form: Form): number {
   const reference = referenceInk(master);
@@ -215,13 +221,15 @@ function inkIoU(master: RgbaImage, output: RgbaImage, form: Form): number {
     const labs = new LabCache();
     const paper = labs.get(255, 255, 255);
     for (let i = 0; i < reference.length; i++) {
-      if (reference[i] !== REF_INK) continue;
+      if (reference[i] === REF_UNSURE) continue;
       const lab = labs.get(
         onWhite.data[i * 4] as number,
         onWhite.data[i * 4 + 1] as number,
         onWhite.data[i * 4 + 2] as number,
       );
-      if (deltaE76(lab, paper) < VANISHES_ON_WHITE) reference[i] = REF_UNSURE;
+      if (reference[i] === REF_INK && deltaE76(lab, paper) < VANISHES_ON_WHITE) reference[i] = REF_UNSURE;
+      const translucent = (master.data[i * 4 + 3] as number) < 255;
+      if (reference[i] === REF_PAPER && translucent && lab[0] <= SURELY_PAPER_L) reference[i] = REF_UNSURE;
     }
   }
   return referenceIoU(reference, (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
