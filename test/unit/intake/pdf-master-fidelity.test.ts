@@ -16,7 +16,7 @@ import { referenceInk, referenceIoU } from '../../../src/main/core/pipeline/proc
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import { deviconSvg, iconifySvg } from '../processors/artwork-corpus.ts';
 import { context, decode, svgInput } from '../processors/helpers.ts';
-import { compareRenders, renderPdf, renderSvg } from '../processors/render-compare.ts';
+import { compareRenders, ghostscriptRgba, renderPdf, renderSvg } from '../processors/render-compare.ts';
 
 const MAX_PIXELS = 40_000_000;
 
@@ -27,21 +27,7 @@ async function renderRgba(svg: string, size: number) {
 }
 
 /** Ghostscript's render with alpha: what a cutter or a layout program sees as covered. */
-async function ghostscript(bytes: Uint8Array, size: number) {
-  writeFileSync(join(dir, 'out.pdf'), bytes);
-  execFileSync('gs', [
-    '-q',
-    '-dNOPAUSE',
-    '-dBATCH',
-    '-dSAFER',
-    '-sDEVICE=pngalpha',
-    `-g${size}x${size}`,
-    '-dPDFFitPage',
-    `-sOutputFile=${join(dir, 'out.png')}`,
-    join(dir, 'out.pdf'),
-  ]);
-  return decode(new Uint8Array(readFileSync(join(dir, 'out.png'))));
-}
+const ghostscript = (bytes: Uint8Array, size: number) => ghostscriptRgba(bytes, size, size);
 const dir = mkdtempSync(join(tmpdir(), 'marque-pdf-fidelity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

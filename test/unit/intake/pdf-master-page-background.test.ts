@@ -16,6 +16,7 @@ import { referenceInk, referenceIoU } from '../../../src/main/core/pipeline/proc
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import { simpleIconSvg } from '../processors/artwork-corpus.ts';
 import { context, decode, svgInput } from '../processors/helpers.ts';
+import { ghostscriptRgba } from '../processors/render-compare.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marque-pdf-page-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,21 +29,7 @@ async function pdfMaster(svg: string): Promise<string> {
 }
 
 /** Ghostscript's render with alpha: what a cutter or a layout program sees as covered. */
-async function ghostscript(bytes: Uint8Array, size: number) {
-  writeFileSync(join(dir, 'out.pdf'), bytes);
-  execFileSync('gs', [
-    '-q',
-    '-dNOPAUSE',
-    '-dBATCH',
-    '-dSAFER',
-    '-sDEVICE=pngalpha',
-    `-g${size}x${size}`,
-    '-dPDFFitPage',
-    `-sOutputFile=${join(dir, 'out.png')}`,
-    join(dir, 'out.pdf'),
-  ]);
-  return decode(new Uint8Array(readFileSync(join(dir, 'out.png'))));
-}
+const ghostscript = (bytes: Uint8Array, size: number) => ghostscriptRgba(bytes, size, size);
 
 describe('PDF master: the page background is not artwork', () => {
   const bitly = simpleIconSvg('bitly').replace('<svg ', '<svg fill="#EE6123" width="240" height="240" ');

@@ -1,26 +1,5 @@
-/**
- * Faults the whole-corpus artwork bench found (issue 12), each pinned on the real logo that showed
- * it, judged against librsvg's render of the master as the bench judges it:
- * - flag-icons es-ct strokes its stripes under a non-uniform scale: the black PDF drew them with
- *   a round pen of the mean scale, 2 px thin per stripe at 1024 px (IoU 0.931);
- * - Bhutan's flag as an opaque raster: the black PDF knocked out the colour trace, whose palette
- *   had merged the dragon's thin dark lines into white (IoU 0.949);
- * - shading: a gradient that crosses the one-colour threshold or fades got one verdict for its
- *   whole shape, so Tux's soft shadow printed solid and Gentoo's lavender "g" became a blob
- *   (black PDF IoU 0.745 and 0.483);
- * - the white field of Japan's flag (a vector) was taken for paper by the colour trace (ΔE 36);
- * - detail: the black PDF of Bhutan's flag took 10-28 s, re-sweeping a 30 000-point outline for
- *   each of its 100 alternations of white fill and dark stroke; detailed art is now combined tile
- *   by tile, to the same outline (about 2 s);
- * - a white logo saved on white paper (devicon datatables): the traces wrote empty files in
- *   silence; every recipe that draws now refuses it with a reason;
- * - Grails' light orange disc (L* 80) left no sure ink under the reference's margin, so its right
- *   trace scored 0 and was flagged;
- * - the reference for one-colour scores took every anti-aliased pixel between a dark and a light
- *   colour for ink, so a right output could not score 1 (and must still score low when wrong).
- */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clipper, FillRule, type PathsD } from 'clipper2-ts';
@@ -44,6 +23,7 @@ import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
 import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
 import { deviconSvg, flagSvg, onWhite } from './artwork-corpus.ts';
 import { context, decode, pixel, svgInput } from './helpers.ts';
+import { ghostscriptRgba } from './render-compare.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marque-corpus-regressions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,22 +38,8 @@ async function master(svg: string, width: number, height: number): Promise<RgbaI
 }
 
 /** Ghostscript's render with alpha (what a cutter sees as covered). */
-async function ghostscript(bytes: Uint8Array, width: number, height: number): Promise<RgbaImage> {
-  writeFileSync(join(dir, 'out.pdf'), bytes);
-  execFileSync('gs', [
-    '-q',
-    '-dNOPAUSE',
-    '-dBATCH',
-    '-dSAFER',
-    '-sDEVICE=pngalpha',
-    '-dGraphicsAlphaBits=4',
-    `-g${width}x${height}`,
-    '-dPDFFitPage',
-    `-sOutputFile=${join(dir, 'out.png')}`,
-    join(dir, 'out.pdf'),
-  ]);
-  return decode(new Uint8Array(readFileSync(join(dir, 'out.png'))));
-}
+const ghostscript = (bytes: Uint8Array, width: number, height: number): Promise<RgbaImage> =>
+  ghostscriptRgba(bytes, width, height, { antialias: true });
 
 const covered = (image: RgbaImage) => (i: number) => (image.data[i * 4 + 3] as number) >= 128;
 

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -26,34 +26,14 @@ import {
   YELLOW_IN_BLUE,
 } from './artwork-corpus.ts';
 import { context, decode } from './helpers.ts';
+import { ghostscriptRgba } from './render-compare.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marque-artwork-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A PDF page rendered by Ghostscript (which manages CMYK) with alpha, at `width` px wide. */
-async function ghostscript(bytes: Uint8Array, width: number, height: number): Promise<RgbaImage> {
-  const path = join(dir, `p-${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(path, bytes);
-  // Fitted to exactly twice the size, then halved: pixel grids line up with the master render.
-  execFileSync('gs', [
-    '-q',
-    '-dNOPAUSE',
-    '-dBATCH',
-    '-sDEVICE=pngalpha',
-    `-g${2 * width}x${2 * height}`,
-    '-dPDFFitPage',
-    `-sOutputFile=${path}.png`,
-    path,
-  ]);
-  return decode(
-    new Uint8Array(
-      await sharp(readFileSync(`${path}.png`))
-        .resize(width, height, { fit: 'fill' })
-        .png()
-        .toBuffer(),
-    ),
-  );
-}
+/** A PDF page rendered by Ghostscript (which manages CMYK) with alpha, pixel grids in line with the master's. */
+const ghostscript = (bytes: Uint8Array, width: number, height: number): Promise<RgbaImage> =>
+  ghostscriptRgba(bytes, width, height, { supersample: true });
 
 function fileOf(files: readonly { path: string; bytes: Uint8Array }[], suffix: string): Uint8Array {
   const found = files.find((f) => f.path.endsWith(suffix));

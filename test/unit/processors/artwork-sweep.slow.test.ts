@@ -1,16 +1,8 @@
-/**
- * The real-world sweep (slow project): a seeded spread of flag-icons flags and devicon colour
- * marks, each as its SVG master and rendered opaque on white (what a scan or JPEG gives). Every
- * output is scored against the master, never against a recipe's own bitmap, with the bounds of
- * issue 12's "Done when": bilevel trace IoU >= 0.99, black one-colour PDF IoU >= 0.95. The unit
- * project (npm test) checks an even sample of the same logos (helpers/scale.ts).
- */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { masterArtwork } from '../../../src/main/core/pipeline/processors/artwork/master-artwork.ts';
 import { scoreOneColour } from '../../../src/main/core/pipeline/processors/artwork/score.ts';
@@ -18,7 +10,8 @@ import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processo
 import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
 import { sampleOf } from '../../helpers/scale.ts';
 import { onWhite, svgInput } from './artwork-corpus.ts';
-import { context, decode } from './helpers.ts';
+import { context, } from './helpers.ts';
+import { ghostscriptRgba } from './render-compare.ts';
 
 const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'marque-sweep-'));
@@ -88,26 +81,9 @@ describe('real-world sweep: every output against its master', () => {
       const input = await svgInput(logo.svg, logo.name);
       const result = await pdf.run(input, pdf.options.parse({ variants: ['black'] }), context());
       const { image } = await masterArtwork(input, 384);
-      const path = join(dir, `${logo.name}.pdf`);
-      writeFileSync(path, result.files[0]?.bytes as Uint8Array);
-      execFileSync('gs', [
-        '-q',
-        '-dNOPAUSE',
-        '-dBATCH',
-        '-sDEVICE=pngalpha',
-        `-g${2 * image.width}x${2 * image.height}`,
-        '-dPDFFitPage',
-        `-sOutputFile=${path}.png`,
-        path,
-      ]);
-      const rendered = await decode(
-        new Uint8Array(
-          await sharp(readFileSync(`${path}.png`))
-            .resize(image.width, image.height, { fit: 'fill' })
-            .png()
-            .toBuffer(),
-        ),
-      );
+      const rendered = await ghostscriptRgba(result.files[0]?.bytes as Uint8Array, image.width, image.height, {
+        supersample: true,
+      });
       const { iou } = scoreOneColour(image, rendered);
       if (iou < 0.95 && !PDF_GEOMETRY_KNOWN.has(logo.name)) low.push(`${logo.name}: ${iou}`);
     }

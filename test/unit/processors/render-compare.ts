@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
 
 /** An RGB image on white (alpha flattened), for comparing renders. */
 export interface Flat {
@@ -59,29 +60,59 @@ export async function renderPdf(pdf: Uint8Array, width: number, height: number, 
   }
 }
 
-/** Ghostscript's render (it manages CMYK colour, as a RIP does) of page 1 of a PDF, at width x height, on white. */
-export async function renderPdfGs(pdf: Uint8Array, width: number, height: number): Promise<Flat> {
+export interface GhostscriptOptions {
+  /** Rendered at twice the size and halved, so pixel grids line up with a master render. */
+  readonly supersample?: boolean;
+  /** Ghostscript's own anti-aliasing of shapes and text (4 bits). */
+  readonly antialias?: boolean;
+}
+
+/** Ghostscript's render (it manages CMYK colour, as a RIP does) of page 1 of a PDF, as PNG bytes with alpha. */
+function ghostscriptPng(pdf: Uint8Array, width: number, height: number, options: GhostscriptOptions): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'marque-compare-'));
   try {
     const path = join(dir, 'in.pdf');
     writeFileSync(path, pdf);
+    const k = options.supersample ? 2 : 1;
     execFileSync('gs', [
       '-q',
       '-dNOPAUSE',
       '-dBATCH',
       '-dSAFER',
-      '-sDEVICE=png16m',
+      '-sDEVICE=pngalpha',
+      ...(options.antialias ? ['-dTextAlphaBits=4', '-dGraphicsAlphaBits=4'] : []),
       '-dFirstPage=1',
       '-dLastPage=1',
-      `-g${width}x${height}`,
+      `-g${k * width}x${k * height}`,
       '-dPDFFitPage',
       `-sOutputFile=${join(dir, 'out.png')}`,
       path,
     ]);
-    return await flatten(join(dir, 'out.png'), width, height);
+    return readFileSync(join(dir, 'out.png'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Ghostscript's render with alpha, at width x height: what a cutter or a layout program sees as covered. */
+export async function ghostscriptRgba(
+  pdf: Uint8Array,
+  width: number,
+  height: number,
+  options: GhostscriptOptions = {},
+): Promise<RgbaImage> {
+  const png = ghostscriptPng(pdf, width, height, options);
+  const { data, info } = await sharp(png)
+    .resize(width, height, { fit: 'fill' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+/** Ghostscript's render of page 1 of a PDF, at width x height, on white. */
+export function renderPdfGs(pdf: Uint8Array, width: number, height: number): Promise<Flat> {
+  return flatten(ghostscriptPng(pdf, width, height, {}), width, height);
 }
 
 function lab(r: number, g: number, b: number): [number, number, number] {
