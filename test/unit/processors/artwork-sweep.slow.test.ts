@@ -1,5 +1,4 @@
-
-import { mkdtempSync, readdirSync, readFileSync, rmSync, } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +9,7 @@ import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processo
 import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
 import { sampleOf } from '../../helpers/scale.ts';
 import { onWhite, svgInput } from './artwork-corpus.ts';
-import { context, } from './helpers.ts';
+import { context } from './helpers.ts';
 import { ghostscriptRgba } from './render-compare.ts';
 
 const require = createRequire(import.meta.url);
