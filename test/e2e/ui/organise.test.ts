@@ -140,7 +140,9 @@ describe('organise: collections, ratings, smart collections, tags', () => {
       await entry(nav, 'Print run').waitFor({ state: 'detached' });
       await page.keyboard.press('Control+z');
       await entry(nav, 'Print run').waitFor();
-      // Redo deletes it again.
+      // Redo deletes it again, once the undo has finished (its toast says so): the collection is
+      // back a moment before the undo is done and can be redone.
+      await library.toast(/Undone: .*Print run/).waitFor();
       await page.keyboard.press('Control+Shift+z');
       await entry(nav, 'Print run').waitFor({ state: 'detached' });
       expect(pageErrors).toEqual([]);
