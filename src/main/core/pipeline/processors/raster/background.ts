@@ -156,7 +156,7 @@ function seedRuns(from: number, to: number, mask: Uint8Array, near: Uint8Array, 
 
 /**
  * Removes the background region and defringes the edge band: each logo pixel touching the
- * background is un-mixed, P = a*F + (1-a)*B, with F the nearest interior logo colour and B the
+ * background is un-mixed, P = a*F + (1-a)*B, with F the colour of the logo beside it and B the
  * background, so edges keep their anti-aliasing as alpha instead of a light halo. Only the edge
  * band is visited pixel by pixel (it runs on every opaque master a trace or a PDF reads).
  */
@@ -165,33 +165,17 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
   const out = new Uint8Array(data);
   const edges = edgeBand(mask, width, height);
   clearAlpha(out, mask);
-  const [br, bg, bb] = background.rgb;
   const edge = edges.band;
   for (let k = 0; k < edges.count; k++) {
     const i = edges.indices[k] as number;
     const o = i * 4;
-    const pr = out[o] as number;
-    const pg = out[o + 1] as number;
-    const pb = out[o + 2] as number;
-    // A hairline has no interior: its own core (the pixel of it furthest from the paper) is the
-    // best guess at its colour. Colour-to-alpha would call a light grey rule a faint black one; it
-    // stays for specks (JPEG noise), where a faint dark guess is the safer one.
-    const j = nearestInterior(width, height, mask, edge, i);
-    const f = j >= 0 ? j : hairlineCore(width, height, data, mask, i, background.rgb);
-    let alpha: number;
-    let fr: number;
-    let fg: number;
-    let fb: number;
-    if (f >= 0) {
-      fr = data[f * 4] as number;
-      fg = data[f * 4 + 1] as number;
-      fb = data[f * 4 + 2] as number;
-      const dr = fr - br;
-      const dg = fg - bg;
-      const db = fb - bb;
-      const len2 = dr * dr + dg * dg + db * db;
-      alpha = len2 === 0 ? 1 : ((pr - br) * dr + (pg - bg) * dg + (pb - bb) * db) / len2;
-    } else [alpha, fr, fg, fb] = colourToAlpha(pr, pg, pb, background.rgb);
+    const pixel = [out[o] as number, out[o + 1] as number, out[o + 2] as number] as const;
+    let [alpha, fr, fg, fb] = unmixFrom(
+      data,
+      pixel,
+      background.rgb,
+      edgeColourSource(image, mask, edge, i, pixel, background.rgb),
+    );
     alpha = Math.min(1, Math.max(0, alpha));
     out[o] = Math.round(Math.min(255, Math.max(0, fr)));
     out[o + 1] = Math.round(Math.min(255, Math.max(0, fg)));
@@ -200,6 +184,95 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
   }
 
   return { width, height, data: out };
+}
+
+/**
+ * The pixel whose colour an edge pixel is a mix of with the paper, or -1 for none (colour-to-alpha).
+ * The nearest interior pixel first; when the edge pixel is no mix of it (the edge of a black
+ * scratch beside a yellow letter, babel's on white, was read as solid yellow), the interior pixel
+ * within reach it mixes best with, then the hairline's own core. A hairline has no interior: its
+ * core (the pixel of it furthest from the paper) is the best guess at its colour. Colour-to-alpha
+ * would call a light grey rule a faint black one; it stays for specks (JPEG noise), where a faint
+ * dark guess is the safer one.
+ */
+function edgeColourSource(
+  image: RgbaImage,
+  mask: Uint8Array,
+  edge: Uint8Array,
+  index: number,
+  pixel: Rgb,
+  paper: Rgb,
+): number {
+  const { width, height, data } = image;
+  const fits = (j: number) => j >= 0 && unmixError(data, pixel, paper, j) <= UNMIX_TOLERANCE_2;
+  const nearest = nearestInterior(width, height, mask, edge, index);
+  if (fits(nearest)) return nearest;
+  if (nearest >= 0) {
+    const best = bestFittingInterior(image, mask, edge, index, pixel, paper);
+    if (fits(best)) return best;
+  }
+  const core = hairlineCore(width, height, data, mask, index, paper);
+  if (fits(core)) return core;
+  // Nothing near is a clean mix: the nearest colour's share still tells more than colour-to-alpha's
+  // least alpha, which would thin every ambiguous edge (django REST's grey rules beside red).
+  return nearest >= 0 ? nearest : core;
+}
+
+/**
+ * How far (squared, RGB levels) an edge pixel may be from the mix it is read as: JPEG noise and
+ * rounding, not a different colour (a grey beside yellow is 150 levels off).
+ */
+const UNMIX_TOLERANCE_2 = 24 * 24;
+
+/** The alpha and colour of `pixel` read as a mix of pixel `source` (or colour-to-alpha for -1) over the paper. */
+function unmixFrom(data: Uint8Array, pixel: Rgb, paper: Rgb, source: number): [number, number, number, number] {
+  if (source < 0) return colourToAlpha(pixel[0], pixel[1], pixel[2], paper);
+  const f = [data[source * 4] as number, data[source * 4 + 1] as number, data[source * 4 + 2] as number] as const;
+  return [unmixAlpha(pixel, paper, f), f[0], f[1], f[2]];
+}
+
+/** The share of `f` in `pixel` over `paper`, by projection (unclamped). */
+function unmixAlpha(pixel: Rgb, [br, bg, bb]: Rgb, [fr, fg, fb]: Rgb): number {
+  const dr = fr - br;
+  const dg = fg - bg;
+  const db = fb - bb;
+  const len2 = dr * dr + dg * dg + db * db;
+  return len2 === 0 ? 1 : ((pixel[0] - br) * dr + (pixel[1] - bg) * dg + (pixel[2] - bb) * db) / len2;
+}
+
+/** Squared distance between `pixel` and its best mix of pixel `j`'s colour with the paper. */
+function unmixError(data: Uint8Array, pixel: Rgb, paper: Rgb, j: number): number {
+  const f = [data[j * 4] as number, data[j * 4 + 1] as number, data[j * 4 + 2] as number] as const;
+  const a = Math.min(1, Math.max(0, unmixAlpha(pixel, paper, f)));
+  const off = (c: 0 | 1 | 2) => pixel[c] - (a * f[c] + (1 - a) * paper[c]);
+  return off(0) ** 2 + off(1) ** 2 + off(2) ** 2;
+}
+
+/** Of the interior pixels within 3 px, the one the edge pixel is the closest mix of (-1 for none). */
+function bestFittingInterior(
+  image: RgbaImage,
+  mask: Uint8Array,
+  edge: Uint8Array,
+  index: number,
+  pixel: Rgb,
+  paper: Rgb,
+): number {
+  const { width, height, data } = image;
+  const x = index % width;
+  const y = (index - x) / width;
+  let best = -1;
+  let bestError = Number.POSITIVE_INFINITY;
+  for (let yy = Math.max(0, y - 3); yy <= Math.min(height - 1, y + 3); yy++)
+    for (let xx = Math.max(0, x - 3); xx <= Math.min(width - 1, x + 3); xx++) {
+      const j = yy * width + xx;
+      if (mask[j] || edge[j]) continue;
+      const error = unmixError(data, pixel, paper, j);
+      if (error < bestError) {
+        bestError = error;
+        best = j;
+      }
+    }
+  return best;
 }
 
 /** Makes the pixels `mask` marks fully transparent, four mask bytes at a time. */
