@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubled, edgeShare } from '../../../src/main/core/pipeline/processors/vector/fine-edges.ts';
+import { edgeShare, enlargedBetweenPixels } from '../../../src/main/core/pipeline/processors/vector/fine-edges.ts';
 
 function image(width: number, height: number, alphaAt: (x: number, y: number) => number) {
   const data = new Uint8Array(width * height * 4);
@@ -22,7 +22,7 @@ describe('fine edges', () => {
   it('doubles on pixel centres: the half-coverage line stays where it was', () => {
     // Coverage 255 up to x = 3, half at x = 3: the 50 % line lies at x = 3.5 (source pixels).
     const source = image(8, 1, (x) => (x < 3 ? 255 : x === 3 ? 128 : 0));
-    const big = doubled(source);
+    const big = enlargedBetweenPixels(source, 2);
     expect(big.width).toBe(16);
     const alpha = (x: number) => big.data[x * 4 + 3] as number;
     // Output pixels 6 and 7 cover source x 3.0-3.5 and 3.5-4.0: one side of the line each.

@@ -1,14 +1,15 @@
 /**
  * Thin art (wordmarks, hairlines, ASCII-art lettering) is mostly anti-aliased edge: traced at the
  * size asked, potrace can place each edge only to half a pixel, and flask's and nano's wordmarks
- * scored 0.988 and 0.946 against their masters. Traced at twice the size (a vector re-rendered, a
- * raster enlarged between its pixels) and drawn at the size asked, they follow the master.
+ * scored 0.988 and 0.946 against their masters. Traced larger (a vector re-rendered at three times
+ * the size, a raster enlarged twice between its pixels) and drawn at the size asked, they follow
+ * the master.
  */
 import { describe, expect, it } from 'vitest';
 import { referenceInk, referenceIoU } from '../../../src/main/core/pipeline/processors/artwork/one-colour-mask.ts';
 import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processor.ts';
 import { trace } from '../../../src/main/core/pipeline/processors/trace.ts';
-import { deviconSvg, onWhite, renderAt, svgInput, traceIoUAgainst } from './artwork-corpus.ts';
+import { deviconSvg, iconifySvg, onWhite, renderAt, svgInput, traceIoUAgainst } from './artwork-corpus.ts';
 import { context } from './helpers.ts';
 import { renderPdf } from './render-compare.ts';
 
@@ -38,6 +39,18 @@ describe('thin art', () => {
     const svg = deviconSvg('flask', 'original-wordmark');
     const result = await trace.run(await svgInput(svg, 'flask'), trace.options.parse({ size: 1024 }), context());
     const head = new TextDecoder().decode(result.files[0]?.bytes).slice(0, 200);
-    expect(head).toMatch(/width="1024" height="1024" viewBox="0 0 2048 2048"/);
+    expect(head).toMatch(/width="1024" height="1024" viewBox="0 0 3072 3072">/);
+  });
+
+  it("traces purescript's diagonals to its master's ink", async () => {
+    // As Iconify exports it: 240 x 40 for a drawing of 512 x 86, so its renders round their heights.
+    const svg = iconifySvg('purescript').replace('width="512" height="86"', 'width="240" height="40"');
+    // Measured 0.9999; 0.9900 at twice the size, where a three-quarter covered edge pixel (sure
+    // ink) could come out half covered and render at alpha 127.
+    expect(await traceIoUAgainst(svg, await svgInput(svg, 'purescript'))).toBeGreaterThan(0.999);
+    // Drawn back uniformly, centred in the rounded box as librsvg centres the master: section's
+    // 1024 x 341.3 render. Stretched box onto box it scored 0.9956, centred 1.0000.
+    const section = iconifySvg('section').replace('width="512" height="171"', 'width="240" height="80"');
+    expect(await traceIoUAgainst(section, await svgInput(section, 'section'))).toBeGreaterThan(0.999);
   });
 });

@@ -6,7 +6,7 @@ import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
 import { scoreFullColour } from './artwork/score.ts';
 import { type TraceColorOptions, traceColorDescriptor } from './trace-color-descriptor.ts';
 import { fidelityWarning, renderSvg, type ScoredFidelity } from './vector/fidelity.ts';
-import { doubled, isThinArt } from './vector/fine-edges.ts';
+import { enlargedBetweenPixels, isThinArt } from './vector/fine-edges.ts';
 import { traceColorToSvg } from './vector/trace-svg.ts';
 
 /**
@@ -34,7 +34,7 @@ export const traceColor: Processor<TraceColorOptions> = {
     // express 2.1 -> 0.8, electron 2.7 -> 1.4, pm2 1.8 -> 1.4.
     const fine = isThinArt(image);
     const result = await traceColorToSvg(
-      fine ? doubled(image) : image,
+      fine ? enlargedBetweenPixels(image, 2) : image,
       {
         ...opts,
         // At twice the size a speck covers four times the pixels: the same specks are dropped.

@@ -2,7 +2,7 @@ import type { ProcessorInput } from '../../processor.ts';
 import { pixelRuleNeeded } from '../artwork/knockout-geometry.ts';
 import { assertArtToDraw, masterArtwork } from '../artwork/master-artwork.ts';
 import type { RgbaImage } from '../raster/rgba.ts';
-import { doubled, isThinArt } from '../vector/fine-edges.ts';
+import { enlargedBetweenPixels, isThinArt } from '../vector/fine-edges.ts';
 import { traceColorToSvg, traceToSvg } from '../vector/trace-svg.ts';
 import type { SvgArt } from './art.ts';
 import { multiply, scale } from './matrix.ts';
@@ -56,7 +56,7 @@ export async function loadOneColourTrace(
   if (vector && !pixelRuleNeeded(art.items, input.artwork?.threshold)) return null;
   const rendered = decided ?? (await masterArtwork(input, vector ? VECTOR_TRACE_SIZE : TRACE_SIZE)).image;
   // Thin raster art (lettering) is traced enlarged between its pixels, as the trace recipe does.
-  const image = !vector && isThinArt(rendered) ? doubled(rendered) : rendered;
+  const image = !vector && isThinArt(rendered) ? enlargedBetweenPixels(rendered, 2) : rendered;
   const trace = await traceToSvg(image, { isVector: vector, ...(input.artwork ? { artwork: input.artwork } : {}) });
   const traced = parseSvgArt(trace.svg, `${input.name} (one-colour trace)`);
   return {

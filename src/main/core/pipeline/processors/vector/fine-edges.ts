@@ -39,27 +39,28 @@ export function isThinArt(image: RgbaImage): boolean {
 const EDGE_STEP = 8;
 
 /**
- * The image at twice its size, bilinear on pixel centres (colours premultiplied): an anti-aliased
- * edge's half-coverage line then falls within a quarter pixel of where it was drawn, which a binary
- * bitmap at the original size can only place to half a pixel.
+ * The image enlarged `factor` times, bilinear on pixel centres (colours premultiplied): an
+ * anti-aliased edge's half-coverage line then falls within 1 / (2 * factor) of a pixel of where it
+ * was drawn, which a binary bitmap at the original size can only place to half a pixel.
  */
-export function doubled(image: RgbaImage): RgbaImage {
+export function enlargedBetweenPixels(image: RgbaImage, factor: number): RgbaImage {
   const { width, height, data } = image;
-  const w2 = width * 2;
-  const h2 = height * 2;
+  const w2 = width * factor;
+  const h2 = height * factor;
   const out = new Uint8Array(w2 * h2 * 4);
-  // Output pixel X samples source x = X / 2 - 0.25: weights 3/4 and 1/4 of its two neighbours.
+  // Output pixel X samples the source at its centre, x = (X + 0.5) / factor - 0.5 (for twice the
+  // size, X / 2 - 0.25: weights 3/4 and 1/4 of its two neighbours).
   const left = new Int32Array(w2);
   const right = new Int32Array(w2);
   const across = new Float64Array(w2);
   for (let X = 0; X < w2; X++) {
-    const sx = X / 2 - 0.25;
+    const sx = (X + 0.5) / factor - 0.5;
     left[X] = Math.max(0, Math.floor(sx)) * 4;
     right[X] = Math.min(width - 1, Math.floor(sx) + 1) * 4;
     across[X] = sx < 0 ? 0 : sx - Math.floor(sx);
   }
   for (let Y = 0; Y < h2; Y++) {
-    const sy = Y / 2 - 0.25;
+    const sy = (Y + 0.5) / factor - 0.5;
     const top = Math.max(0, Math.floor(sy)) * width * 4;
     const bottom = Math.min(height - 1, Math.floor(sy) + 1) * width * 4;
     const fy = sy < 0 ? 0 : sy - Math.floor(sy);
