@@ -13,6 +13,7 @@ import { pdf } from '../../../src/main/core/pipeline/processors/pdf/pdf-processo
 import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
 import { removeBackgroundProcessor } from '../../../src/main/core/pipeline/processors/remove-background.ts';
 import { buildSocialSet } from '../../../src/main/core/pipeline/processors/social/social-processor.ts';
+import { loadArt, loadOneColourTrace } from '../../../src/main/core/pipeline/processors/svg/load-art.ts';
 import { deltaE76, rgbToLab } from '../../../src/shared/colour.ts';
 import {
   CREAM_ON_BROWN,
@@ -155,6 +156,20 @@ describe('one-colour versions: ink or paper by contrast with the paper (issue 12
       expect(facts.fidelity.Black?.belowThreshold).toBe(false);
     });
   }
+});
+
+describe('one-colour traces from the render are made once per job', () => {
+  it("a package's SVG and its print PDFs share the trace of light glass over ink", async () => {
+    const input = await svgInput(ICE_OVER_DRINK, 'ice');
+    const { art } = await loadArt(input);
+    const first = await loadOneColourTrace(input, { art, source: 'svg' });
+    const again = await loadOneColourTrace(input, { art, source: 'svg' });
+    expect(first?.art.items.length).toBeGreaterThan(0);
+    expect(again?.art.items).toBe(first?.art.items);
+    // Another job's input (the same bytes, another object) is traced for itself.
+    const other = await loadOneColourTrace({ ...input }, { art, source: 'svg' });
+    expect(other?.art.items).not.toBe(first?.art.items);
+  });
 });
 
 describe('a JPEG on white: no white box anywhere (issue 12, item 7)', async () => {

@@ -54,15 +54,31 @@ export async function loadOneColourTrace(
 ): Promise<{ readonly art: SvgArt; readonly knockout: boolean } | null> {
   const vector = input.format === 'svg';
   if (vector && !pixelRuleNeeded(art.items, input.artwork?.threshold)) return null;
+  let trace = decided ? undefined : renderedTraces.get(input);
+  if (!trace) {
+    trace = traceOneColour(input, decided);
+    if (!decided) renderedTraces.set(input, trace);
+  }
+  const { traced, knockout } = await trace;
+  return { art: vector ? sizedLike(traced, art.widthPt, art.heightPt) : sizedLikePixels(traced, input), knockout };
+}
+
+/**
+ * One-colour traces made from the master's own render, per input: a package asks for one for its
+ * SVGs and again for its print PDFs (a pdf run on the same input), and the trace is the slow part.
+ */
+const renderedTraces = new WeakMap<ProcessorInput, Promise<{ readonly traced: SvgArt; readonly knockout: boolean }>>();
+
+async function traceOneColour(
+  input: ProcessorInput,
+  decided: RgbaImage | undefined,
+): Promise<{ readonly traced: SvgArt; readonly knockout: boolean }> {
+  const vector = input.format === 'svg';
   const rendered = decided ?? (await masterArtwork(input, vector ? VECTOR_TRACE_SIZE : TRACE_SIZE)).image;
   // Thin raster art (lettering) is traced enlarged between its pixels, as the trace recipe does.
   const image = !vector && isThinArt(rendered) ? enlargedBetweenPixels(rendered, 2) : rendered;
   const trace = await traceToSvg(image, { isVector: vector, ...(input.artwork ? { artwork: input.artwork } : {}) });
-  const traced = parseSvgArt(trace.svg, `${input.name} (one-colour trace)`);
-  return {
-    art: vector ? sizedLike(traced, art.widthPt, art.heightPt) : sizedLikePixels(traced, input),
-    knockout: trace.knockout,
-  };
+  return { traced: parseSvgArt(trace.svg, `${input.name} (one-colour trace)`), knockout: trace.knockout };
 }
 
 /** Traced art scaled onto the artboard of the art it was traced from. */
