@@ -169,14 +169,10 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
   for (let k = 0; k < edges.count; k++) {
     const i = edges.indices[k] as number;
     const o = i * 4;
-    const pixel = [out[o] as number, out[o + 1] as number, out[o + 2] as number] as const;
-    let [alpha, fr, fg, fb] = unmixFrom(
-      data,
-      pixel,
-      background.rgb,
-      edgeColourSource(image, mask, edge, i, pixel, background.rgb),
-    );
-    alpha = Math.min(1, Math.max(0, alpha));
+    const pixel = colourAt(out, i);
+    const source = edgeColourSource({ image, mask, edge, paper: background.rgb }, i, pixel);
+    const [share, fr, fg, fb] = unmixFrom(data, pixel, background.rgb, source);
+    const alpha = Math.min(1, Math.max(0, share));
     out[o] = Math.round(Math.min(255, Math.max(0, fr)));
     out[o + 1] = Math.round(Math.min(255, Math.max(0, fg)));
     out[o + 2] = Math.round(Math.min(255, Math.max(0, fb)));
@@ -184,6 +180,14 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
   }
 
   return { width, height, data: out };
+}
+
+/** An image with its background region (`mask`), the logo pixels touching it (`edge`) and its paper colour. */
+interface EdgeBand {
+  readonly image: RgbaImage;
+  readonly mask: Uint8Array;
+  readonly edge: Uint8Array;
+  readonly paper: Rgb;
 }
 
 /**
@@ -195,20 +199,14 @@ export function removeBackgroundRegion(image: RgbaImage, mask: Uint8Array, backg
  * would call a light grey rule a faint black one; it stays for specks (JPEG noise), where a faint
  * dark guess is the safer one.
  */
-function edgeColourSource(
-  image: RgbaImage,
-  mask: Uint8Array,
-  edge: Uint8Array,
-  index: number,
-  pixel: Rgb,
-  paper: Rgb,
-): number {
+function edgeColourSource(band: EdgeBand, index: number, pixel: Rgb): number {
+  const { image, mask, edge, paper } = band;
   const { width, height, data } = image;
   const fits = (j: number) => j >= 0 && unmixError(data, pixel, paper, j) <= UNMIX_TOLERANCE_2;
   const nearest = nearestInterior(width, height, mask, edge, index);
   if (fits(nearest)) return nearest;
   if (nearest >= 0) {
-    const best = bestFittingInterior(image, mask, edge, index, pixel, paper);
+    const best = bestFittingInterior(band, index, pixel);
     if (fits(best)) return best;
   }
   const core = hairlineCore(width, height, data, mask, index, paper);
@@ -227,8 +225,12 @@ const UNMIX_TOLERANCE_2 = 24 * 24;
 /** The alpha and colour of `pixel` read as a mix of pixel `source` (or colour-to-alpha for -1) over the paper. */
 function unmixFrom(data: Uint8Array, pixel: Rgb, paper: Rgb, source: number): [number, number, number, number] {
   if (source < 0) return colourToAlpha(pixel[0], pixel[1], pixel[2], paper);
-  const f = [data[source * 4] as number, data[source * 4 + 1] as number, data[source * 4 + 2] as number] as const;
+  const f = colourAt(data, source);
   return [unmixAlpha(pixel, paper, f), f[0], f[1], f[2]];
+}
+
+function colourAt(data: Uint8Array, pixel: number): Rgb {
+  return [data[pixel * 4] as number, data[pixel * 4 + 1] as number, data[pixel * 4 + 2] as number];
 }
 
 /** The share of `f` in `pixel` over `paper`, by projection (unclamped). */
@@ -242,21 +244,14 @@ function unmixAlpha(pixel: Rgb, [br, bg, bb]: Rgb, [fr, fg, fb]: Rgb): number {
 
 /** Squared distance between `pixel` and its best mix of pixel `j`'s colour with the paper. */
 function unmixError(data: Uint8Array, pixel: Rgb, paper: Rgb, j: number): number {
-  const f = [data[j * 4] as number, data[j * 4 + 1] as number, data[j * 4 + 2] as number] as const;
+  const f = colourAt(data, j);
   const a = Math.min(1, Math.max(0, unmixAlpha(pixel, paper, f)));
   const off = (c: 0 | 1 | 2) => pixel[c] - (a * f[c] + (1 - a) * paper[c]);
   return off(0) ** 2 + off(1) ** 2 + off(2) ** 2;
 }
 
 /** Of the interior pixels within 3 px, the one the edge pixel is the closest mix of (-1 for none). */
-function bestFittingInterior(
-  image: RgbaImage,
-  mask: Uint8Array,
-  edge: Uint8Array,
-  index: number,
-  pixel: Rgb,
-  paper: Rgb,
-): number {
+function bestFittingInterior({ image, mask, edge, paper }: EdgeBand, index: number, pixel: Rgb): number {
   const { width, height, data } = image;
   const x = index % width;
   const y = (index - x) / width;
