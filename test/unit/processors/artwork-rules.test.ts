@@ -5,7 +5,11 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProcessorInput } from '../../../src/main/core/pipeline/processor.ts';
 import { masterArtwork } from '../../../src/main/core/pipeline/processors/artwork/master-artwork.ts';
-import { scoreFullColour, scoreOneColour } from '../../../src/main/core/pipeline/processors/artwork/score.ts';
+import {
+  scoreFullColour,
+  scoreFullColourOnPaper,
+  scoreOneColour,
+} from '../../../src/main/core/pipeline/processors/artwork/score.ts';
 import { faviconProcessor } from '../../../src/main/core/pipeline/processors/favicon/favicon-processor.ts';
 import { buildLogoPackage } from '../../../src/main/core/pipeline/processors/package/package-processor.ts';
 import { paletteProcessor } from '../../../src/main/core/pipeline/processors/palette.ts';
@@ -184,7 +188,7 @@ describe('a JPEG on white: no white box anywhere (issue 12, item 7)', async () =
     const full = await png(fileOf(pack.files, 'RGB_FullColor_512.png'));
     expect(alphaAt(full, 0.01, 0.01)).toBe(0);
     // The counter of the first "o" (paper enclosed by the letter) is cleared too.
-    const { image } = await masterArtwork(input, 512);
+    const { image, master } = await masterArtwork(input, 512);
     let opaqueWhite = 0;
     for (let i = 0; i < full.data.length; i += 4)
       if ((full.data[i + 3] as number) === 255 && (full.data[i] as number) > 245 && (full.data[i + 1] as number) > 245)
@@ -193,6 +197,10 @@ describe('a JPEG on white: no white box anywhere (issue 12, item 7)', async () =
     const facts = pack.facts as { fidelity: Record<string, { iou: number; meanColorError?: number }> };
     expect(facts.fidelity.FullColor?.meanColorError).toBeLessThan(3);
     expect(scoreFullColour(image, full).iou).toBeGreaterThan(0.97);
+    // Judged as the designer sees the JPEG, on its white paper: the PNG laid on white against the
+    // plain JPEG, not against the decided image the PNG was made from.
+    const onPaper = scoreFullColourOnPaper(master, image, [255, 255, 255], full);
+    expect(facts.fidelity.FullColor?.meanColorError).toBeCloseTo(onPaper.meanColorError ?? -1, 1);
   });
 
   it('the favicon pack draws the mark, not its white box', async () => {

@@ -39,7 +39,8 @@ export const traceColorDescriptor: ProcessorDescriptor<TraceColorOptions> = {
   // v3: the background decision (a coloured field is art, paper is removed); honest fidelity.
   // v4: small colours (0.02 % of the logo, up to 32) keep their own layer.
   // v6: gradients get ramp colours of their own (see addRampColours).
-  version: 8,
+  // v9: a master on paper is scored on its paper, against the plain render.
+  version: 9,
   title: 'Trace (full colour SVG)',
   options,
   usesPalette: true,

@@ -1,5 +1,6 @@
+import { deltaE76, LabCache, type Rgb } from '../../../../../shared/colour.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
-import { colorFidelity, FIDELITY_THRESHOLDS, round, type ScoredFidelity } from '../vector/fidelity.ts';
+import { colorFidelity, coverageIoU, FIDELITY_THRESHOLDS, round, type ScoredFidelity } from '../vector/fidelity.ts';
 import { referenceInk, referenceIoU } from './one-colour-mask.ts';
 
 /**
@@ -32,4 +33,49 @@ export function scoreFullColour(
   for (let i = 0; i < logo.length; i++) logo[i] = (master.data[i * 4 + 3] as number) >= OPAQUE_ALPHA ? 1 : 0;
   const scored = colorFidelity(master, output, logo);
   return { ...scored, reference: 'master', belowThreshold: (scored.meanColorError ?? 0) > maxMeanError };
+}
+
+/** A pixel this far (CIE76) from the paper colour is clearly not paper, whatever the decision said. */
+const CLEARLY_NOT_PAPER = 12;
+
+/**
+ * A full-colour output of a master whose flat paper was removed (a JPEG or scan on white), judged
+ * as the designer sees the master: on its paper. The output is laid on the paper colour and
+ * compared with the plain render on the art the decision kept and on every pixel it removed though
+ * clearly not paper, so art removed with the paper (light lettering) counts as missed, and an
+ * output is judged on the colours the designer sees rather than on its own un-mixed edges.
+ * Scored against the decided image instead, such a loss would be invisible: the output would be
+ * graded against the same mistake it was made from.
+ */
+export function scoreFullColourOnPaper(
+  plain: RgbaImage,
+  decided: RgbaImage,
+  paper: Rgb,
+  output: RgbaImage,
+  maxMeanError: number = FIDELITY_THRESHOLDS.colourMeanError,
+): ScoredFidelity {
+  const labs = new LabCache();
+  const paperLab = labs.get(paper[0], paper[1], paper[2]);
+  const logo = new Uint8Array(plain.width * plain.height);
+  const onPaper = new Uint8Array(output.data.length);
+  const { data } = plain;
+  // Art: what the decision kept opaque, and what it removed as paper though it is clearly not.
+  // Its translucent pixels (anti-aliased rims, soft shade on the paper) are mixes and left out.
+  for (let i = 0, o = 0; i < logo.length; i++, o += 4) {
+    const kept = decided.data[o + 3] as number;
+    const art =
+      kept >= OPAQUE_ALPHA ||
+      (kept === 0 &&
+        deltaE76(labs.get(data[o] as number, data[o + 1] as number, data[o + 2] as number), paperLab) >
+          CLEARLY_NOT_PAPER);
+    logo[i] = art ? 1 : 0;
+    const alpha = (output.data[o + 3] as number) / 255;
+    for (let c = 0; c < 3; c++)
+      onPaper[o + c] = Math.round((output.data[o + c] as number) * alpha + (paper[c] as number) * (1 - alpha));
+    onPaper[o + 3] = 255;
+  }
+  const scored = colorFidelity(plain, { width: output.width, height: output.height, data: onPaper }, logo);
+  // Coverage from the output itself: laid on paper, every pixel would count as covered.
+  const iou = round(coverageIoU(logo, output), 4);
+  return { ...scored, iou, reference: 'master', belowThreshold: (scored.meanColorError ?? 0) > maxMeanError };
 }

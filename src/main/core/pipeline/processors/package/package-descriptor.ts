@@ -41,7 +41,8 @@ export const packageDescriptor: ProcessorDescriptor<PackageOptions> = {
   // v5: its PDFs draw normalised paths and SVG markers.
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
   // v9: gradients hold their end colours before the first stop and after the last.
-  version: 13,
+  // v14: the full colour of a master on paper is scored on its paper, against the plain render.
+  version: 14,
   title: 'Logo package',
   usesName: true,
   usesPalette: true,

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { hexToRgb } from '../../../../../shared/colour.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
 import { openPress } from '../../../colour/press.ts';
@@ -8,7 +9,7 @@ import type { Rgb } from '../artwork/colour.ts';
 import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { masterArtwork } from '../artwork/master-artwork.ts';
-import { scoreFullColour, scoreOneColour } from '../artwork/score.ts';
+import { scoreFullColour, scoreFullColourOnPaper, scoreOneColour } from '../artwork/score.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
 import { decodeToRgba } from '../raster/decode.ts';
@@ -361,17 +362,21 @@ async function scoreColourways(
   if (input.format === 'pdf') return {};
   const width = Math.max(1, Math.round(mark.aspect >= 1 ? size : size * mark.aspect));
   const height = Math.max(1, Math.round(mark.aspect >= 1 ? size / mark.aspect : size));
-  const { image } = await masterArtwork(input, Math.max(width, height));
-  const master: RgbaImage =
+  const decided = await masterArtwork(input, Math.max(width, height));
+  const atSize = async (image: RgbaImage): Promise<RgbaImage> =>
     image.width === width && image.height === height
       ? image
-      : await decodeToRgba(
+      : decodeToRgba(
           await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } })
             .resize(width, height, { fit: 'fill' })
             .png()
             .toBuffer(),
           'png',
         );
+  const master = await atSize(decided.image);
+  // A master on paper: the full colour is judged as it is seen, on its paper, against the plain render.
+  const paper = decided.decision.kind === 'flat' && decided.decision.colour ? hexToRgb(decided.decision.colour) : null;
+  const plain = paper ? await atSize(decided.master) : null;
   const scores: Record<string, ScoredFidelity> = {};
   for (const colourway of colourways) {
     if (colourway === 'Grayscale') continue;
@@ -380,6 +385,10 @@ async function scoreColourways(
     const output: RgbaImage = { width, height, data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length) };
     if (isOneColour(colourway)) {
       scores[colourway] = scoreOneColour(master, output, input.artwork?.threshold);
+      continue;
+    }
+    if (colourway === 'FullColor' && paper && plain) {
+      scores[colourway] = scoreFullColourOnPaper(plain, master, paper, output);
       continue;
     }
     // The master transformed by the colourway's own rule (the identity for full colour).
