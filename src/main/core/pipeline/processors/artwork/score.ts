@@ -1,4 +1,5 @@
-import { deltaE76, LabCache, type Rgb } from '../../../../../shared/colour.ts';
+import type { BackgroundDecision } from '../../../../../shared/artwork.ts';
+import { deltaE76, hexToRgb, LabCache, type Rgb } from '../../../../../shared/colour.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
 import { colorFidelity, coverageIoU, FIDELITY_THRESHOLDS, round, type ScoredFidelity } from '../vector/fidelity.ts';
 import { referenceInk, referenceIoU } from './one-colour-mask.ts';
@@ -78,4 +79,23 @@ export function scoreFullColourOnPaper(
   // Coverage from the output itself: laid on paper, every pixel would count as covered.
   const iou = round(coverageIoU(logo, output), 4);
   return { ...scored, iou, reference: 'master', belowThreshold: (scored.meanColorError ?? 0) > maxMeanError };
+}
+
+/** The paper a decided master sits on (a scan's white), or null: transparent or full-bleed art. */
+export function paperOf(decision: BackgroundDecision): Rgb | null {
+  return decision.kind === 'flat' && decision.colour ? hexToRgb(decision.colour) : null;
+}
+
+/**
+ * A full-colour output against its master as every recipe should score it: on its paper when
+ * the decision found one (against the plain render), else against the decided master itself.
+ */
+export function scoreFullColourOfMaster(
+  decided: RgbaImage,
+  plain: RgbaImage,
+  decision: BackgroundDecision,
+  output: RgbaImage,
+): ScoredFidelity {
+  const paper = paperOf(decision);
+  return paper ? scoreFullColourOnPaper(plain, decided, paper, output) : scoreFullColour(decided, output);
 }

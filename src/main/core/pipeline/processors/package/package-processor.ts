@@ -1,5 +1,4 @@
 import sharp from 'sharp';
-import { hexToRgb } from '../../../../../shared/colour.ts';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
 import { openPress } from '../../../colour/press.ts';
@@ -9,7 +8,7 @@ import type { Rgb } from '../artwork/colour.ts';
 import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
 import { masterArtwork } from '../artwork/master-artwork.ts';
-import { scoreFullColour, scoreFullColourOnPaper, scoreOneColour } from '../artwork/score.ts';
+import { paperOf, scoreFullColour, scoreFullColourOfMaster, scoreOneColour } from '../artwork/score.ts';
 import { pdfOptions } from '../pdf/pdf-options.ts';
 import { pdf } from '../pdf/pdf-processor.ts';
 import { decodeToRgba } from '../raster/decode.ts';
@@ -375,8 +374,7 @@ async function scoreColourways(
         );
   const master = await atSize(decided.image);
   // A master on paper: the full colour is judged as it is seen, on its paper, against the plain render.
-  const paper = decided.decision.kind === 'flat' && decided.decision.colour ? hexToRgb(decided.decision.colour) : null;
-  const plain = paper ? await atSize(decided.master) : null;
+  const plain = paperOf(decided.decision) ? await atSize(decided.master) : master;
   const scores: Record<string, ScoredFidelity> = {};
   for (const colourway of colourways) {
     if (colourway === 'Grayscale') continue;
@@ -387,8 +385,8 @@ async function scoreColourways(
       scores[colourway] = scoreOneColour(master, output, input.artwork?.threshold);
       continue;
     }
-    if (colourway === 'FullColor' && paper && plain) {
-      scores[colourway] = scoreFullColourOnPaper(plain, master, paper, output);
+    if (colourway === 'FullColor') {
+      scores[colourway] = scoreFullColourOfMaster(master, plain, decided.decision, output);
       continue;
     }
     // The master transformed by the colourway's own rule (the identity for full colour).
