@@ -6,13 +6,16 @@ import { defineConfig } from 'vitest/config';
 /**
  * The heavy suites (whole corpus, fuzzing, SIGKILL loops) size themselves with
  * test/helpers/scale.ts: a seeded sample in `unit`, everything in `slow`. The slow project is
- * every unit test file that uses that helper, found here rather than listed by hand.
+ * every unit test file that uses that helper, plus the *.slow.test.ts files, found here rather
+ * than listed by hand.
  */
 function scaledSuites(): string[] {
   const root = join(import.meta.dirname, 'test/unit');
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
-    .filter((file) => readFileSync(join(root, file), 'utf8').includes('helpers/scale.ts'))
+    .filter(
+      (file) => file.endsWith('.slow.test.ts') || readFileSync(join(root, file), 'utf8').includes('helpers/scale.ts'),
+    )
     .map((file) => relative(import.meta.dirname, join(root, file)).replaceAll('\\', '/'))
     .sort();
 }
@@ -30,6 +33,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // The wide PDF-master run (every recipe on 20 PDF masters) has no useful sample: one pair
+          // takes a minute, and pdf-master.test.ts already runs every recipe on two pairs here.
+          exclude: ['test/unit/intake/pdf-master.slow.test.ts'],
           environment: 'node',
           env,
           testTimeout: 30_000,

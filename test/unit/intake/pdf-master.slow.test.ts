@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/core/studio.ts';
 import type { Logo } from '../../../src/shared/domain.ts';
-import { sampleOf } from '../../helpers/scale.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { compareRecipe, RECIPES } from './pdf-master-fixtures.ts';
 
@@ -36,8 +35,8 @@ beforeAll(async () => {
       path: `node_modules/devicon/icons/${icon}/${icon}-original.svg`,
     })),
   ];
-  // 20 pairs in the slow project, 1 in the fast loop (every recipe on it: about a minute).
-  const sources = sampleOf(all, 1);
+  // Only the slow project runs this file (vitest.config.ts): every pair, every recipe.
+  const sources = all;
   studio = await createStudio({ dataDir: join(dir.path, 'data'), intakeProcesses: 1, pipeline: { workers: 2 } });
   for (const source of sources) {
     const svgPath = join(dir.path, `${source.name}.svg`);
