@@ -53,12 +53,6 @@ function corpus(): { name: string; svg: string }[] {
   ];
 }
 
-/**
- * Known losses owned by issue 12's geometry work (not this rule set): SVG markers (the US flag's
- * stars) do not reach the vector PDF yet. Listed so the sweep stays honest about everything else.
- */
-const PDF_GEOMETRY_KNOWN = new Set<string>(['flag-us']);
-
 describe('real-world sweep: every output against its master', () => {
   const logos = corpus();
 
@@ -84,7 +78,7 @@ describe('real-world sweep: every output against its master', () => {
         supersample: true,
       });
       const { iou } = scoreOneColour(image, rendered);
-      if (iou < 0.95 && !PDF_GEOMETRY_KNOWN.has(logo.name)) low.push(`${logo.name}: ${iou}`);
+      if (iou < 0.95) low.push(`${logo.name}: ${iou}`);
     }
     expect(low).toEqual([]);
   }, 600_000);
