@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { masterArtwork } from '../../../src/main/core/pipeline/processors/artwork/master-artwork.ts';
 import type { RgbaImage } from '../../../src/main/core/pipeline/processors/raster/rgba.ts';
+import { removeBackgroundProcessor } from '../../../src/main/core/pipeline/processors/remove-background.ts';
+import { traceColor } from '../../../src/main/core/pipeline/processors/trace-color.ts';
 import { deviconSvg, onWhite, renderAt, traceIoUAgainst } from './artwork-corpus.ts';
+import { context } from './helpers.ts';
 
 /** IoU of the bilevel trace of the logo on white against the master's own ink. */
 async function onWhiteTraceIoU(svg: string, name: string): Promise<number> {
@@ -75,5 +78,34 @@ describe('a logo on white paper', () => {
     const alphaAt = (x: number, y: number) => decided.image.data[(y * 400 + x) * 4 + 3] as number;
     expect(alphaAt(200, 200)).toBe(255); // the mark
     expect(alphaAt(90, 330)).toBeLessThan(128); // the shadow beside it, translucent
+  });
+
+  it('says when faint fills went with the paper: the replit wordmark (#f5f9fc) on white, in the colour trace and the cut-out', async () => {
+    const svg = deviconSvg('replit', 'original-wordmark');
+    const input = await onWhite(svg, 'png', 1024, 'replit');
+    const decided = await masterArtwork(input, 1024);
+    // Measured 4.4 % of the canvas: the lettering, 3 from white, drawn for dark backgrounds.
+    expect(decided.faintArt?.colour).toBe('#f5f9fc');
+    expect(decided.faintArt?.share).toBeGreaterThan(0.02);
+    const results = [
+      await traceColor.run(input, traceColor.options.parse({}), context()),
+      await removeBackgroundProcessor.run(input, removeBackgroundProcessor.options.parse({}), context()),
+    ];
+    for (const result of results) {
+      const warnings = (result.facts as { warnings: string[] }).warnings;
+      expect(warnings.some((w) => w.includes('#f5f9fc') && w.includes('taken as paper'))).toBe(true);
+    }
+  });
+
+  it('reports no faint fills for JPEG noise, shading or light art kept as art', async () => {
+    // JPEG ringing round dark letters, a soft shadow (gimp), a light grey drawn fill (ΔE 7 from
+    // white, kept as art): none of them is faint art lost with the paper.
+    for (const [name, input] of [
+      ['express (JPEG)', await onWhite(deviconSvg('express', 'original-wordmark'), 'jpeg', 1024, 'express')],
+      ['gimp', await onWhite(deviconSvg('gimp'), 'png', 1024, 'gimp')],
+      ['css3', await onWhite(deviconSvg('css3'), 'jpeg', 1024, 'css3')],
+    ] as const) {
+      expect((await masterArtwork(input, 1024)).faintArt, name).toBeNull();
+    }
   });
 });

@@ -17,7 +17,7 @@ export type RemoveBackgroundOptions = z.output<typeof options>;
 export const removeBackgroundDescriptor: ProcessorDescriptor<RemoveBackgroundOptions> = {
   id: 'remove-bg',
   // v2: the background decision: a full-bleed field is art, counters of paper are cleared.
-  version: 6,
+  version: 7,
   title: 'Background removed (PNG)',
   options,
 };

@@ -1,5 +1,6 @@
 import { toHex } from '../../../../shared/colour.ts';
 import type { Processor } from '../processor.ts';
+import { faintArtWarning } from './artwork/background-decision.ts';
 import { masterArtwork } from './artwork/master-artwork.ts';
 import {
   DEFAULT_BACKGROUND_TOLERANCE,
@@ -71,7 +72,7 @@ export const removeBackgroundProcessor: Processor<RemoveBackgroundOptions> = {
         warnings:
           decided.decision.kind === 'none' && decided.decision.setting === 'auto'
             ? [`Nothing removed: ${decided.decision.reason} Choose "Remove" in the logo's details to force it.`]
-            : [],
+            : faintArtWarning(decided),
       },
     };
   },

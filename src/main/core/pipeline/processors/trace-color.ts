@@ -1,5 +1,6 @@
 import { DEFAULT_ARTWORK_SETTINGS } from '../../../../shared/artwork.ts';
 import type { Processor } from '../processor.ts';
+import { faintArtWarning } from './artwork/background-decision.ts';
 import { embeddedBitmapWarning } from './artwork/embedded-bitmaps.ts';
 import { enlargedWarning } from './artwork/enlarged.ts';
 import { assertArtToDraw, masterArtwork } from './artwork/master-artwork.ts';
@@ -48,7 +49,11 @@ export const traceColor: Processor<TraceColorOptions> = {
     context.signal.throwIfAborted();
     const bytes = new TextEncoder().encode(result.svg);
     let fidelity: ScoredFidelity | null = null;
-    const warnings: string[] = [...enlargedWarning(input, enlarged), ...(await embeddedBitmapWarning(input))];
+    const warnings: string[] = [
+      ...enlargedWarning(input, enlarged),
+      ...(await embeddedBitmapWarning(input)),
+      ...faintArtWarning(decided),
+    ];
     if (opts.score) {
       // Scored on the master's own pixels, not on what the trace chose to cover; a master on
       // paper as it is seen, on its paper (devicon's nano on white: 0.2 against the decided

@@ -123,6 +123,15 @@ export interface DecidedImage {
   readonly enclosedShare: number;
   /** Share of the canvas that was soft shading on the paper (a drop shadow), made translucent again. */
   readonly shadeShare: number;
+  /** Flat fills a little off the paper colour that went with the paper (see faintArtTakenAsPaper). */
+  readonly faintArt: FaintArt | null;
+}
+
+export interface FaintArt {
+  /** The commonest colour of the faint fills, e.g. #f5f9fc. */
+  readonly colour: string;
+  /** Their share of the canvas. */
+  readonly share: number;
 }
 
 /** Decides and applies: paper reached from the edge and paper enclosed by the art become transparent. */
@@ -134,7 +143,7 @@ export function applyBackgroundDecision(
 ): DecidedImage {
   const decision = decideBackground(image, isVector, settings, tolerance);
   if (decision.kind !== 'flat' || !decision.colour)
-    return { image, decision, removedShare: 0, enclosedShare: 0, shadeShare: 0 };
+    return { image, decision, removedShare: 0, enclosedShare: 0, shadeShare: 0, faintArt: null };
   const background = detectBackground(image, tolerance, 0) as Background;
   const near = nearBackground(image, background, tolerance, ENCLOSED_PAPER_MATCH);
   const region = floodFillBackground(image, background, tolerance, near);
@@ -148,6 +157,7 @@ export function applyBackgroundDecision(
   const removed = countOnes(region);
   const inside = enclosed.length;
   const pixels = region.length || 1;
+  const faintArt = faintArtTakenAsPaper(image, region, background, tolerance);
   const decided = removeBackgroundRegion(image, region, background);
   // A shadow or glow that fades into the paper was partial opacity in the master: it is again.
   fadeIntoBackground(decided, image, shade, background);
@@ -157,7 +167,48 @@ export function applyBackgroundDecision(
     removedShare: round4(removed / pixels),
     enclosedShare: round4(inside / pixels),
     shadeShare: round4(shade.length / pixels),
+    faintArt,
   };
+}
+
+/** Removed pixels further than this (CIE76) from the paper, in flat patches, may be faint art. */
+const FAINT_ART_MATCH = 2;
+/** Faint fills are reported when they cover at least this share of the canvas. */
+const FAINT_ART_SHARE = 0.005;
+
+/**
+ * Paper is removed up to ENCLOSED_PAPER_MATCH from its colour, so a fill closer than that goes
+ * with it: devicon's replit wordmark is #f5f9fc, 3 from white, drawn for dark backgrounds, and a
+ * render of it on white loses its lettering. Patches of such a fill (flat, with a core, as drawn
+ * fills are and JPEG noise is not) are found with the light-detail rule at a finer match and
+ * reported, so every full-colour output can say what it left out.
+ */
+function faintArtTakenAsPaper(
+  image: RgbaImage,
+  removed: Uint8Array,
+  background: Background,
+  tolerance: number,
+): FaintArt | null {
+  const faint = reachedLightDetails(image, removed, nearBackground(image, background, tolerance, FAINT_ART_MATCH));
+  if (faint.length < FAINT_ART_SHARE * removed.length) return null;
+  const words = new Uint32Array(image.data.buffer, image.data.byteOffset, removed.length);
+  const counts = new Map<number, number>();
+  for (const i of faint) counts.set(words[i] as number, (counts.get(words[i] as number) ?? 0) + 1);
+  const [word] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  const bytes = new Uint8Array(new Uint32Array([word]).buffer);
+  return {
+    colour: toHex([bytes[0] as number, bytes[1] as number, bytes[2] as number]),
+    share: round4(faint.length / removed.length),
+  };
+}
+
+/** The warning a full-colour output of a master with faint art on its paper carries; [] when none. */
+export function faintArtWarning(decided: Pick<DecidedImage, 'faintArt'>): string[] {
+  if (!decided.faintArt) return [];
+  const { colour, share } = decided.faintArt;
+  return [
+    `Light fills close to the paper colour (${colour}, ${(share * 100).toFixed(1)} % of the canvas) were taken as paper and left out. If they are part of the logo, set the background to "Keep".`,
+  ];
 }
 
 /**

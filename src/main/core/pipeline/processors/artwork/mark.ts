@@ -3,7 +3,7 @@ import type { ArtworkSettings, BackgroundDecision } from '../../../../../shared/
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { ProcessorInput } from '../../processor.ts';
 import { storedPdfMaster } from '../stored-pdf.ts';
-import { applyBackgroundDecision } from './background-decision.ts';
+import { applyBackgroundDecision, type FaintArt } from './background-decision.ts';
 import { type Ink, measureInk } from './colour.ts';
 import { hasLightBackdrop } from './knockout.ts';
 import { frameSvg, type SvgParts, splitSvg, type ViewBox } from './svg-frame.ts';
@@ -22,6 +22,8 @@ export interface Mark {
   readonly ink: Ink;
   /** The background decision applied to a raster master (null for vectors, drawn as they are). */
   readonly background: BackgroundDecision | null;
+  /** Faint fills of a raster master that went with its paper (null for vectors and when none). */
+  readonly faintArt: FaintArt | null;
   /** Raw RGBA pixels, exactly width x height, the mark stretched to fill them (callers keep the aspect). */
   render(width: number, height: number): Promise<Buffer>;
 }
@@ -102,6 +104,7 @@ async function loadVector(source: Extract<MarkSource, { kind: 'svg' }>, trim: Tr
     vector: { parts, box },
     ink,
     background: null,
+    faintArt: null,
     render: (width, height) => renderSvg(parts, box, width, height, source.name),
   };
 }
@@ -204,6 +207,7 @@ async function loadRaster(source: Extract<MarkSource, { kind: 'raster' }>, trim:
     vector: null,
     ink: { ...measureInk(probe), backdrop: hasLightBackdrop(probe, probeWidth, probeHeight) },
     background: decided.decision,
+    faintArt: decided.faintArt,
     render: async (w, h) => {
       if (w === width && h === height) return Buffer.from(pixels);
       const level = levelFor(w, h);

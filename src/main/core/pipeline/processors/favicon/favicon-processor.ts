@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { MarqueError } from '../../../../../shared/errors.ts';
 import { defaultShortName } from '../../../../../shared/favicon.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
+import { faintArtWarning } from '../artwork/background-decision.ts';
 import { boxInCircle, encodePng, fullBox, inset, markPng } from '../artwork/canvas.ts';
 import { brandColour, legibleBackground, paletteBrand, parseHex, type Rgb, toHex } from '../artwork/colour.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
@@ -110,6 +111,7 @@ export async function buildFaviconPack(
       appName: texts.appName,
       shortName: texts.shortName,
       overrides: [...overrides.keys()],
+      warnings: faintArtWarning(mark),
       snippet: htmlSnippet(texts),
       notes,
     },

@@ -4,6 +4,7 @@ import { DEFAULT_PRINT_SETUP } from '../../../../../shared/print.ts';
 import { openPress } from '../../../colour/press.ts';
 import { loadNamedInks } from '../../../colour/print-service.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
+import { faintArtWarning } from '../artwork/background-decision.ts';
 import type { Rgb } from '../artwork/colour.ts';
 import { needsKnockout } from '../artwork/knockout.ts';
 import { loadMark, type Mark, markSource } from '../artwork/mark.ts';
@@ -180,9 +181,12 @@ export async function buildLogoPackage(
       reversed:
         reversed.kind === 'white' ? 'one-colour white' : reversed.whitened ? 'brand colours kept' : 'full colour',
       fidelity,
-      warnings: Object.entries(fidelity)
-        .map(([colourway, score]) => fidelityWarning(`The ${colourway} version`, score))
-        .filter((warning): warning is string => warning !== null),
+      warnings: [
+        ...faintArtWarning(mark),
+        ...Object.entries(fidelity)
+          .map(([colourway, score]) => fidelityWarning(`The ${colourway} version`, score))
+          .filter((warning): warning is string => warning !== null),
+      ],
     },
   };
 }

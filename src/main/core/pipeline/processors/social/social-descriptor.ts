@@ -28,7 +28,7 @@ export type SocialOptions = z.infer<typeof socialOptions>;
 export const socialDescriptor: ProcessorDescriptor<SocialOptions> = {
   id: 'social',
   // v3: the canvas keeps the mark in colour wherever its colours read.
-  version: 7,
+  version: 8,
   title: 'Social media set',
   usesName: true,
   usesPalette: true,

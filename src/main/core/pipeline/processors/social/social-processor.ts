@@ -1,5 +1,6 @@
 import { MarqueError } from '../../../../../shared/errors.ts';
 import type { OutputFile, Processor, ProcessorInput } from '../../processor.ts';
+import { faintArtWarning } from '../artwork/background-decision.ts';
 import { type Box, boxInCircle, drawMark, encodeJpeg, encodePng, inset } from '../artwork/canvas.ts';
 import {
   brandColour,
@@ -68,6 +69,7 @@ export async function buildSocialSet(
       reversed: chosen.reversed,
       presets: rendered.map((r) => ({ id: r.preset.id, file: r.file.path, bytes: r.file.bytes.length })),
       notes,
+      warnings: faintArtWarning(mark),
     },
   };
 }

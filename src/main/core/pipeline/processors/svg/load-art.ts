@@ -1,4 +1,5 @@
 import type { ProcessorInput } from '../../processor.ts';
+import { faintArtWarning } from '../artwork/background-decision.ts';
 import { pixelRuleNeeded } from '../artwork/knockout-geometry.ts';
 import { assertArtToDraw, masterArtwork } from '../artwork/master-artwork.ts';
 import type { RgbaImage } from '../raster/rgba.ts';
@@ -35,7 +36,8 @@ export async function loadArt(input: ProcessorInput, palette?: readonly string[]
     background: 'keep',
     ...(palette && palette.length > 0 ? { palette } : {}),
   });
-  return { art: sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (trace)`), input), source: 'trace', image };
+  const art = sizedLikePixels(parseSvgArt(trace.svg, `${input.name} (trace)`), input);
+  return { art: { ...art, warnings: [...art.warnings, ...faintArtWarning(decided)] }, source: 'trace', image };
 }
 
 /** Long side the one-colour rule is traced at for a vector master: sharper than a raster's. */
