@@ -87,24 +87,61 @@ export async function pdfFirstPageToSvg(bytes: Uint8Array, file: string, maxPixe
 /** Long side, in pixels, an image soft mask is rendered at to be traced. */
 const MASK_TRACE_SIZE = 2048;
 
+/** A mask whose covered pixels hold one alpha within this (of 255) is a plain opacity. */
+const UNIFORM_ALPHA_SPREAD = 6;
+/** Share of a mask's covered pixels that must hold that alpha (the rest: anti-aliased rims). */
+const UNIFORM_ALPHA_SHARE = 0.95;
+
+interface TracedMask {
+  readonly d: string;
+  readonly transform: string;
+  /** 1 for an outline traced at half opacity; the mask's alpha when it holds one alpha throughout. */
+  readonly opacity: number;
+}
+
 /**
- * The outline of an alpha mask (SVG content in page units, width x height) where it is at least
- * half opaque: potrace's path and the transform placing it in page units. Null when it is empty.
+ * The outline of an alpha mask (SVG content in page units, width x height) and what it stands for.
+ * A mask of one alpha throughout (librsvg writes a group's 30 % opacity as one) is exact as its
+ * outline plus that opacity; any other is its outline where at least half opaque. Null when empty.
  */
-async function traceAlpha(
-  content: string,
-  width: number,
-  height: number,
-): Promise<{ d: string; transform: string } | null> {
+async function traceAlpha(content: string, width: number, height: number): Promise<TracedMask | null> {
   const scale = MASK_TRACE_SIZE / Math.max(width, height);
   const [w, h] = [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${num(width)} ${num(height)}">${content}</svg>`;
   const alpha = await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer();
+  const uniform = uniformAlpha(alpha);
+  // A uniform mask is traced where it covers at least half of its own alpha (its rims cut there).
+  const cut = uniform === null ? 128 : Math.max(1, Math.round(uniform / 2));
   const ink = new Uint8Array(w * h);
-  for (let i = 0; i < ink.length; i++) ink[i] = (alpha[i] as number) >= 128 ? 1 : 0;
+  for (let i = 0; i < ink.length; i++) ink[i] = (alpha[i] as number) >= cut ? 1 : 0;
   const traced = await traceMask(ink, w, h);
   if (!traced) return null;
-  return { d: traced.d, transform: `scale(${num(width / w)} ${num(height / h)}) ${traced.transform}` };
+  return {
+    d: traced.d,
+    transform: `scale(${num(width / w)} ${num(height / h)}) ${traced.transform}`,
+    opacity: uniform === null ? 1 : uniform / 255,
+  };
+}
+
+/** The one alpha (1-255) a mask's covered pixels hold, or null when they hold several. */
+function uniformAlpha(alpha: Uint8Array): number | null {
+  const counts = new Uint32Array(256);
+  for (const value of alpha) counts[value] = (counts[value] as number) + 1;
+  let covered = 0;
+  let mode = 0;
+  for (let value = 1; value < 256; value++) {
+    covered += counts[value] as number;
+    if ((counts[value] as number) > (counts[mode] as number) || mode === 0) mode = value;
+  }
+  if (covered === 0) return null;
+  let near = 0;
+  for (
+    let value = Math.max(1, mode - UNIFORM_ALPHA_SPREAD);
+    value <= Math.min(255, mode + UNIFORM_ALPHA_SPREAD);
+    value++
+  )
+    near += counts[value] as number;
+  return near >= UNIFORM_ALPHA_SHARE * covered ? mode : null;
 }
 
 async function writeSvg(
@@ -179,19 +216,23 @@ async function writeSvg(
             width,
             height,
           );
-          if (outline) {
-            warnings.add('an image soft mask traced to an outline (soft edges made sharp)');
-            defs.push(
-              `<clipPath id="${id}" clipPathUnits="userSpaceOnUse"><path d="${escapeAttr(outline.d)}" transform="${escapeAttr(outline.transform)}"/></clipPath>`,
-            );
-            out.push(
-              wrap(
-                item.clips,
-                `<g clip-path="url(#${id})"><g transform="${matrixToSvg(item.matrix)}"${opacity}>${inner}</g></g>`,
-                item.blend,
-              ),
-            );
+          if (!outline) {
+            warnings.add('art under an image soft mask less than half opaque left out');
+            continue;
           }
+          // A mask of one alpha is that opacity, exactly; any other is cut at half opacity.
+          if (outline.opacity === 1) warnings.add('an image soft mask traced to an outline (soft edges made sharp)');
+          const faded = item.opacity * outline.opacity;
+          defs.push(
+            `<clipPath id="${id}" clipPathUnits="userSpaceOnUse"><path d="${escapeAttr(outline.d)}" transform="${escapeAttr(outline.transform)}"/></clipPath>`,
+          );
+          out.push(
+            wrap(
+              item.clips,
+              `<g clip-path="url(#${id})"><g transform="${matrixToSvg(item.matrix)}"${faded < 1 ? ` opacity="${num(faded)}"` : ''}>${inner}</g></g>`,
+              item.blend,
+            ),
+          );
           continue;
         }
         defs.push(
