@@ -57,7 +57,7 @@ export const traceColor: Processor<TraceColorOptions> = {
     if (opts.score) {
       // Scored on the master's own pixels, not on what the trace chose to cover; a master on
       // paper as it is seen, on its paper (devicon's nano on white: 0.2 against the decided
-      // image, 3.3 on paper, where the bench measures 3.2 against the transparent master).
+      // image, 3.5 on paper, where the bench measures 3.2 against the transparent master).
       const rendered = await renderSvg(result.svg, image.width, image.height);
       fidelity = scoreFullColourOfMaster(image, decided.master, decision, rendered);
       const warning = fidelityWarning('The colour trace', fidelity);

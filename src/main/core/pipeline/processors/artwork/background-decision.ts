@@ -214,9 +214,9 @@ export function faintArtWarning(decided: Pick<DecidedImage, 'faintArt'>): string
 /**
  * Enclosed light pixels that differ from the paper by more than this (CIE76) are a light detail
  * (#ebebeb in devicon's CSS3 shield is 7 from white), not paper, when they form a patch wider than
- * an anti-aliased or JPEG rim.
+ * an anti-aliased or JPEG rim. Scores count every removed pixel further than this as art.
  */
-const ENCLOSED_PAPER_MATCH = 5;
+export const ENCLOSED_PAPER_MATCH = 5;
 /** A patch is a detail when some pixel of it lies this many pixels (4-connected) inside it. */
 const DETAIL_DEPTH = 3;
 

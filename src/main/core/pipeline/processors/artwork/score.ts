@@ -2,6 +2,7 @@ import type { BackgroundDecision } from '../../../../../shared/artwork.ts';
 import { deltaE76, hexToRgb, LabCache, type Rgb } from '../../../../../shared/colour.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
 import { colorFidelity, coverageIoU, FIDELITY_THRESHOLDS, round, type ScoredFidelity } from '../vector/fidelity.ts';
+import { ENCLOSED_PAPER_MATCH } from './background-decision.ts';
 import { referenceInk, referenceIoU } from './one-colour-mask.ts';
 
 /**
@@ -36,8 +37,13 @@ export function scoreFullColour(
   return { ...scored, reference: 'master', belowThreshold: (scored.meanColorError ?? 0) > maxMeanError };
 }
 
-/** A pixel this far (CIE76) from the paper colour is clearly not paper, whatever the decision said. */
-const CLEARLY_NOT_PAPER = 12;
+/**
+ * A pixel this far (CIE76) from the paper colour is not the paper, whatever the decision said: the
+ * decision's own match for paper. At 12, light art removed with the paper went unseen: Jekyll's
+ * wordmark on white, whose grey gradient runs out to white, read 1.2 where the bench measures 2.5
+ * (2.2 now), django REST 1.85 against 2.07 (2.33 now).
+ */
+const CLEARLY_NOT_PAPER = ENCLOSED_PAPER_MATCH;
 
 /**
  * A full-colour output of a master whose flat paper was removed (a JPEG or scan on white), judged
