@@ -87,6 +87,10 @@ describe('a logo on white paper', () => {
     // Measured 4.4 % of the canvas: the lettering, 3 from white, drawn for dark backgrounds.
     expect(decided.faintArt?.colour).toBe('#f5f9fc');
     expect(decided.faintArt?.share).toBeGreaterThan(0.02);
+    // The details panel shows the decision's reason: the faint fill is named there before any output.
+    expect(decided.decision.reason).toMatch(
+      /Light fills close to the paper colour \(#f5f9fc, 4\.\d % of the canvas\) went with it/,
+    );
     const results = [
       await traceColor.run(input, traceColor.options.parse({}), context()),
       await removeBackgroundProcessor.run(input, removeBackgroundProcessor.options.parse({}), context()),

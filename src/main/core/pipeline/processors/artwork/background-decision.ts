@@ -163,7 +163,10 @@ export function applyBackgroundDecision(
   fadeIntoBackground(decided, image, shade, background);
   return {
     image: decided,
-    decision,
+    // The details panel shows the reason: faint fills that went with the paper are named there too.
+    decision: faintArt
+      ? { ...decision, reason: `${decision.reason} ${faintArtSentence(faintArt)} went with it.` }
+      : decision,
     removedShare: round4(removed / pixels),
     enclosedShare: round4(inside / pixels),
     shadeShare: round4(shade.length / pixels),
@@ -205,10 +208,13 @@ function faintArtTakenAsPaper(
 /** The warning a full-colour output of a master with faint art on its paper carries; [] when none. */
 export function faintArtWarning(decided: Pick<DecidedImage, 'faintArt'>): string[] {
   if (!decided.faintArt) return [];
-  const { colour, share } = decided.faintArt;
   return [
-    `Light fills close to the paper colour (${colour}, ${(share * 100).toFixed(1)} % of the canvas) were taken as paper and left out. If they are part of the logo, set the background to "Keep".`,
+    `${faintArtSentence(decided.faintArt)} were taken as paper and left out. If they are part of the logo, set the background to "Keep".`,
   ];
+}
+
+function faintArtSentence({ colour, share }: FaintArt): string {
+  return `Light fills close to the paper colour (${colour}, ${(share * 100).toFixed(1)} % of the canvas)`;
 }
 
 /**
