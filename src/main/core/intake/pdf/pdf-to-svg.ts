@@ -95,53 +95,73 @@ const UNIFORM_ALPHA_SHARE = 0.95;
 interface TracedMask {
   readonly d: string;
   readonly transform: string;
-  /** 1 for an outline traced at half opacity; the mask's alpha when it holds one alpha throughout. */
+  /** The opacity the art is drawn with inside the outline. */
   readonly opacity: number;
+  /** True when outline and opacity are the mask (one alpha throughout); false when soft edges were cut. */
+  readonly exact: boolean;
 }
 
 /**
- * The outline of an alpha mask (SVG content in page units, width x height) and what it stands for.
- * A mask of one alpha throughout (librsvg writes a group's 30 % opacity as one) is exact as its
- * outline plus that opacity; any other is its outline where at least half opaque. Null when empty.
+ * The outline of an alpha mask (SVG content in page units, width x height) and what it stands for;
+ * null when nothing of it can be drawn. See readMask for the cut and the opacity.
  */
 async function traceAlpha(content: string, width: number, height: number): Promise<TracedMask | null> {
   const scale = MASK_TRACE_SIZE / Math.max(width, height);
   const [w, h] = [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${num(width)} ${num(height)}">${content}</svg>`;
   const alpha = await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer();
-  const uniform = uniformAlpha(alpha);
-  // A uniform mask is traced where it covers at least half of its own alpha (its rims cut there).
-  const cut = uniform === null ? 128 : Math.max(1, Math.round(uniform / 2));
+  const reading = readMask(alpha);
+  if (!reading) return null;
   const ink = new Uint8Array(w * h);
-  for (let i = 0; i < ink.length; i++) ink[i] = (alpha[i] as number) >= cut ? 1 : 0;
+  for (let i = 0; i < ink.length; i++) ink[i] = (alpha[i] as number) >= reading.cut ? 1 : 0;
   const traced = await traceMask(ink, w, h);
   if (!traced) return null;
   return {
     d: traced.d,
     transform: `scale(${num(width / w)} ${num(height / h)}) ${traced.transform}`,
-    opacity: uniform === null ? 1 : uniform / 255,
+    opacity: reading.opacity,
+    exact: reading.exact,
   };
 }
 
-/** The one alpha (1-255) a mask's covered pixels hold, or null when they hold several. */
-function uniformAlpha(alpha: Uint8Array): number | null {
+/**
+ * Where to cut an alpha mask (its outline: alpha >= cut) and the opacity to draw inside it.
+ * - One partial alpha throughout (librsvg writes a group's 30 % opacity so): cut at half of it,
+ *   drawn at it. Exact but for the anti-aliased rim.
+ * - Opaque somewhere: cut at half opacity, drawn opaque, as a cutter would read it.
+ * - Never opaque (a soft highlight, a bubble at 15 %): cut at half its peak, drawn at its mean
+ *   alpha inside the cut, so it stays a faint shape instead of vanishing.
+ * Null when the mask covers nothing.
+ */
+function readMask(alpha: Uint8Array): { cut: number; opacity: number; exact: boolean } | null {
   const counts = new Uint32Array(256);
   for (const value of alpha) counts[value] = (counts[value] as number) + 1;
   let covered = 0;
   let mode = 0;
+  let peak = 0;
   for (let value = 1; value < 256; value++) {
-    covered += counts[value] as number;
-    if ((counts[value] as number) > (counts[mode] as number) || mode === 0) mode = value;
+    const count = counts[value] as number;
+    if (count === 0) continue;
+    covered += count;
+    peak = value;
+    if (mode === 0 || count > (counts[mode] as number)) mode = value;
   }
   if (covered === 0) return null;
   let near = 0;
-  for (
-    let value = Math.max(1, mode - UNIFORM_ALPHA_SPREAD);
-    value <= Math.min(255, mode + UNIFORM_ALPHA_SPREAD);
-    value++
-  )
-    near += counts[value] as number;
-  return near >= UNIFORM_ALPHA_SHARE * covered ? mode : null;
+  for (let v = Math.max(1, mode - UNIFORM_ALPHA_SPREAD); v <= Math.min(255, mode + UNIFORM_ALPHA_SPREAD); v++)
+    near += counts[v] as number;
+  // An opaque mask (mode 255) is a shape cairo rasterised: its outline is traced, and said so.
+  if (mode < 255 && near >= UNIFORM_ALPHA_SHARE * covered)
+    return { cut: Math.max(1, Math.round(mode / 2)), opacity: mode / 255, exact: true };
+  if (peak === 255) return { cut: 128, opacity: 1, exact: false };
+  const cut = Math.max(1, Math.round(peak / 2));
+  let sum = 0;
+  let inside = 0;
+  for (let v = cut; v <= peak; v++) {
+    sum += v * (counts[v] as number);
+    inside += counts[v] as number;
+  }
+  return { cut, opacity: sum / inside / 255, exact: false };
 }
 
 async function writeSvg(
@@ -216,12 +236,8 @@ async function writeSvg(
             width,
             height,
           );
-          if (!outline) {
-            warnings.add('art under an image soft mask less than half opaque left out');
-            continue;
-          }
-          // A mask of one alpha is that opacity, exactly; any other is cut at half opacity.
-          if (outline.opacity === 1) warnings.add('an image soft mask traced to an outline (soft edges made sharp)');
+          if (!outline) continue; // the mask shows nothing, or specks too small to trace
+          if (!outline.exact) warnings.add('an image soft mask traced to an outline (soft edges made sharp)');
           const faded = item.opacity * outline.opacity;
           defs.push(
             `<clipPath id="${id}" clipPathUnits="userSpaceOnUse"><path d="${escapeAttr(outline.d)}" transform="${escapeAttr(outline.transform)}"/></clipPath>`,
