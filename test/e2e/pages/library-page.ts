@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { dropPayload } from './harness.ts';
 
 /** The Library screen as a designer uses it: import, search, filter, select, tag, trash. */
@@ -36,6 +37,20 @@ export class LibraryPage {
   }
   selectedTiles(): Locator {
     return this.grid.locator('[role=option][aria-selected=true]');
+  }
+
+  /**
+   * Selects every tile with Ctrl+A on the grid until `count` are selected: a toast can hold the
+   * focus for a moment after an import, and pressing again is harmless.
+   */
+  async selectAll(count: number): Promise<void> {
+    await expect
+      .poll(async () => {
+        await this.grid.focus();
+        await this.page.keyboard.press('Control+a');
+        return this.selectedTiles().count();
+      })
+      .toBe(count);
   }
 
   /** Imports through the hidden file input (what the Import button and Cmd/Ctrl+O open). */

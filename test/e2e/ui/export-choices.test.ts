@@ -34,9 +34,7 @@ describe('export that explains itself: human names, one manifest, remembered cho
       await library.waitForTiles(3);
       const names = (await library.tileNames()).filter((name) => name !== 'empty');
       const selectAll = async () => {
-        await library.grid.focus();
-        await page.keyboard.press('Control+a');
-        await expect.poll(() => library.selectedTiles().count()).toBe(3);
+        await library.selectAll(3);
         await page.keyboard.press('Control+e');
       };
       await selectAll();

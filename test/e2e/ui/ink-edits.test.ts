@@ -25,15 +25,7 @@ describe('spot inks are the designer’s to edit before an export (Chromium)', (
         await writeFile(flags[i] as string, await readFile(`node_modules/flag-icons/flags/4x3/${code}.svg`));
       await library.importFiles(flags);
       await library.waitForTiles(2);
-      // Select all until the grid has taken focus (a toast can hold it for a moment): pressing
-      // again is harmless, and both tiles must end up selected.
-      await expect
-        .poll(async () => {
-          await library.grid.focus();
-          await page.keyboard.press('Control+a');
-          return library.selectedTiles().count();
-        })
-        .toBe(2);
+      await library.selectAll(2);
       await page.keyboard.press('Control+e');
       const exporter = new ExportPage(page);
       await exporter.recipe(/^Vector PDF/).check();
@@ -89,15 +81,7 @@ describe('spot inks are the designer’s to edit before an export (Chromium)', (
       // The details panel's palette names the ink too.
       await library.tile('za').click();
       await library.details.getByText('Ink: Springbok Green').waitFor({ timeout: 60_000 });
-      // Select all until the grid has taken focus (a toast can hold it for a moment): pressing
-      // again is harmless, and both tiles must end up selected.
-      await expect
-        .poll(async () => {
-          await library.grid.focus();
-          await page.keyboard.press('Control+a');
-          return library.selectedTiles().count();
-        })
-        .toBe(2);
+      await library.selectAll(2);
       await page.keyboard.press('Control+e');
       await exporter.recipe(/^Vector PDF/).check();
       await page.getByRole('combobox', { name: /^Colour/ }).selectOption('spot');

@@ -141,9 +141,7 @@ describe('proof sheet (Chromium, real server)', () => {
       await proof.getByRole('button', { name: 'Close', exact: true }).last().click();
       await expect.poll(() => proof.count()).toBe(0);
       // The Export screen's button proofs the whole selection.
-      await library.grid.focus();
-      await page.keyboard.press('Control+a');
-      await expect.poll(() => library.selectedTiles().count()).toBe(2);
+      await library.selectAll(2);
       await page.keyboard.press('Control+e');
       await page.getByRole('button', { name: 'Proof selection…' }).click();
       const both = page.getByRole('dialog', { name: 'Proof: 2 logos' });

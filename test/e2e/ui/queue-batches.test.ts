@@ -32,8 +32,7 @@ describe('the queue explains itself: batches, filters, retry all failed, a summa
       await library.waitForTiles(3);
 
       // Batch 1: two recipes queued in one click for all three logos.
-      await library.grid.focus();
-      await page.keyboard.press('Control+a');
+      await library.selectAll(3);
       await page.keyboard.press('Control+e');
       await exporter.recipe(/Favicon pack/).uncheck();
       await exporter.recipe(/^PNG/).uncheck();

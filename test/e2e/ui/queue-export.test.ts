@@ -138,9 +138,7 @@ describe('Queue and Export screens drive the real pipeline and exporter', () => 
       const corpus = await logoFiles(files, 4, 0, 240);
       await library.importFiles(corpus.files);
       await library.waitForTiles(4);
-      await library.grid.focus();
-      await page.keyboard.press('Control+a');
-      await expect.poll(() => library.selectedTiles().count()).toBe(4);
+      await library.selectAll(4);
       await page.keyboard.press('Control+e');
       const exporter = new ExportPage(page);
       await exporter.recipe(/^PNG/).uncheck();
