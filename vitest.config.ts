@@ -4,10 +4,10 @@ import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The heavy suites (whole corpus, fuzzing, SIGKILL loops) size themselves with
- * test/helpers/scale.ts: a seeded sample in `unit`, everything in `slow`. The slow project is
- * every unit test file that uses that helper, plus the *.slow.test.ts files, found here rather
- * than listed by hand.
+ * `npm test` is the everyday loop and stays under 8 minutes on 2 cores; CI also runs the slow
+ * projects. Suites that size themselves with test/helpers/scale.ts run a seeded sample in `unit`
+ * and everything in `slow`; *.slow.test.ts files (kill and fuzz loops, the wide sweeps) run in
+ * `slow` only. The slow project is found here rather than listed by hand.
  */
 function scaledSuites(): string[] {
   const root = join(import.meta.dirname, 'test/unit');
@@ -33,9 +33,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          // The wide PDF-master run (every recipe on 20 PDF masters) has no useful sample: one pair
-          // takes a minute, and pdf-master.test.ts already runs every recipe on two pairs here.
-          exclude: ['test/unit/intake/pdf-master.slow.test.ts'],
+          // *.slow.test.ts run in the slow project only: kill and fuzz loops, the wide corpus
+          // sweeps. Every behaviour they prove has a quick check here too.
+          exclude: ['**/*.slow.test.ts'],
           environment: 'node',
           env,
           testTimeout: 30_000,
@@ -65,6 +65,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: ['**/*.slow.test.ts'],
           environment: 'node',
           env,
           testTimeout: 120_000,
@@ -72,6 +73,20 @@ export default defineConfig({
           pool: 'forks',
           // Two files at a time: each has its own server, data folder and browser, and most of a
           // test is waiting on them, so two share the 2 cores without starving each other.
+          maxWorkers: 2,
+        },
+      },
+      {
+        // The rest of the journeys (layout, organising, settings, accessibility of every screen,
+        // cross-site requests): `npm test` keeps one journey per capability, CI runs these too.
+        test: {
+          name: 'e2e-slow',
+          include: ['test/e2e/**/*.slow.test.ts'],
+          environment: 'node',
+          env,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
           maxWorkers: 2,
         },
       },
