@@ -28,7 +28,7 @@ export type PaletteOptions = z.output<typeof options>;
 export const paletteDescriptor: ProcessorDescriptor<PaletteOptions> = {
   id: 'palette',
   // v3: ICC CMYK and the nearest swatch-book ink (v2); the background decision keeps a full-bleed field.
-  version: 7,
+  version: 8,
   title: 'Palette',
   options,
   usesName: true,
