@@ -13,7 +13,7 @@ export type ArtworkReadingOptions = z.output<typeof options>;
 /** The background decision and one-colour rule in force. Cheap to import: main loads it, the worker adds `run`. */
 export const artworkReadingDescriptor: ProcessorDescriptor<ArtworkReadingOptions> = {
   id: 'artwork',
-  version: 6,
+  version: 7,
   title: 'Background decision',
   options,
 };

@@ -1,5 +1,5 @@
 import type { Processor } from '../processor.ts';
-import { measureInk } from './artwork/colour.ts';
+import { measureArtInk } from './artwork/colour.ts';
 import { needsKnockout, oneColourThreshold } from './artwork/knockout.ts';
 import { masterArtwork } from './artwork/master-artwork.ts';
 import { type ArtworkReadingOptions, artworkReadingDescriptor } from './artwork-reading-descriptor.ts';
@@ -17,7 +17,7 @@ export const artworkReading: Processor<ArtworkReadingOptions> = {
     const decided = await masterArtwork(input, opts.size);
     context.signal.throwIfAborted();
     const threshold = oneColourThreshold(input.artwork?.threshold);
-    const knockout = needsKnockout(measureInk(decided.image.data), threshold);
+    const knockout = needsKnockout(measureArtInk(decided.image), threshold);
     const bytes = await encodePng(decided.image);
     context.progress(100);
     return {

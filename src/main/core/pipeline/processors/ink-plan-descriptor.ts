@@ -28,7 +28,7 @@ export type InkPlanOptions = z.output<typeof inkPlanOptions>;
 export const inkPlanDescriptor: ProcessorDescriptor<InkPlanOptions> = {
   id: 'ink-plan',
   // v2: art in process gradients whose flat colours are too small to see gets no empty spot plate.
-  version: 5,
+  version: 6,
   title: 'Ink plan',
   options: inkPlanOptions,
   usesPalette: true,

@@ -1,7 +1,7 @@
 import { LabCache } from '../../../../../shared/colour.ts';
 import { OPAQUE_ALPHA, type RgbaImage } from '../raster/rgba.ts';
 import type { PixelBox } from '../vector/potrace.ts';
-import { measureInk } from './colour.ts';
+import { measureArtInk } from './colour.ts';
 import { inkWeight, needsKnockout, oneColourThreshold } from './knockout.ts';
 
 /**
@@ -19,7 +19,7 @@ export function oneColourMask(
   const mask = new Uint8Array(pixels);
   const cut = options.alphaCut ?? OPAQUE_ALPHA;
   // A sample of a large image says as much about the ink's colours as every pixel.
-  const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), options.threshold);
+  const knockout = needsKnockout(measureArtInk(image, sampleStride(pixels)), options.threshold);
   const labs = new LabCache();
   const words = new Uint32Array(data.buffer, data.byteOffset, pixels);
   let lastColour = -1;
@@ -107,7 +107,7 @@ export function referenceInk(image: RgbaImage, threshold?: number | null): Uint8
   const { data } = image;
   const pixels = image.width * image.height;
   const out = new Uint8Array(pixels);
-  const knockout = needsKnockout(measureInk(data, sampleStride(pixels)), threshold);
+  const knockout = needsKnockout(measureArtInk(image, sampleStride(pixels)), threshold);
   const t = oneColourThreshold(threshold);
   const labs = new LabCache();
   const light = knockout ? new Float32Array(pixels).fill(-1) : null;

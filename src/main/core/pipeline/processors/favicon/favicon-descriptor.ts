@@ -38,7 +38,7 @@ export type FaviconOptions = z.infer<typeof faviconOptions>;
 export const faviconDescriptor: ProcessorDescriptor<FaviconOptions> = {
   id: 'favicon',
   // v2: raster masters lose their paper (no white box). v3: the short name breaks at a word.
-  version: 9,
+  version: 10,
   title: 'Favicon pack',
   usesName: true,
   usesPalette: true,

@@ -8,7 +8,7 @@ export const separationsDescriptor: ProcessorDescriptor<SeparationOptions> = {
   // v5: normalised paths, SVG markers, no plate for zero-area fills.
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
   // v9: gradients hold their end colours before the first stop and after the last.
-  version: 16,
+  version: 17,
   title: 'Colour separations',
   options: separationOptions,
   usesName: true,

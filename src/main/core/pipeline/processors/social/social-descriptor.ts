@@ -28,7 +28,7 @@ export type SocialOptions = z.infer<typeof socialOptions>;
 export const socialDescriptor: ProcessorDescriptor<SocialOptions> = {
   id: 'social',
   // v3: the canvas keeps the mark in colour wherever its colours read.
-  version: 8,
+  version: 9,
   title: 'Social media set',
   usesName: true,
   usesPalette: true,
