@@ -126,11 +126,16 @@ export function extractPalette(image: RgbaImage, options: PaletteOptions = {}): 
 }
 
 function coarseBins(image: RgbaImage, exclude: Uint8Array | undefined): Bin[] {
+  return binsOf(image, exclude, (alpha) => alpha >= SOLID_ALPHA);
+}
+
+/** 5-bit-per-channel bins of the pixels whose alpha `counts`, each averaged to its mean colour. */
+function binsOf(image: RgbaImage, exclude: Uint8Array | undefined, counts: (alpha: number) => boolean): Bin[] {
   const { data } = image;
   const bins = new Map<number, Bin>();
   const pixels = image.width * image.height;
   for (let i = 0; i < pixels; i++) {
-    if ((data[i * 4 + 3] as number) < SOLID_ALPHA || exclude?.[i]) continue;
+    if (!counts(data[i * 4 + 3] as number) || exclude?.[i]) continue;
     const r = data[i * 4] as number;
     const g = data[i * 4 + 1] as number;
     const b = data[i * 4 + 2] as number;
@@ -162,32 +167,7 @@ function coarseBins(image: RgbaImage, exclude: Uint8Array | undefined): Bin[] {
  * its art's, so the fringes of larger shapes land on colours already found and add nothing.
  */
 function hairlineBins(image: RgbaImage, exclude: Uint8Array | undefined): Bin[] {
-  const { data } = image;
-  const bins = new Map<number, Bin>();
-  const pixels = image.width * image.height;
-  for (let i = 0; i < pixels; i++) {
-    const alpha = data[i * 4 + 3] as number;
-    if (alpha < OPAQUE_ALPHA || alpha >= SOLID_ALPHA || exclude?.[i]) continue;
-    const r = data[i * 4] as number;
-    const g = data[i * 4 + 1] as number;
-    const b = data[i * 4 + 2] as number;
-    const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
-    let bin = bins.get(key);
-    if (!bin) {
-      bin = { count: 0, r: 0, g: 0, b: 0 };
-      bins.set(key, bin);
-    }
-    bin.count++;
-    bin.r += r;
-    bin.g += g;
-    bin.b += b;
-  }
-  return [...bins.values()].map((bin) => ({
-    ...bin,
-    r: bin.r / bin.count,
-    g: bin.g / bin.count,
-    b: bin.b / bin.count,
-  }));
+  return binsOf(image, exclude, (alpha) => alpha >= OPAQUE_ALPHA && alpha < SOLID_ALPHA);
 }
 
 function binColor(bin: Bin): Rgb {
