@@ -26,6 +26,18 @@ function scaledSuites(): string[] {
  */
 const env = { NODE_COMPILE_CACHE: join(tmpdir(), 'marque-test-compile-cache') };
 
+/** The end-to-end projects: Chromium against `marque serve`. */
+const browserJourneys = {
+  environment: 'node',
+  env,
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+  // Two files at a time: each has its own server, data folder and browser, and most of a test is
+  // waiting on them, so two share the 2 cores without starving each other.
+  maxWorkers: 2,
+} as const;
+
 export default defineConfig({
   test: {
     projects: [
@@ -66,14 +78,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           exclude: ['**/*.slow.test.ts'],
-          environment: 'node',
-          env,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
-          // Two files at a time: each has its own server, data folder and browser, and most of a
-          // test is waiting on them, so two share the 2 cores without starving each other.
-          maxWorkers: 2,
+          ...browserJourneys,
         },
       },
       {
@@ -82,12 +87,7 @@ export default defineConfig({
         test: {
           name: 'e2e-slow',
           include: ['test/e2e/**/*.slow.test.ts'],
-          environment: 'node',
-          env,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
-          maxWorkers: 2,
+          ...browserJourneys,
         },
       },
     ],

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/node24.ts';
 import { launchChromium } from './fixtures/browser.ts';
-import type { ServedApp } from './fixtures/serve.ts';
+import { callApi as call, type ServedApp } from './fixtures/serve.ts';
 import { logoFiles, type Scheme, withUi } from './pages/harness.ts';
 import { LibraryPage } from './pages/library-page.ts';
 
@@ -17,17 +17,6 @@ const SIZES = [
   { width: 1440, height: 900 },
   { width: 1024, height: 640 },
 ] as const;
-
-async function call<T>(app: ServedApp, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.url}api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body;
-}
 
 /** Waits for every image on the page, then saves it. */
 async function save(page: Page, screen: string, size: { width: number; height: number }, scheme: Scheme) {

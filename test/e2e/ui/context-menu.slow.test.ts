@@ -7,21 +7,10 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../fixtures/browser.ts';
-import type { ServedApp } from '../fixtures/serve.ts';
+import { callApi as call, type ServedApp } from '../fixtures/serve.ts';
 import { seriousViolations } from '../pages/axe.ts';
 import { logoFiles, screenshot, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
-
-async function call<T>(app: ServedApp, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.url}api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body;
-}
 
 async function original(app: ServedApp, id: string): Promise<Buffer> {
   const response = await fetch(`${app.url}media/original/${id}`, { headers: { Authorization: `Bearer ${app.token}` } });

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProofSheet } from '../../../src/shared/proof.ts';
 import { launchChromium } from '../fixtures/browser.ts';
-import type { ServedApp } from '../fixtures/serve.ts';
+import { callApi as call, type ServedApp } from '../fixtures/serve.ts';
 import { seriousViolations } from '../pages/axe.ts';
 import { screenshot, withUi } from '../pages/harness.ts';
 import { LibraryPage } from '../pages/library-page.ts';
@@ -19,17 +19,6 @@ import { LibraryPage } from '../pages/library-page.ts';
 const BADGE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><circle cx="150" cy="150" r="120" fill="#e63946"/>' +
   '<rect x="60" y="135" width="180" height="30" fill="#fff"/></svg>';
-
-async function call<T>(app: ServedApp, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${app.url}api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-  return body;
-}
 
 async function axeClean(page: Page): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
