@@ -36,6 +36,10 @@ const browserJourneys = {
   // Two files at a time: each has its own server, data folder and browser, and most of a test is
   // waiting on them, so two share the 2 cores without starving each other.
   maxWorkers: 2,
+  // expect.poll gives up after 1 s by default. On a loaded 2-core CI runner one mutation and the
+  // grid's refresh can take longer (a Delete then its refresh failed there at 1 s), so a poll
+  // waits up to 10 s: an upper bound on waiting, not a speed assert.
+  expect: { poll: { timeout: 10_000 } },
 } as const;
 
 export default defineConfig({
