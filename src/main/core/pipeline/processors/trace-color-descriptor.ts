@@ -40,7 +40,7 @@ export const traceColorDescriptor: ProcessorDescriptor<TraceColorOptions> = {
   // v4: small colours (0.02 % of the logo, up to 32) keep their own layer.
   // v6: gradients get ramp colours of their own (see addRampColours).
   // v9: a master on paper is scored on its paper, against the plain render.
-  version: 12,
+  version: 13,
   title: 'Trace (full colour SVG)',
   options,
   usesPalette: true,

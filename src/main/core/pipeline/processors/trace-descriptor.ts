@@ -21,7 +21,7 @@ export type TraceOptions = z.output<typeof options>;
 export const traceDescriptor: ProcessorDescriptor<TraceOptions> = {
   id: 'trace',
   // v3: the background decision and one-colour rule; dark marks on white touching the edges; small rasters enlarged.
-  version: 8,
+  version: 9,
   title: 'Trace (one colour SVG)',
   options,
 };

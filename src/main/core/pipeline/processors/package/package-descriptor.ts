@@ -42,7 +42,7 @@ export const packageDescriptor: ProcessorDescriptor<PackageOptions> = {
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
   // v9: gradients hold their end colours before the first stop and after the last.
   // v14: the full colour of a master on paper is scored on its paper, against the plain render.
-  version: 17,
+  version: 18,
   title: 'Logo package',
   usesName: true,
   usesPalette: true,

@@ -10,7 +10,7 @@ export const pdfDescriptor: ProcessorDescriptor<PdfOptions> = {
   // v6: art in process gradients whose flat colours are too small to see gets no empty spot plate.
   // v9: gradients hold their end colours before the first stop and after the last; a large
   // gradient to black ends in rich black.
-  version: 17,
+  version: 18,
   title: 'Vector PDF',
   options: pdfOptions,
   usesName: true,

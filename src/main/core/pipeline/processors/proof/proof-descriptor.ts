@@ -13,7 +13,7 @@ export type ProofOptions = z.output<typeof options>;
 /** Every output beside its master with its score. Cheap to import: main loads it, the worker adds `run`. */
 export const proofDescriptor: ProcessorDescriptor<ProofOptions> = {
   id: 'proof',
-  version: 3,
+  version: 4,
   title: 'Proof sheet',
   usesName: true,
   options,
