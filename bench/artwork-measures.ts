@@ -4,7 +4,8 @@
  * - full-colour PDF (Ghostscript) and package SVG (librsvg): share of non-edge pixels whose L*
  *   differs by more than 20 (bound 0.5 %);
  * - black one-colour PDF: IoU against the master's ink (bound 0.95), at the traces' size;
- * - bilevel trace: IoU against the master's ink (bound 0.99);
+ * - bilevel trace: IoU against the master's ink (bound 0.99), and the pieces it has beyond the
+ *   master ink's (not a bound: a line traced as dashes costs IoU almost nothing, but shows);
  * - colour trace and vtracer: mean ΔE76 on the logo's pixels (bound 2, and below vtracer).
  * Each logo is measured as its SVG master, rendered opaque on white (a scan or JPEG) and as a PDF
  * master made with `rsvg-convert -f pdf` and read back as the library imports it.
@@ -56,6 +57,8 @@ export interface Measured {
   readonly packageSvgOff?: number;
   readonly blackPdfIoU?: number;
   readonly traceIoU?: number;
+  /** Separate pieces of the bilevel trace beyond those of the master's ink: broken lines. */
+  readonly traceExtraPieces?: number;
   readonly colourDeltaE?: number;
   readonly vtracerDeltaE?: number;
   /** Recipe -> error message, for crashes. */
@@ -215,6 +218,11 @@ const SURELY_PAPER_L = 90;
  * shadow) that reads, on white, darker than sure paper: a scan cannot tell it from a light ink.
  */
 function inkIoU(master: RgbaImage, output: RgbaImage, form: Form): number {
+  return referenceIoU(formReference(master, form), (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
+}
+
+/** The master's one-colour reference ink as the form can show it (see inkIoU). */
+function formReference(master: RgbaImage, form: Form): Uint8Array {
   const reference = referenceInk(master);
   if (form === 'white') {
     const onWhite = onWhitePixels(master);
@@ -232,7 +240,50 @@ function inkIoU(master: RgbaImage, output: RgbaImage, form: Form): number {
       if (reference[i] === REF_PAPER && translucent && lab[0] <= SURELY_PAPER_L) reference[i] = REF_UNSURE;
     }
   }
-  return referenceIoU(reference, (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
+  return reference;
+}
+
+/** Pieces smaller than this (px) are specks, not shapes: a trace drops them on purpose. */
+const MIN_PIECE = 8;
+
+/**
+ * Separate pieces (8-connected, MIN_PIECE px or more) of the output's ink beyond those of the
+ * master's (everything the reference does not call paper; ink at a quarter coverage or more in
+ * the output, as the reference's edges). A hairline traced as dashes has a piece per dash.
+ */
+function extraPieces(master: RgbaImage, output: RgbaImage, form: Form): number {
+  const reference = formReference(master, form);
+  const { width, height } = master;
+  const drawn = pieces(width, height, (i) => reference[i] !== REF_PAPER);
+  return Math.max(0, pieces(width, height, (i) => (output.data[i * 4 + 3] as number) >= 64) - drawn);
+}
+
+function pieces(width: number, height: number, inside: (index: number) => boolean): number {
+  const seen = new Uint8Array(width * height);
+  const stack: number[] = [];
+  let count = 0;
+  for (let start = 0; start < seen.length; start++) {
+    if (seen[start] || !inside(start)) continue;
+    seen[start] = 1;
+    stack.push(start);
+    let area = 0;
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      area++;
+      const x = i % width;
+      const y = (i - x) / width;
+      for (let ny = Math.max(0, y - 1); ny <= Math.min(height - 1, y + 1); ny++)
+        for (let nx = Math.max(0, x - 1); nx <= Math.min(width - 1, x + 1); nx++) {
+          const j = ny * width + nx;
+          if (!seen[j] && inside(j)) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+    }
+    if (area >= MIN_PIECE) count++;
+  }
+  return count;
 }
 
 async function inputOf(master: Uint8Array, format: 'svg' | 'png', name: string): Promise<ProcessorInput> {
@@ -357,7 +408,9 @@ export async function measureForm(
   await attempt(crashes, refused, 'trace', async () => {
     const result = await trace.run(input, trace.options.parse({ size }), context);
     warnings.trace = [...masterNotes, ...factWarnings(result.facts)];
-    out.traceIoU = inkIoU(master, await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height), form);
+    const rendered = await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height);
+    out.traceIoU = inkIoU(master, rendered, form);
+    out.traceExtraPieces = extraPieces(master, rendered, form);
   });
   // Colour error on the logo's own pixels; the on-white form is judged as it is seen, on white.
   const logoMask = new Uint8Array(width * height);
