@@ -98,12 +98,12 @@ export function enlargedBetweenPixels(image: RgbaImage, factor: number): RgbaIma
 
 /**
  * Bilinear is a low-pass filter: it keeps a straight edge where it was but lowers the peak of a
- * feature one pixel wide. A hairline a pixel wide with 70 % coverage comes out at 40 to 60 %
- * between its pixels and a binary bitmap drops it there: a diagonal construction line traced as
- * dashes (django REST on white). One back-projection step gives each source pixel's block of
- * `factor` x `factor` output pixels the source's coverage again, spread evenly over the block.
- * On a straight edge bilinear is exact and the step changes nothing; on a thin line or a sharp
- * corner it restores what the filter spread to the neighbours.
+ * feature one pixel wide. A hairline a pixel wide at 70 % coverage comes out at 40 to 55 %, and a
+ * binary bitmap drops it. One back-projection step gives each source pixel's block of `factor` x
+ * `factor` output pixels the source's coverage again, spread evenly over the block. On a straight
+ * edge bilinear is exact and the step changes nothing; on a thin line or a sharp corner it
+ * restores what the filter spread to the neighbours (nano's ASCII-art wordmark on white, bilevel
+ * trace IoU 0.9938 -> 0.9998, colour ΔE76 6.7 -> 5.8).
  */
 function keepBlockCoverage(image: RgbaImage, out: Uint8Array, factor: number): void {
   const { width, height, data } = image;
