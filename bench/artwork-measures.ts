@@ -248,14 +248,17 @@ const MIN_PIECE = 8;
 
 /**
  * Separate pieces (8-connected, MIN_PIECE px or more) of the output's ink beyond those of the
- * master's (everything the reference does not call paper; ink at a quarter coverage or more in
- * the output, as the reference's edges). A hairline traced as dashes has a piece per dash.
+ * master's. Where the reference is unsure (an anti-aliased edge, a colour near the one-colour
+ * threshold, left to the output) it takes the output's verdict: babel's yellow, which the rule may
+ * drop, does not join its black shadow into one piece the trace is then blamed for splitting.
+ * A hairline of sure ink traced as dashes has a piece per dash.
  */
 function extraPieces(master: RgbaImage, output: RgbaImage, form: Form): number {
   const reference = formReference(master, form);
   const { width, height } = master;
-  const drawn = pieces(width, height, (i) => reference[i] !== REF_PAPER);
-  return Math.max(0, pieces(width, height, (i) => (output.data[i * 4 + 3] as number) >= 64) - drawn);
+  const ink = (i: number) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA;
+  const drawn = pieces(width, height, (i) => reference[i] === REF_INK || (reference[i] === REF_UNSURE && ink(i)));
+  return Math.max(0, pieces(width, height, ink) - drawn);
 }
 
 function pieces(width: number, height: number, inside: (index: number) => boolean): number {
