@@ -1,22 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAse } from '../../../src/main/core/colour/ase.ts';
 import type { PrintStatus } from '../../../src/shared/print.ts';
-import { CLI_ENTRY } from '../../helpers/node24.ts';
+import { runMarque } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 
-function marque(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args, '--data-dir', join(dir.path, 'data')],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const marque = (...args: string[]) => runMarque([...args, '--data-dir', join(dir.path, 'data')]);
 
 beforeAll(async () => {
   dir = await tempDir();

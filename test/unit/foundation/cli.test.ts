@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI_ENTRY } from '../../helpers/node24.ts';
+import { runMarque } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
-function marque(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const marque = (args: readonly string[], env: NodeJS.ProcessEnv = {}) => runMarque(args, { env });
 
 describe('marque CLI (the real process)', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;

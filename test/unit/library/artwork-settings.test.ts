@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,26 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../../src/main/core/database/migrations/index.ts';
 import { outputCacheKey } from '../../../src/main/core/pipeline/cache-key.ts';
 import type { LogoArtwork } from '../../../src/shared/artwork.ts';
-import { CLI_ENTRY } from '../../helpers/node24.ts';
+import { marqueJson, runMarque } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 let dataDir: string;
 
-function marque(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args, '--data-dir', dataDir],
-    { encoding: 'utf8', timeout: 90_000 },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const marque = (...args: string[]) => runMarque([...args, '--data-dir', dataDir], { timeout: 90_000 });
 
-function json<T>(...args: string[]): T {
-  const { code, stdout, stderr } = marque(...args, '--json');
-  expect(code, stderr).toBe(0);
-  return JSON.parse(stdout) as T;
-}
+const json = <T>(...args: string[]): T => marqueJson<T>(marque, ...args);
 
 interface ProcessReply {
   jobs: {

@@ -1,32 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marqueJson, runMarque } from '../../helpers/cli.ts';
 import { writeCorpus } from '../../helpers/corpus.ts';
-import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 let dataDir: string;
 
-function marque(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args, '--data-dir', dataDir],
-    {
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const marque = (...args: string[]) => runMarque([...args, '--data-dir', dataDir]);
 
-function json<T>(...args: string[]): T {
-  const { code, stdout, stderr } = marque(...args, '--json');
-  expect(code, stderr).toBe(0);
-  return JSON.parse(stdout) as T;
-}
+const json = <T>(...args: string[]): T => marqueJson<T>(marque, ...args);
 
 interface ListReply {
   total: number;

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ENTRY } from '../../helpers/node24.ts';
+import { runMarque } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,14 +14,11 @@ const BRAZIL_YELLOW = '#f8e509';
 let dir: { path: string; cleanup: () => Promise<void> };
 let dataDir: string;
 
-function marque(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args, '--data-dir', dataDir],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout;
+/** Runs `marque` on the test's library; it must succeed. Returns what it printed. */
+function marque(...args: string[]): string {
+  const { code, stdout, stderr } = runMarque([...args, '--data-dir', dataDir]);
+  expect(code, stderr).toBe(0);
+  return stdout;
 }
 
 interface ListReply {

@@ -2,7 +2,7 @@
  * The log as a designer meets it: real `marque` child processes on a real data folder. Import
  * one good and one broken file, then read `<data folder>/logs/marque.log` and `marque logs`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -10,16 +10,11 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStudio } from '../../../src/main/core/studio.ts';
+import { runMarque } from '../../helpers/cli.ts';
 import { CLI_ENTRY } from '../../helpers/node24.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
-function marque(args: readonly string[]) {
-  const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const marque = (args: readonly string[]) => runMarque(args);
 
 describe('logs of the CLI', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;

@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseOptionPairs, progressLine } from '../../../src/main/cli/commands/process.ts';
 import type { Job } from '../../../src/shared/contract/jobs.ts';
-import { CLI_ENTRY } from '../../helpers/node24.ts';
+import { runMarque } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
-function marque(args: readonly string[]) {
-  const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', CLI_ENTRY, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const marque = (args: readonly string[]) => runMarque(args);
 
 describe('marque process / marque jobs (the real process)', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
