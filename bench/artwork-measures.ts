@@ -217,8 +217,8 @@ const SURELY_PAPER_L = 90;
  * converse: a faint translucent shade the master's alpha calls paper (Jekyll's letters' 25 %
  * shadow) that reads, on white, darker than sure paper: a scan cannot tell it from a light ink.
  */
-function inkIoU(master: RgbaImage, output: RgbaImage, form: Form): number {
-  return referenceIoU(formReference(master, form), (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
+function inkIoU(reference: Uint8Array, output: RgbaImage): number {
+  return referenceIoU(reference, (i) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA);
 }
 
 /** The master's one-colour reference ink as the form can show it (see inkIoU). */
@@ -253,9 +253,8 @@ const MIN_PIECE = 8;
  * drop, does not join its black shadow into one piece the trace is then blamed for splitting.
  * A hairline of sure ink traced as dashes has a piece per dash.
  */
-function extraPieces(master: RgbaImage, output: RgbaImage, form: Form): number {
-  const reference = formReference(master, form);
-  const { width, height } = master;
+function extraPieces(reference: Uint8Array, output: RgbaImage): number {
+  const { width, height } = output;
   const ink = (i: number) => (output.data[i * 4 + 3] as number) >= OPAQUE_ALPHA;
   const drawn = pieces(width, height, (i) => reference[i] === REF_INK || (reference[i] === REF_UNSURE && ink(i)));
   return Math.max(0, pieces(width, height, ink) - drawn);
@@ -381,6 +380,12 @@ export async function measureForm(
   // What the pipeline worker adds to every job of a master converted from a PDF with losses.
   const masterNotes = conversionWarnings(input.master);
   const { width, height } = master;
+  // The master's ink as this form can show it: the black PDF and the bilevel trace share it.
+  let shapeReference: Uint8Array | undefined;
+  const inkReference = () => {
+    shapeReference ??= formReference(master, form);
+    return shapeReference;
+  };
   const out: { -readonly [K in keyof Measured]?: Measured[K] } = {};
 
   await attempt(crashes, refused, 'pdf', async () => {
@@ -394,7 +399,7 @@ export async function measureForm(
     // then scaled down to the half-size master.
     const [fullRender, blackRender] = await renderPdfsGs([full.bytes, black.bytes], master.width, master.height);
     if (form !== 'white') out.fullPdfOff = lightnessOffShare(small, await resized(fullRender as RgbaImage, small));
-    out.blackPdfIoU = inkIoU(master, blackRender as RgbaImage, form);
+    out.blackPdfIoU = inkIoU(inkReference(), blackRender as RgbaImage);
   });
   if (form !== 'white')
     await attempt(crashes, refused, 'package', async () => {
@@ -412,8 +417,8 @@ export async function measureForm(
     const result = await trace.run(input, trace.options.parse({ size }), context);
     warnings.trace = [...masterNotes, ...factWarnings(result.facts)];
     const rendered = await renderSvgText(result.files[0]?.bytes as Uint8Array, width, height);
-    out.traceIoU = inkIoU(master, rendered, form);
-    out.traceExtraPieces = extraPieces(master, rendered, form);
+    out.traceIoU = inkIoU(inkReference(), rendered);
+    out.traceExtraPieces = extraPieces(inkReference(), rendered);
   });
   // Colour error on the logo's own pixels; the on-white form is judged as it is seen, on white.
   const logoMask = new Uint8Array(width * height);
